@@ -1,0 +1,448 @@
+//! The document model the core owns.
+//!
+//! Every front (html5ever for HTML text, the browser's live DOM) fills one of
+//! these through [`DocumentBuilder`]-style calls, so the segmentation never
+//! sees a parser or a browser type. Nodes live in one arena and link to each
+//! other by index: that makes sibling insertion and removal (which the HTML
+//! tree builder needs) O(1) and lets every walk be iterative, so no page can
+//! overflow the stack.
+
+/// Index of a node in its [`Document`].
+pub type NodeId = usize;
+
+/// The document node is always the first one.
+pub const DOCUMENT: NodeId = 0;
+
+/// What a node holds.
+#[derive(Debug, Clone)]
+pub enum NodeData {
+    /// The root of the tree.
+    Document,
+    /// An element with its tag and attributes.
+    Element(Element),
+    /// A run of character data.
+    Text(String),
+    /// A node that carries nothing the core reads (comments, doctypes,
+    /// template contents); kept so handles stay valid.
+    Inert,
+}
+
+/// Namespaces the core distinguishes; foreign content (SVG, MathML) is never
+/// article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Namespace {
+    /// Ordinary HTML elements.
+    Html,
+    /// `<svg>` and its descendants.
+    Svg,
+    /// `<math>` and its descendants.
+    MathMl,
+    /// Anything else.
+    Other,
+}
+
+/// An element: lower-case local name, namespace and attributes.
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// Lower-case local name (`div`, `p`, ...).
+    pub name: Box<str>,
+    /// Its namespace.
+    pub ns: Namespace,
+    /// Attributes in source order, names lower-case.
+    pub attrs: Vec<(Box<str>, Box<str>)>,
+    /// Set by a front that knows layout (the browser) when the element is
+    /// not rendered although its markup does not say so (a stylesheet hid it).
+    pub hidden_by_layout: bool,
+}
+
+impl Element {
+    /// Builds an HTML element.
+    pub fn html(name: &str, attrs: Vec<(Box<str>, Box<str>)>) -> Self {
+        Element {
+            name: name.to_ascii_lowercase().into(),
+            ns: Namespace::Html,
+            attrs,
+            hidden_by_layout: false,
+        }
+    }
+
+    /// The value of an attribute, if present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
+    }
+}
+
+/// One node and its links.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// The parent, `None` for the document and detached nodes.
+    pub parent: Option<NodeId>,
+    /// First child.
+    pub first_child: Option<NodeId>,
+    /// Last child.
+    pub last_child: Option<NodeId>,
+    /// Previous sibling.
+    pub prev: Option<NodeId>,
+    /// Next sibling.
+    pub next: Option<NodeId>,
+    /// The payload.
+    pub data: NodeData,
+}
+
+/// A whole page as a tree of nodes.
+#[derive(Debug, Clone)]
+pub struct Document {
+    nodes: Vec<Node>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Document {
+    /// An empty document holding only its root.
+    pub fn new() -> Self {
+        Document {
+            nodes: vec![Node {
+                parent: None,
+                first_child: None,
+                last_child: None,
+                prev: None,
+                next: None,
+                data: NodeData::Document,
+            }],
+        }
+    }
+
+    /// Number of nodes, attached or not.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True when the document holds only its root.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() == 1
+    }
+
+    /// The node at `id`.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id]
+    }
+
+    /// Creates a detached node and returns its id.
+    pub fn create(&mut self, data: NodeData) -> NodeId {
+        self.nodes.push(Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev: None,
+            next: None,
+            data,
+        });
+        self.nodes.len() - 1
+    }
+
+    /// Appends a new element under `parent`.
+    pub fn append_element(&mut self, parent: NodeId, element: Element) -> NodeId {
+        let id = self.create(NodeData::Element(element));
+        self.append(parent, id);
+        id
+    }
+
+    /// Appends text under `parent`, merging with a preceding text node as
+    /// the DOM does.
+    pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.nodes[parent].last_child {
+            if let NodeData::Text(t) = &mut self.nodes[last].data {
+                t.push_str(text);
+                return;
+            }
+        }
+        let id = self.create(NodeData::Text(text.to_string()));
+        self.append(parent, id);
+    }
+
+    /// Moves a detached node to the end of `parent`'s children.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent].last_child;
+        self.nodes[child].parent = Some(parent);
+        self.nodes[child].prev = last;
+        match last {
+            Some(l) => self.nodes[l].next = Some(child),
+            None => self.nodes[parent].first_child = Some(child),
+        }
+        self.nodes[parent].last_child = Some(child);
+    }
+
+    /// Inserts `node` right before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, node: NodeId) {
+        self.detach(node);
+        let Some(parent) = self.nodes[sibling].parent else {
+            return;
+        };
+        let prev = self.nodes[sibling].prev;
+        self.nodes[node].parent = Some(parent);
+        self.nodes[node].prev = prev;
+        self.nodes[node].next = Some(sibling);
+        self.nodes[sibling].prev = Some(node);
+        match prev {
+            Some(p) => self.nodes[p].next = Some(node),
+            None => self.nodes[parent].first_child = Some(node),
+        }
+    }
+
+    /// Unlinks a node from its parent and siblings (its subtree stays whole).
+    pub fn detach(&mut self, id: NodeId) {
+        let Some(parent) = self.nodes[id].parent.take() else {
+            return;
+        };
+        let prev = self.nodes[id].prev.take();
+        let next = self.nodes[id].next.take();
+        match prev {
+            Some(p) => self.nodes[p].next = next,
+            None => self.nodes[parent].first_child = next,
+        }
+        match next {
+            Some(n) => self.nodes[n].prev = prev,
+            None => self.nodes[parent].last_child = prev,
+        }
+    }
+
+    /// Mutable access to an element's data, for fronts that add attributes.
+    pub fn element_mut(&mut self, id: NodeId) -> Option<&mut Element> {
+        match &mut self.nodes[id].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The element at `id`, if it is one.
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to a text node's text.
+    pub fn text_mut(&mut self, id: NodeId) -> Option<&mut String> {
+        match &mut self.nodes[id].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The lower-case tag name of an HTML element, `None` for anything else.
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id].data {
+            NodeData::Element(e) if e.ns == Namespace::Html => Some(&e.name),
+            _ => None,
+        }
+    }
+
+    /// True when `id` is an HTML element named `name`.
+    pub fn is(&self, id: NodeId, name: &str) -> bool {
+        self.tag(id) == Some(name)
+    }
+
+    /// An attribute of the element at `id`.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    /// The text of a text node.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The parent of `id`.
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].parent
+    }
+
+    /// The children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            doc: self,
+            next: self.nodes[id].first_child,
+        }
+    }
+
+    /// The element children of `id`, in order.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(|&c| self.element(c).is_some())
+    }
+
+    /// `id`'s ancestors, nearest first, not including `id`.
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors {
+            doc: self,
+            next: self.nodes[id].parent,
+        }
+    }
+
+    /// `id` and all its descendants in document order.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            doc: self,
+            root: id,
+            next: Some(id),
+        }
+    }
+
+    /// The next node in document order after `id`'s whole subtree, staying
+    /// inside `root`.
+    pub fn next_after_subtree(&self, id: NodeId, root: NodeId) -> Option<NodeId> {
+        let mut cur = id;
+        loop {
+            if cur == root {
+                return None;
+            }
+            if let Some(n) = self.nodes[cur].next {
+                return Some(n);
+            }
+            cur = self.nodes[cur].parent?;
+        }
+    }
+
+    /// The concatenated text of `id`'s subtree, as `textContent` gives it.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for d in self.descendants(id) {
+            if let NodeData::Text(t) = &self.nodes[d].data {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// The first element named `name` in document order under `id`.
+    pub fn find(&self, id: NodeId, name: &str) -> Option<NodeId> {
+        self.descendants(id).find(|&d| self.is(d, name))
+    }
+
+    /// All elements named `name` under `id`, in document order.
+    pub fn find_all<'a>(&'a self, id: NodeId, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+        self.descendants(id).filter(move |&d| self.is(d, name))
+    }
+
+    /// The `<html>` element's `<body>`, or the root when there is none.
+    pub fn body(&self) -> NodeId {
+        self.find(DOCUMENT, "body").unwrap_or(DOCUMENT)
+    }
+
+    /// The `<head>` element, if any.
+    pub fn head(&self) -> Option<NodeId> {
+        self.find(DOCUMENT, "head")
+    }
+
+    /// Depth of `id` below the root.
+    pub fn depth(&self, id: NodeId) -> usize {
+        self.ancestors(id).count()
+    }
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.nodes[cur].next;
+        Some(cur)
+    }
+}
+
+/// Iterator over a node's ancestors.
+pub struct Ancestors<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.nodes[cur].parent;
+        Some(cur)
+    }
+}
+
+/// Pre-order iterator over a subtree, without recursion.
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = match self.doc.nodes[cur].first_child {
+            Some(c) => Some(c),
+            None => self.doc.next_after_subtree(cur, self.root),
+        };
+        Some(cur)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn el(name: &str) -> Element {
+        Element::html(name, vec![])
+    }
+
+    #[test]
+    fn append_merges_adjacent_text() {
+        let mut d = Document::new();
+        let p = d.append_element(DOCUMENT, el("p"));
+        d.append_text(p, "a");
+        d.append_text(p, "b");
+        assert_eq!(d.children(p).count(), 1);
+        assert_eq!(d.text_content(p), "ab");
+    }
+
+    #[test]
+    fn insert_before_and_detach_keep_links_consistent() {
+        let mut d = Document::new();
+        let ul = d.append_element(DOCUMENT, el("ul"));
+        let a = d.append_element(ul, el("li"));
+        let c = d.append_element(ul, el("li"));
+        let b = d.create(NodeData::Element(el("li")));
+        d.insert_before(c, b);
+        assert_eq!(d.children(ul).collect::<Vec<_>>(), vec![a, b, c]);
+        d.detach(a);
+        assert_eq!(d.children(ul).collect::<Vec<_>>(), vec![b, c]);
+        d.detach(c);
+        assert_eq!(d.children(ul).collect::<Vec<_>>(), vec![b]);
+        assert_eq!(d.node(ul).last_child, Some(b));
+    }
+
+    #[test]
+    fn descendants_walk_deep_trees_without_recursion() {
+        let mut d = Document::new();
+        let mut cur = DOCUMENT;
+        for _ in 0..200_000 {
+            cur = d.append_element(cur, el("div"));
+        }
+        d.append_text(cur, "deep");
+        assert_eq!(d.descendants(DOCUMENT).count(), 200_002);
+        assert_eq!(d.text_content(DOCUMENT), "deep");
+    }
+}

@@ -1,0 +1,52 @@
+//! Declutter: splits a web page into content, promo, related and
+//! boilerplate blocks, and builds a clean article from the content.
+//!
+//! The data flow reads top-down: bytes are parsed into the core's own
+//! [`dom::Document`] ([`parse`]), cut into blocks and classified
+//! ([`segment`]), and the article is built from the content blocks
+//! ([`article`]).
+
+pub mod article;
+pub mod dom;
+pub mod error;
+pub mod model;
+pub mod parse;
+pub mod segment;
+
+pub use error::Error;
+pub use model::{Analysis, Article, Block, Kind, Reason};
+
+use url::Url;
+
+/// What the caller tells the analysis about the page.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The page's address, for resolving relative links and images.
+    pub url: Option<Url>,
+}
+
+impl Options {
+    /// Options for a page at `url`; a URL that does not parse is an error,
+    /// not silently ignored.
+    pub fn with_url(url: &str) -> Result<Self, Error> {
+        let url = Url::parse(url).map_err(|_| Error::BadUrl(url.to_string()))?;
+        Ok(Options { url: Some(url) })
+    }
+}
+
+/// Analyses a page given as HTML bytes in any encoding.
+pub fn analyze_html(bytes: &[u8], options: &Options) -> Result<Analysis, Error> {
+    let doc = parse::parse_bytes(bytes)?;
+    Ok(analyze_document(&doc, options))
+}
+
+/// Analyses a page already in the core's document model (the browser front
+/// builds one from a live DOM).
+pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
+    let segmentation = segment::segment(doc);
+    let article = article::build(doc, &segmentation, options.url.as_ref());
+    Analysis {
+        blocks: segmentation.blocks,
+        article,
+    }
+}

@@ -1,0 +1,213 @@
+//! html5ever's tree builder writing straight into the core's arena.
+
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{ns, parse_document, Attribute, ParseOpts, QualName};
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+/// Parses HTML text into a document, exactly as a browser's parser would
+/// (implied elements, misnested tags, foster parenting).
+pub fn parse_html(text: &str) -> Document {
+    let sink = Sink {
+        doc: RefCell::new(Document::new()),
+        names: RefCell::new(vec![placeholder_name()]),
+    };
+    parse_document(sink, ParseOpts::default()).one(StrTendril::from(text))
+}
+
+struct Sink {
+    doc: RefCell<Document>,
+    /// html5ever asks for qualified names back; kept beside the arena so the
+    /// core's model stays free of parser types.
+    /// One entry per node; non-elements hold a placeholder.
+    names: RefCell<Vec<QualName>>,
+}
+
+impl Sink {
+    fn push(&self, data: NodeData, name: Option<QualName>) -> NodeId {
+        let id = self.doc.borrow_mut().create(data);
+        let mut names = self.names.borrow_mut();
+        names.resize(id, placeholder_name());
+        names.push(name.unwrap_or_else(placeholder_name));
+        id
+    }
+
+    fn add(&self, parent: NodeId, child: NodeOrText<NodeId>) {
+        let mut doc = self.doc.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(n) => doc.append(parent, n),
+            NodeOrText::AppendText(t) => doc.append_text(parent, &t),
+        }
+    }
+}
+
+fn placeholder_name() -> QualName {
+    QualName::new(None, ns!(), html5ever::local_name!(""))
+}
+
+fn convert_attrs(attrs: &[Attribute]) -> Vec<(Box<str>, Box<str>)> {
+    attrs
+        .iter()
+        .map(|a| {
+            let name: Box<str> = match &a.name.prefix {
+                Some(p) => format!("{}:{}", p, a.name.local).into(),
+                None => Box::from(&*a.name.local.to_ascii_lowercase()),
+            };
+            (name, (*a.value).into())
+        })
+        .collect()
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Document;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Document {
+        self.doc.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        // Every handle the tree builder holds came from push(), so it indexes.
+        Ref::map(self.names.borrow(), |n| &n[*target])
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let ns = if name.ns == ns!(html) {
+            Namespace::Html
+        } else if name.ns == ns!(svg) {
+            Namespace::Svg
+        } else if name.ns == ns!(mathml) {
+            Namespace::MathMl
+        } else {
+            Namespace::Other
+        };
+        let element = Element {
+            name: Box::from(&*name.local.to_ascii_lowercase()),
+            ns,
+            attrs: convert_attrs(&attrs),
+            hidden_by_layout: false,
+        };
+        let id = self.push(NodeData::Element(element), Some(name));
+        if flags.template {
+            // Template contents are inert: a detached node no walk reaches.
+            self.push(NodeData::Inert, None);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(NodeData::Inert, None)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(NodeData::Inert, None)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.add(*parent, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.doc.borrow().parent(*element).is_some();
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.add(*prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        // create_element put the contents node right after the template.
+        *target + 1
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut doc = self.doc.borrow_mut();
+        match new_node {
+            NodeOrText::AppendNode(n) => doc.insert_before(*sibling, n),
+            NodeOrText::AppendText(t) => {
+                // Merge into a preceding text node, as the DOM would.
+                if let Some(prev) = doc.node(*sibling).prev {
+                    if let Some(text) = doc.text_mut(prev) {
+                        text.push_str(&t);
+                        return;
+                    }
+                }
+                let id = doc.create(NodeData::Text(t.to_string()));
+                doc.insert_before(*sibling, id);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut doc = self.doc.borrow_mut();
+        if let Some(e) = doc.element_mut(*target) {
+            for (k, v) in convert_attrs(&attrs) {
+                if e.attr(&k).is_none() {
+                    e.attrs.push((k, v));
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.doc.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut doc = self.doc.borrow_mut();
+        let kids: Vec<NodeId> = doc.children(*node).collect();
+        for k in kids {
+            doc.append(*new_parent, k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_implied_structure_and_skips_template_contents() {
+        let d = parse_html("<title>T</title><p>a<template><p>hidden</p></template><table><tr><td>x</table>");
+        let body = d.body();
+        assert_eq!(d.text_content(body), "ax");
+        assert!(d.find(body, "tbody").is_some());
+    }
+
+    #[test]
+    fn foster_parented_text_lands_before_the_table() {
+        let d = parse_html("<div><table>oops<tr><td>cell</td></tr></table></div>");
+        let div = d.find(DOCUMENT, "div").unwrap();
+        assert_eq!(d.text_content(div), "oopscell");
+    }
+
+    #[test]
+    fn svg_elements_are_not_html() {
+        let d = parse_html("<p><svg><title>icon</title></svg></p>");
+        let svg = d.descendants(DOCUMENT).find(|&n| d.element(n).map(|e| &*e.name) == Some("svg")).unwrap();
+        assert_eq!(d.tag(svg), None);
+    }
+}
