@@ -9,6 +9,8 @@
 pub mod article;
 pub mod dom;
 pub mod error;
+#[cfg(feature = "cli")]
+pub mod eval;
 pub mod model;
 pub mod parse;
 pub mod segment;
