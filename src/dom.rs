@@ -314,6 +314,40 @@ impl Document {
         }
     }
 
+    /// Walks `root`'s subtree in document order without recursion. `visit`
+    /// gets [`Walk::Enter`] for every node and returns whether to descend
+    /// into it; every node it descended into later gets [`Walk::Leave`].
+    pub fn walk(&self, root: NodeId, mut visit: impl FnMut(Walk) -> bool) {
+        let mut node = root;
+        loop {
+            let descend = visit(Walk::Enter(node));
+            if descend {
+                if let Some(c) = self.nodes[node].first_child {
+                    node = c;
+                    continue;
+                }
+                visit(Walk::Leave(node));
+            }
+            // Climb until a next sibling exists, leaving each parent.
+            loop {
+                if node == root {
+                    return;
+                }
+                if let Some(n) = self.nodes[node].next {
+                    node = n;
+                    break;
+                }
+                match self.nodes[node].parent {
+                    Some(p) => {
+                        node = p;
+                        visit(Walk::Leave(node));
+                    }
+                    None => return,
+                }
+            }
+        }
+    }
+
     /// The concatenated text of `id`'s subtree, as `textContent` gives it.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
@@ -349,6 +383,15 @@ impl Document {
     pub fn depth(&self, id: NodeId) -> usize {
         self.ancestors(id).count()
     }
+}
+
+/// An event of [`Document::walk`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Walk {
+    /// Before a node's children.
+    Enter(NodeId),
+    /// After a node's children (only for nodes that were descended into).
+    Leave(NodeId),
 }
 
 /// Iterator over a node's children.
@@ -432,6 +475,34 @@ mod tests {
         d.detach(c);
         assert_eq!(d.children(ul).collect::<Vec<_>>(), vec![b]);
         assert_eq!(d.node(ul).last_child, Some(b));
+    }
+
+    #[test]
+    fn walk_pairs_enter_and_leave_and_skips_subtrees() {
+        let mut d = Document::new();
+        let a = d.append_element(DOCUMENT, el("div"));
+        let b = d.append_element(a, el("p"));
+        d.append_text(b, "x");
+        let c = d.append_element(a, el("script"));
+        d.append_text(c, "y");
+        let mut log = Vec::new();
+        d.walk(a, |w| {
+            log.push(w);
+            !matches!(w, Walk::Enter(n) if n == c)
+        });
+        let t = d.children(b).next().unwrap();
+        assert_eq!(
+            log,
+            vec![
+                Walk::Enter(a),
+                Walk::Enter(b),
+                Walk::Enter(t),
+                Walk::Leave(t),
+                Walk::Leave(b),
+                Walk::Enter(c),
+                Walk::Leave(a)
+            ]
+        );
     }
 
     #[test]

@@ -45,8 +45,9 @@ pub fn analyze_html(bytes: &[u8], options: &Options) -> Result<Analysis, Error> 
 /// Analyses a page already in the core's document model (the browser front
 /// builds one from a live DOM).
 pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
-    let segmentation = segment::segment(doc);
-    let article = article::build(doc, &segmentation, options.url.as_ref());
+    let meta = article::metadata::extract(doc, options.url.as_ref());
+    let segmentation = segment::segment(doc, meta.title.as_deref());
+    let article = article::build(doc, &segmentation, meta, options.url.as_ref());
     Analysis {
         blocks: segmentation.blocks,
         article,

@@ -32,8 +32,12 @@ impl Selection {
 }
 
 /// Builds the article for a segmented page.
-pub fn build(doc: &Document, seg: &Segmentation, page_url: Option<&Url>) -> Article {
-    let meta = metadata::extract(doc, page_url);
+pub fn build(
+    doc: &Document,
+    seg: &Segmentation,
+    meta: metadata::Metadata,
+    page_url: Option<&Url>,
+) -> Article {
     let base = metadata::base_url(doc, page_url);
     let clean = clean::build(doc, &seg.selection, base.as_ref());
     let content_html = clean::to_html(&clean);

@@ -1,8 +1,50 @@
 //! Cuts a document into blocks of visible text and gives each a kind.
+//!
+//! leaves (runs of inline text) -> stats (per-element totals) -> body (the
+//! article's container) -> classify (a kind per leaf) -> blocks (leaves of
+//! one widget merged) and the article selection.
+
+mod body;
+mod classify;
+pub mod cues;
+mod leaves;
+mod stats;
+mod visibility;
+
+pub use body::Flags;
+pub use leaves::{is_block_tag, Leaf};
+pub use visibility::is_hidden;
 
 use crate::article::Selection;
-use crate::dom::Document;
-use crate::model::Block;
+use crate::dom::{Document, NodeId};
+use crate::model::{Block, Kind, Reason};
+use classify::{Classified, Verdict};
+
+/// Article text shorter than this makes the extraction retry with fewer
+/// heuristics, as Readability does.
+const MIN_ARTICLE_CHARS: usize = 500;
+/// Reasons kept per block.
+const MAX_REASONS: usize = 4;
+
+/// The heuristics tried in order while the article stays too short.
+const ATTEMPTS: [Flags; 4] = [
+    Flags::ALL,
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
 
 /// The blocks of a page and the part of its tree that holds the article.
 #[derive(Debug, Clone)]
@@ -13,14 +55,170 @@ pub struct Segmentation {
     pub selection: Selection,
 }
 
-/// Segments and classifies a document.
-pub fn segment(doc: &Document) -> Segmentation {
-    // Placeholder until the classifier lands: the whole body is the article.
-    Segmentation {
-        blocks: Vec::new(),
-        selection: Selection {
-            roots: vec![doc.body()],
-            excluded: vec![false; doc.len()],
-        },
+/// Segments and classifies a document. `title` (from the page's metadata)
+/// helps recognise the headline.
+pub fn segment(doc: &Document, title: Option<&str>) -> Segmentation {
+    let root = doc.body();
+    let leaves = leaves::cut(doc, root);
+    let stats = stats::compute(doc, root, &leaves);
+    let mut best: Option<(usize, body::Region, Classified)> = None;
+    for flags in ATTEMPTS {
+        let region = body::find(doc, root, &leaves, &stats, flags);
+        let classified = classify::classify(doc, &leaves, &stats, &region, flags, title);
+        let chars = article_chars(&leaves, &classified);
+        let better = best.as_ref().is_none_or(|(c, _, _)| chars > *c);
+        if better {
+            best = Some((chars, region, classified));
+        }
+        if chars >= MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+    let Some((_, region, classified)) = best else {
+        return Segmentation {
+            blocks: Vec::new(),
+            selection: Selection {
+                roots: vec![root],
+                excluded: vec![false; doc.len()],
+            },
+        };
+    };
+    let selection = select(doc, &leaves, &stats, &region, &classified);
+    let blocks = group(doc, &leaves, &classified.verdicts);
+    Segmentation { blocks, selection }
+}
+
+/// Characters of body text an attempt yields.
+fn article_chars(leaves: &[Leaf], c: &Classified) -> usize {
+    leaves
+        .iter()
+        .zip(&c.verdicts)
+        .filter(|(l, v)| v.kind == Kind::Content && !v.headline && c.in_region[l.owner])
+        .map(|(l, _)| l.chars)
+        .sum()
+}
+
+/// The article: the body's roots, minus every box and every element whose
+/// text is all non-content.
+fn select(
+    doc: &Document,
+    leaves: &[Leaf],
+    stats: &stats::Stats,
+    region: &body::Region,
+    c: &Classified,
+) -> Selection {
+    let mut excluded = vec![false; doc.len()];
+    for &(node, _) in &c.boxes {
+        if c.in_region[node] {
+            excluded[node] = true;
+        }
+    }
+    // Count content and other leaves per element, bottom-up.
+    let mut content = vec![0u32; doc.len()];
+    let mut other = vec![0u32; doc.len()];
+    for (l, v) in leaves.iter().zip(&c.verdicts) {
+        if v.kind == Kind::Content && !v.headline {
+            content[l.owner] += 1;
+        } else {
+            other[l.owner] += 1;
+        }
+    }
+    for &id in stats.order.iter().rev() {
+        if let Some(p) = doc.parent(id) {
+            content[p] += content[id];
+            other[p] += other[id];
+        }
+    }
+    for &id in &stats.order {
+        if c.in_region[id] && other[id] > 0 && content[id] == 0 {
+            excluded[id] = true;
+        }
+    }
+    // A non-content run sharing its element with content: drop its nodes.
+    for (l, v) in leaves.iter().zip(&c.verdicts) {
+        let non_content = v.kind != Kind::Content || v.headline;
+        if non_content && c.in_region[l.owner] && content[l.owner] > 0 {
+            for &n in &l.nodes {
+                excluded[n] = true;
+            }
+        }
+    }
+    Selection {
+        roots: region.roots.clone(),
+        excluded,
+    }
+}
+
+/// Merges consecutive leaves of one widget into blocks.
+fn group(doc: &Document, leaves: &[Leaf], verdicts: &[Verdict]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut last_unit: Option<NodeId> = None;
+    for (leaf, v) in leaves.iter().zip(verdicts) {
+        let joins = blocks.last().is_some_and(|b| {
+            b.kind == v.kind && v.kind != Kind::Content && v.unit.is_some() && v.unit == last_unit
+        });
+        let nodes: Vec<NodeId> = match v.unit {
+            Some(u) if joins => vec![u],
+            _ if leaf.whole_owner => vec![leaf.owner],
+            _ => leaf.nodes.clone(),
+        };
+        if joins {
+            if let Some(b) = blocks.last_mut() {
+                b.text.push(' ');
+                b.text.push_str(&leaf.text);
+                b.confidence = b.confidence.max(v.confidence);
+                for r in &v.reasons {
+                    if b.reasons.len() < MAX_REASONS && !b.reasons.contains(r) {
+                        b.reasons.push(r.clone());
+                    }
+                }
+                for n in nodes {
+                    if !b.nodes.contains(&n) {
+                        b.nodes.push(n);
+                    }
+                }
+            }
+        } else {
+            let mut reasons: Vec<Reason> = v.reasons.iter().take(MAX_REASONS).cloned().collect();
+            if reasons.is_empty() {
+                reasons.push(Reason::new("unclassified", "no signal"));
+            }
+            blocks.push(Block {
+                kind: v.kind,
+                text: leaf.text.clone(),
+                confidence: v.confidence,
+                reasons,
+                nodes,
+            });
+        }
+        last_unit = v.unit;
+    }
+    let _ = doc;
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    #[test]
+    fn a_simple_article_is_content_and_its_sidebar_is_not() {
+        let p = "A long paragraph of article prose, with commas, that goes on and on for a while.";
+        let html = format!(
+            "<nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+             <article><h1>Title</h1><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <div class=related><h3>Related stories</h3><ul><li><a href=/a>One other story about things</a></li>\
+             <li><a href=/b>Another story about more things</a></li></ul></div></article>\
+             <footer>© 2024 Example</footer>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(&d, Some("Title"));
+        let kinds: Vec<(Kind, &str)> = seg.blocks.iter().map(|b| (b.kind, &b.text[..b.text.len().min(12)])).collect();
+        assert_eq!(kinds[0].0, Kind::Boilerplate, "{kinds:?}");
+        assert!(seg.blocks.iter().filter(|b| b.kind == Kind::Content).count() >= 3, "{kinds:?}");
+        let related = seg.blocks.iter().find(|b| b.kind == Kind::Related).expect("related block");
+        assert!(related.text.starts_with("Related stories"));
+        assert_eq!(seg.blocks.last().unwrap().kind, Kind::Boilerplate);
     }
 }

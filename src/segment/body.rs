@@ -1,0 +1,357 @@
+//! Finds the element(s) holding the article body.
+//!
+//! Readability's scoring, because its corpus is the reference most reader
+//! modes are judged on: prose paragraphs credit their parent fully, their
+//! grandparent half and older ancestors less; the score is damped by link
+//! density; siblings of the winner that score well or read as prose join it.
+
+use super::cues;
+use super::leaves::Leaf;
+use super::stats::Stats;
+use crate::dom::{Document, NodeId};
+
+/// Paragraphs shorter than this are not scored (captions, labels).
+const MIN_SCORED_CHARS: usize = 25;
+/// Each 100 characters add a point, up to this many.
+const MAX_LENGTH_POINTS: f64 = 3.0;
+/// How many ancestor levels a paragraph credits.
+const ANCESTOR_LEVELS: usize = 5;
+/// Weight of class/id cues.
+const CLASS_WEIGHT: f64 = 25.0;
+/// Candidates scoring at least this share of the winner are alternatives.
+const ALTERNATIVE_SHARE: f64 = 0.75;
+/// How many alternatives must share an ancestor for it to win instead.
+const MIN_ALTERNATIVES: usize = 3;
+/// Siblings join when scoring at least this share of the winner...
+const SIBLING_SHARE: f64 = 0.2;
+/// ...or this absolute score.
+const SIBLING_MIN_SCORE: f64 = 10.0;
+/// Prose siblings longer than this join when their link density is low.
+const SIBLING_PROSE_CHARS: usize = 80;
+/// Link density under which a long prose sibling joins.
+const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+
+/// Which of Readability's heuristics are on; a too-short result is retried
+/// with fewer, as Readability does.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    /// Skip paragraphs inside elements whose class/id looks like chrome.
+    pub strip_unlikely: bool,
+    /// Weigh class/id cues.
+    pub weight_classes: bool,
+    /// Drop link-heavy and form-heavy boxes inside the article.
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    /// All heuristics on.
+    pub const ALL: Flags = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    };
+}
+
+/// The article body's location.
+#[derive(Debug, Clone)]
+pub struct Region {
+    /// The winning element.
+    pub top: NodeId,
+    /// The winner and the siblings that join it, in document order.
+    pub roots: Vec<NodeId>,
+    /// Final candidate scores, indexed by node id (0 for non-candidates).
+    pub scores: Vec<f64>,
+}
+
+/// `class` and `id` joined, as the cue lists expect.
+pub fn class_and_id(doc: &Document, id: NodeId) -> String {
+    let class = doc.attr(id, "class").unwrap_or("");
+    let ident = doc.attr(id, "id").unwrap_or("");
+    if ident.is_empty() {
+        class.to_string()
+    } else {
+        format!("{class} {ident}")
+    }
+}
+
+/// Readability's class weight: ±25 for each of class and id.
+pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
+    let mut w = 0.0;
+    for name in ["class", "id"] {
+        if let Some(v) = doc.attr(id, name).filter(|v| !v.is_empty()) {
+            if cues::negative_attr().is_match(v) {
+                w -= CLASS_WEIGHT;
+            }
+            if cues::positive_attr().is_match(v) {
+                w += CLASS_WEIGHT;
+            }
+        }
+    }
+    w
+}
+
+/// Score an element starts with, from its tag.
+fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Marks elements under `root` that Readability would drop before scoring:
+/// class/id like chrome (unless also like content), chrome landmark roles.
+pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId) -> Vec<bool> {
+    let mut marks = vec![false; doc.len()];
+    for &id in &stats.order {
+        if id == root {
+            continue;
+        }
+        if let Some(p) = doc.parent(id) {
+            if marks[p] {
+                marks[id] = true;
+                continue;
+            }
+        }
+        let Some(tag) = doc.tag(id) else { continue };
+        if matches!(tag, "body" | "a" | "html") {
+            continue;
+        }
+        if doc
+            .attr(id, "role")
+            .is_some_and(|r| cues::chrome_role().is_match(r.trim()))
+        {
+            marks[id] = true;
+            continue;
+        }
+        let ci = class_and_id(doc, id);
+        if !ci.is_empty()
+            && cues::unlikely_attr().is_match(&ci)
+            && !cues::maybe_candidate_attr().is_match(&ci)
+            && !doc
+                .ancestors(id)
+                .any(|a| matches!(doc.tag(a), Some("table" | "code")))
+        {
+            marks[id] = true;
+        }
+    }
+    marks
+}
+
+/// Whether a leaf reads as a scored paragraph.
+fn is_scored_paragraph(doc: &Document, leaf: &Leaf) -> bool {
+    match doc.tag(leaf.owner) {
+        Some("p" | "pre" | "td") => true,
+        // Readability turns a div (or section) holding only inline content into a p.
+        Some("div" | "section" | "article" | "main") => leaf.whole_owner,
+        _ => false,
+    }
+}
+
+/// Finds the article body under `root`.
+pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags: Flags) -> Region {
+    let unlikely = if flags.strip_unlikely {
+        unlikely_marks(doc, stats, root)
+    } else {
+        vec![false; doc.len()]
+    };
+    let mut scores = vec![0.0f64; doc.len()];
+    let mut is_candidate = vec![false; doc.len()];
+    let mut candidates: Vec<NodeId> = Vec::new();
+    for leaf in leaves {
+        if leaf.chars < MIN_SCORED_CHARS
+            || unlikely[leaf.owner]
+            || !is_scored_paragraph(doc, leaf)
+        {
+            continue;
+        }
+        let points = 1.0
+            + (leaf.commas + 1) as f64
+            + ((leaf.chars / 100) as f64).min(MAX_LENGTH_POINTS);
+        for (level, anc) in doc
+            .ancestors(leaf.owner)
+            .take(ANCESTOR_LEVELS)
+            .enumerate()
+        {
+            let Some(tag) = doc.tag(anc) else { break };
+            if doc.parent(anc).is_none() {
+                break;
+            }
+            if !is_candidate[anc] {
+                is_candidate[anc] = true;
+                candidates.push(anc);
+                scores[anc] = tag_weight(tag)
+                    + if flags.weight_classes {
+                        class_weight(doc, anc)
+                    } else {
+                        0.0
+                    };
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            scores[anc] += points / divider;
+        }
+    }
+    for &c in &candidates {
+        scores[c] *= 1.0 - stats.of(c).link_density();
+    }
+    candidates.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+
+    let body = root;
+    let Some(&first) = candidates.first() else {
+        return Region {
+            top: body,
+            roots: vec![body],
+            scores,
+        };
+    };
+    let mut top = first;
+    if doc.is(top, "body") {
+        return Region {
+            top,
+            roots: vec![top],
+            scores,
+        };
+    }
+
+    // Several near-equal candidates sharing an ancestor: the ancestor holds
+    // an article split into parts.
+    let top_score = scores[top];
+    let alternatives: Vec<Vec<NodeId>> = candidates
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|&&c| top_score > 0.0 && scores[c] / top_score >= ALTERNATIVE_SHARE)
+        .map(|&c| doc.ancestors(c).collect())
+        .collect();
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut p = doc.parent(top);
+        while let Some(anc) = p {
+            if anc == body || doc.is(anc, "body") {
+                break;
+            }
+            let containing = alternatives.iter().filter(|a| a.contains(&anc)).count();
+            if containing >= MIN_ALTERNATIVES {
+                top = anc;
+                break;
+            }
+            p = doc.parent(anc);
+        }
+    }
+
+    // A parent scoring higher than the winner's last step up unifies parts.
+    let mut last = scores[top];
+    let threshold = last / 3.0;
+    let mut p = doc.parent(top);
+    while let Some(anc) = p {
+        if anc == body || doc.is(anc, "body") {
+            break;
+        }
+        if is_candidate[anc] {
+            if scores[anc] < threshold {
+                break;
+            }
+            if scores[anc] > last {
+                top = anc;
+                break;
+            }
+            last = scores[anc];
+        }
+        p = doc.parent(anc);
+    }
+
+    // An only child stands for its parent.
+    while let Some(parent) = doc.parent(top) {
+        if parent == body || doc.is(parent, "body") || doc.element_children(parent).count() != 1 {
+            break;
+        }
+        top = parent;
+    }
+
+    let roots = join_siblings(doc, top, &scores, stats);
+    Region { top, roots, scores }
+}
+
+/// The winner and the siblings that read as part of the same article.
+fn join_siblings(doc: &Document, top: NodeId, scores: &[f64], stats: &Stats) -> Vec<NodeId> {
+    let Some(parent) = doc.parent(top) else {
+        return vec![top];
+    };
+    let threshold = SIBLING_MIN_SCORE.max(scores[top] * SIBLING_SHARE);
+    let top_class = doc.attr(top, "class").unwrap_or("");
+    let mut roots = Vec::new();
+    for sib in doc.element_children(parent) {
+        if sib == top {
+            roots.push(sib);
+            continue;
+        }
+        if stats.position[sib] == usize::MAX {
+            continue;
+        }
+        let bonus = if !top_class.is_empty() && doc.attr(sib, "class") == Some(top_class) {
+            scores[top] * SIBLING_SHARE
+        } else {
+            0.0
+        };
+        let t = stats.of(sib);
+        let join = if scores[sib] != 0.0 && scores[sib] + bonus >= threshold {
+            true
+        } else if doc.is(sib, "p") {
+            let ld = t.link_density();
+            if t.chars > SIBLING_PROSE_CHARS && ld < SIBLING_MAX_LINK_DENSITY {
+                true
+            } else {
+                let text = doc.text_content(sib);
+                let text = text.trim_end();
+                t.chars < SIBLING_PROSE_CHARS
+                    && t.chars > 0
+                    && ld == 0.0
+                    && (text.contains(". ") || text.ends_with('.'))
+            }
+        } else {
+            false
+        };
+        if join {
+            roots.push(sib);
+        }
+    }
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+    use crate::segment::{leaves::cut, stats::compute};
+
+    const PROSE: &str = "This sentence is long enough to be scored, with a comma or two, and it goes on.";
+
+    #[test]
+    fn finds_the_prose_container_not_the_sidebar() {
+        let html = format!(
+            "<div id=nav><a href=/>Home</a></div><div class=sidebar><p>{PROSE}</p></div>\
+             <div id=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+        );
+        let d = parse_html(&html);
+        let body = d.body();
+        let leaves = cut(&d, body);
+        let stats = compute(&d, body, &leaves);
+        let r = find(&d, body, &leaves, &stats, Flags::ALL);
+        assert_eq!(d.attr(r.top, "id"), Some("story"));
+        assert_eq!(r.roots, vec![r.top]);
+    }
+
+    #[test]
+    fn a_page_without_prose_falls_back_to_the_body() {
+        let d = parse_html("<p>short</p>");
+        let body = d.body();
+        let leaves = cut(&d, body);
+        let stats = compute(&d, body, &leaves);
+        assert_eq!(find(&d, body, &leaves, &stats, Flags::ALL).top, body);
+    }
+}

@@ -1,0 +1,705 @@
+//! Gives every leaf a kind, with reasons.
+//!
+//! Three passes, strongest evidence first:
+//! 1. boxes: whole elements whose landmark, role, class/id, governing
+//!    heading or shape (Readability's conditional cleaning) mark them as
+//!    chrome, advertising or recirculation;
+//! 2. leaves outside boxes: ad labels, lead-ins such as "More related
+//!    stories:" and the link lists they govern, promotional phrases and calls
+//!    to action, page furniture; the rest is content inside the article body
+//!    and boilerplate outside it;
+//! 3. sections: a run of article paragraphs after a rule or heading that
+//!    carries several promotional cues is promotional copy as a whole.
+
+use super::body::{class_and_id, class_weight, Flags, Region};
+use super::cues;
+use super::leaves::Leaf;
+use super::stats::Stats;
+use crate::dom::{Document, NodeId};
+use crate::model::{Kind, Reason};
+
+/// A box whose text is at most this share of the article body's may be
+/// removed from inside it on class/id cues alone; bigger ones are the body.
+const MAX_BOX_SHARE_OF_BODY: f64 = 0.4;
+/// Link density above which a box reads as a list of links.
+const LINK_LIST_DENSITY: f64 = 0.5;
+/// Lead-in lines ("More stories:") are short.
+const MAX_LEAD_IN_CHARS: usize = 80;
+/// A related-heading box bigger than this is a page section, not a widget.
+const MAX_WIDGET_CHARS: usize = 4000;
+/// Link density of a box governed by a related heading.
+const HEADED_LIST_DENSITY: f64 = 0.3;
+/// Average words per link above which links read as headlines (related),
+/// below as menu entries (boilerplate).
+const HEADLINE_WORDS: f64 = 4.0;
+/// Furniture lines (copyright, comment headers) are short.
+const MAX_FURNITURE_CHARS: usize = 200;
+/// A paragraph with one promotional phrase is promo when at most this long.
+const SHORT_PROMO_CHARS: usize = 250;
+/// Promotional cues that make a trailing section promo as a whole.
+const SECTION_PROMO_CUES: usize = 2;
+/// Leaves between the headline and the body that still belong to the
+/// article header (byline, standfirst, lead caption).
+const MAX_HEADER_LEAVES: usize = 8;
+/// Header lines longer than this are not bylines or captions.
+const MAX_HEADER_CHARS: usize = 400;
+/// Readability keeps a box with fewer commas than this only if it passes
+/// the shape tests.
+const CONDITIONAL_MAX_COMMAS: usize = 10;
+/// Readability's link-density limit for boxes with little class weight.
+const CONDITIONAL_LINK_DENSITY: f64 = 0.2;
+/// ...and for boxes whose class reads as content.
+const CONDITIONAL_LINK_DENSITY_POSITIVE: f64 = 0.5;
+/// Minimum text of a box without images or headings.
+const CONDITIONAL_MIN_CHARS: usize = 25;
+/// Embeds in a box shorter than this make it a media box.
+const CONDITIONAL_EMBED_CHARS: usize = 75;
+/// Title and heading similarity above which the heading is the headline.
+const TITLE_SIMILARITY: f64 = 0.75;
+
+/// A leaf's kind and why.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// The kind.
+    pub kind: Kind,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// Why.
+    pub reasons: Vec<Reason>,
+    /// Leaves with the same unit belong to one widget and merge into one
+    /// block.
+    pub unit: Option<NodeId>,
+    /// Content that is not article body text (the headline, which the
+    /// article carries as its title).
+    pub headline: bool,
+}
+
+impl Verdict {
+    fn new(kind: Kind, confidence: f32, reason: Reason) -> Self {
+        Verdict {
+            kind,
+            confidence,
+            reasons: vec![reason],
+            unit: None,
+            headline: false,
+        }
+    }
+}
+
+/// The classification of a page.
+pub struct Classified {
+    /// One verdict per leaf.
+    pub verdicts: Vec<Verdict>,
+    /// Elements classified as a whole, with their kind.
+    pub boxes: Vec<(NodeId, Kind)>,
+    /// Indexed by node: true inside the article body.
+    pub in_region: Vec<bool>,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    leaves: &'a [Leaf],
+    stats: &'a Stats,
+    region: &'a Region,
+    in_region: Vec<bool>,
+    region_chars: usize,
+    /// First leaf index under each node (usize::MAX when none).
+    first_leaf: Vec<usize>,
+}
+
+/// Classifies the leaves of a page whose body was located as `region`.
+pub fn classify(
+    doc: &Document,
+    leaves: &[Leaf],
+    stats: &Stats,
+    region: &Region,
+    flags: Flags,
+    title: Option<&str>,
+) -> Classified {
+    let mut in_region = vec![false; doc.len()];
+    let mut region_chars = 0;
+    for &r in &region.roots {
+        region_chars += stats.of(r).chars;
+        for d in doc.descendants(r) {
+            in_region[d] = true;
+        }
+    }
+    let ctx = Ctx {
+        doc,
+        leaves,
+        stats,
+        region,
+        in_region,
+        region_chars,
+        first_leaf: first_leaves(doc, leaves, stats),
+    };
+    let (boxes, box_of) = find_boxes(&ctx, flags);
+    let mut verdicts: Vec<Option<Verdict>> = leaves
+        .iter()
+        .map(|l| {
+            box_of[l.owner].map(|b| {
+                let (node, kind, ref reason, conf) = boxes[b];
+                let mut v = Verdict::new(kind, conf, reason.clone());
+                v.unit = Some(node);
+                v
+            })
+        })
+        .collect();
+    classify_leaves(&ctx, &mut verdicts, title);
+    let mut verdicts: Vec<Verdict> = verdicts
+        .into_iter()
+        .map(|v| v.unwrap_or_else(|| Verdict::new(Kind::Boilerplate, 0.5, Reason::new("unclassified", "no signal"))))
+        .collect();
+    promo_sections(&ctx, &mut verdicts);
+    Classified {
+        verdicts,
+        boxes: boxes.into_iter().map(|(n, k, _, _)| (n, k)).collect(),
+        in_region: ctx.in_region,
+    }
+}
+
+/// The first leaf under every node, by rolling leaf owners up the tree.
+fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Vec<usize> {
+    let mut first = vec![usize::MAX; doc.len()];
+    for (i, l) in leaves.iter().enumerate() {
+        if first[l.owner] == usize::MAX {
+            first[l.owner] = i;
+        }
+    }
+    for &id in stats.order.iter().rev() {
+        if let Some(p) = doc.parent(id) {
+            first[p] = first[p].min(first[id]);
+        }
+    }
+    first
+}
+
+type BoxEntry = (NodeId, Kind, Reason, f32);
+
+/// Finds boxes top-down; a box's descendants are not examined again.
+fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
+    let doc = ctx.doc;
+    let mut boxes: Vec<BoxEntry> = Vec::new();
+    let mut box_of: Vec<Option<usize>> = vec![None; doc.len()];
+    let top = ctx.region.top;
+    for &id in &ctx.stats.order {
+        if let Some(p) = doc.parent(id) {
+            if let Some(b) = box_of[p] {
+                box_of[id] = Some(b);
+                continue;
+            }
+        }
+        if doc.tag(id).is_none() || ctx.stats.contains(doc, id, top) {
+            continue;
+        }
+        if let Some((kind, reason, conf)) = box_verdict(ctx, id, flags) {
+            box_of[id] = Some(boxes.len());
+            boxes.push((id, kind, reason, conf));
+        }
+    }
+    (boxes, box_of)
+}
+
+/// Whether an element is a box, and of which kind.
+fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32)> {
+    let doc = ctx.doc;
+    let tag = doc.tag(id)?;
+    let t = ctx.stats.of(id);
+    let inside = ctx.in_region[id];
+    let role = doc.attr(id, "role").map(str::trim).unwrap_or("");
+    let ci = class_and_id(doc, id);
+    let label = doc.attr(id, "aria-label").unwrap_or("");
+    let attrs = format!("{ci} {label}");
+
+    match tag {
+        "nav" => return Some((Kind::Boilerplate, Reason::new("landmark", "navigation landmark <nav>"), 0.9)),
+        "aside" => return Some(widget_kind(ctx, id, &attrs, "aside")),
+        "footer" => return Some((Kind::Boilerplate, Reason::new("landmark", "footer landmark <footer>"), 0.85)),
+        "header" if !inside && doc.find(id, "h1").is_none() => {
+            return Some((Kind::Boilerplate, Reason::new("landmark", "page header <header>"), 0.8))
+        }
+        "form" => return Some(form_kind(ctx, id, &attrs)),
+        _ => {}
+    }
+    if !role.is_empty() && cues::chrome_role().is_match(role) {
+        if role == "complementary" {
+            return Some(widget_kind(ctx, id, &attrs, "role=complementary"));
+        }
+        return Some((Kind::Boilerplate, Reason::new("landmark", format!("role '{role}'")), 0.85));
+    }
+
+    // Class/id cues, but never on something that holds much of the body.
+    let small_enough = !inside
+        || (t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
+        || t.link_density() > LINK_LIST_DENSITY;
+    if small_enough && !attrs.trim().is_empty() {
+        if let Some(m) = cues::promo_attr().find(&attrs) {
+            return Some((Kind::Promo, Reason::new("class-promo", format!("class/id '{}'", m.trim())), 0.8));
+        }
+        if let Some(m) = cues::related_attr().find(&attrs) {
+            let kind = if t.chars > 0 && t.link_density() < HEADED_LIST_DENSITY && !inside {
+                Kind::Boilerplate
+            } else {
+                Kind::Related
+            };
+            return Some((kind, Reason::new("class-related", format!("class/id '{}'", m.trim())), 0.75));
+        }
+        if let Some(m) = cues::boilerplate_attr().find(&attrs) {
+            return Some((Kind::Boilerplate, Reason::new("class-chrome", format!("class/id '{}'", m.trim())), 0.75));
+        }
+    }
+
+    if let Some(v) = headed_widget(ctx, id) {
+        return Some(v);
+    }
+    if inside && flags.clean_conditionally {
+        return conditional(ctx, id, tag, flags);
+    }
+    None
+}
+
+/// A widget (aside, complementary) by what it holds.
+fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason, f32) {
+    let t = ctx.stats.of(id);
+    let heading = first_leaf_text(ctx, id).unwrap_or("");
+    if cues::promo_attr().is_match(attrs) || cues::ad_label().is_match(heading) {
+        return (Kind::Promo, Reason::new("landmark", format!("{what} with advertising")), 0.85);
+    }
+    if cues::related_attr().is_match(attrs)
+        || cues::related_heading().is_match(heading)
+        || t.link_density() > LINK_LIST_DENSITY
+    {
+        return (
+            Kind::Related,
+            Reason::new("landmark", format!("{what} of links, link density {:.2}", t.link_density())),
+            0.75,
+        );
+    }
+    (Kind::Boilerplate, Reason::new("landmark", what.to_string()), 0.7)
+}
+
+/// Forms are sign-up prompts or site tools.
+fn form_kind(ctx: &Ctx, id: NodeId, attrs: &str) -> (Kind, Reason, f32) {
+    let text = ctx.doc.text_content(id);
+    let action = ctx.doc.attr(id, "action").unwrap_or("");
+    if cues::promo_attr().is_match(attrs)
+        || cues::promo_text().is_match(&text)
+        || cues::promo_attr().is_match(action)
+    {
+        return (Kind::Promo, Reason::new("form-signup", "sign-up form"), 0.85);
+    }
+    (Kind::Boilerplate, Reason::new("form", "form"), 0.75)
+}
+
+fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
+    let i = ctx.first_leaf[id];
+    ctx.leaves.get(i).map(|l| l.text.as_str())
+}
+
+/// Whether a leaf is set as a heading: a heading element, or a short line
+/// all in bold.
+fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
+    let tag = doc.tag(leaf.owner).unwrap_or("");
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "caption" | "legend" | "summary")
+        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
+        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
+}
+
+/// An element that starts with a heading such as "You may also like" and is
+/// mostly links.
+fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
+    let leaf = ctx.leaves.get(ctx.first_leaf[id])?;
+    let t = ctx.stats.of(id);
+    if t.chars > MAX_WIDGET_CHARS || leaf.chars > MAX_LEAD_IN_CHARS || !is_heading_like(ctx.doc, leaf) {
+        return None;
+    }
+    let rest_chars = t.chars.saturating_sub(leaf.chars);
+    let rest_links = t.link_chars.saturating_sub(leaf.link_chars);
+    let rest_density = if rest_chars == 0 { 0.0 } else { rest_links as f64 / rest_chars as f64 };
+    if let Some(m) = cues::related_heading().find(&leaf.text) {
+        if rest_density >= HEADED_LIST_DENSITY && rest_chars > 0 {
+            let _ = m;
+            return Some((Kind::Related, Reason::new("heading-related", format!("heading '{}'", leaf.text)), 0.9));
+        }
+    }
+    if cues::ad_label().is_match(&leaf.text) && !ctx.in_region[id] {
+        return Some((Kind::Promo, Reason::new("ad-label", format!("label '{}'", leaf.text)), 0.9));
+    }
+    if cues::boilerplate_text().is_match(&leaf.text) && !ctx.in_region[id] {
+        return Some((Kind::Boilerplate, Reason::new("heading-chrome", format!("heading '{}'", leaf.text)), 0.8));
+    }
+    None
+}
+
+/// Readability's conditional cleaning: link-, form- and image-heavy boxes
+/// inside the article body go.
+fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, Reason, f32)> {
+    if !matches!(tag, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section") {
+        return None;
+    }
+    let doc = ctx.doc;
+    if tag == "table" && is_data_table(doc, id) {
+        return None;
+    }
+    if doc.ancestors(id).any(|a| matches!(doc.tag(a), Some("pre" | "code"))) {
+        return None;
+    }
+    let t = ctx.stats.of(id);
+    let weight = if flags.weight_classes { class_weight(doc, id) } else { 0.0 };
+    if weight + ctx.region.scores[id] < 0.0 {
+        return Some(shape_kind(ctx, id, Reason::new("class-negative", format!("class weight {weight:.0}"))));
+    }
+    if t.commas >= CONDITIONAL_MAX_COMMAS {
+        return None;
+    }
+    let is_list = matches!(tag, "ul" | "ol") || {
+        let list_chars: usize = doc
+            .element_children(id)
+            .filter(|&c| matches!(doc.tag(c), Some("ul" | "ol")))
+            .map(|c| ctx.stats.of(c).chars)
+            .sum();
+        t.chars > 0 && list_chars as f64 / t.chars as f64 > 0.9
+    };
+    let p = t.paragraphs as f64;
+    let img = t.images as f64;
+    let li = t.list_items as f64 - 100.0;
+    let input = t.inputs as f64;
+    let heading_density = if t.chars == 0 { 0.0 } else { t.heading_chars as f64 / t.chars as f64 };
+    let ld = t.link_density();
+    let in_figure = doc.ancestors(id).any(|a| doc.is(a, "figure"));
+    let reason = if img > 1.0 && p / img < 0.5 && !in_figure {
+        Some(Reason::new("image-box", format!("{} images, {} paragraphs", t.images, t.paragraphs)))
+    } else if !is_list && li > p {
+        Some(Reason::new("list-box", "more list items than paragraphs"))
+    } else if input > (p / 3.0).floor() {
+        Some(Reason::new("form-box", format!("{} form controls", t.inputs)))
+    } else if !is_list
+        && heading_density < 0.9
+        && t.chars < CONDITIONAL_MIN_CHARS
+        && (t.images == 0 || t.images > 2)
+        && !in_figure
+    {
+        Some(Reason::new("short-box", format!("only {} characters", t.chars)))
+    } else if !is_list && weight < 25.0 && ld > CONDITIONAL_LINK_DENSITY {
+        Some(Reason::new("link-density", format!("link density {ld:.2}")))
+    } else if weight >= 25.0 && ld > CONDITIONAL_LINK_DENSITY_POSITIVE {
+        Some(Reason::new("link-density", format!("link density {ld:.2}")))
+    } else if (t.embeds == 1 && t.chars < CONDITIONAL_EMBED_CHARS) || t.embeds > 1 {
+        Some(Reason::new("embed-box", format!("{} embeds", t.embeds)))
+    } else {
+        None
+    }?;
+    // Nothing to label in an empty box: leave it to the article builder.
+    if t.leaves == 0 && t.images == 0 && t.embeds == 0 {
+        return None;
+    }
+    Some(shape_kind(ctx, id, reason))
+}
+
+/// The kind of a box removed for its shape: headline links are related,
+/// selling is promo, the rest chrome.
+fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
+    let t = ctx.stats.of(id);
+    let text = ctx.doc.text_content(id);
+    if cues::promo_text().is_match(&text) || cues::promo_attr().is_match(&class_and_id(ctx.doc, id)) {
+        return (Kind::Promo, reason, 0.6);
+    }
+    if t.link_density() > LINK_LIST_DENSITY && t.links > 0 {
+        let words = words_per_link(ctx, id);
+        if words >= HEADLINE_WORDS {
+            return (Kind::Related, reason, 0.6);
+        }
+    }
+    (Kind::Boilerplate, reason, 0.55)
+}
+
+/// Average words per link under `id`.
+fn words_per_link(ctx: &Ctx, id: NodeId) -> f64 {
+    let doc = ctx.doc;
+    let (mut words, mut links) = (0usize, 0usize);
+    for a in doc.find_all(id, "a") {
+        if doc.attr(a, "href").is_some() {
+            links += 1;
+            words += doc.text_content(a).split_whitespace().count();
+        }
+    }
+    if links == 0 {
+        0.0
+    } else {
+        words as f64 / links as f64
+    }
+}
+
+/// Whether a table holds data rather than layout.
+fn is_data_table(doc: &Document, id: NodeId) -> bool {
+    if doc.attr(id, "role") == Some("presentation") {
+        return false;
+    }
+    doc.descendants(id)
+        .any(|d| matches!(doc.tag(d), Some("th" | "caption" | "thead" | "colgroup")))
+}
+
+/// Words of a leaf's links, on average.
+fn leaf_words_per_link(doc: &Document, leaf: &Leaf) -> f64 {
+    if leaf.links.is_empty() {
+        return 0.0;
+    }
+    let words: usize = leaf
+        .links
+        .iter()
+        .map(|&a| doc.text_content(a).split_whitespace().count())
+        .sum();
+    words as f64 / leaf.links.len() as f64
+}
+
+/// The call to action among a leaf's links.
+fn call_to_action(doc: &Document, leaf: &Leaf) -> Option<String> {
+    leaf.links.iter().find_map(|&a| {
+        let text = doc.text_content(a);
+        let text = text.trim();
+        cues::call_to_action().is_match(text).then(|| text.to_string())
+    })
+}
+
+/// Promotional phrases in a leaf.
+fn promo_phrases(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(m) = cues::promo_text().find(rest) {
+        out.push(m.to_string());
+        let end = rest.find(m).map(|i| i + m.len()).unwrap_or(rest.len());
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Share of `b`'s words found in `a` (Readability's `textSimilarity`).
+fn similarity(a: &str, b: &str) -> f64 {
+    let tok = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (ta, tb) = (tok(a), tok(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let shared = tb.iter().filter(|w| ta.contains(w)).count();
+    shared as f64 / tb.len() as f64
+}
+
+/// Leaf-level verdicts for leaves outside boxes.
+fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&str>) {
+    let doc = ctx.doc;
+    let region_start = ctx
+        .leaves
+        .iter()
+        .position(|l| ctx.in_region[l.owner])
+        .unwrap_or(ctx.leaves.len());
+    let headline = find_headline(ctx, title, verdicts);
+    // A lead-in governs the link lines after it.
+    let mut lead_in: Option<(Kind, String, NodeId)> = None;
+    for (i, leaf) in ctx.leaves.iter().enumerate() {
+        if verdicts[i].is_some() {
+            lead_in = None;
+            continue;
+        }
+        let inside = ctx.in_region[leaf.owner];
+        let ld = leaf.link_density();
+        if let Some((kind, heading, unit)) = &lead_in {
+            if ld >= LINK_LIST_DENSITY {
+                let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                v.unit = Some(*unit);
+                verdicts[i] = Some(v);
+                continue;
+            }
+            lead_in = None;
+        }
+        if Some(i) == headline {
+            let mut v = Verdict::new(Kind::Content, 0.9, Reason::new("headline", "the article's headline"));
+            v.headline = true;
+            verdicts[i] = Some(v);
+            continue;
+        }
+        if cues::ad_label().is_match(&leaf.text) {
+            verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+            continue;
+        }
+        if leaf.chars <= MAX_LEAD_IN_CHARS && is_heading_like(doc, leaf) {
+            if cues::related_heading().is_match(&leaf.text) {
+                let mut v = Verdict::new(Kind::Related, 0.85, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
+                v.unit = Some(leaf.owner);
+                verdicts[i] = Some(v);
+                lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+                continue;
+            }
+        }
+        // "READ MORE: Other headline" inline.
+        if ld >= LINK_LIST_DENSITY && cues::related_heading().is_match(&leaf.text) {
+            verdicts[i] = Some(Verdict::new(Kind::Related, 0.8, Reason::new("inline-related", format!("lead-in '{}'", leaf.text.chars().take(40).collect::<String>()))));
+            continue;
+        }
+        if leaf.chars <= MAX_FURNITURE_CHARS {
+            if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
+                verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.7, Reason::new("furniture", format!("page furniture '{m}'"))));
+                continue;
+            }
+        }
+        let phrases = promo_phrases(&leaf.text);
+        let cta = call_to_action(doc, leaf);
+        if phrases.len() >= 2
+            || (phrases.len() == 1 && leaf.chars <= SHORT_PROMO_CHARS)
+            || (cta.is_some() && ld >= LINK_LIST_DENSITY)
+        {
+            let mut reasons: Vec<Reason> = phrases
+                .iter()
+                .map(|p| Reason::new("promo-phrase", format!("promotional phrase '{p}'")))
+                .collect();
+            if let Some(c) = &cta {
+                reasons.push(Reason::new("call-to-action", format!("call to action '{c}'")));
+            }
+            let conf = (0.6 + 0.1 * reasons.len() as f32).min(0.95);
+            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, headline: false });
+            continue;
+        }
+        if inside {
+            let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
+            let dup = heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
+            let mut v = Verdict::new(
+                Kind::Content,
+                (0.95 - 0.4 * ld as f32).max(0.5),
+                Reason::new("article-body", format!("in the article body, link density {ld:.2}")),
+            );
+            v.headline = dup;
+            verdicts[i] = Some(v);
+            continue;
+        }
+        // Outside the body: the article header, link lists, chrome.
+        if let Some(h) = headline {
+            if i > h
+                && i < region_start
+                && i - h <= MAX_HEADER_LEAVES
+                && leaf.chars <= MAX_HEADER_CHARS
+                && ld < LINK_LIST_DENSITY
+            {
+                verdicts[i] = Some(Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "between the headline and the body")));
+                continue;
+            }
+        }
+        if ld >= LINK_LIST_DENSITY {
+            let words = leaf_words_per_link(doc, leaf);
+            let (kind, conf) = if words >= HEADLINE_WORDS {
+                (Kind::Related, 0.6)
+            } else {
+                (Kind::Boilerplate, 0.6)
+            };
+            let mut v = Verdict::new(kind, conf, Reason::new("link-list", format!("link density {ld:.2}, {words:.1} words per link")));
+            v.unit = doc.parent(leaf.owner);
+            verdicts[i] = Some(v);
+            continue;
+        }
+        verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.6, Reason::new("outside-body", "outside the article body")));
+    }
+}
+
+/// The leaf holding the article's headline: an `<h1>` (or heading) that
+/// matches the title, else the first `<h1>` before the body.
+fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -> Option<usize> {
+    let doc = ctx.doc;
+    let is_heading = |l: &Leaf| matches!(doc.tag(l.owner), Some("h1" | "h2" | "h3"));
+    if let Some(t) = title {
+        let best = ctx
+            .leaves
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| verdicts[*i].is_none() && is_heading(l))
+            .map(|(i, l)| (i, similarity(t, &l.text)))
+            .filter(|&(_, s)| s > TITLE_SIMILARITY)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((i, _)) = best {
+            return Some(i);
+        }
+    }
+    ctx.leaves
+        .iter()
+        .enumerate()
+        .find(|(i, l)| verdicts[*i].is_none() && doc.is(l.owner, "h1"))
+        .map(|(i, _)| i)
+}
+
+/// Marks trailing sections of the body that carry several promotional cues.
+fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
+    let doc = ctx.doc;
+    let body_leaves: Vec<usize> = (0..ctx.leaves.len())
+        .filter(|&i| ctx.in_region[ctx.leaves[i].owner] && verdicts[i].unit.is_none())
+        .collect();
+    // Section starts: after an <hr>, or at a heading.
+    let hr_positions: Vec<usize> = ctx
+        .stats
+        .order
+        .iter()
+        .filter(|&&n| ctx.in_region[n] && doc.is(n, "hr"))
+        .map(|&n| ctx.stats.position[n])
+        .collect();
+    let mut sections: Vec<Vec<usize>> = Vec::new();
+    let mut prev_pos = 0usize;
+    for &i in &body_leaves {
+        let leaf = &ctx.leaves[i];
+        let pos = ctx.stats.position[leaf.owner];
+        let after_hr = hr_positions.iter().any(|&h| h > prev_pos && h < pos);
+        let heading = matches!(doc.tag(leaf.owner), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        if sections.is_empty() || after_hr || heading {
+            sections.push(Vec::new());
+        }
+        if let Some(s) = sections.last_mut() {
+            s.push(i);
+        }
+        prev_pos = pos;
+    }
+    for section in sections.iter().skip(1) {
+        let cues_found: Vec<Reason> = section
+            .iter()
+            .filter_map(|&i| {
+                let leaf = &ctx.leaves[i];
+                if verdicts[i].kind == Kind::Promo {
+                    return verdicts[i].reasons.first().cloned();
+                }
+                if let Some(p) = promo_phrases(&leaf.text).into_iter().next() {
+                    return Some(Reason::new("promo-phrase", format!("promotional phrase '{p}'")));
+                }
+                call_to_action(doc, leaf).map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
+            })
+            .collect();
+        if cues_found.len() < SECTION_PROMO_CUES {
+            continue;
+        }
+        let unit = section.first().map(|&i| ctx.leaves[i].owner);
+        for &i in section {
+            if verdicts[i].kind == Kind::Content {
+                let mut reasons = vec![Reason::new("promo-section", format!("section with {} promotional cues", cues_found.len()))];
+                reasons.extend(cues_found.iter().take(2).cloned());
+                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, headline: false };
+            } else if verdicts[i].kind == Kind::Promo {
+                verdicts[i].unit = unit;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_compares_words() {
+        assert!(similarity("North Korea parade | WWIII", "North Korea parade") > 0.75);
+        assert!(similarity("Something else", "North Korea parade") < 0.1);
+    }
+
+    #[test]
+    fn promo_phrases_are_all_found() {
+        let p = promo_phrases("Visit WWIII.news for more stories about X. Watch this video now.");
+        assert_eq!(p.len(), 3, "{p:?}");
+    }
+}

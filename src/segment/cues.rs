@@ -1,0 +1,241 @@
+//! Vocabulary cues, kept once as data and compiled once.
+//!
+//! Each list is a set of patterns joined into one case-insensitive regex, so
+//! a match also tells which cue fired (the UI shows it as a reason). Markup
+//! lists match class, id and aria tokens; text lists match what a reader
+//! sees, in the corpora's languages (en, de, fr, es, pt, cs, zh, ja).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One compiled cue list.
+pub struct Cue {
+    re: Regex,
+}
+
+impl Cue {
+    fn new(patterns: &[&str], anchored: bool) -> Self {
+        let body = patterns.join("|");
+        let src = if anchored {
+            format!(r"(?i)^(?:{body})$")
+        } else {
+            format!(r"(?i)(?:{body})")
+        };
+        Cue {
+            re: Regex::new(&src).expect("cue lists are static and valid"),
+        }
+    }
+
+    /// The first matching cue in `s`, if any.
+    pub fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
+        self.re.find(s).map(|m| m.as_str())
+    }
+
+    /// Whether any cue matches `s`.
+    pub fn is_match(&self, s: &str) -> bool {
+        self.re.is_match(s)
+    }
+}
+
+macro_rules! cue {
+    ($(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static Cue {
+            static CELL: OnceLock<Cue> = OnceLock::new();
+            CELL.get_or_init(|| Cue::new(&[$($p),*], $anchored))
+        }
+    };
+}
+
+cue!(
+    /// Class/id tokens of elements that are rarely the article (Readability's
+    /// `unlikelyCandidates`).
+    unlikely_attr, anchored = false, [
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
+        "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+        "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote",
+    ]
+);
+
+cue!(
+    /// Tokens that rescue an element from `unlikely_attr`.
+    maybe_candidate_attr, anchored = false, [
+        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+    ]
+);
+
+cue!(
+    /// Class/id tokens of article containers.
+    positive_attr, anchored = false, [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+        "pagination", "post", "text", "blog", "story",
+    ]
+);
+
+cue!(
+    /// Class/id tokens of page chrome.
+    negative_attr, anchored = false, [
+        "-ad-", r"\bhidden\b", r"\bhid\b", "banner", "combx", "comment", "com-", "contact",
+        "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
+        "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+        "tags", "widget",
+    ]
+);
+
+cue!(
+    /// Class/id/aria tokens of advertising, sponsored and sign-up boxes.
+    promo_attr, anchored = false, [
+        r"(?:^|[\s_-])ads?(?:$|[\s_-])", r"(?:^|[\s_-])ad(?:slot|unit|box|wrap|container|vert)",
+        "advert", r"(?:^|[\s_-])dfp", "gpt-ad", "google_ads", "adsense", "sponsor", "promo",
+        "newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall", "donat",
+        "membership", "affiliate", "commercial", "marketing", r"(?:^|[\s_-])cta(?:$|[\s_-])",
+        "partner-content", "native-ad", "paid-content", "anzeige", "werbung", "publicite",
+        "publicidad",
+    ]
+);
+
+cue!(
+    /// Class/id tokens of recirculation widgets.
+    related_attr, anchored = false, [
+        "related", "recommend", "more-stories", "morestories", "more-news", "read-more",
+        "readmore", "read-next", "readnext", "most-popular", "mostpopular", "most-read",
+        "mostread", "popular", "trending", "recirc", "outbrain", "taboola", "also-read",
+        "further-reading", "you-may", "youmay", "suggest", "next-article", "more-from",
+        "morefrom", "teaser", "zergnet", "plista", "ligatus", "verwandt", "weitere",
+    ]
+);
+
+cue!(
+    /// Class/id/role tokens of menus, footers, comments and other chrome.
+    boilerplate_attr, anchored = false, [
+        r"(?:^|[\s_-])nav", "navbar", "navigation", "menu", "footer", "breadcrumb",
+        "comment", "disqus", "cookie", "consent", "gdpr", r"(?:^|[\s_-])share", "sharing",
+        "social", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
+        "toolbar", r"(?:^|[\s_-])tags?(?:$|[\s_-])", "tag-list", "taglist", "site-header",
+        "topbar", "author-bio", "print",
+    ]
+);
+
+cue!(
+    /// Headings and lead-ins that introduce a list of other articles.
+    related_heading, anchored = false, [
+        r"^related\b", r"^more (?:related )?(?:stories|news|articles|coverage|headlines|from|on|in|like this|to read|to explore|videos?)\b",
+        r"^read (?:more|next|also)\b", r"^(?:see|watch|listen) (?:also|more)\b",
+        r"^you (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be interested)",
+        r"^recommended\b", r"^(?:most|the most) (?:popular|read|viewed|shared|commented|emailed)",
+        r"^(?:trending|popular)(?: now| stories| articles| news)?\b", r"^top (?:stories|news|articles)\b",
+        r"^editor'?s? (?:picks|choice)", r"^further reading", r"^in other news", r"^also (?:on|in|read)\b",
+        r"^latest (?:news|stories|articles|videos|posts)", r"^what to read next",
+        r"^don'?t miss", r"^(?:recent|popular|similar) (?:posts|articles|stories)",
+        r"^(?:around|elsewhere) (?:the web|on)", r"^from (?:around|elsewhere|our network)",
+        r"^(?:more|other) (?:top )?(?:stories|articles|news|headlines)",
+        r"^weitere (?:artikel|beiträge|nachrichten|themen|meldungen)", r"^mehr (?:zum thema|dazu|aus|artikel|nachrichten)",
+        r"^das könnte sie (?:auch )?interessieren", r"^lesen sie (?:auch|mehr)", r"^auch interessant",
+        r"^verwandte (?:artikel|themen|beiträge)", r"^meistgelesen", r"^empfohlen",
+        r"^(?:à )?lire (?:aussi|également|la suite)", r"^sur le même (?:sujet|thème)",
+        r"^articles? (?:similaires|liés|connexes)", r"^les plus (?:lus|populaires)",
+        r"^(?:à|a) (?:voir|découvrir) aussi", r"^noticias relacionadas", r"^te puede interesar",
+        r"^(?:lo )?más (?:leído|visto|popular)", r"^relacionad[oa]s", r"^(?:lea|leer|ver) (?:también|más)",
+        r"^leia (?:também|mais)", r"^veja (?:também|mais)", r"^mais (?:lidas|lidos|notícias)",
+        r"^související", r"^(?:čtěte|přečtěte si) (?:také|též|více)", r"^nejčtenější",
+        r"^další (?:články|zprávy)", "^相关", "^推荐", "^热门", "^更多", "^関連", "^おすすめ",
+        "^人気", "^こちらもおすすめ",
+    ]
+);
+
+cue!(
+    /// Short lines that label an advertising or sponsored slot.
+    ad_label, anchored = true, [
+        "advertisement", "advertising", "advertisment", "ad", "ads", "sponsored",
+        "sponsored (?:content|stories|links|by .{1,40}|post)", "paid (?:content|post|partnership|promotion)",
+        "promoted(?: (?:content|stories|by .{1,40}))?", "partner content", "anzeige", "werbung",
+        "publicité", "publicidad", "publicidade", "reklama", "広告", "广告", "story continues below advertisement",
+        "article continues below(?: advertisement)?", "continue reading below", "scroll to continue with content",
+    ]
+);
+
+cue!(
+    /// Phrases of promotional copy: partners, offers, sign-up and support
+    /// appeals, app and social prompts, the site's own promotion.
+    promo_text, anchored = false, [
+        r"\bour (?:partners?|sponsors?) (?:at|from)\b", r"\bin partnership with\b", r"\bpresented by\b",
+        r"\bsponsored by\b", r"\bbrought to you by\b", r"\bpaid (?:for|partnership)\b",
+        r"\bsign up (?:for|to)\b", r"\bsubscribe (?:to|for|now|today)\b", r"\bnewsletter\b",
+        r"\bin your inbox\b", r"\bdelivered to your inbox\b", r"\bnever miss a(?:n)? (?:story|update|thing)\b",
+        r"\bsupport (?:our|independent|quality)? ?journalism\b", r"\bbecome a (?:member|subscriber|patron|supporter)\b",
+        r"\bdonate (?:now|today)\b", r"\bmake a (?:donation|gift)\b", r"\bdownload (?:our|the) app\b",
+        r"\bfollow us on\b", r"\blike us on facebook\b", r"\bjoin (?:us|our) (?:on|mailing|community)\b",
+        r"\bmailing list\b", r"\b\d{1,2} ?% off\b", r"\bfree shipping\b", r"\border (?:now|today)\b",
+        r"\bbuy now\b", r"\bshop now\b", r"\blimited time\b", r"\bthis week only\b",
+        r"\bearly bird\b", r"\bdiscount code\b", r"\bpromo code\b", r"\bcoupon\b",
+        r"\bvisit [\w.-]+\.(?:com|news|net|org|co|info|tv)\b", r"\bfor more (?:stories|news|articles) (?:about|on|like)\b",
+        r"\bwatch (?:this|the) video\b", r"\bthis video is from\b", r"\bsubscribe to (?:our|the) (?:channel|podcast|youtube)\b",
+        r"\bwe depend on (?:ad|advertising|reader)", r"\bfewer ads\b", r"\bad-free\b", r"\bturn off (?:your )?ad ?blocker\b",
+        r"\bunsubscribe (?:at )?any ?time\b", r"\bjetzt (?:abonnieren|bestellen|anmelden)\b", r"\bnewsletter abonnieren\b",
+        r"\bunterstützen sie\b", r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\bsuscríbete\b", r"\bsuscribete\b",
+        r"\bassine\b", r"\binscreva-se\b", r"\bpřihlaste se k odběru\b", r"\bodhlásit se můžete\b",
+        r"\bpředplat", "订阅", "購読", "登録はこちら",
+    ]
+);
+
+cue!(
+    /// Link texts that ask the reader to act (calls to action).
+    call_to_action, anchored = false, [
+        r"^(?:learn|find out|read|discover) more(?: about| here| now)?\b", r"^(?:shop|buy|order|book) (?:now|today|here)",
+        r"^get (?:started|yours|it now|the deal|offer|access)", r"^sign ?up\b", r"^subscribe\b", r"^join (?:now|today|us)\b",
+        r"^donate\b", r"^register\b", r"^(?:try|start) (?:it )?(?:for )?free", r"^claim\b", r"^download (?:now|the app|our app)",
+        r"^send a message\b", r"^take action\b", r"^support us\b", r"^jetzt\b", r"^mehr erfahren", r"^en savoir plus",
+        r"^más información", r"^saiba mais", r"^zjistit více",
+    ]
+);
+
+cue!(
+    /// Lines that belong to comment sections and page furniture.
+    boilerplate_text, anchored = false, [
+        r"^comments?(?: \(\d+\))?$", r"^\d+ comments?$", r"^(?:leave|post|add|write) a (?:comment|reply)",
+        r"^comments are closed", r"you must (?:be )?log(?:ged)? ?in", r"\bto (?:post a )?comment\b",
+        r"^share (?:this|on|via)\b", r"^(?:tweet|pin it|email|print)$", r"^tags?:", r"^tagged (?:under|with|as):?",
+        r"^filed under:?", r"^categor(?:y|ies):", r"©|\bcopyright\b|\ball rights reserved\b",
+        r"\bwe use cookies\b", r"\bcookie (?:policy|settings)\b", r"\bprivacy (?:policy|notice)\b",
+        r"\bterms (?:of (?:use|service)|and conditions)\b", r"^skip to (?:main )?content", r"^back to top$",
+        r"\bnot responsible for the content of external\b", r"^kommentare?\b", r"^impressum$", r"^datenschutz",
+        r"^alle rechte vorbehalten", r"^tous droits réservés", r"^todos los derechos reservados",
+        r"^(?:zum|zur) (?:seitenanfang|startseite)", r"^(?:nach )?oben$",
+    ]
+);
+
+cue!(
+    /// Roles of landmark elements that are never article text.
+    chrome_role, anchored = true, [
+        "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "search",
+        "alert", "alertdialog", "dialog", "toolbar", "tablist",
+    ]
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_compile_and_match_their_cues() {
+        assert!(related_heading().is_match("You may also like"));
+        assert!(related_heading().is_match("More related stories:"));
+        assert!(related_heading().is_match("Lesen Sie auch"));
+        assert!(!related_heading().is_match("The related question is open"));
+        assert!(ad_label().is_match("Advertisement"));
+        assert!(!ad_label().is_match("Advertisement revenue fell"));
+        assert_eq!(
+            promo_text().find("Our partners at Jase Medical offer"),
+            Some("Our partners at")
+        );
+        assert!(call_to_action().is_match("Learn more about the Jase Case"));
+        assert!(promo_attr().is_match("inline-ad"));
+        assert!(!promo_attr().is_match("header-shadow"));
+        assert!(!promo_attr().is_match("loading"));
+        assert!(boilerplate_text().is_match("Copyright © 2023 Example"));
+        assert!(chrome_role().is_match("navigation"));
+        assert!(!chrome_role().is_match("main"));
+    }
+}

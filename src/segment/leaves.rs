@@ -1,0 +1,309 @@
+//! Cuts the visible text into leaves: maximal runs of inline content
+//! between block-level boundaries (a paragraph, a list item, a heading, a
+//! cell). Leaves are the atoms the classifier labels and groups.
+
+use super::visibility::is_hidden;
+use crate::dom::{Document, NodeData, NodeId, Walk};
+
+/// Elements that start a new line of text; everything else flows inline.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+];
+
+/// Whether an element starts a block.
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+/// Punctuation that Readability counts as commas (Latin, Arabic, CJK).
+const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，', '、'];
+
+/// One run of inline text.
+#[derive(Debug, Clone)]
+pub struct Leaf {
+    /// The nearest block-level element holding the run.
+    pub owner: NodeId,
+    /// The run's top-level nodes (children of `owner`), in order.
+    pub nodes: Vec<NodeId>,
+    /// Visible text, white space collapsed and trimmed.
+    pub text: String,
+    /// Characters of `text`.
+    pub chars: usize,
+    /// Characters inside links with an `href`.
+    pub link_chars: usize,
+    /// Characters inside `<b>`, `<strong>` (a bold line acts as a heading).
+    pub bold_chars: usize,
+    /// Links with an `href` that start in the run.
+    pub links: Vec<NodeId>,
+    /// Commas in the text.
+    pub commas: usize,
+    /// True when the run is all the owner holds (no block children, no
+    /// other runs).
+    pub whole_owner: bool,
+}
+
+impl Leaf {
+    /// Share of the text inside links.
+    pub fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+/// The run being collected.
+#[derive(Default)]
+struct Run {
+    nodes: Vec<NodeId>,
+    text: String,
+    link_chars: usize,
+    bold_chars: usize,
+    links: Vec<NodeId>,
+    pending_space: bool,
+}
+
+impl Run {
+    /// Appends text, collapsing white space across node boundaries. A space
+    /// carried over from before a link does not count as link text.
+    fn push_text(&mut self, t: &str, in_link: bool, in_bold: bool) {
+        let mut added = 0;
+        let mut carried_space = 0;
+        for ch in t.chars() {
+            if ch.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.text.is_empty() {
+                self.text.push(' ');
+                if added == 0 {
+                    carried_space = 1;
+                }
+                added += 1;
+            }
+            self.pending_space = false;
+            self.text.push(ch);
+            added += 1;
+        }
+        let own = added - carried_space;
+        if in_link {
+            self.link_chars += own;
+        }
+        if in_bold {
+            self.bold_chars += own;
+        }
+    }
+}
+
+struct Cutter<'a> {
+    doc: &'a Document,
+    leaves: Vec<Leaf>,
+    owners: Vec<NodeId>,
+    run: Run,
+    link_depth: usize,
+    bold_depth: usize,
+    /// Owners that have block-level children or several runs.
+    split_owner: Vec<bool>,
+    /// A `<br>` was just seen: a second one ends the paragraph.
+    after_br: bool,
+}
+
+impl Cutter<'_> {
+    fn owner(&self) -> NodeId {
+        *self.owners.last().unwrap_or(&crate::dom::DOCUMENT)
+    }
+
+    fn flush(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        if run.text.is_empty() {
+            return;
+        }
+        let owner = self.owner();
+        let chars = run.text.chars().count();
+        let commas = run.text.chars().filter(|c| COMMAS.contains(c)).count();
+        self.leaves.push(Leaf {
+            owner,
+            nodes: run.nodes,
+            chars,
+            link_chars: run.link_chars.min(chars),
+            bold_chars: run.bold_chars.min(chars),
+            links: run.links,
+            commas,
+            text: run.text,
+            whole_owner: false,
+        });
+    }
+
+    fn enter(&mut self, id: NodeId) -> bool {
+        let doc = self.doc;
+        let in_owner = doc.parent(id) == Some(self.owner());
+        match &doc.node(id).data {
+            NodeData::Text(t) => {
+                if in_owner {
+                    self.run.nodes.push(id);
+                }
+                if !t.trim().is_empty() {
+                    self.after_br = false;
+                }
+                self.run
+                    .push_text(t, self.link_depth > 0, self.bold_depth > 0);
+                false
+            }
+            NodeData::Element(_) => {
+                if is_hidden(doc, id) {
+                    return false;
+                }
+                let tag = doc.tag(id).unwrap_or("");
+                if is_block_tag(tag) {
+                    self.flush();
+                    let owner = self.owner();
+                    if let Some(s) = self.split_owner.get_mut(owner) {
+                        *s = true;
+                    }
+                    self.owners.push(id);
+                    self.after_br = false;
+                    return true;
+                }
+                if in_owner {
+                    self.run.nodes.push(id);
+                }
+                match tag {
+                    "br" => {
+                        if self.after_br {
+                            self.flush();
+                            let owner = self.owner();
+                            self.split_owner[owner] = true;
+                        }
+                        self.after_br = true;
+                        self.run.pending_space = true;
+                        return false;
+                    }
+                    "img" => {
+                        self.after_br = false;
+                        return false;
+                    }
+                    "a" if doc.attr(id, "href").is_some() => {
+                        self.link_depth += 1;
+                        self.run.links.push(id);
+                    }
+                    "b" | "strong" => self.bold_depth += 1,
+                    _ => {}
+                }
+                // Inline boxes such as buttons and cells of text still read
+                // as separate words.
+                if matches!(tag, "button" | "label" | "li") {
+                    self.run.pending_space = true;
+                }
+                true
+            }
+            NodeData::Document => true,
+            NodeData::Inert => false,
+        }
+    }
+
+    fn leave(&mut self, id: NodeId) {
+        let doc = self.doc;
+        let tag = doc.tag(id).unwrap_or("");
+        if is_block_tag(tag) {
+            self.flush();
+            self.owners.pop();
+            self.after_br = false;
+            return;
+        }
+        match tag {
+            "a" if doc.attr(id, "href").is_some() => {
+                self.link_depth = self.link_depth.saturating_sub(1)
+            }
+            "b" | "strong" => self.bold_depth = self.bold_depth.saturating_sub(1),
+            _ => {}
+        }
+        if matches!(tag, "button" | "label") {
+            self.run.pending_space = true;
+        }
+    }
+}
+
+/// Cuts the visible text under `root` into leaves, in document order.
+pub fn cut(doc: &Document, root: NodeId) -> Vec<Leaf> {
+    let mut c = Cutter {
+        doc,
+        leaves: Vec::new(),
+        owners: vec![root],
+        run: Run::default(),
+        link_depth: 0,
+        bold_depth: 0,
+        split_owner: vec![false; doc.len()],
+        after_br: false,
+    };
+    doc.walk(root, |ev| match ev {
+        Walk::Enter(id) if id == root => true,
+        Walk::Enter(id) => c.enter(id),
+        Walk::Leave(id) if id == root => {
+            c.flush();
+            true
+        }
+        Walk::Leave(id) => {
+            c.leave(id);
+            true
+        }
+    });
+    let mut runs_per_owner = vec![0u32; doc.len()];
+    for l in &c.leaves {
+        runs_per_owner[l.owner] += 1;
+    }
+    for l in &mut c.leaves {
+        l.whole_owner = runs_per_owner[l.owner] == 1 && !c.split_owner[l.owner];
+    }
+    c.leaves
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    fn texts(html: &str) -> Vec<String> {
+        let d = parse_html(html);
+        cut(&d, d.body()).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn splits_at_block_boundaries_and_collapses_space() {
+        assert_eq!(
+            texts("<div>Intro <b>bold</b>\n text<p>Para  one</p>tail<ul><li>a</li><li>b</li></ul></div>"),
+            vec!["Intro bold text", "Para one", "tail", "a", "b"]
+        );
+    }
+
+    #[test]
+    fn skips_hidden_and_script_text() {
+        assert_eq!(
+            texts("<p>seen<script>x()</script><span hidden>no</span> too</p><div style='display:none'>gone</div>"),
+            vec!["seen too"]
+        );
+    }
+
+    #[test]
+    fn double_br_ends_a_paragraph() {
+        assert_eq!(
+            texts("<div>one<br>same<br><br>two</div>"),
+            vec!["one same", "two"]
+        );
+    }
+
+    #[test]
+    fn counts_link_and_bold_characters() {
+        let d = parse_html("<p><strong>Read:</strong> <a href='/x'>Other story</a></p>");
+        let l = &cut(&d, d.body())[0];
+        assert_eq!(l.text, "Read: Other story");
+        assert_eq!(l.link_chars, 11);
+        assert_eq!(l.bold_chars, 5);
+        assert_eq!(l.links.len(), 1);
+        assert!(l.whole_owner);
+    }
+}

@@ -1,0 +1,177 @@
+//! Per-element totals over the visible subtree, computed in one pass.
+
+use super::leaves::Leaf;
+use super::visibility::is_hidden;
+use crate::dom::{Document, NodeData, NodeId, Walk};
+
+/// Totals of one element's visible subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Totals {
+    /// Visible characters.
+    pub chars: usize,
+    /// Characters inside links.
+    pub link_chars: usize,
+    /// Leaves.
+    pub leaves: usize,
+    /// Commas.
+    pub commas: usize,
+    /// `<p>` elements.
+    pub paragraphs: usize,
+    /// `<img>` elements.
+    pub images: usize,
+    /// `<li>` elements.
+    pub list_items: usize,
+    /// `<input>`, `<select>`, `<textarea>`, `<button>` elements.
+    pub inputs: usize,
+    /// `<iframe>`, `<embed>`, `<object>`, `<video>` elements.
+    pub embeds: usize,
+    /// Links with an `href`.
+    pub links: usize,
+    /// Characters inside headings.
+    pub heading_chars: usize,
+}
+
+impl Totals {
+    /// Share of the text inside links.
+    pub fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+
+    fn add(&mut self, o: &Totals) {
+        self.chars += o.chars;
+        self.link_chars += o.link_chars;
+        self.leaves += o.leaves;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.images += o.images;
+        self.list_items += o.list_items;
+        self.inputs += o.inputs;
+        self.embeds += o.embeds;
+        self.links += o.links;
+        self.heading_chars += o.heading_chars;
+    }
+}
+
+/// Totals for every node under a root, plus the visible pre-order.
+pub struct Stats {
+    /// Indexed by node id.
+    pub totals: Vec<Totals>,
+    /// Visible elements under the root in document order (root first).
+    pub order: Vec<NodeId>,
+    /// Position of each node in `order` (`usize::MAX` when not visible).
+    pub position: Vec<usize>,
+}
+
+impl Stats {
+    /// Totals of `id`.
+    pub fn of(&self, id: NodeId) -> &Totals {
+        &self.totals[id]
+    }
+
+    /// Whether `a` is `b` or one of its ancestors, by pre-order interval.
+    pub fn contains(&self, doc: &Document, a: NodeId, b: NodeId) -> bool {
+        if a == b {
+            return true;
+        }
+        let (pa, pb) = (self.position[a], self.position[b]);
+        if pa == usize::MAX || pb == usize::MAX || pb < pa {
+            return false;
+        }
+        doc.ancestors(b).any(|x| x == a)
+    }
+}
+
+/// Computes totals bottom-up: leaves credit their owner, and every node
+/// credits its parent in reverse document order, so the cost is linear even
+/// for very deep pages.
+pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
+    let mut totals = vec![Totals::default(); doc.len()];
+    let mut order = Vec::new();
+    let mut position = vec![usize::MAX; doc.len()];
+    doc.walk(root, |ev| {
+        if let Walk::Enter(id) = ev {
+            if !matches!(doc.node(id).data, NodeData::Element(_) | NodeData::Document) {
+                return false;
+            }
+            if id != root && is_hidden(doc, id) {
+                // Embeds are hidden text but still count as embeds.
+                if let Some("iframe" | "embed" | "object" | "video") = doc.tag(id) {
+                    totals[id].embeds += 1;
+                    position[id] = order.len();
+                    order.push(id);
+                }
+                if matches!(doc.tag(id), Some("input" | "select" | "textarea")) {
+                    totals[id].inputs += 1;
+                    position[id] = order.len();
+                    order.push(id);
+                }
+                return false;
+            }
+            position[id] = order.len();
+            order.push(id);
+            let t = &mut totals[id];
+            match doc.tag(id) {
+                Some("p") => t.paragraphs += 1,
+                Some("img") => t.images += 1,
+                Some("li") => t.list_items += 1,
+                Some("button") => t.inputs += 1,
+                Some("a") if doc.attr(id, "href").is_some() => t.links += 1,
+                _ => {}
+            }
+        }
+        true
+    });
+    for l in leaves {
+        let t = &mut totals[l.owner];
+        t.chars += l.chars;
+        t.link_chars += l.link_chars;
+        t.leaves += 1;
+        t.commas += l.commas;
+        if matches!(
+            doc.tag(l.owner),
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        ) {
+            t.heading_chars += l.chars;
+        }
+    }
+    for &id in order.iter().rev() {
+        if id == root {
+            continue;
+        }
+        if let Some(p) = doc.parent(id) {
+            let child = totals[id];
+            totals[p].add(&child);
+        }
+    }
+    Stats {
+        totals,
+        order,
+        position,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+    use crate::segment::leaves::cut;
+
+    #[test]
+    fn totals_roll_up_to_ancestors() {
+        let d = parse_html("<div id=a><p>Hello, world</p><ul><li><a href=x>link</a></li></ul><img></div>");
+        let body = d.body();
+        let leaves = cut(&d, body);
+        let s = compute(&d, body, &leaves);
+        let div = d.find(body, "div").unwrap();
+        let t = s.of(div);
+        assert_eq!(t.chars, 16);
+        assert_eq!(t.link_chars, 4);
+        assert_eq!(t.commas, 1);
+        assert_eq!((t.paragraphs, t.list_items, t.images, t.links), (1, 1, 1, 1));
+        assert!(s.contains(&d, div, d.find(body, "li").unwrap()));
+    }
+}

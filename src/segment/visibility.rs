@@ -1,0 +1,73 @@
+//! Which elements a reader never sees as text.
+
+use crate::dom::{Document, Namespace, NodeData, NodeId};
+
+/// Elements whose contents are never visible text (scripts, embedded
+/// documents, form controls whose text is not prose).
+const INVISIBLE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
+    "object", "embed", "canvas", "select", "option", "datalist", "textarea", "input",
+    "audio", "video", "source", "track", "map", "param", "frame", "frameset", "dialog",
+];
+
+/// Whether `id`'s subtree is hidden from the reader: by its tag, its
+/// namespace (SVG/MathML are drawings, not prose), the `hidden` attribute,
+/// `aria-hidden`, an inline `display:none` / `visibility:hidden`, or layout
+/// (when the front knows it).
+pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
+    let NodeData::Element(e) = &doc.node(id).data else {
+        return false;
+    };
+    if e.ns != Namespace::Html || e.hidden_by_layout {
+        return true;
+    }
+    if INVISIBLE_TAGS.contains(&&*e.name) {
+        return true;
+    }
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    e.attr("style").is_some_and(style_hides)
+}
+
+/// Whether an inline style hides the element.
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let prop = prop.trim().to_ascii_lowercase();
+        let value = value.trim().to_ascii_lowercase();
+        let value = value.trim_end_matches("!important").trim();
+        (prop == "display" && value == "none") || (prop == "visibility" && value == "hidden")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    fn first(doc: &Document, tag: &str) -> NodeId {
+        doc.find(crate::dom::DOCUMENT, tag).unwrap()
+    }
+
+    #[test]
+    fn hidden_markers_are_honoured() {
+        for html in [
+            "<p hidden>x</p>",
+            "<p aria-hidden=true>x</p>",
+            "<p style='color:red; display : none !important'>x</p>",
+            "<p style='visibility:hidden'>x</p>",
+        ] {
+            let d = parse_html(html);
+            assert!(is_hidden(&d, first(&d, "p")), "{html}");
+        }
+        let d = parse_html("<p style='display:block'>x</p><script>1</script>");
+        assert!(!is_hidden(&d, first(&d, "p")));
+        assert!(is_hidden(&d, first(&d, "script")));
+    }
+}
