@@ -130,9 +130,7 @@ pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId) -> Vec<bool> 
         if !ci.is_empty()
             && cues::unlikely_attr().is_match(&ci)
             && !cues::maybe_candidate_attr().is_match(&ci)
-            && !doc
-                .ancestors(id)
-                .any(|a| matches!(doc.tag(a), Some("table" | "code")))
+            && !stats.within[id].table_or_code
         {
             marks[id] = true;
         }

@@ -189,7 +189,7 @@ fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
                 continue;
             }
         }
-        if doc.tag(id).is_none() || ctx.stats.contains(doc, id, top) {
+        if doc.tag(id).is_none() || ctx.stats.contains(id, top) {
             continue;
         }
         if let Some((kind, reason, conf)) = box_verdict(ctx, id, flags) {
@@ -213,7 +213,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
 
     match tag {
         "nav" => return Some((Kind::Boilerplate, Reason::new("landmark", "navigation landmark <nav>"), 0.9)),
-        "aside" => return Some(widget_kind(ctx, id, &attrs, "aside")),
+        "aside" if !holds_widgets(ctx, id) => return Some(widget_kind(ctx, id, &attrs, "aside")),
         "footer" => return Some((Kind::Boilerplate, Reason::new("landmark", "footer landmark <footer>"), 0.85)),
         "header" if !inside && doc.find(id, "h1").is_none() => {
             return Some((Kind::Boilerplate, Reason::new("landmark", "page header <header>"), 0.8))
@@ -223,6 +223,9 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     }
     if !role.is_empty() && cues::chrome_role().is_match(role) {
         if role == "complementary" {
+            if holds_widgets(ctx, id) {
+                return None;
+            }
             return Some(widget_kind(ctx, id, &attrs, "role=complementary"));
         }
         return Some((Kind::Boilerplate, Reason::new("landmark", format!("role '{role}'")), 0.85));
@@ -278,6 +281,16 @@ fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason,
     (Kind::Boilerplate, Reason::new("landmark", what.to_string()), 0.7)
 }
 
+/// Whether a sidebar stacks several widgets, each to be judged on its own.
+fn holds_widgets(ctx: &Ctx, id: NodeId) -> bool {
+    ctx.doc
+        .element_children(id)
+        .filter(|&c| ctx.stats.of(c).chars > 0)
+        .take(2)
+        .count()
+        >= 2
+}
+
 /// Forms are sign-up prompts or site tools.
 fn form_kind(ctx: &Ctx, id: NodeId, attrs: &str) -> (Kind, Reason, f32) {
     let text = ctx.doc.text_content(id);
@@ -316,9 +329,11 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let rest_chars = t.chars.saturating_sub(leaf.chars);
     let rest_links = t.link_chars.saturating_sub(leaf.link_chars);
     let rest_density = if rest_chars == 0 { 0.0 } else { rest_links as f64 / rest_chars as f64 };
-    if let Some(m) = cues::related_heading().find(&leaf.text) {
+    if !single_heading(ctx, id) {
+        return None;
+    }
+    if cues::related_heading().is_match(&leaf.text) {
         if rest_density >= HEADED_LIST_DENSITY && rest_chars > 0 {
-            let _ = m;
             return Some((Kind::Related, Reason::new("heading-related", format!("heading '{}'", leaf.text)), 0.9));
         }
     }
@@ -331,6 +346,21 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     None
 }
 
+/// Whether `id`'s first leaf is its only heading: a container that stacks
+/// several headed widgets is not one widget.
+fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
+    let first = ctx.first_leaf[id];
+    let count = ctx.stats.of(id).leaves;
+    ctx.leaves
+        .iter()
+        .skip(first.saturating_add(1))
+        .take(count.saturating_sub(1))
+        .all(|l| {
+            !matches!(ctx.doc.tag(l.owner), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+                && !cues::ad_label().is_match(&l.text)
+        })
+}
+
 /// Readability's conditional cleaning: link-, form- and image-heavy boxes
 /// inside the article body go.
 fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, Reason, f32)> {
@@ -341,7 +371,7 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
     if tag == "table" && is_data_table(doc, id) {
         return None;
     }
-    if doc.ancestors(id).any(|a| matches!(doc.tag(a), Some("pre" | "code"))) {
+    if ctx.stats.within[id].pre_or_code {
         return None;
     }
     let t = ctx.stats.of(id);
@@ -366,7 +396,7 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
     let input = t.inputs as f64;
     let heading_density = if t.chars == 0 { 0.0 } else { t.heading_chars as f64 / t.chars as f64 };
     let ld = t.link_density();
-    let in_figure = doc.ancestors(id).any(|a| doc.is(a, "figure"));
+    let in_figure = ctx.stats.within[id].figure;
     let reason = if img > 1.0 && p / img < 0.5 && !in_figure {
         Some(Reason::new("image-box", format!("{} images, {} paragraphs", t.images, t.paragraphs)))
     } else if !is_list && li > p {

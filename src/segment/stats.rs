@@ -64,6 +64,24 @@ pub struct Stats {
     pub order: Vec<NodeId>,
     /// Position of each node in `order` (`usize::MAX` when not visible).
     pub position: Vec<usize>,
+    /// Position of the last visible descendant of each node (its own
+    /// position when it has none), so subtrees are intervals of `order`.
+    pub end: Vec<usize>,
+    /// Indexed by node: the tags among its ancestors that change how it is
+    /// judged (see [`Within`]).
+    pub within: Vec<Within>,
+}
+
+/// Ancestors that matter to the classifier, inherited top-down once so no
+/// check has to climb the tree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Within {
+    /// Under a `<table>` or `<code>`.
+    pub table_or_code: bool,
+    /// Under a `<pre>` or `<code>`.
+    pub pre_or_code: bool,
+    /// Under a `<figure>`.
+    pub figure: bool,
 }
 
 impl Stats {
@@ -73,15 +91,12 @@ impl Stats {
     }
 
     /// Whether `a` is `b` or one of its ancestors, by pre-order interval.
-    pub fn contains(&self, doc: &Document, a: NodeId, b: NodeId) -> bool {
+    pub fn contains(&self, a: NodeId, b: NodeId) -> bool {
         if a == b {
             return true;
         }
         let (pa, pb) = (self.position[a], self.position[b]);
-        if pa == usize::MAX || pb == usize::MAX || pb < pa {
-            return false;
-        }
-        doc.ancestors(b).any(|x| x == a)
+        pa != usize::MAX && pb != usize::MAX && pa <= pb && pb <= self.end[a]
     }
 }
 
@@ -138,6 +153,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
             t.heading_chars += l.chars;
         }
     }
+    let mut end = position.clone();
     for &id in order.iter().rev() {
         if id == root {
             continue;
@@ -145,12 +161,31 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         if let Some(p) = doc.parent(id) {
             let child = totals[id];
             totals[p].add(&child);
+            end[p] = end[p].max(end[id]);
         }
+    }
+    let mut within = vec![Within::default(); doc.len()];
+    for &id in &order {
+        let Some(p) = doc.parent(id) else { continue };
+        let mut w = within[p];
+        match doc.tag(p) {
+            Some("table") => w.table_or_code = true,
+            Some("code") => {
+                w.table_or_code = true;
+                w.pre_or_code = true;
+            }
+            Some("pre") => w.pre_or_code = true,
+            Some("figure") => w.figure = true,
+            _ => {}
+        }
+        within[id] = w;
     }
     Stats {
         totals,
         order,
         position,
+        end,
+        within,
     }
 }
 
@@ -172,6 +207,7 @@ mod tests {
         assert_eq!(t.link_chars, 4);
         assert_eq!(t.commas, 1);
         assert_eq!((t.paragraphs, t.list_items, t.images, t.links), (1, 1, 1, 1));
-        assert!(s.contains(&d, div, d.find(body, "li").unwrap()));
+        assert!(s.contains(div, d.find(body, "li").unwrap()));
+        assert!(!s.contains(d.find(body, "li").unwrap(), div));
     }
 }
