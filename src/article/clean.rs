@@ -2,7 +2,7 @@
 //! URLs, lazy images resolved.
 
 use super::Selection;
-use crate::dom::{Document, NodeData, DOCUMENT};
+use crate::dom::{Document, NodeData, Walk, DOCUMENT};
 use url::Url;
 
 /// Copies the selected subtrees into a new, clean document
@@ -10,11 +10,24 @@ use url::Url;
 pub fn build(doc: &Document, sel: &Selection, _base: Option<&Url>) -> Document {
     let mut out = Document::new();
     for &root in &sel.roots {
-        for n in doc.descendants(root) {
-            if let NodeData::Text(t) = &doc.node(n).data {
-                out.append_text(DOCUMENT, t);
+        doc.walk(root, |ev| match ev {
+            Walk::Enter(n) => {
+                if sel.is_excluded(n) || crate::segment::is_hidden(doc, n) {
+                    return false;
+                }
+                match &doc.node(n).data {
+                    NodeData::Text(t) => out.append_text(DOCUMENT, t),
+                    NodeData::Element(_) => {
+                        if crate::segment::is_block_tag(doc.tag(n).unwrap_or("")) {
+                            out.append_text(DOCUMENT, "\n")
+                        }
+                    }
+                    _ => {}
+                }
+                true
             }
-        }
+            Walk::Leave(_) => true,
+        });
     }
     out
 }

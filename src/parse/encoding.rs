@@ -19,9 +19,16 @@ pub struct Decoded {
 
 /// Decodes page bytes: byte-order mark first, then a `<meta charset>` or
 /// `http-equiv` declaration in the first 1024 bytes, then chardetng's guess.
+///
+/// One deliberate step differs from a browser: bytes that are valid UTF-8
+/// and not plain ASCII are read as UTF-8 whatever the page declares. Saved
+/// pages are routinely re-encoded to UTF-8 with their old `<meta charset>`
+/// left in place, while legacy-encoded text almost never forms valid UTF-8
+/// by accident. (Live pages reach the core already decoded by the browser.)
 pub fn decode(bytes: &[u8]) -> Decoded {
     let encoding = Encoding::for_bom(bytes)
         .map(|(e, _)| e)
+        .or_else(|| (!bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()).then_some(UTF_8))
         .or_else(|| declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]))
         .unwrap_or_else(|| guess(bytes));
     // decode() strips a BOM of any kind and replaces malformed sequences.
@@ -77,11 +84,19 @@ mod tests {
     #[test]
     fn meta_charset_and_http_equiv_are_honoured() {
         let d = decode(b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8");
+        assert_eq!(d.encoding, encoding_rs::WINDOWS_1251);
         assert_eq!(d.text, "<meta charset=\"windows-1251\"><p>При");
         let d = decode(
             b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'><p>caf\xe9",
         );
         assert!(d.text.ends_with("café"));
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_legacy_declaration() {
+        let d = decode("<meta charset=gb2312><p>腾讯网".as_bytes());
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.ends_with("腾讯网"));
     }
 
     #[test]

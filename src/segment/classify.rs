@@ -54,6 +54,8 @@ const CONDITIONAL_LINK_DENSITY_POSITIVE: f64 = 0.5;
 const CONDITIONAL_MIN_CHARS: usize = 25;
 /// Embeds in a box shorter than this make it a media box.
 const CONDITIONAL_EMBED_CHARS: usize = 75;
+/// Class or id tokens of this many words or more are slugs, not names.
+const SLUG_WORDS: usize = 4;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
 
@@ -207,9 +209,8 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     let t = ctx.stats.of(id);
     let inside = ctx.in_region[id];
     let role = doc.attr(id, "role").map(str::trim).unwrap_or("");
-    let ci = class_and_id(doc, id);
     let label = doc.attr(id, "aria-label").unwrap_or("");
-    let attrs = format!("{ci} {label}");
+    let attrs = format!("{} {label}", widget_names(doc, id));
 
     match tag {
         "nav" => return Some((Kind::Boilerplate, Reason::new("landmark", "navigation landmark <nav>"), 0.9)),
@@ -259,6 +260,16 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         return conditional(ctx, id, tag, flags);
     }
     None
+}
+
+/// Class and id tokens that can name a widget. Tokens of many words are
+/// slugs of headings (`sharing-with-a-single-developer`), not widget names.
+fn widget_names(doc: &Document, id: NodeId) -> String {
+    let ci = class_and_id(doc, id);
+    ci.split_whitespace()
+        .filter(|t| t.split(['-', '_']).count() < SLUG_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A widget (aside, complementary) by what it holds.
@@ -431,7 +442,7 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
 fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
     let text = ctx.doc.text_content(id);
-    if cues::promo_text().is_match(&text) || cues::promo_attr().is_match(&class_and_id(ctx.doc, id)) {
+    if cues::promo_text().is_match(&text) || cues::promo_attr().is_match(&widget_names(ctx.doc, id)) {
         return (Kind::Promo, reason, 0.6);
     }
     if t.link_density() > LINK_LIST_DENSITY && t.links > 0 {
@@ -578,10 +589,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         }
         let phrases = promo_phrases(&leaf.text);
         let cta = call_to_action(doc, leaf);
-        if phrases.len() >= 2
-            || (phrases.len() == 1 && leaf.chars <= SHORT_PROMO_CHARS)
-            || (cta.is_some() && ld >= LINK_LIST_DENSITY)
-        {
+        // A call to action alone is not enough (product pages say "Learn
+        // more" about themselves); it counts towards a promotional section.
+        if phrases.len() >= 2 || (phrases.len() == 1 && leaf.chars <= SHORT_PROMO_CHARS) {
             let mut reasons: Vec<Reason> = phrases
                 .iter()
                 .map(|p| Reason::new("promo-phrase", format!("promotional phrase '{p}'")))

@@ -11,17 +11,18 @@ const INVISIBLE_TAGS: &[&str] = &[
 ];
 
 /// Whether `id`'s subtree is hidden from the reader: by its tag, its
-/// namespace (SVG/MathML are drawings, not prose), the `hidden` attribute,
+/// namespace (SVG is a drawing; MathML is read, it is often the article's
+/// formulas), the `hidden` attribute,
 /// `aria-hidden`, an inline `display:none` / `visibility:hidden`, or layout
 /// (when the front knows it).
 pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     let NodeData::Element(e) = &doc.node(id).data else {
         return false;
     };
-    if e.ns != Namespace::Html || e.hidden_by_layout {
+    if matches!(e.ns, Namespace::Svg | Namespace::Other) || e.hidden_by_layout {
         return true;
     }
-    if INVISIBLE_TAGS.contains(&&*e.name) {
+    if e.ns == Namespace::Html && INVISIBLE_TAGS.contains(&&*e.name) {
         return true;
     }
     if e.attr("hidden").is_some() {
