@@ -31,6 +31,13 @@ const SIBLING_PROSE_CHARS: usize = 80;
 /// Link density under which a long prose sibling joins.
 const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 
+/// The prose-densest element replaces the winner when it holds this many
+/// times the winner's prose.
+const PROSE_GROWTH: f64 = 1.5;
+/// What a character of non-prose text (links, short lines) costs against a
+/// character of prose when looking for the densest element.
+const NON_PROSE_COST: f64 = 0.5;
+
 /// Which of Readability's heuristics are on; a too-short result is retried
 /// with fewer, as Readability does.
 #[derive(Debug, Clone, Copy)]
@@ -263,6 +270,16 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
         p = doc.parent(anc);
     }
 
+    // The element densest in prose may hold more of the article than the
+    // winner (an article split into modules, a comma-rich list winning over
+    // the prose around it): when it holds clearly more prose, it wins.
+    if let Some(dense) = densest_prose(doc, body, stats, &unlikely) {
+        let (tp, dp) = (stats.of(top).prose_chars, stats.of(dense).prose_chars);
+        if dense != top && dp as f64 >= tp as f64 * PROSE_GROWTH {
+            top = dense;
+        }
+    }
+
     // An only child stands for its parent.
     while let Some(parent) = doc.parent(top) {
         if parent == body || doc.is(parent, "body") || doc.element_children(parent).count() != 1 {
@@ -273,6 +290,23 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
 
     let roots = join_siblings(doc, top, &scores, stats);
     Region { top, roots, scores }
+}
+
+/// The element maximising prose minus a share of everything else.
+fn densest_prose(doc: &Document, body: NodeId, stats: &Stats, unlikely: &[bool]) -> Option<NodeId> {
+    stats
+        .order
+        .iter()
+        .copied()
+        .filter(|&id| id != body && !unlikely[id] && doc.tag(id).is_some())
+        .map(|id| {
+            let t = stats.of(id);
+            let other = t.chars.saturating_sub(t.prose_chars) as f64;
+            (id, t.prose_chars as f64 - NON_PROSE_COST * other)
+        })
+        .filter(|&(_, g)| g > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(id, _)| id)
 }
 
 /// The winner and the siblings that read as part of the same article.

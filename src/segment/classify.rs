@@ -41,6 +41,9 @@ const SECTION_PROMO_CUES: usize = 2;
 /// Leaves between the headline and the body that still belong to the
 /// article header (byline, standfirst, lead caption).
 const MAX_HEADER_LEAVES: usize = 8;
+/// Header lines at least this long are a standfirst or lead paragraph,
+/// not a byline or date line.
+const MIN_LEAD_CHARS: usize = 60;
 /// Header lines longer than this are not bylines or captions.
 const MAX_HEADER_CHARS: usize = 400;
 /// Readability keeps a box with fewer commas than this only if it passes
@@ -74,6 +77,9 @@ pub struct Verdict {
     /// Content that is not article body text (the headline, which the
     /// article carries as its title).
     pub headline: bool,
+    /// Prose between the headline and the body (standfirst, lead
+    /// paragraph): article text although outside the body's container.
+    pub lead: bool,
 }
 
 impl Verdict {
@@ -84,6 +90,7 @@ impl Verdict {
             reasons: vec![reason],
             unit: None,
             headline: false,
+            lead: false,
         }
     }
 }
@@ -600,7 +607,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 reasons.push(Reason::new("call-to-action", format!("call to action '{c}'")));
             }
             let conf = (0.6 + 0.1 * reasons.len() as f32).min(0.95);
-            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, headline: false });
+            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, headline: false, lead: false });
             continue;
         }
         if inside {
@@ -623,7 +630,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 && leaf.chars <= MAX_HEADER_CHARS
                 && ld < LINK_LIST_DENSITY
             {
-                verdicts[i] = Some(Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "between the headline and the body")));
+                let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "between the headline and the body"));
+                v.lead = leaf.chars >= MIN_LEAD_CHARS && leaf.whole_owner;
+                verdicts[i] = Some(v);
                 continue;
             }
         }
@@ -719,7 +728,7 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
             if verdicts[i].kind == Kind::Content {
                 let mut reasons = vec![Reason::new("promo-section", format!("section with {} promotional cues", cues_found.len()))];
                 reasons.extend(cues_found.iter().take(2).cloned());
-                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, headline: false };
+                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, headline: false, lead: false };
             } else if verdicts[i].kind == Kind::Promo {
                 verdicts[i].unit = unit;
             }

@@ -83,6 +83,35 @@ pub fn segment(doc: &Document, title: Option<&str>) -> Segmentation {
             },
         };
     };
+    if std::env::var_os("DECLUTTER_DEBUG").is_some() {
+        for &r in &region.roots {
+            let t = stats.of(r);
+            eprintln!(
+                "region root <{}> class={:?} id={:?} chars={} prose={} ld={:.2} score={:.1}",
+                doc.tag(r).unwrap_or("?"),
+                doc.attr(r, "class"),
+                doc.attr(r, "id"),
+                t.chars,
+                t.prose_chars,
+                t.link_density(),
+                region.scores[r]
+            );
+        }
+        let mut a = region.top;
+        while let Some(p) = doc.parent(a) {
+            let t = stats.of(p);
+            eprintln!(
+                "  ancestor <{}> class={:?} chars={} prose={} ld={:.2} unlikely={}",
+                doc.tag(p).unwrap_or("?"),
+                doc.attr(p, "class"),
+                t.chars,
+                t.prose_chars,
+                t.link_density(),
+                body::class_and_id(doc, p)
+            );
+            a = p;
+        }
+    }
     let selection = select(doc, &leaves, &stats, &region, &classified);
     let blocks = group(doc, &leaves, &classified.verdicts);
     Segmentation { blocks, selection }
@@ -143,10 +172,15 @@ fn select(
             }
         }
     }
-    Selection {
-        roots: region.roots.clone(),
-        excluded,
+    // Lead paragraphs outside the body's container join it, in page order.
+    let mut roots = region.roots.clone();
+    for (l, v) in leaves.iter().zip(&c.verdicts) {
+        if v.lead && !roots.iter().any(|&r| stats.contains(r, l.owner)) {
+            roots.push(l.owner);
+        }
     }
+    roots.sort_by_key(|&r| stats.position[r]);
+    Selection { roots, excluded }
 }
 
 /// Merges consecutive leaves of one widget into blocks.

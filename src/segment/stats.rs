@@ -4,6 +4,11 @@ use super::leaves::Leaf;
 use super::visibility::is_hidden;
 use crate::dom::{Document, NodeData, NodeId, Walk};
 
+/// A leaf at least this long with few links reads as prose.
+const PROSE_CHARS: usize = 80;
+/// Link density under which a long leaf reads as prose.
+const PROSE_LINK_DENSITY: f64 = 0.25;
+
 /// Totals of one element's visible subtree.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Totals {
@@ -29,6 +34,8 @@ pub struct Totals {
     pub links: usize,
     /// Characters inside headings.
     pub heading_chars: usize,
+    /// Characters of prose paragraphs (long, few links).
+    pub prose_chars: usize,
 }
 
 impl Totals {
@@ -53,6 +60,7 @@ impl Totals {
         self.embeds += o.embeds;
         self.links += o.links;
         self.heading_chars += o.heading_chars;
+        self.prose_chars += o.prose_chars;
     }
 }
 
@@ -146,6 +154,9 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         t.link_chars += l.link_chars;
         t.leaves += 1;
         t.commas += l.commas;
+        if l.chars >= PROSE_CHARS && l.link_density() < PROSE_LINK_DENSITY {
+            t.prose_chars += l.chars;
+        }
         if matches!(
             doc.tag(l.owner),
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
