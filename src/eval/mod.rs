@@ -1,5 +1,7 @@
 //! Scores the whole pipeline on the development corpora in `shared/corpus`.
 
+pub mod bench;
+
 use std::fmt;
 use std::path::PathBuf;
 

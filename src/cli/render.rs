@@ -1,0 +1,113 @@
+//! Turns an analysis into the text each output format asks for.
+
+use super::args::{BatchFormat, ExtractFormat};
+use declutter::{Analysis, Article, Block};
+use serde::Serialize;
+
+/// The blocks document: `{"blocks": [...]}`, an object so that fields can be
+/// added later without breaking readers.
+#[derive(Serialize)]
+struct BlocksDoc<'a> {
+    blocks: &'a [Block],
+}
+
+/// The output of `extract` in `format`.
+pub fn extract(analysis: &Analysis, format: ExtractFormat) -> Result<String, String> {
+    let article = &analysis.article;
+    Ok(match format {
+        ExtractFormat::Text => article.text.clone(),
+        ExtractFormat::Html => article.content_html.clone(),
+        ExtractFormat::Markdown => markdown(article),
+        ExtractFormat::Json => article_json(article)?,
+    })
+}
+
+/// The output of `batch` for one page in `format`.
+pub fn batch(analysis: &Analysis, format: BatchFormat) -> Result<String, String> {
+    match format {
+        BatchFormat::Text => Ok(analysis.article.text.clone()),
+        BatchFormat::Json => article_json(&analysis.article),
+        BatchFormat::Blocks => blocks_json(analysis),
+    }
+}
+
+/// The article and its metadata as pretty JSON.
+pub fn article_json(article: &Article) -> Result<String, String> {
+    serde_json::to_string_pretty(article).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+/// The labelled blocks as pretty JSON.
+pub fn blocks_json(analysis: &Analysis) -> Result<String, String> {
+    serde_json::to_string_pretty(&BlocksDoc {
+        blocks: &analysis.blocks,
+    })
+    .map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+/// The article as Markdown.
+// TODO: use article::markdown::render
+// (`declutter::article::markdown::render(article)`) once it lands; this
+// stand-in gives the title as a heading and the plain text.
+fn markdown(article: &Article) -> String {
+    let mut out = String::new();
+    if let Some(title) = &article.title {
+        out.push_str("# ");
+        out.push_str(title);
+        out.push_str("\n\n");
+    }
+    out.push_str(&article.text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use declutter::{Kind, Reason};
+
+    fn sample() -> Analysis {
+        Analysis {
+            blocks: vec![Block {
+                kind: Kind::Promo,
+                text: "Buy now".into(),
+                confidence: 0.5,
+                reasons: vec![Reason::new("cta", "call to action 'Buy now'")],
+                nodes: vec![3],
+            }],
+            article: Article {
+                title: Some("Headline".into()),
+                text: "First.\n\nSecond.".into(),
+                content_html: "<p>First.</p><p>Second.</p>".into(),
+                ..Article::default()
+            },
+        }
+    }
+
+    #[test]
+    fn each_extract_format_gives_its_part() {
+        let a = sample();
+        assert_eq!(
+            extract(&a, ExtractFormat::Text).unwrap(),
+            "First.\n\nSecond."
+        );
+        assert!(extract(&a, ExtractFormat::Html).unwrap().starts_with("<p>"));
+        let md = extract(&a, ExtractFormat::Markdown).unwrap();
+        assert!(md.starts_with("# Headline\n\n"), "{md}");
+        assert!(md.contains("Second."));
+        let json: serde_json::Value =
+            serde_json::from_str(&extract(&a, ExtractFormat::Json).unwrap()).unwrap();
+        assert_eq!(json["title"], "Headline");
+        assert_eq!(json["word_count"], 0);
+    }
+
+    #[test]
+    fn blocks_json_is_an_object_with_the_blocks_in_order() {
+        let json: serde_json::Value =
+            serde_json::from_str(&batch(&sample(), BatchFormat::Blocks).unwrap()).unwrap();
+        let blocks = json["blocks"].as_array().unwrap();
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0]["kind"], "promo");
+        assert_eq!(blocks[0]["reasons"][0]["code"], "cta");
+        // Node ids are for in-process fronts, not for JSON readers.
+        assert!(blocks[0].get("nodes").is_none());
+    }
+}
