@@ -32,6 +32,8 @@ const HEADED_LIST_DENSITY: f64 = 0.3;
 /// Average words per link above which links read as headlines (related),
 /// below as menu entries (boilerplate).
 const HEADLINE_WORDS: f64 = 4.0;
+/// The same in characters, for scripts written without spaces.
+const HEADLINE_CHARS: f64 = 20.0;
 /// Furniture lines (copyright, comment headers) are short.
 const MAX_FURNITURE_CHARS: usize = 200;
 /// A paragraph with one promotional phrase is promo when at most this long.
@@ -192,16 +194,19 @@ fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
     let mut box_of: Vec<Option<usize>> = vec![None; doc.len()];
     let top = ctx.region.top;
     for &id in &ctx.stats.order {
-        if let Some(p) = doc.parent(id) {
-            if let Some(b) = box_of[p] {
-                box_of[id] = Some(b);
-                continue;
-            }
-        }
+        let outer = doc.parent(id).and_then(|p| box_of[p]);
+        box_of[id] = outer;
         if doc.tag(id).is_none() || ctx.stats.contains(id, top) {
             continue;
         }
-        if let Some((kind, reason, conf)) = box_verdict(ctx, id, flags) {
+        let verdict = match outer {
+            None => box_verdict(ctx, id, flags),
+            // Inside a box, only a more specific widget takes over: a
+            // newsletter sign-up inside the footer is promo, a "more on
+            // this story" list inside a chrome box is related.
+            Some(b) => widget_verdict(ctx, id).filter(|v| specificity(v.0) > specificity(boxes[b].1)),
+        };
+        if let Some((kind, reason, conf)) = verdict {
             box_of[id] = Some(boxes.len());
             boxes.push((id, kind, reason, conf));
         }
@@ -209,11 +214,21 @@ fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
     (boxes, box_of)
 }
 
+/// How specific a kind is: a more specific box may sit inside a less
+/// specific one.
+fn specificity(kind: Kind) -> u8 {
+    match kind {
+        Kind::Content => 0,
+        Kind::Boilerplate => 1,
+        Kind::Related => 2,
+        Kind::Promo => 3,
+    }
+}
+
 /// Whether an element is a box, and of which kind.
 fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32)> {
     let doc = ctx.doc;
     let tag = doc.tag(id)?;
-    let t = ctx.stats.of(id);
     let inside = ctx.in_region[id];
     let role = doc.attr(id, "role").map(str::trim).unwrap_or("");
     let label = doc.attr(id, "aria-label").unwrap_or("");
@@ -239,7 +254,33 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         return Some((Kind::Boilerplate, Reason::new("landmark", format!("role '{role}'")), 0.85));
     }
 
-    // Class/id cues, but never on something that holds much of the body.
+    if let Some(v) = widget_verdict(ctx, id) {
+        return Some(v);
+    }
+    if inside && flags.clean_conditionally {
+        return conditional(ctx, id, tag, flags);
+    }
+    None
+}
+
+/// Class and id tokens that can name a widget. Tokens of many words are
+/// slugs of headings (`sharing-with-a-single-developer`), not widget names.
+fn widget_names(doc: &Document, id: NodeId) -> String {
+    let ci = class_and_id(doc, id);
+    ci.split_whitespace()
+        .filter(|t| t.split(['-', '_']).count() < SLUG_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A widget named by its class/id or aria label, or headed by a cue line.
+fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
+    let doc = ctx.doc;
+    let t = ctx.stats.of(id);
+    let inside = ctx.in_region[id];
+    let label = doc.attr(id, "aria-label").unwrap_or("");
+    let attrs = format!("{} {label}", widget_names(doc, id));
+    // Never on something that holds much of the body.
     let small_enough = !inside
         || (t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
         || t.link_density() > LINK_LIST_DENSITY;
@@ -259,24 +300,10 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
             return Some((Kind::Boilerplate, Reason::new("class-chrome", format!("class/id '{}'", m.trim())), 0.75));
         }
     }
-
-    if let Some(v) = headed_widget(ctx, id) {
-        return Some(v);
+    if doc.is(id, "form") {
+        return Some(form_kind(ctx, id, &attrs));
     }
-    if inside && flags.clean_conditionally {
-        return conditional(ctx, id, tag, flags);
-    }
-    None
-}
-
-/// Class and id tokens that can name a widget. Tokens of many words are
-/// slugs of headings (`sharing-with-a-single-developer`), not widget names.
-fn widget_names(doc: &Document, id: NodeId) -> String {
-    let ci = class_and_id(doc, id);
-    ci.split_whitespace()
-        .filter(|t| t.split(['-', '_']).count() < SLUG_WORDS)
-        .collect::<Vec<_>>()
-        .join(" ")
+    headed_widget(ctx, id)
 }
 
 /// A widget (aside, complementary) by what it holds.
@@ -453,28 +480,30 @@ fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
         return (Kind::Promo, reason, 0.6);
     }
     if t.link_density() > LINK_LIST_DENSITY && t.links > 0 {
-        let words = words_per_link(ctx, id);
-        if words >= HEADLINE_WORDS {
+        let (words, chars) = words_per_link(ctx, id);
+        if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
             return (Kind::Related, reason, 0.6);
         }
     }
     (Kind::Boilerplate, reason, 0.55)
 }
 
-/// Average words per link under `id`.
-fn words_per_link(ctx: &Ctx, id: NodeId) -> f64 {
+/// Average words and characters per link under `id`.
+fn words_per_link(ctx: &Ctx, id: NodeId) -> (f64, f64) {
     let doc = ctx.doc;
-    let (mut words, mut links) = (0usize, 0usize);
+    let (mut words, mut chars, mut links) = (0usize, 0usize, 0usize);
     for a in doc.find_all(id, "a") {
         if doc.attr(a, "href").is_some() {
+            let text = doc.text_content(a);
             links += 1;
-            words += doc.text_content(a).split_whitespace().count();
+            words += text.split_whitespace().count();
+            chars += text.trim().chars().count();
         }
     }
     if links == 0 {
-        0.0
+        (0.0, 0.0)
     } else {
-        words as f64 / links as f64
+        (words as f64 / links as f64, chars as f64 / links as f64)
     }
 }
 
@@ -487,17 +516,48 @@ fn is_data_table(doc: &Document, id: NodeId) -> bool {
         .any(|d| matches!(doc.tag(d), Some("th" | "caption" | "thead" | "colgroup")))
 }
 
-/// Words of a leaf's links, on average.
-fn leaf_words_per_link(doc: &Document, leaf: &Leaf) -> f64 {
+/// Words and characters of a leaf's links, on average.
+fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
     if leaf.links.is_empty() {
-        return 0.0;
+        return (0.0, 0.0);
     }
-    let words: usize = leaf
-        .links
-        .iter()
-        .map(|&a| doc.text_content(a).split_whitespace().count())
-        .sum();
-    words as f64 / leaf.links.len() as f64
+    let (mut words, mut chars) = (0usize, 0usize);
+    for &a in &leaf.links {
+        let text = doc.text_content(a);
+        words += text.split_whitespace().count();
+        chars += text.trim().chars().count();
+    }
+    let n = leaf.links.len() as f64;
+    (words as f64 / n, chars as f64 / n)
+}
+
+/// "Read more: Other headline", "[Lire : ...]", "Learn more: ...".
+fn is_inline_related(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    cues::related_heading().is_match(t) || cues::related_lead_in().is_match(t)
+}
+
+/// A line inside a chrome or link box that announces something more
+/// specific: an ad label or promotional phrase (promo), a related heading
+/// inside chrome (related).
+fn override_in_box(doc: &Document, leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
+    if cues::ad_label().is_match(&leaf.text) {
+        return Some(Verdict::new(Kind::Promo, 0.9, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+    }
+    let phrases = promo_phrases(&leaf.text);
+    if let Some(p) = phrases.first() {
+        return Some(Verdict::new(Kind::Promo, 0.75, Reason::new("promo-phrase", format!("promotional phrase '{p}'"))));
+    }
+    if boxed == Kind::Boilerplate
+        && leaf.chars <= MAX_LEAD_IN_CHARS
+        && cues::related_heading().is_match(&leaf.text)
+    {
+        let _ = doc;
+        let mut v = Verdict::new(Kind::Related, 0.75, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
+        v.unit = Some(leaf.owner);
+        return Some(v);
+    }
+    None
 }
 
 /// The call to action among a leaf's links.
@@ -549,12 +609,36 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
     // A lead-in governs the link lines after it.
     let mut lead_in: Option<(Kind, String, NodeId)> = None;
     for (i, leaf) in ctx.leaves.iter().enumerate() {
-        if verdicts[i].is_some() {
+        let ld = leaf.link_density();
+        if let Some(boxed) = &verdicts[i] {
+            // Inside chrome or a link widget, a line can still announce
+            // something more specific.
+            match boxed.kind {
+                Kind::Boilerplate | Kind::Related => {
+                    if let Some(v) = override_in_box(doc, leaf, boxed.kind) {
+                        if v.kind == Kind::Related {
+                            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+                        } else {
+                            lead_in = None;
+                        }
+                        verdicts[i] = Some(v);
+                        continue;
+                    }
+                    if let Some((kind, heading, unit)) = &lead_in {
+                        if ld >= LINK_LIST_DENSITY && boxed.kind == Kind::Boilerplate {
+                            let mut v = Verdict::new(*kind, 0.75, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                            v.unit = Some(*unit);
+                            verdicts[i] = Some(v);
+                            continue;
+                        }
+                    }
+                }
+                Kind::Content | Kind::Promo => {}
+            }
             lead_in = None;
             continue;
         }
         let inside = ctx.in_region[leaf.owner];
-        let ld = leaf.link_density();
         if let Some((kind, heading, unit)) = &lead_in {
             if ld >= LINK_LIST_DENSITY {
                 let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
@@ -574,7 +658,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
             continue;
         }
-        if leaf.chars <= MAX_LEAD_IN_CHARS && is_heading_like(doc, leaf) {
+        if leaf.chars <= MAX_LEAD_IN_CHARS && (is_heading_like(doc, leaf) || !inside) {
             if cues::related_heading().is_match(&leaf.text) {
                 let mut v = Verdict::new(Kind::Related, 0.85, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
                 v.unit = Some(leaf.owner);
@@ -584,7 +668,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             }
         }
         // "READ MORE: Other headline" inline.
-        if ld >= LINK_LIST_DENSITY && cues::related_heading().is_match(&leaf.text) {
+        if ld >= LINK_LIST_DENSITY && is_inline_related(&leaf.text) {
             verdicts[i] = Some(Verdict::new(Kind::Related, 0.8, Reason::new("inline-related", format!("lead-in '{}'", leaf.text.chars().take(40).collect::<String>()))));
             continue;
         }
@@ -598,7 +682,10 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         let cta = call_to_action(doc, leaf);
         // A call to action alone is not enough (product pages say "Learn
         // more" about themselves); it counts towards a promotional section.
-        if phrases.len() >= 2 || (phrases.len() == 1 && leaf.chars <= SHORT_PROMO_CHARS) {
+        // Outside the body one phrase is enough: it is not article text.
+        if phrases.len() >= 2
+            || (phrases.len() == 1 && (leaf.chars <= SHORT_PROMO_CHARS || !inside))
+        {
             let mut reasons: Vec<Reason> = phrases
                 .iter()
                 .map(|p| Reason::new("promo-phrase", format!("promotional phrase '{p}'")))
@@ -637,8 +724,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             }
         }
         if ld >= LINK_LIST_DENSITY {
-            let words = leaf_words_per_link(doc, leaf);
-            let (kind, conf) = if words >= HEADLINE_WORDS {
+            let (words, chars) = leaf_link_length(doc, leaf);
+            let (kind, conf) = if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
                 (Kind::Related, 0.6)
             } else {
                 (Kind::Boilerplate, 0.6)

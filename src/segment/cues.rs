@@ -146,6 +146,14 @@ cue!(
 );
 
 cue!(
+    /// A label and colon that introduce a link to another article inline.
+    related_lead_in, anchored = false, [
+        r"^(?:read|lire|lesen sie|leia|lea|lee|see|watch|listen|learn more|more|related|also read|read also|read more|mehr|siehe|voir|ver|veja|čtěte|weiterlesen|auch lesen)\s*:",
+        r"^\d+ related (?:articles|stories|posts)",
+    ]
+);
+
+cue!(
     /// Short lines that label an advertising or sponsored slot.
     ad_label, anchored = true, [
         "advertisement", "advertising", "advertisment", "ad", "ads", "sponsored",
@@ -176,7 +184,11 @@ cue!(
         r"\bunsubscribe (?:at )?any ?time\b", r"\bjetzt (?:abonnieren|bestellen|anmelden)\b", r"\bnewsletter abonnieren\b",
         r"\bunterstützen sie\b", r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\bsuscríbete\b", r"\bsuscribete\b",
         r"\bassine\b", r"\binscreva-se\b", r"\bpřihlaste se k odběru\b", r"\bodhlásit se můžete\b",
-        r"\bpředplat", "订阅", "購読", "登録はこちら",
+        r"\bpředplat", "订阅", "購読", "登録はこちら", r"\bunlimited access\b", r"\bget the [\w ]{1,30} app\b",
+        r"\bopen in the app\b", r"\b(?:breaking news )?alerts? (?:to|in) your inbox\b", r"\bsupport (?:the|us)\b",
+        r"\bfunded by (?:readers|our readers)\b", r"\bfrom our (?:sponsors?|partners?)\b", r"\badvertiser content\b",
+        r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bas low as \$", r"\bfree trial\b", r"\bdays free\b",
+        r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bnewsletters\b",
     ]
 );
 
