@@ -109,7 +109,8 @@ pub fn extract(doc: &Document, page_url: Option<&Url>) -> Metadata {
     let ld = jsonld::extract(doc);
     let tags = MetaTags::collect(doc);
     let declared = |ld_value: &Option<String>, keys: &[&str]| -> Option<String> {
-        first_non_empty([ld_value.as_deref(), tags.readability(keys)]).map(|v| unescape_entities(&v))
+        first_non_empty([ld_value.as_deref(), tags.readability(keys)])
+            .map(|v| unescape_entities(&v))
     };
 
     let title = declared(&ld.title, TITLE_KEYS)
@@ -190,10 +191,10 @@ fn first_non_empty<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Opt
 /// `<time datetime>` inside an `<article>`.
 fn time_element_date(doc: &Document) -> Option<String> {
     let flagged = doc.descendants(DOCUMENT).find_map(|n| {
-        let published = doc
-            .attr(n, "itemprop")
-            .is_some_and(|i| i.split_whitespace().any(|t| t.eq_ignore_ascii_case("datePublished")))
-            || (doc.is(n, "time") && doc.attr(n, "pubdate").is_some());
+        let published = doc.attr(n, "itemprop").is_some_and(|i| {
+            i.split_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("datePublished"))
+        }) || (doc.is(n, "time") && doc.attr(n, "pubdate").is_some());
         if !published {
             return None;
         }
@@ -213,8 +214,10 @@ fn time_element_date(doc: &Document) -> Option<String> {
 fn link_image(doc: &Document) -> Option<&str> {
     doc.find_all(DOCUMENT, "link")
         .find(|&l| {
-            doc.attr(l, "rel")
-                .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("image_src")))
+            doc.attr(l, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("image_src"))
+            })
         })
         .and_then(|l| doc.attr(l, "href"))
 }

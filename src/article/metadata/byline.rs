@@ -43,6 +43,35 @@ const ANCESTOR_TAG_DEPTH: usize = 3;
 const DIV_TO_P_LINK_DENSITY: f64 = 0.25;
 /// Weight of in-page (`#...`) link text in the link density.
 const HASH_LINK_WEIGHT: f64 = 0.3;
+/// Readability retries without stripping unlikely candidates when its
+/// article came out shorter than this many characters. The article is
+/// approximated by the largest group of sibling paragraphs the first pass
+/// kept.
+const RETRY_TEXT_THRESHOLD: usize = 500;
+/// Paragraphs shorter than this are not scored by Readability, so they do
+/// not make an article.
+const MIN_PARAGRAPH_LEN: usize = 25;
+/// Phrasing elements, which Readability gathers into new paragraphs when
+/// they sit loose in a `<div>` (`<a>`, `<del>` and `<ins>` count when they
+/// hold no blocks).
+const PHRASING_TAGS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "object", "output",
+    "progress", "q", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "textarea",
+    "time", "var", "wbr",
+];
+/// Tags that make a `<div>` a container rather than a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
 
 struct Patterns {
     byline: Regex,
@@ -65,9 +94,43 @@ fn patterns() -> &'static Patterns {
 /// The byline the page's markup shows, `title` being the article title
 /// already chosen (the heading repeating it is skipped with its subtree).
 pub(crate) fn from_page(doc: &Document, title: &str) -> Option<String> {
+    let has_block = block_descendants(doc);
+    match walk(doc, title, &has_block, true) {
+        Walk::Found(byline) => Some(byline),
+        Walk::NotFound { kept_text } if kept_text < RETRY_TEXT_THRESHOLD => {
+            match walk(doc, title, &has_block, false) {
+                Walk::Found(byline) => Some(byline),
+                Walk::NotFound { .. } => None,
+            }
+        }
+        Walk::NotFound { .. } => None,
+    }
+}
+
+/// The outcome of one pass over the page.
+enum Walk {
+    /// The byline text.
+    Found(String),
+    /// No byline; `kept_text` is the length of the largest group of sibling
+    /// paragraphs the pass did not strip.
+    NotFound { kept_text: usize },
+}
+
+/// One pass of Readability's walk, with or without stripping unlikely
+/// candidates.
+fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -> Walk {
     let p = patterns();
     let mut next = first_element_child(doc, DOCUMENT);
     let mut title_header_removed = false;
+    // Paragraph text per parent element.
+    let mut groups = vec![0usize; doc.len()];
+    let mut count_paragraph = |n: NodeId| {
+        if let Some((group, len)) = paragraph_text(doc, n, has_block) {
+            if len >= MIN_PARAGRAPH_LEN {
+                groups[group] += len;
+            }
+        }
+    };
     while let Some(node) = next {
         let class = doc.attr(node, "class").unwrap_or("");
         let id = doc.attr(node, "id").unwrap_or("");
@@ -75,14 +138,15 @@ pub(crate) fn from_page(doc: &Document, title: &str) -> Option<String> {
         let tag = doc.tag(node).unwrap_or("");
 
         let removed = !is_probably_visible(doc, node)
-            || (doc.attr(node, "aria-modal") == Some("true") && doc.attr(node, "role") == Some("dialog"));
+            || (doc.attr(node, "aria-modal") == Some("true")
+                && doc.attr(node, "role") == Some("dialog"));
         if removed {
             next = next_element_skipping(doc, node);
             continue;
         }
         if is_byline(doc, node, &match_string, p) {
             let source = descendant_with_itemprop_name(doc, node).unwrap_or(node);
-            return Some(js_trim(&text_content(doc, source)).to_string());
+            return Walk::Found(js_trim(&text_content(doc, source)).to_string());
         }
         if !title_header_removed
             && (tag == "h1" || tag == "h2")
@@ -92,13 +156,17 @@ pub(crate) fn from_page(doc: &Document, title: &str) -> Option<String> {
             next = next_element_skipping(doc, node);
             continue;
         }
-        let unlikely = p.unlikely.is_match(&match_string)
+        let unlikely = strip_unlikely
+            && p.unlikely.is_match(&match_string)
             && !p.maybe.is_match(&match_string)
             && !has_ancestor_tag(doc, node, "table")
             && !has_ancestor_tag(doc, node, "code")
             && tag != "body"
             && tag != "a";
-        let unlikely_role = doc.attr(node, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r));
+        let unlikely_role = strip_unlikely
+            && doc
+                .attr(node, "role")
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r));
         if unlikely || unlikely_role {
             next = next_element_skipping(doc, node);
             continue;
@@ -110,9 +178,50 @@ pub(crate) fn from_page(doc: &Document, title: &str) -> Option<String> {
         } else {
             node
         };
-        next = first_element_child(doc, descend_from).or_else(|| next_element_skipping(doc, descend_from));
+        count_paragraph(descend_from);
+        next = first_element_child(doc, descend_from)
+            .or_else(|| next_element_skipping(doc, descend_from));
     }
-    None
+    Walk::NotFound {
+        kept_text: groups.into_iter().max().unwrap_or(0),
+    }
+}
+
+/// The paragraphs Readability would score at `n`, as (parent, text
+/// length): a `<p>` or `<pre>`, a `<div>` without blocks (it becomes a
+/// `<p>`), or the loose text of a `<div>` with blocks (it is wrapped in new
+/// `<p>`s inside the div).
+fn paragraph_text(doc: &Document, n: NodeId, has_block: &[bool]) -> Option<(NodeId, usize)> {
+    match doc.tag(n)? {
+        "p" | "pre" => Some((doc.parent(n)?, js_len(&inner_text(doc, n)))),
+        "div" if !has_block[n] => Some((doc.parent(n)?, js_len(&inner_text(doc, n)))),
+        "div" => {
+            let loose: usize = doc
+                .children(n)
+                .filter(|&c| match doc.tag(c) {
+                    Some("a" | "del" | "ins") => !has_block[c],
+                    Some(t) => PHRASING_TAGS.contains(&t),
+                    None => doc.text(c).is_some(),
+                })
+                .map(|c| js_len(text_content(doc, c).trim()))
+                .sum();
+            Some((n, loose))
+        }
+        _ => None,
+    }
+}
+
+/// For every node, whether some descendant is a block element (which keeps
+/// a `<div>` from counting as a paragraph). Computed bottom-up in one pass.
+fn block_descendants(doc: &Document) -> Vec<bool> {
+    let order: Vec<NodeId> = doc.descendants(DOCUMENT).collect();
+    let mut has = vec![false; doc.len()];
+    for &id in order.iter().rev() {
+        has[id] = doc
+            .children(id)
+            .any(|c| has[c] || doc.tag(c).is_some_and(|t| BLOCK_TAGS.contains(&t)));
+    }
+    has
 }
 
 /// Readability's `_isProbablyVisible`, plus what a layout-aware front saw.
@@ -131,27 +240,32 @@ fn is_probably_visible(doc: &Document, node: NodeId) -> bool {
         }
     }
     let aria_hidden = el.attr("aria-hidden") == Some("true");
-    !aria_hidden || el.attr("class").is_some_and(|c| c.contains("fallback-image"))
+    !aria_hidden
+        || el
+            .attr("class")
+            .is_some_and(|c| c.contains("fallback-image"))
 }
 
 /// The value of `property` in an inline style (the last declaration wins,
-/// `!important` dropped).
+/// hence the search from the end; `!important` dropped).
 fn style_value<'a>(style: &'a str, property: &str) -> Option<&'a str> {
     style
-        .split(';')
+        .rsplit(';')
         .filter_map(|decl| decl.split_once(':'))
         .filter(|(k, _)| k.trim().eq_ignore_ascii_case(property))
         .map(|(_, v)| {
             let v = v.trim();
             v.strip_suffix("!important").map(str::trim_end).unwrap_or(v)
         })
-        .last()
+        .next()
 }
 
 /// Readability's `_isValidByline`: marked as an author line and short.
 fn is_byline(doc: &Document, node: NodeId, match_string: &str, p: &Patterns) -> bool {
     let marked = doc.attr(node, "rel") == Some("author")
-        || doc.attr(node, "itemprop").is_some_and(|i| i.contains("author"))
+        || doc
+            .attr(node, "itemprop")
+            .is_some_and(|i| i.contains("author"))
         || p.byline.is_match(match_string);
     if !marked {
         return false;
@@ -239,14 +353,26 @@ mod tests {
     use crate::parse::parse_html;
 
     fn byline(body: &str) -> Option<String> {
-        from_page(&parse_html(&format!("<title>T</title><body>{body}")), "Storm hits the coast")
+        from_page(
+            &parse_html(&format!("<title>T</title><body>{body}")),
+            "Storm hits the coast",
+        )
     }
 
     #[test]
     fn finds_class_rel_and_itemprop_bylines() {
-        assert_eq!(byline("<p class='byline'> By Ann Lee </p>").as_deref(), Some("By Ann Lee"));
-        assert_eq!(byline("<p>x <a rel=author href=/a>Ann</a></p>").as_deref(), Some("Ann"));
-        assert_eq!(byline("<span itemprop='author'>Bo</span>").as_deref(), Some("Bo"));
+        assert_eq!(
+            byline("<p class='byline'> By Ann Lee </p>").as_deref(),
+            Some("By Ann Lee")
+        );
+        assert_eq!(
+            byline("<p>x <a rel=author href=/a>Ann</a></p>").as_deref(),
+            Some("Ann")
+        );
+        assert_eq!(
+            byline("<span itemprop='author'>Bo</span>").as_deref(),
+            Some("Bo")
+        );
         assert_eq!(byline("<p id='post-author'>Cy</p>").as_deref(), Some("Cy"));
     }
 
@@ -266,31 +392,74 @@ mod tests {
     #[test]
     fn skips_hidden_unlikely_and_dialog_subtrees() {
         assert_eq!(byline("<div hidden><p class=byline>A</p></div>"), None);
-        assert_eq!(byline("<div style='display: none !important'><p class=byline>A</p></div>"), None);
-        assert_eq!(byline("<div aria-hidden=true><p class=byline>A</p></div>"), None);
-        assert_eq!(byline("<div class=sidebar><p class=byline>A</p></div>"), None);
-        assert_eq!(byline("<div role=navigation><p class=byline>A</p></div>"), None);
-        assert_eq!(byline("<div aria-modal=true role=dialog><p class=byline>A</p></div>"), None);
+        assert_eq!(
+            byline("<div style='display: none !important'><p class=byline>A</p></div>"),
+            None
+        );
+        assert_eq!(
+            byline("<div aria-hidden=true><p class=byline>A</p></div>"),
+            None
+        );
+        assert_eq!(
+            byline("<div class=sidebar><p class=byline>A</p></div>"),
+            None
+        );
+        assert_eq!(
+            byline("<div role=navigation><p class=byline>A</p></div>"),
+            None
+        );
+        assert_eq!(
+            byline("<div aria-modal=true role=dialog><p class=byline>A</p></div>"),
+            None
+        );
         // "main" rescues an unlikely-looking class.
-        assert_eq!(byline("<div class='sidebar main'><p class=byline>A</p><p>b</p></div>").as_deref(), Some("A"));
+        assert_eq!(
+            byline("<div class='sidebar main'><p class=byline>A</p><p>b</p></div>").as_deref(),
+            Some("A")
+        );
     }
 
     #[test]
     fn skips_the_heading_repeating_the_title() {
-        assert_eq!(byline("<h1>Storm hits the coast <span class=byline>B</span></h1>"), None);
-        assert_eq!(byline("<h1>Other <span class=byline>B</span></h1>").as_deref(), Some("B"));
+        assert_eq!(
+            byline("<h1>Storm hits the coast <span class=byline>B</span></h1>"),
+            None
+        );
+        assert_eq!(
+            byline("<h1>Other <span class=byline>B</span></h1>").as_deref(),
+            Some("B")
+        );
     }
 
     #[test]
     fn a_div_wrapped_paragraph_is_not_examined_itself() {
         assert_eq!(byline("<div>\n<p class=byline>Ann</p>\n</div>"), None);
-        assert_eq!(byline("<div><p class=byline>Ann</p><p>more</p></div>").as_deref(), Some("Ann"));
+        assert_eq!(
+            byline("<div><p class=byline>Ann</p><p>more</p></div>").as_deref(),
+            Some("Ann")
+        );
+    }
+
+    #[test]
+    fn retries_without_stripping_when_little_text_survives() {
+        // The whole article sits in an unlikely-looking container.
+        let html = "<div class=site_header><p class=byline>By Ann</p><p>Short.</p></div>";
+        assert_eq!(byline(html).as_deref(), Some("By Ann"));
+        let long = "Long paragraph text. ".repeat(40);
+        let html = format!("<div class=site_header><p class=byline>By Ann</p></div><p>{long}</p>");
+        assert_eq!(byline(&html), None);
     }
 
     #[test]
     fn style_values_are_read_case_insensitively() {
-        assert_eq!(style_value("color:red; DISPLAY : None", "display"), Some("None"));
-        assert_eq!(style_value("display:block;display:none", "display"), Some("none"));
+        assert_eq!(
+            style_value("color:red; DISPLAY : None", "display"),
+            Some("None")
+        );
+        assert_eq!(
+            style_value("display:block;display:none", "display"),
+            Some("none")
+        );
         assert_eq!(style_value("junk", "display"), None);
     }
 }

@@ -57,7 +57,7 @@ struct Stamp {
     month: u32,
     day: u32,
     /// Hour, minute, optional second and fraction digits as written.
-    time: Option<(u32, u32, Option<(u32, String)>)>,
+    time: Option<Time>,
     /// Offset from UTC in minutes.
     offset: Option<i32>,
 }
@@ -65,9 +65,10 @@ struct Stamp {
 impl Stamp {
     fn valid(&self) -> bool {
         let days = days_in_month(self.year, self.month);
-        let time_ok = self.time.as_ref().is_none_or(|(h, m, s)| {
-            *h < 24 && *m < 60 && s.as_ref().is_none_or(|(s, _)| *s < 61)
-        });
+        let time_ok = self
+            .time
+            .as_ref()
+            .is_none_or(|(h, m, s)| *h < 24 && *m < 60 && s.as_ref().is_none_or(|(s, _)| *s < 61));
         (1..=12).contains(&self.month)
             && self.day >= 1
             && self.day <= days
@@ -106,6 +107,7 @@ pub(crate) fn normalize(raw: &str) -> String {
         return s.to_string();
     }
     parse_iso(s)
+        .or_else(|| parse_day_month_year(s))
         .or_else(|| parse_unix(s))
         .or_else(|| parse_prose(s))
         .filter(Stamp::valid)
@@ -141,7 +143,13 @@ fn parse_iso(s: &str) -> Option<Stamp> {
     }
     i += 1;
     let day = digits(b, &mut i, 1, 2)?;
-    let mut st = Stamp { year, month, day, time: None, offset: None };
+    let mut st = Stamp {
+        year,
+        month,
+        day,
+        time: None,
+        offset: None,
+    };
     if i == b.len() {
         return Some(st);
     }
@@ -215,7 +223,10 @@ fn parse_offset(s: &str) -> Option<i32> {
     }
     let (h, m) = match body.len() {
         1 | 2 => (body.parse::<i32>().ok()?, 0),
-        4 => (body[..2].parse::<i32>().ok()?, body[2..].parse::<i32>().ok()?),
+        4 => (
+            body[..2].parse::<i32>().ok()?,
+            body[2..].parse::<i32>().ok()?,
+        ),
         _ => return None,
     };
     (m < 60).then_some(sign * (h * 60 + m))
@@ -230,6 +241,63 @@ fn digits(b: &[u8], i: &mut usize, min: usize, max: usize) -> Option<u32> {
         *i += 1;
     }
     (*i - start >= min).then_some(v)
+}
+
+/// `D.M.YYYY` (day first, as in Europe) or `M/D/YYYY` / `D/M/YYYY` (read
+/// only when one of the two numbers is above 12, which settles the order),
+/// optionally followed by a time.
+fn parse_day_month_year(s: &str) -> Option<Stamp> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^([0-9]{1,2})([./])([0-9]{1,2})([./])([0-9]{4})(?:,?\s+(.+))?$")
+            .expect("static pattern")
+    });
+    let caps = re.captures(s)?;
+    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (a, b, year) = (num(1)?, num(3)?, num(5)?);
+    let dotted = &caps[2] == ".";
+    if caps[2] != caps[4] {
+        return None;
+    }
+    let (day, month) = if dotted || a > 12 {
+        (a, b)
+    } else if b > 12 {
+        (b, a)
+    } else {
+        return None;
+    };
+    let mut st = Stamp {
+        year,
+        month,
+        day,
+        time: None,
+        offset: None,
+    };
+    if let Some(rest) = caps.get(6) {
+        let (time, tail) = parse_time(rest.as_str())?;
+        let tail = tail.trim().to_ascii_lowercase();
+        let mut time = time;
+        match tail.as_str() {
+            "" => {}
+            "am" | "pm" => time.0 = twelve_hour(time.0, tail == "pm")?,
+            other => st.offset = Some(parse_offset(other)?),
+        }
+        st.time = Some(time);
+    }
+    Some(st)
+}
+
+/// A 12-hour clock hour (1-12) to 24-hour.
+fn twelve_hour(h: u32, pm: bool) -> Option<u32> {
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    Some(match (pm, h) {
+        (true, 12) => 12,
+        (true, h) => h + 12,
+        (false, 12) => 0,
+        (false, h) => h,
+    })
 }
 
 /// Seconds (10 digits) or milliseconds (13 digits) since 1970, as UTC.
@@ -334,28 +402,44 @@ fn parse_prose(s: &str) -> Option<Stamp> {
     }
     let (month, day, year) = (month?, day?, year?);
     if let (Some((h, _, _)), Some(is_pm)) = (time.as_mut(), pm) {
-        if *h > 12 || *h == 0 {
-            return None;
-        }
-        *h = match (is_pm, *h) {
-            (true, 12) => 12,
-            (true, h) => h + 12,
-            (false, 12) => 0,
-            (false, h) => h,
-        };
+        *h = twelve_hour(*h, is_pm)?;
     }
     if time.is_none() {
         offset = None;
     }
-    Some(Stamp { year, month, day, time, offset })
+    Some(Stamp {
+        year,
+        month,
+        day,
+        time,
+        offset,
+    })
 }
 
 /// Words that may surround a prose date without changing it.
 fn is_filler(tok: &str) -> bool {
     const FILLERS: &[&str] = &[
-        "on", "at", "the", "of", "published", "updated", "posted", "-", "|", "•", "·",
+        "on",
+        "at",
+        "the",
+        "of",
+        "published",
+        "updated",
+        "posted",
+        "-",
+        "|",
+        "•",
+        "·",
     ];
-    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     FILLERS.contains(&tok) || (tok.len() >= 3 && WEEKDAYS.iter().any(|w| w.starts_with(tok)))
 }
 
@@ -402,19 +486,44 @@ mod tests {
 
     #[test]
     fn rewrites_near_iso_values() {
-        assert_eq!(normalize("2017-11-03 03:01:00.000000"), "2017-11-03T03:01:00.000000");
-        assert_eq!(normalize("2021-11-01T10:52:50+0100"), "2021-11-01T10:52:50+01:00");
+        assert_eq!(
+            normalize("2017-11-03 03:01:00.000000"),
+            "2017-11-03T03:01:00.000000"
+        );
+        assert_eq!(
+            normalize("2021-11-01T10:52:50+0100"),
+            "2021-11-01T10:52:50+01:00"
+        );
         assert_eq!(normalize("2020/7/9"), "2020-07-09");
         assert_eq!(normalize("2020-07-09 10:00 UTC"), "2020-07-09T10:00Z");
     }
 
     #[test]
     fn reads_rfc2822_and_prose() {
-        assert_eq!(normalize("Thu, 05 Apr 2018 06:00:00 GMT"), "2018-04-05T06:00:00Z");
-        assert_eq!(normalize("Tue, 10 Jul 2015 09:53:00 -0400"), "2015-07-10T09:53:00-04:00");
+        assert_eq!(
+            normalize("Thu, 05 Apr 2018 06:00:00 GMT"),
+            "2018-04-05T06:00:00Z"
+        );
+        assert_eq!(
+            normalize("Tue, 10 Jul 2015 09:53:00 -0400"),
+            "2015-07-10T09:53:00-04:00"
+        );
         assert_eq!(normalize("April 5, 2018"), "2018-04-05");
         assert_eq!(normalize("5th Sept. 2018 at 4:30 pm"), "2018-09-05T16:30");
-        assert_eq!(normalize("Published on March 1, 2020 12:15 AM EST"), "2020-03-01T00:15-05:00");
+        assert_eq!(
+            normalize("Published on March 1, 2020 12:15 AM EST"),
+            "2020-03-01T00:15-05:00"
+        );
+    }
+
+    #[test]
+    fn reads_numeric_day_month_orders() {
+        assert_eq!(normalize("05/29/2007 09:49:00"), "2007-05-29T09:49:00");
+        assert_eq!(normalize("29/05/2007"), "2007-05-29");
+        assert_eq!(normalize("01.11.2021 10:52"), "2021-11-01T10:52");
+        assert_eq!(normalize("3/4/2020 1:05 PM"), "3/4/2020 1:05 PM");
+        assert_eq!(normalize("13/4/2020 1:05 PM"), "2020-04-13T13:05");
+        assert_eq!(normalize("01.11/2021"), "01.11/2021");
     }
 
     #[test]
@@ -425,7 +534,14 @@ mod tests {
 
     #[test]
     fn leaves_what_it_cannot_read() {
-        for s in ["yesterday", "2018-02-30", "13/13/2013", "April 2018", "1234567890123456", "2018-04-05T25:00"] {
+        for s in [
+            "yesterday",
+            "2018-02-30",
+            "13/13/2013",
+            "April 2018",
+            "1234567890123456",
+            "2018-04-05T25:00",
+        ] {
             assert_eq!(normalize(s), s);
         }
         assert_eq!(normalize("  soon "), "soon");

@@ -183,7 +183,9 @@ fn has_schema_context(obj: &Value) -> Result<bool, Skip> {
     match obj.get("@context") {
         Some(Value::String(s)) => Ok(is_schema_org(s)),
         Some(Value::Null) => Err(Skip),
-        Some(Value::Object(m)) => Ok(matches!(m.get("@vocab"), Some(Value::String(s)) if is_schema_org(s))),
+        Some(Value::Object(m)) => {
+            Ok(matches!(m.get("@vocab"), Some(Value::String(s)) if is_schema_org(s)))
+        }
         _ => Ok(false),
     }
 }
@@ -212,7 +214,14 @@ fn read_article(doc: &Document, obj: &Value) -> JsonLd {
             let title = article_title(doc);
             let name_matches = text_similarity(n, &title) > TITLE_MATCH_SIMILARITY;
             let headline_matches = text_similarity(h, &title) > TITLE_MATCH_SIMILARITY;
-            Some(if headline_matches && !name_matches { h } else { n }.to_string())
+            Some(
+                if headline_matches && !name_matches {
+                    h
+                } else {
+                    n
+                }
+                .to_string(),
+            )
         }
         (Some(n), _) => Some(js_trim(n).to_string()),
         (None, Some(h)) => Some(js_trim(h).to_string()),
@@ -304,17 +313,29 @@ mod tests {
         let got = ld(r#"{"@context":"https://schema.org","@graph":[
             {"@type":"WebSite","name":"Site"},{"@type":"ReportageNewsArticle","name":"In graph"}]}"#);
         assert_eq!(got.title.as_deref(), Some("In graph"));
-        let got = ld(r#"[{"@type":"WebPage"},{"@context":"https://schema.org","@type":"Article","name":"In array"}]"#);
+        let got = ld(
+            r#"[{"@type":"WebPage"},{"@context":"https://schema.org","@type":"Article","name":"In array"}]"#,
+        );
         assert_eq!(got.title.as_deref(), Some("In array"));
-        let got = ld(r#"{"@context":{"@vocab":"https://schema.org/"},"@type":"Article","name":"Vocab"}"#);
+        let got =
+            ld(r#"{"@context":{"@vocab":"https://schema.org/"},"@type":"Article","name":"Vocab"}"#);
         assert_eq!(got.title.as_deref(), Some("Vocab"));
     }
 
     #[test]
     fn ignores_non_articles_bad_context_and_junk() {
-        assert_eq!(ld(r#"{"@context":"https://schema.org","@type":"WebPage","name":"x"}"#), JsonLd::default());
-        assert_eq!(ld(r#"{"@context":"https://example.org","@type":"Article","name":"x"}"#), JsonLd::default());
-        assert_eq!(ld(r#"{"@context":"https://schema.org","@type":["Article"],"name":"x"}"#), JsonLd::default());
+        assert_eq!(
+            ld(r#"{"@context":"https://schema.org","@type":"WebPage","name":"x"}"#),
+            JsonLd::default()
+        );
+        assert_eq!(
+            ld(r#"{"@context":"https://example.org","@type":"Article","name":"x"}"#),
+            JsonLd::default()
+        );
+        assert_eq!(
+            ld(r#"{"@context":"https://schema.org","@type":["Article"],"name":"x"}"#),
+            JsonLd::default()
+        );
         assert_eq!(ld("{not json"), JsonLd::default());
         assert_eq!(ld("null"), JsonLd::default());
         assert_eq!(ld("[null]"), JsonLd::default());

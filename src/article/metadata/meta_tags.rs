@@ -68,7 +68,8 @@ impl MetaTags {
 
             let by_property = property.and_then(|p| property_re.find(p));
             if let Some(m) = by_property {
-                tags.readability.insert(key_of(m.as_str(), false), value.clone());
+                tags.readability
+                    .insert(key_of(m.as_str(), false), value.clone());
             } else if let Some(n) = name.filter(|n| name_re.is_match(n)) {
                 tags.readability.insert(key_of(n, true), value.clone());
             }

@@ -17,15 +17,17 @@ pub(crate) fn root_element(doc: &Document) -> Option<NodeId> {
 pub(crate) fn lang(doc: &Document) -> Option<String> {
     let root = root_element(doc).filter(|&r| doc.is(r, "html"));
     let from_root = |name: &str| root.and_then(|r| doc.attr(r, name)).and_then(non_empty);
-    from_root("lang").or_else(|| from_root("xml:lang")).or_else(|| {
-        doc.find_all(DOCUMENT, "meta")
-            .find(|&m| {
-                doc.attr(m, "http-equiv")
-                    .is_some_and(|h| h.trim().eq_ignore_ascii_case("content-language"))
-            })
-            .and_then(|m| doc.attr(m, "content"))
-            .and_then(|c| non_empty(c.split(',').next().unwrap_or("")))
-    })
+    from_root("lang")
+        .or_else(|| from_root("xml:lang"))
+        .or_else(|| {
+            doc.find_all(DOCUMENT, "meta")
+                .find(|&m| {
+                    doc.attr(m, "http-equiv")
+                        .is_some_and(|h| h.trim().eq_ignore_ascii_case("content-language"))
+                })
+                .and_then(|m| doc.attr(m, "content"))
+                .and_then(|c| non_empty(c.split(',').next().unwrap_or("")))
+        })
 }
 
 /// The writing direction of the article.
@@ -46,13 +48,17 @@ pub(crate) fn dir(doc: &Document) -> Option<String> {
         };
     }
     let total = text[DOCUMENT];
-    let dir_of = |id: NodeId| doc.attr(id, "dir").and_then(non_empty).map(|d| normalize_dir(&d));
+    let dir_of = |id: NodeId| {
+        doc.attr(id, "dir")
+            .and_then(non_empty)
+            .map(|d| normalize_dir(&d))
+    };
     if total > 0 {
         let inner = order
             .iter()
+            .rev()
             .filter(|&&id| (text[id] as f64) > total as f64 * DIR_TEXT_SHARE)
-            .filter_map(|&id| dir_of(id))
-            .last();
+            .find_map(|&id| dir_of(id));
         if inner.is_some() {
             return inner;
         }
@@ -79,8 +85,14 @@ mod tests {
 
     #[test]
     fn lang_comes_from_the_root_then_fallbacks() {
-        assert_eq!(lang(&parse_html("<html lang=' en-GB '><p>x")).as_deref(), Some("en-GB"));
-        assert_eq!(lang(&parse_html("<html xml:lang=fr><p>x")).as_deref(), Some("fr"));
+        assert_eq!(
+            lang(&parse_html("<html lang=' en-GB '><p>x")).as_deref(),
+            Some("en-GB")
+        );
+        assert_eq!(
+            lang(&parse_html("<html xml:lang=fr><p>x")).as_deref(),
+            Some("fr")
+        );
         let pragma = "<meta http-equiv=Content-Language content='de, en'><p>x";
         assert_eq!(lang(&parse_html(pragma)).as_deref(), Some("de"));
         assert_eq!(lang(&parse_html("<p>x")), None);
@@ -95,7 +107,8 @@ mod tests {
 
     #[test]
     fn dir_ignores_small_islands_and_falls_back_to_body_and_html() {
-        let html = "<html dir=ltr><body><div dir=rtl><p>x</p></div><p>a much longer paragraph here</p>";
+        let html =
+            "<html dir=ltr><body><div dir=rtl><p>x</p></div><p>a much longer paragraph here</p>";
         assert_eq!(dir(&parse_html(html)).as_deref(), Some("ltr"));
         let body = "<html dir=ltr><body dir=rtl><p>text</p>";
         assert_eq!(dir(&parse_html(body)).as_deref(), Some("rtl"));

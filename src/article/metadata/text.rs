@@ -13,20 +13,14 @@ const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "noscript", "template"];
 pub(crate) fn is_js_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\r'
-            | ' '
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{FEFF}'
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
     )
 }
 
@@ -103,10 +97,7 @@ pub(crate) fn text_content(doc: &Document, root: NodeId) -> String {
     let mut out = String::new();
     let mut next = Some(root);
     while let Some(id) = next {
-        let skip = id != root
-            && doc
-                .tag(id)
-                .is_some_and(|t| NON_TEXT_ELEMENTS.contains(&t));
+        let skip = id != root && doc.tag(id).is_some_and(|t| NON_TEXT_ELEMENTS.contains(&t));
         if skip {
             next = doc.next_after_subtree(id, root);
             continue;
@@ -199,7 +190,13 @@ fn parse_numeric_ref(s: &str) -> Option<(char, usize)> {
     let digits: &str = {
         let d = &body[digits_start..];
         let end = d
-            .find(|c: char| !(if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }))
+            .find(|c: char| {
+                !(if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                })
+            })
             .unwrap_or(d.len());
         &d[..end]
     };
@@ -241,7 +238,10 @@ mod tests {
     fn unescapes_once_like_readability() {
         assert_eq!(unescape_entities("Tom &amp; Jerry"), "Tom & Jerry");
         assert_eq!(unescape_entities("&amp;quot;"), "&quot;");
-        assert_eq!(unescape_entities("it&#39;s &#x263A; &#0; &#99999999;"), "it's ☺ \u{FFFD} \u{FFFD}");
+        assert_eq!(
+            unescape_entities("it&#39;s &#x263A; &#0; &#99999999;"),
+            "it's ☺ \u{FFFD} \u{FFFD}"
+        );
         assert_eq!(unescape_entities("a & b &#; &#x;"), "a & b &#; &#x;");
     }
 

@@ -22,21 +22,27 @@ const MIN_PART_WORDS: usize = 3;
 const MAX_PREFIX_WORDS: usize = 5;
 
 /// The separator characters Readability recognises between title parts.
-const SEPARATORS: &str = r"|\-\\/>»";
+const SEPARATORS: &str = r"|\-–—\\/>»";
+/// The separators that mark a hierarchy (section path) rather than a mere
+/// "headline | site" split.
+const HIERARCHICAL_SEPARATORS: &str = r"\\/>»";
+/// JavaScript's `\s` as a regex class (Rust's `\s` differs on U+0085 and
+/// U+FEFF).
+const JS_SPACE: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
 
 fn regexes() -> &'static [Regex; 4] {
     static RE: OnceLock<[Regex; 4]> = OnceLock::new();
     RE.get_or_init(|| {
         let build = |p: String| Regex::new(&p).expect("static pattern");
         [
-            // a separator with a space on each side
-            build(format!(" [{SEPARATORS}] ")),
+            // a separator with whitespace on each side
+            build(format!("{JS_SPACE}[{SEPARATORS}]{JS_SPACE}")),
             // everything up to and including the first separator character
             build(format!("^[^{SEPARATORS}]*[{SEPARATORS}]")),
             // runs of separator characters
             build(format!("[{SEPARATORS}]+")),
             // a hierarchical separator (path-like, not a mere dash or bar)
-            build(r" [\\/>»] ".to_string()),
+            build(format!("{JS_SPACE}[{HIERARCHICAL_SEPARATORS}]{JS_SPACE}")),
         ]
     })
 }
@@ -54,7 +60,7 @@ pub(crate) fn document_title(doc: &Document) -> String {
         }
     }
     let collapsed = raw
-        .split(|c: char| matches!(c, '\t' | '\n' | '\u{0C}' | '\r' | ' '))
+        .split(['\t', '\n', '\u{0C}', '\r', ' '])
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -87,7 +93,7 @@ pub(crate) fn article_title(doc: &Document) -> String {
         }
     } else {
         let len = js_len(&cur);
-        if len > TITLE_MAX_LEN || len < TITLE_MIN_LEN {
+        if !(TITLE_MIN_LEN..=TITLE_MAX_LEN).contains(&len) {
             let mut h1s = doc.find_all(DOCUMENT, "h1");
             if let (Some(only), None) = (h1s.next(), h1s.next()) {
                 cur = inner_text(doc, only);
@@ -178,6 +184,21 @@ mod tests {
     }
 
     #[test]
+    fn dashes_of_every_width_separate() {
+        assert_eq!(
+            title_of("<title>Lorem ipsum dolor sit amet – My website</title>"),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            title_of("<title>Lorem ipsum dolor sit amet — My website</title>"),
+            "Lorem ipsum dolor sit amet"
+        );
+        // A dash inside a word is no separator.
+        let t = "Storm-hit coast recovers slowly from damage";
+        assert_eq!(title_of(&format!("<title>{t}</title>")), t);
+    }
+
+    #[test]
     fn drops_the_first_part_when_the_rest_is_too_short() {
         assert_eq!(
             title_of("<title>Daily News | Storm hits the coast tonight</title>"),
@@ -187,7 +208,10 @@ mod tests {
 
     #[test]
     fn keeps_the_original_when_cleaning_leaves_too_little() {
-        assert_eq!(title_of("<title>Home | Daily News</title>"), "Home | Daily News");
+        assert_eq!(
+            title_of("<title>Home | Daily News</title>"),
+            "Home | Daily News"
+        );
     }
 
     #[test]
@@ -198,7 +222,10 @@ mod tests {
             title_of("<title>New features arrive in Firefox » Mozilla</title>"),
             "New features arrive in Firefox"
         );
-        assert_eq!(title_of("<title>Big news today » Site</title>"), "Big news today");
+        assert_eq!(
+            title_of("<title>Big news today » Site</title>"),
+            "Big news today"
+        );
     }
 
     #[test]
