@@ -114,8 +114,12 @@ pub fn extract(doc: &Document, page_url: Option<&Url>) -> Metadata {
     };
 
     let title = declared(&ld.title, TITLE_KEYS)
+        .and_then(|t| non_empty(&t))
         .unwrap_or_else(|| unescape_entities(&title::article_title(doc)));
 
+    // Readability's sources first, and the page's own byline only when no
+    // metadata names anyone; sources it ignores come after all of these so
+    // that wherever it finds a byline, the same one is returned.
     let article_author = tags
         .readability(&["article:author"])
         .filter(|a| Url::parse(a).is_err());

@@ -8,7 +8,7 @@
 //! each of its `property`, `name` and `itemprop` keys (the first tag wins),
 //! for the fields Readability does not read (images, extra dates).
 
-use super::text::js_trim;
+use super::text::{is_js_space, js_trim};
 use crate::dom::{Document, DOCUMENT};
 use regex::Regex;
 use std::collections::HashMap;
@@ -43,7 +43,7 @@ fn patterns() -> &'static (Regex, Regex) {
 fn key_of(s: &str, dots_to_colons: bool) -> String {
     let k: String = s
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !is_js_space(c))
         .flat_map(char::to_lowercase)
         .collect();
     if dots_to_colons {
