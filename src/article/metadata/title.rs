@@ -1,0 +1,275 @@
+//! The page's own title, cleaned the way Readability's `_getArticleTitle`
+//! does it: site names cut off at separators, colons resolved against the
+//! headings, and the lone `<h1>` used when the `<title>` is useless.
+
+use super::text::{inner_text, js_len, js_trim, js_word_count, squeeze_runs, text_content};
+use crate::dom::{Document, NodeData, DOCUMENT};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A `<title>` longer than this (UTF-16 units) is probably a description.
+const TITLE_MAX_LEN: usize = 150;
+/// A `<title>` shorter than this is probably just the site name.
+const TITLE_MIN_LEN: usize = 15;
+/// A cleaned title with this many words or fewer is suspect of having lost
+/// its substance to the separator rules.
+const SHORT_TITLE_WORDS: usize = 4;
+/// A part left of a separator with fewer words than this is a site name,
+/// not the headline.
+const MIN_PART_WORDS: usize = 3;
+/// More words than this before a colon means the colon is part of the
+/// headline, not a "Site: headline" prefix.
+const MAX_PREFIX_WORDS: usize = 5;
+
+/// The separator characters Readability recognises between title parts.
+const SEPARATORS: &str = r"|\-–—\\/>»";
+/// The separators that mark a hierarchy (section path) rather than a mere
+/// "headline | site" split.
+const HIERARCHICAL_SEPARATORS: &str = r"\\/>»";
+/// JavaScript's `\s` as a regex class (Rust's `\s` differs on U+0085 and
+/// U+FEFF).
+const JS_SPACE: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
+
+fn regexes() -> &'static [Regex; 4] {
+    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
+    RE.get_or_init(|| {
+        let build = |p: String| Regex::new(&p).expect("static pattern");
+        [
+            // a separator with whitespace on each side
+            build(format!("{JS_SPACE}[{SEPARATORS}]{JS_SPACE}")),
+            // everything up to and including the first separator character
+            build(format!("^[^{SEPARATORS}]*[{SEPARATORS}]")),
+            // runs of separator characters
+            build(format!("[{SEPARATORS}]+")),
+            // a hierarchical separator (path-like, not a mere dash or bar)
+            build(format!("{JS_SPACE}[{HIERARCHICAL_SEPARATORS}]{JS_SPACE}")),
+        ]
+    })
+}
+
+/// `document.title`: the first HTML `<title>`'s own text with ASCII
+/// whitespace stripped and collapsed (then trimmed as Readability does).
+pub(crate) fn document_title(doc: &Document) -> String {
+    let Some(title) = doc.find(DOCUMENT, "title") else {
+        return String::new();
+    };
+    let mut raw = String::new();
+    for c in doc.children(title) {
+        if let NodeData::Text(t) = &doc.node(c).data {
+            raw.push_str(t);
+        }
+    }
+    let collapsed = raw
+        .split(['\t', '\n', '\u{0C}', '\r', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    js_trim(&collapsed).to_string()
+}
+
+/// Readability's `_getArticleTitle`, ported rule for rule.
+pub(crate) fn article_title(doc: &Document) -> String {
+    let orig = document_title(doc);
+    let [spaced_sep, up_to_first_sep, sep_runs, hierarchical] = regexes();
+    let mut cur = orig.clone();
+    let mut had_hierarchical = false;
+
+    if let Some(last) = spaced_sep.find_iter(&orig).last() {
+        had_hierarchical = hierarchical.is_match(&orig);
+        cur = orig[..last.start()].to_string();
+        if js_word_count(&cur) < MIN_PART_WORDS {
+            cur = up_to_first_sep.replace(&orig, "").into_owned();
+        }
+    } else if cur.contains(": ") {
+        if !heading_equals(doc, js_trim(&cur)) {
+            cur = after(&orig, orig.rfind(':'));
+            if js_word_count(&cur) < MIN_PART_WORDS {
+                cur = after(&orig, orig.find(':'));
+            } else if let Some(colon) = orig.find(':') {
+                if js_word_count(&orig[..colon]) > MAX_PREFIX_WORDS {
+                    cur = orig.clone();
+                }
+            }
+        }
+    } else {
+        let len = js_len(&cur);
+        if !(TITLE_MIN_LEN..=TITLE_MAX_LEN).contains(&len) {
+            let mut h1s = doc.find_all(DOCUMENT, "h1");
+            if let (Some(only), None) = (h1s.next(), h1s.next()) {
+                cur = inner_text(doc, only);
+            }
+        }
+    }
+
+    cur = squeeze_runs(js_trim(&cur));
+    let words = js_word_count(&cur);
+    if words <= SHORT_TITLE_WORDS
+        && (!had_hierarchical || words + 1 != js_word_count(&sep_runs.replace_all(&orig, "")))
+    {
+        cur = orig;
+    }
+    cur
+}
+
+/// `s.substring(pos + 1)`, or all of `s` when there is no position (as
+/// `lastIndexOf` returning -1 makes JavaScript do).
+fn after(s: &str, pos: Option<usize>) -> String {
+    match pos {
+        Some(p) => s[p + 1..].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// Whether some `<h1>` or `<h2>` holds exactly this text.
+fn heading_equals(doc: &Document, text: &str) -> bool {
+    doc.descendants(DOCUMENT)
+        .filter(|&n| doc.is(n, "h1") || doc.is(n, "h2"))
+        .any(|h| js_trim(&text_content(doc, h)) == text)
+}
+
+/// Readability's `_textSimilarity`: the share of `b`'s text made of words
+/// that also occur in `a` (1 = same words, 0 = nothing in common). Words are
+/// ASCII alphanumeric runs, as JavaScript's `\W` without the `u` flag makes
+/// them.
+pub(crate) fn text_similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ta = tokens(a);
+    let tb = tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&str> = tb
+        .iter()
+        .filter(|t| !ta.contains(t))
+        .map(String::as_str)
+        .collect();
+    let unique_len = joined_len(&unique);
+    let all_len = joined_len(&tb.iter().map(String::as_str).collect::<Vec<_>>());
+    1.0 - unique_len as f64 / all_len as f64
+}
+
+/// Length of the tokens joined by single spaces.
+fn joined_len(tokens: &[&str]) -> usize {
+    if tokens.is_empty() {
+        return 0;
+    }
+    tokens.iter().map(|t| t.len()).sum::<usize>() + tokens.len() - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    fn title_of(html: &str) -> String {
+        article_title(&parse_html(html))
+    }
+
+    #[test]
+    fn drops_the_site_name_after_the_last_separator() {
+        assert_eq!(
+            title_of("<title>Storm hits the coast overnight | The Daily News</title>"),
+            "Storm hits the coast overnight"
+        );
+        assert_eq!(
+            title_of("<title>Storm hits the coast - Weather - Daily News</title>"),
+            "Storm hits the coast - Weather"
+        );
+    }
+
+    #[test]
+    fn dashes_of_every_width_separate() {
+        assert_eq!(
+            title_of("<title>Lorem ipsum dolor sit amet – My website</title>"),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            title_of("<title>Lorem ipsum dolor sit amet — My website</title>"),
+            "Lorem ipsum dolor sit amet"
+        );
+        // A dash inside a word is no separator.
+        let t = "Storm-hit coast recovers slowly from damage";
+        assert_eq!(title_of(&format!("<title>{t}</title>")), t);
+    }
+
+    #[test]
+    fn drops_the_first_part_when_the_rest_is_too_short() {
+        assert_eq!(
+            title_of("<title>Daily News | Storm hits the coast tonight</title>"),
+            " Storm hits the coast tonight".trim()
+        );
+    }
+
+    #[test]
+    fn keeps_the_original_when_cleaning_leaves_too_little() {
+        assert_eq!(
+            title_of("<title>Home | Daily News</title>"),
+            "Home | Daily News"
+        );
+    }
+
+    #[test]
+    fn hierarchical_separator_may_lose_one_word() {
+        // A short result survives only when the hierarchical separator
+        // dropped exactly one word.
+        assert_eq!(
+            title_of("<title>New features arrive in Firefox » Mozilla</title>"),
+            "New features arrive in Firefox"
+        );
+        assert_eq!(
+            title_of("<title>Big news today » Site</title>"),
+            "Big news today"
+        );
+    }
+
+    #[test]
+    fn colon_title_uses_the_part_after_the_colon() {
+        assert_eq!(
+            title_of("<title>Daily News: Storm hits the coast tonight</title>"),
+            "Storm hits the coast tonight"
+        );
+    }
+
+    #[test]
+    fn colon_title_kept_when_a_heading_matches_it() {
+        let html = "<title>Review: The best laptops of the year</title>\
+                    <h1>Review: The best laptops of the year</h1>";
+        assert_eq!(title_of(html), "Review: The best laptops of the year");
+    }
+
+    #[test]
+    fn colon_title_kept_when_the_prefix_is_long() {
+        let t = "One two three four five six: seven eight nine";
+        assert_eq!(title_of(&format!("<title>{t}</title>")), t);
+    }
+
+    #[test]
+    fn short_title_replaced_by_the_only_h1() {
+        let html = "<title>News</title><h1>Storm hits the coast overnight</h1>";
+        assert_eq!(title_of(html), "Storm hits the coast overnight");
+        let two = "<title>News</title><h1>One heading here now</h1><h1>Another heading</h1>";
+        assert_eq!(title_of(two), "News");
+    }
+
+    #[test]
+    fn document_title_collapses_ascii_space() {
+        let d = parse_html("<title>\n  A \t title  </title>");
+        assert_eq!(document_title(&d), "A title");
+        assert_eq!(document_title(&parse_html("<p>x")), "");
+    }
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        assert_eq!(text_similarity("Storm hits coast", "storm hits coast"), 1.0);
+        assert_eq!(text_similarity("abc", "xyz"), 0.0);
+        assert_eq!(text_similarity("", "xyz"), 0.0);
+        let s = text_similarity("storm hits", "storm hits coast");
+        assert!((s - (1.0 - 5.0 / 16.0)).abs() < 1e-9);
+    }
+}
