@@ -128,7 +128,7 @@ mod tests {
         std::fs::create_dir_all(root.join("html")).unwrap();
         std::fs::write(
             root.join("html/a.html"),
-            "<body><p>Wanted words here.</p><footer>Impressum</footer></body>",
+            "<body><p>Wanted words here, and the Impressum in the same paragraph.</p></body>",
         )
         .unwrap();
         std::fs::write(root.join("html/b.html"), "   ").unwrap();
