@@ -1,25 +1,62 @@
 //! The article's clean tree: only allowlisted tags and attributes, absolute
-//! URLs, lazy images resolved.
+//! URLs, lazy images resolved, layout boxes dissolved into a flat run of
+//! blocks.
+//!
+//! Three passes, each iterative: [`copy`] walks the selected subtrees and
+//! writes what survives, [`tidy`] drops empty elements and settles layout
+//! wrappers into paragraphs, [`html`] serialises.
+
+mod attrs;
+mod copy;
+mod html;
+mod images;
+mod rules;
+mod tidy;
+mod urls;
+pub(crate) mod walk;
+
+pub use copy::MAX_OUTPUT_DEPTH;
 
 use super::Selection;
-use crate::dom::{Document, NodeData, DOCUMENT};
+use crate::dom::{Document, NodeId};
 use url::Url;
 
-/// Copies the selected subtrees into a new, clean document
-/// (placeholder: copies text only).
-pub fn build(doc: &Document, sel: &Selection, _base: Option<&Url>) -> Document {
-    let mut out = Document::new();
+/// Copies the selected subtrees into a new, clean document; the children
+/// of its document root are the article's blocks. Excluded subtrees,
+/// hidden content, scripts, embeds and form controls are left out;
+/// relative URLs are resolved against `base` (kept as written without one,
+/// though never a `javascript:` one).
+pub fn build(doc: &Document, sel: &Selection, base: Option<&Url>) -> Document {
+    let mut copier = copy::Copier::new(doc, sel, base);
+    let mut done: Vec<NodeId> = Vec::new();
     for &root in &sel.roots {
-        for n in doc.descendants(root) {
-            if let NodeData::Text(t) = &doc.node(n).data {
-                out.append_text(DOCUMENT, t);
-            }
+        if root >= doc.len() || done.iter().any(|&d| is_inside(doc, root, d)) {
+            continue;
         }
+        copier.copy_root(root);
+        done.push(root);
     }
+    let copy::Copier {
+        mut out,
+        wrappers,
+        is_wrapper,
+        ..
+    } = copier;
+    tidy::tidy(&mut out, &wrappers, &is_wrapper);
     out
 }
 
-/// Serialises a clean document as HTML (placeholder).
-pub fn to_html(clean: &Document) -> String {
-    clean.text_content(DOCUMENT)
+/// Whether `id` is `ancestor` or lies under it (a root nested in an earlier
+/// root was already copied).
+fn is_inside(doc: &Document, id: NodeId, ancestor: NodeId) -> bool {
+    id == ancestor || doc.ancestors(id).any(|a| a == ancestor)
 }
+
+/// Serialises a clean document as HTML: escaped, allowlisted, one block per
+/// line at the top level.
+pub fn to_html(clean: &Document) -> String {
+    html::serialize(clean)
+}
+
+#[cfg(test)]
+mod tests;

@@ -29,7 +29,12 @@ pub struct Metadata {
 pub fn extract(doc: &Document, _page_url: Option<&Url>) -> Metadata {
     let title = doc
         .find(crate::dom::DOCUMENT, "title")
-        .map(|t| doc.text_content(t).split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|t| {
+            doc.text_content(t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|t| !t.is_empty());
     Metadata {
         title,

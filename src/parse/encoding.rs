@@ -43,13 +43,15 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
     });
     let label = re.captures(head)?.get(1)?.as_bytes();
     let enc = Encoding::for_label(label)?;
-    Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-        UTF_8
-    } else if enc == encoding_rs::X_USER_DEFINED {
-        WINDOWS_1252
-    } else {
-        enc
-    })
+    Some(
+        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            UTF_8
+        } else if enc == encoding_rs::X_USER_DEFINED {
+            WINDOWS_1252
+        } else {
+            enc
+        },
+    )
 }
 
 /// Firefox's detector for pages that declare nothing.

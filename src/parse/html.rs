@@ -191,7 +191,9 @@ mod tests {
 
     #[test]
     fn builds_implied_structure_and_skips_template_contents() {
-        let d = parse_html("<title>T</title><p>a<template><p>hidden</p></template><table><tr><td>x</table>");
+        let d = parse_html(
+            "<title>T</title><p>a<template><p>hidden</p></template><table><tr><td>x</table>",
+        );
         let body = d.body();
         assert_eq!(d.text_content(body), "ax");
         assert!(d.find(body, "tbody").is_some());
@@ -207,7 +209,10 @@ mod tests {
     #[test]
     fn svg_elements_are_not_html() {
         let d = parse_html("<p><svg><title>icon</title></svg></p>");
-        let svg = d.descendants(DOCUMENT).find(|&n| d.element(n).map(|e| &*e.name) == Some("svg")).unwrap();
+        let svg = d
+            .descendants(DOCUMENT)
+            .find(|&n| d.element(n).map(|e| &*e.name) == Some("svg"))
+            .unwrap();
         assert_eq!(d.tag(svg), None);
     }
 }

@@ -79,8 +79,14 @@ mod tests {
     #[test]
     fn refuses_empty_binary_and_plain_text() {
         assert!(matches!(parse_bytes(b"  \n"), Err(Error::Empty)));
-        assert!(matches!(parse_bytes(b"\x89PNG\r\n\x1a\n...."), Err(Error::Binary)));
-        assert!(matches!(parse_bytes(&[0u8, 1, 2, 3, 4, 5]), Err(Error::Binary)));
+        assert!(matches!(
+            parse_bytes(b"\x89PNG\r\n\x1a\n...."),
+            Err(Error::Binary)
+        ));
+        assert!(matches!(
+            parse_bytes(&[0u8, 1, 2, 3, 4, 5]),
+            Err(Error::Binary)
+        ));
         assert!(matches!(parse_bytes(b"just words"), Err(Error::NotHtml)));
     }
 

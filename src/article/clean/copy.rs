@@ -1,0 +1,674 @@
+//! The copying pass: walks each selected subtree once, iteratively, and
+//! writes the clean tree: allowlisted tags and attributes, images, links
+//! and video embeds rebuilt, layout boxes written as wrappers that the tidy
+//! pass turns into paragraphs or dissolves.
+//!
+//! Inside phrasing elements (paragraphs, headings, links, emphasis) a block
+//! the source nests there is dissolved and replaced by a line break, so the
+//! output always re-parses to the same tree and no two blocks' words run
+//! together.
+
+use super::attrs;
+use super::images::{self, Image};
+use super::rules::{self, Role, NEEDS_PARENT, STRUCTURE_ONLY, VIDEO_HOSTS};
+use super::urls::{self, LINK_SCHEMES};
+use super::walk::{Step, Walk};
+use crate::article::Selection;
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use url::Url;
+
+/// Deepest nesting of elements in the clean tree. Below it, text is kept
+/// but wrappers are dropped: no article needs more, and later passes (the
+/// reader view's own parser, the Markdown renderer) stay shallow.
+pub const MAX_OUTPUT_DEPTH: usize = 200;
+/// Nodes looked at when deciding whether an inline element holds blocks;
+/// a real one shows its blocks within a few children.
+const BLOCK_SCAN_LIMIT: usize = 256;
+/// A form with at least this much text (outside its controls) wraps page
+/// content (ASP.NET pages put the whole body in one form) and is kept;
+/// smaller ones are sign-up or comment boxes.
+const FORM_KEEP_MIN_CHARS: usize = 500;
+/// Nodes looked at when measuring a form's text.
+const FORM_SCAN_LIMIT: usize = 20_000;
+/// Nodes looked at when searching a table for a nested table.
+const TABLE_SCAN_LIMIT: usize = 10_000;
+/// Form parts whose text does not count as content.
+const FORM_CONTROLS: &[&str] = &[
+    "select", "option", "textarea", "button", "label", "script", "style", "noscript",
+];
+
+/// Where the walk writes and what the elements around it allow.
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    /// The clean node children go under.
+    out: NodeId,
+    /// Element depth of `out` in the clean tree.
+    depth: usize,
+    /// `out` takes phrasing content only: blocks are dissolved.
+    phrasing: bool,
+    /// Inside `<pre>`: text is verbatim and breaks are newlines.
+    pre: bool,
+    /// Inside a link: links are not nested.
+    link: bool,
+    /// The innermost table is a layout table: its parts are wrappers.
+    layout_table: bool,
+}
+
+impl Ctx {
+    /// Whether no more elements may be nested here.
+    fn capped(&self) -> bool {
+        self.depth >= MAX_OUTPUT_DEPTH
+    }
+
+    /// Whether blocks are dissolved here.
+    fn flat(&self) -> bool {
+        self.phrasing || self.capped()
+    }
+}
+
+/// What leaving an element does.
+#[derive(Debug, Clone, Copy)]
+enum Leave {
+    /// Nothing.
+    Plain,
+    /// The element was a dissolved block: what follows starts a new line.
+    Break,
+    /// The element was a block: what follows starts in a new block anyway.
+    Block,
+}
+
+/// The clean tree being written, and the state of the walk.
+pub(super) struct Copier<'a> {
+    doc: &'a Document,
+    sel: &'a Selection,
+    base: Option<&'a Url>,
+    /// The clean tree.
+    pub(super) out: Document,
+    /// Wrappers, in creation (pre-)order.
+    pub(super) wrappers: Vec<NodeId>,
+    /// Indexed by clean node id: whether it is a wrapper.
+    pub(super) is_wrapper: Vec<bool>,
+    /// A dissolved block ended or began: the next content starts a line.
+    pending_break: bool,
+    /// The last image written: source node and clean node, so a
+    /// `<noscript>` right after it can replace a placeholder.
+    last_img: Option<(NodeId, NodeId)>,
+}
+
+impl<'a> Copier<'a> {
+    /// A copier writing into an empty document.
+    pub(super) fn new(doc: &'a Document, sel: &'a Selection, base: Option<&'a Url>) -> Self {
+        Copier {
+            doc,
+            sel,
+            base,
+            out: Document::new(),
+            wrappers: Vec::new(),
+            is_wrapper: Vec::new(),
+            pending_break: false,
+            last_img: None,
+        }
+    }
+
+    /// Copies one selected subtree into a wrapper of its own under the
+    /// clean document, so separate roots never share a paragraph.
+    pub(super) fn copy_root(&mut self, root: NodeId) {
+        let top = self.new_wrapper(DOCUMENT, Vec::new());
+        let base_ctx = Ctx {
+            out: top,
+            depth: 1,
+            phrasing: false,
+            pre: false,
+            link: false,
+            layout_table: false,
+        };
+        let mut stack: Vec<(Ctx, Leave)> = Vec::new();
+        let mut walk = Walk::new(self.doc, root);
+        while let Some(step) = walk.next() {
+            match step {
+                Step::Enter(id) => {
+                    let ctx = stack.last().map_or(base_ctx, |f| f.0);
+                    match self.enter(id, ctx, id == root) {
+                        Some(frame) => stack.push(frame),
+                        None => walk.skip_subtree(id),
+                    }
+                }
+                Step::Exit(_) => match stack.pop().map(|f| f.1) {
+                    Some(Leave::Break) => self.pending_break = true,
+                    Some(Leave::Block) => self.pending_break = false,
+                    _ => {}
+                },
+            }
+        }
+        self.pending_break = false;
+    }
+
+    /// Handles a node; returns the frame for its children, or `None` to
+    /// skip them.
+    fn enter(&mut self, id: NodeId, ctx: Ctx, is_root: bool) -> Option<(Ctx, Leave)> {
+        if self.sel.is_excluded(id) {
+            return None;
+        }
+        let doc = self.doc;
+        match &doc.node(id).data {
+            NodeData::Text(t) => {
+                self.text(ctx, t);
+                None
+            }
+            NodeData::Element(el) => self.element(id, el, ctx, is_root),
+            _ => None,
+        }
+    }
+
+    fn element(
+        &mut self,
+        id: NodeId,
+        el: &Element,
+        ctx: Ctx,
+        is_root: bool,
+    ) -> Option<(Ctx, Leave)> {
+        if el.ns != Namespace::Html || attrs::is_hidden(el) {
+            return None;
+        }
+        let name = &*el.name;
+        let mut role = rules::role(name);
+        let table_part = matches!(
+            name,
+            "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption"
+        );
+        if (is_root && NEEDS_PARENT.contains(&name)) || (ctx.layout_table && table_part) {
+            role = Role::Wrapper;
+        }
+        if name == "table" {
+            let layout = is_layout_table(self.doc, id);
+            return if layout {
+                self.wrapper_frame(
+                    el,
+                    Ctx {
+                        layout_table: true,
+                        ..ctx
+                    },
+                )
+            } else {
+                self.block_frame(
+                    id,
+                    "table",
+                    el,
+                    Ctx {
+                        layout_table: false,
+                        ..ctx
+                    },
+                )
+            };
+        }
+        match role {
+            Role::Drop => None,
+            Role::Unwrap => Some((ctx, Leave::Plain)),
+            Role::Unknown if bears_block(self.doc, id) => self.wrapper_frame(el, ctx),
+            Role::Unknown => Some((ctx, Leave::Plain)),
+            Role::Wrapper => self.wrapper_frame(el, ctx),
+            Role::Inline(tag) => self.inline_frame(id, tag, el, ctx),
+            Role::Block(tag) => self.block_frame(id, tag, el, ctx),
+            Role::Special => self.special(id, name, el, ctx),
+        }
+    }
+
+    fn special(&mut self, id: NodeId, name: &str, el: &Element, ctx: Ctx) -> Option<(Ctx, Leave)> {
+        match name {
+            "br" => self.line_break(ctx),
+            "hr" => {
+                if ctx.flat() {
+                    self.pending_break = true;
+                } else {
+                    self.out
+                        .append_element(ctx.out, Element::html("hr", vec![]));
+                    self.pending_break = false;
+                }
+            }
+            "img" | "amp-img" => {
+                if let Some(image) = images::from_element(el, self.base) {
+                    self.put_image(id, el, &image, ctx);
+                }
+            }
+            "picture" => {
+                if let Some(image) = images::from_picture(self.doc, id, self.base) {
+                    self.put_image(id, el, &image, ctx);
+                }
+            }
+            "iframe" => self.embed(el, ctx),
+            "noscript" => self.noscript(id, el, ctx),
+            "a" => return self.link(el, ctx),
+            "form" if form_has_text(self.doc, id) => return self.wrapper_frame(el, ctx),
+            _ => {}
+        }
+        None
+    }
+
+    /// A layout box: a wrapper, or dissolved where blocks cannot go.
+    fn wrapper_frame(&mut self, el: &Element, ctx: Ctx) -> Option<(Ctx, Leave)> {
+        if ctx.flat() {
+            self.pending_break = true;
+            return Some((ctx, Leave::Break));
+        }
+        let w = self.new_wrapper(ctx.out, attrs::common(el));
+        self.pending_break = false;
+        let inner = Ctx {
+            out: w,
+            depth: ctx.depth + 1,
+            phrasing: false,
+            pre: false,
+            link: false,
+            ..ctx
+        };
+        Some((inner, Leave::Block))
+    }
+
+    fn block_frame(
+        &mut self,
+        id: NodeId,
+        tag: &'static str,
+        el: &Element,
+        ctx: Ctx,
+    ) -> Option<(Ctx, Leave)> {
+        if ctx.flat() {
+            if matches!(tag, "td" | "th") {
+                // Cells of a dissolved table stay apart on their row.
+                if has_content(&self.out, ctx.out) {
+                    self.out.append_text(ctx.out, " ");
+                }
+                return Some((ctx, Leave::Plain));
+            }
+            self.pending_break = true;
+            return Some((ctx, Leave::Break));
+        }
+        if tag == "p" && bears_block(self.doc, id) {
+            // Only quirks-mode parsing or a script nests blocks in a
+            // paragraph; split it around them as a standards parser would.
+            return self.wrapper_frame(el, ctx);
+        }
+        let e = self.out.append_element(
+            ctx.out,
+            Element::html(tag, attrs::allowed(tag, el, self.base)),
+        );
+        self.pending_break = false;
+        let inner = Ctx {
+            out: e,
+            depth: ctx.depth + 1,
+            phrasing: matches!(
+                tag,
+                "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "summary"
+            ),
+            pre: tag == "pre",
+            link: false,
+            ..ctx
+        };
+        Some((inner, Leave::Block))
+    }
+
+    fn inline_frame(
+        &mut self,
+        id: NodeId,
+        tag: &'static str,
+        el: &Element,
+        ctx: Ctx,
+    ) -> Option<(Ctx, Leave)> {
+        if ctx.capped() || (!ctx.phrasing && bears_block(self.doc, id)) {
+            // Emphasis around whole blocks (old pages bold entire sections)
+            // is dropped so the blocks keep their structure.
+            return Some((ctx, Leave::Plain));
+        }
+        self.flush_break(ctx);
+        let e = self.out.append_element(
+            ctx.out,
+            Element::html(tag, attrs::allowed(tag, el, self.base)),
+        );
+        let inner = Ctx {
+            out: e,
+            depth: ctx.depth + 1,
+            phrasing: true,
+            ..ctx
+        };
+        Some((inner, Leave::Plain))
+    }
+
+    fn link(&mut self, el: &Element, ctx: Ctx) -> Option<(Ctx, Leave)> {
+        let href = el
+            .attr("href")
+            .and_then(|h| urls::resolve(h, self.base, LINK_SCHEMES));
+        let Some(href) = href.filter(|_| !ctx.link && !ctx.capped()) else {
+            // Not a link a reader can follow: keep its text.
+            return Some((ctx, Leave::Plain));
+        };
+        self.flush_break(ctx);
+        let mut a = attrs::common(el);
+        a.push(("href".into(), href.into()));
+        if let Some(t) = el.attr("title").and_then(attrs::text_attr) {
+            a.push(("title".into(), t.into()));
+        }
+        let e = self.out.append_element(ctx.out, Element::html("a", a));
+        let inner = Ctx {
+            out: e,
+            depth: ctx.depth + 1,
+            phrasing: true,
+            link: true,
+            ..ctx
+        };
+        Some((inner, Leave::Plain))
+    }
+
+    fn text(&mut self, ctx: Ctx, t: &str) {
+        if !ctx.pre && t.trim().is_empty() {
+            let structural = self
+                .out
+                .tag(ctx.out)
+                .is_some_and(|tag| STRUCTURE_ONLY.contains(&tag));
+            if !structural {
+                self.out.append_text(ctx.out, t);
+            }
+            return;
+        }
+        self.flush_break(ctx);
+        self.out.append_text(ctx.out, t);
+    }
+
+    fn line_break(&mut self, ctx: Ctx) {
+        self.pending_break = false;
+        if ctx.pre {
+            self.out.append_text(ctx.out, "\n");
+        } else {
+            self.out
+                .append_element(ctx.out, Element::html("br", vec![]));
+        }
+    }
+
+    /// Writes the line break a dissolved block left pending, if content
+    /// precedes it on the line.
+    fn flush_break(&mut self, ctx: Ctx) {
+        if !std::mem::take(&mut self.pending_break) || !has_content(&self.out, ctx.out) {
+            return;
+        }
+        let last = self.out.node(ctx.out).last_child;
+        if ctx.pre {
+            if !last
+                .and_then(|l| self.out.text(l))
+                .is_some_and(|t| t.ends_with('\n'))
+            {
+                self.out.append_text(ctx.out, "\n");
+            }
+        } else if !last.is_some_and(|l| self.out.is(l, "br")) {
+            self.out
+                .append_element(ctx.out, Element::html("br", vec![]));
+        }
+    }
+
+    fn put_image(&mut self, src: NodeId, el: &Element, image: &Image, ctx: Ctx) {
+        self.flush_break(ctx);
+        let i = self
+            .out
+            .append_element(ctx.out, Element::html("img", image.attrs(el)));
+        self.last_img = Some((src, i));
+    }
+
+    /// A video player's iframe, kept as a link to the video.
+    fn embed(&mut self, el: &Element, ctx: Ctx) {
+        if ctx.link || ctx.capped() {
+            return;
+        }
+        let raw = ["src", "data-src", "data-lazy-src"]
+            .iter()
+            .find_map(|a| el.attr(a).filter(|v| !v.trim().is_empty()));
+        let Some(raw) = raw else { return };
+        let raw = match raw.trim().strip_prefix("//") {
+            Some(rest) => format!("https://{rest}"),
+            None => raw.trim().to_string(),
+        };
+        let Some(href) = urls::resolve(&raw, self.base, &["http", "https"]) else {
+            return;
+        };
+        if !is_video(&href) {
+            return;
+        }
+        self.flush_break(ctx);
+        let label = el
+            .attr("title")
+            .and_then(attrs::text_attr)
+            .unwrap_or_else(|| href.clone());
+        let a = self.out.append_element(
+            ctx.out,
+            Element::html("a", vec![("href".into(), href.into())]),
+        );
+        self.out.append_text(a, &label);
+    }
+
+    /// A `<noscript>`: its image replaces the placeholder image right before
+    /// it, or stands on its own; anything else in it is dropped.
+    fn noscript(&mut self, id: NodeId, el: &Element, ctx: Ctx) {
+        let Some(mut image) = images::from_noscript(self.doc, id, self.base) else {
+            return;
+        };
+        let prev_img =
+            prev_element_sibling(self.doc, id).and_then(|p| images::single_image(self.doc, p));
+        if image.alt.is_none() {
+            // The stand-in often carries the text the fallback lacks.
+            image.alt = prev_img
+                .and_then(|x| self.doc.attr(x, "alt"))
+                .and_then(attrs::text_attr);
+        }
+        if let (Some(x), Some((src, out_img))) = (prev_img, self.last_img) {
+            if x == src {
+                let source_el = self.doc.element(x).unwrap_or(el);
+                let new_attrs = image.attrs(source_el);
+                if let Some(e) = self.out.element_mut(out_img) {
+                    e.attrs = new_attrs;
+                }
+                return;
+            }
+        }
+        self.put_image(id, el, &image, ctx);
+    }
+
+    fn new_wrapper(&mut self, parent: NodeId, attrs: attrs::Attrs) -> NodeId {
+        let w = self.out.append_element(parent, Element::html("div", attrs));
+        if self.is_wrapper.len() <= w {
+            self.is_wrapper.resize(w + 1, false);
+        }
+        self.is_wrapper[w] = true;
+        self.wrappers.push(w);
+        w
+    }
+}
+
+/// Whether a clean node already holds something visible (a line break
+/// before the first content would only add space).
+fn has_content(out: &Document, id: NodeId) -> bool {
+    let mut cur = out.node(id).last_child;
+    while let Some(c) = cur {
+        match &out.node(c).data {
+            NodeData::Text(t) if !t.trim().is_empty() => return true,
+            NodeData::Element(_) => return true,
+            _ => {}
+        }
+        cur = out.node(c).prev;
+    }
+    false
+}
+
+/// The element right before `id`, with only white space between.
+fn prev_element_sibling(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let mut cur = doc.node(id).prev;
+    while let Some(c) = cur {
+        match &doc.node(c).data {
+            NodeData::Element(_) => return Some(c),
+            NodeData::Text(t) if !t.trim().is_empty() => return None,
+            _ => {}
+        }
+        cur = doc.node(c).prev;
+    }
+    None
+}
+
+/// Whether an element holds a block among its children, looking through
+/// elements that are dropped on copy (`<span>`, custom elements).
+fn bears_block(doc: &Document, id: NodeId) -> bool {
+    let mut budget = BLOCK_SCAN_LIMIT;
+    let mut stack: Vec<NodeId> = doc.children(id).take(budget).collect();
+    while let Some(n) = stack.pop() {
+        if budget == 0 {
+            return false;
+        }
+        budget -= 1;
+        let Some(el) = doc.element(n) else { continue };
+        if el.ns != Namespace::Html || attrs::is_hidden(el) {
+            continue;
+        }
+        if rules::is_blockish_source(&el.name) {
+            return true;
+        }
+        if matches!(rules::role(&el.name), Role::Unwrap | Role::Unknown) {
+            stack.extend(doc.children(n).take(budget));
+        }
+    }
+    false
+}
+
+/// Whether a form holds page content rather than controls.
+fn form_has_text(doc: &Document, id: NodeId) -> bool {
+    let mut chars = 0;
+    let mut walk = Walk::new(doc, id);
+    let mut steps = 0;
+    while let Some(step) = walk.next() {
+        steps += 1;
+        if steps > FORM_SCAN_LIMIT {
+            return false;
+        }
+        let Step::Enter(n) = step else { continue };
+        match &doc.node(n).data {
+            NodeData::Text(t) => {
+                chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                if chars >= FORM_KEEP_MIN_CHARS {
+                    return true;
+                }
+            }
+            NodeData::Element(e) if FORM_CONTROLS.contains(&&*e.name) => walk.skip_subtree(n),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether a table lays out the page rather than holding data, after
+/// Readability's `_markDataTables`, keeping only the signals that are safe
+/// for dissolving it: an explicit role, a nested table, a single row or
+/// column; any header or caption makes it data.
+fn is_layout_table(doc: &Document, id: NodeId) -> bool {
+    let attr = |k: &str| doc.attr(id, k).map(|v| v.trim().to_ascii_lowercase());
+    if matches!(attr("role").as_deref(), Some("presentation" | "none"))
+        || attr("datatable").as_deref() == Some("0")
+    {
+        return true;
+    }
+    if attr("summary").is_some_and(|s| !s.is_empty()) {
+        return false;
+    }
+    let (mut rows, mut cols) = (0usize, 0usize);
+    let mut count_row = |tr: NodeId| -> bool {
+        rows += 1;
+        let mut cells = 0usize;
+        for c in doc.element_children(tr) {
+            if doc.is(c, "th") {
+                return false;
+            }
+            if doc.is(c, "td") {
+                let span = doc
+                    .attr(c, "colspan")
+                    .and_then(|s| s.trim().parse::<usize>().ok())
+                    .unwrap_or(1);
+                cells += span.clamp(1, 1000);
+            }
+        }
+        cols = cols.max(cells);
+        true
+    };
+    for c in doc.element_children(id) {
+        match doc.tag(c) {
+            Some("caption" | "colgroup" | "col" | "thead" | "tfoot") => return false,
+            Some("tbody") => {
+                for tr in doc.element_children(c).filter(|&r| doc.is(r, "tr")) {
+                    if !count_row(tr) {
+                        return false;
+                    }
+                }
+            }
+            Some("tr") => {
+                if !count_row(c) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    let nested = doc
+        .descendants(id)
+        .skip(1)
+        .take(TABLE_SCAN_LIMIT)
+        .any(|n| doc.is(n, "table"));
+    nested || rows <= 1 || cols <= 1
+}
+
+/// Whether an address plays a video on a known host.
+fn is_video(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.split_once("//").map_or(lower.as_str(), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    VIDEO_HOSTS.iter().any(|h| match h.split_once('/') {
+        Some((hh, _)) => (host == hh || host.ends_with(&format!(".{hh}"))) && rest.contains(h),
+        None => host == *h || host.ends_with(&format!(".{h}")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_video_hosts() {
+        assert!(is_video("https://www.youtube.com/embed/abc"));
+        assert!(is_video("https://player.vimeo.com/video/1"));
+        assert!(is_video("https://www.facebook.com/plugins/video.php?x"));
+        assert!(!is_video("https://www.facebook.com/plugins/like.php"));
+        assert!(!is_video("https://ads.example.com/youtube.com"));
+        assert!(!is_video("https://notyoutube.com/x"));
+    }
+
+    #[test]
+    fn layout_tables_are_told_from_data_tables() {
+        let t = |html: &str| {
+            let d = crate::parse::parse_html(html);
+            let id = d.find(DOCUMENT, "table").unwrap();
+            is_layout_table(&d, id)
+        };
+        assert!(t("<table><tr><td>only cell</td></tr></table>"));
+        assert!(t("<table><tr><td>a</td></tr><tr><td>b</td></tr></table>"));
+        assert!(t(
+            "<table role=presentation><tr><td>a<td>b</tr><tr><td>c<td>d</tr></table>"
+        ));
+        assert!(t(
+            "<table><tr><td>a<td><table><tr><td>x</table></tr><tr><td>c<td>d</tr></table>"
+        ));
+        assert!(!t("<table><tr><td>a<td>b</tr><tr><td>c<td>d</tr></table>"));
+        assert!(!t("<table><tr><th>h</tr><tr><td>c</tr></table>"));
+    }
+
+    #[test]
+    fn block_detection_looks_through_spans() {
+        let d = crate::parse::parse_html(
+            "<b id=x><span><span><p>p</p></span></span></b><i id=y>a<span>b</span></i>",
+        );
+        let b = d.find(DOCUMENT, "b").unwrap();
+        let i = d.find(DOCUMENT, "i").unwrap();
+        assert!(bears_block(&d, b));
+        assert!(!bears_block(&d, i));
+    }
+}
