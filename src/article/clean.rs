@@ -12,7 +12,7 @@ mod html;
 mod images;
 mod rules;
 mod tidy;
-mod urls;
+pub(crate) mod urls;
 pub(crate) mod walk;
 
 pub use copy::MAX_OUTPUT_DEPTH;

@@ -3,6 +3,7 @@
 //! of line prefixes (`> ` for quotes, list markers and their indentation);
 //! the inline content of each block is rendered on its own.
 
+use super::clean::urls;
 use super::clean::walk::{Step, Walk};
 use crate::dom::{Document, NodeData, NodeId};
 use crate::model::Article;
@@ -472,30 +473,29 @@ fn md_url(raw: &str, image: bool) -> Option<String> {
     if u.is_empty() {
         return None;
     }
-    let lower = u.to_ascii_lowercase();
-    let scheme = lower.find(':').map(|i| &lower[..i]).filter(|s| {
-        s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
-    let ok = match scheme {
+    // The scheme is read as a renderer that strips invisible characters
+    // would read it.
+    let ok = match urls::visible_scheme(u).as_deref() {
         None => true,
         Some("http" | "https") => true,
         Some("mailto") => !image,
-        Some("data") => image && lower.starts_with("data:image/"),
+        Some("data") => {
+            image
+                && u.get(..11)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("data:image/"))
+        }
         Some(_) => false,
     };
     if !ok {
         return None;
     }
     let mut out = String::with_capacity(u.len());
-    for c in u.chars() {
+    for c in urls::encode_invisible(u).chars() {
         match c {
-            ' ' => out.push_str("%20"),
             '(' => out.push_str("%28"),
             ')' => out.push_str("%29"),
             '<' => out.push_str("%3C"),
             '>' => out.push_str("%3E"),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -797,6 +797,10 @@ mod tests {
                 "<p>a<br>b <code>x`y</code> <a href=\"javascript:alert(1)\">bad</a> <b> </b></p>"
             ),
             "a\\\nb ``x`y`` bad\n"
+        );
+        assert_eq!(
+            md(None, "<p><a href=\"\u{1}java\u{3}script:alert(1)\">x</a> <a href=\"\u{2028}javascript:1\">y</a></p>"),
+            "x y\n"
         );
     }
 

@@ -167,7 +167,14 @@ impl<'a> Copier<'a> {
         ctx: Ctx,
         is_root: bool,
     ) -> Option<(Ctx, Leave)> {
-        if el.ns != Namespace::Html || attrs::is_hidden(el) {
+        if attrs::is_hidden(el) {
+            return None;
+        }
+        if el.ns == Namespace::MathMl && &*el.name == "math" {
+            self.math_text(id, ctx);
+            return None;
+        }
+        if el.ns != Namespace::Html {
             return None;
         }
         let name = &*el.name;
@@ -340,6 +347,7 @@ impl<'a> Copier<'a> {
             return Some((ctx, Leave::Plain));
         };
         self.flush_break(ctx);
+        self.space_after_link(ctx.out);
         let mut a = attrs::common(el);
         a.push(("href".into(), href.into()));
         if let Some(t) = el.attr("title").and_then(attrs::text_attr) {
@@ -354,6 +362,23 @@ impl<'a> Copier<'a> {
             ..ctx
         };
         Some((inner, Leave::Plain))
+    }
+
+    /// Links written back to back (tag clouds, menus) are set apart by
+    /// the page's stylesheet, which the clean tree lacks: a space keeps
+    /// their words from running together.
+    fn space_after_link(&mut self, parent: NodeId) {
+        let Some(prev) = self.out.node(parent).last_child else {
+            return;
+        };
+        if self.out.is(prev, "a")
+            && self
+                .out
+                .text_content(prev)
+                .ends_with(|c: char| c.is_alphanumeric() || c.is_ascii_punctuation())
+        {
+            self.out.append_text(parent, " ");
+        }
     }
 
     fn text(&mut self, ctx: Ctx, t: &str) {
@@ -409,6 +434,26 @@ impl<'a> Copier<'a> {
         self.last_img = Some((src, i));
     }
 
+    /// A formula as the text of its elements (what Readability's output
+    /// reads as), without the TeX or MathML source annotations carry:
+    /// MathML markup itself is not kept.
+    fn math_text(&mut self, id: NodeId, ctx: Ctx) {
+        let mut text = String::new();
+        let mut walk = Walk::new(self.doc, id);
+        while let Some(step) = walk.next() {
+            let Step::Enter(n) = step else { continue };
+            match &self.doc.node(n).data {
+                NodeData::Text(t) => text.push_str(t),
+                NodeData::Element(e) if e.name.starts_with("annotation") => walk.skip_subtree(n),
+                _ => {}
+            }
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            self.text(ctx, &format!(" {text} "));
+        }
+    }
+
     /// A video player's iframe, kept as a link to the video.
     fn embed(&mut self, el: &Element, ctx: Ctx) {
         if ctx.link || ctx.capped() {
@@ -425,14 +470,17 @@ impl<'a> Copier<'a> {
         let Some(href) = urls::resolve(&raw, self.base, &["http", "https"]) else {
             return;
         };
-        if !is_video(&href) {
+        let Some(provider) = video_provider(&href) else {
             return;
-        }
+        };
         self.flush_break(ctx);
-        let label = el
+        // A play sign and a short name: the player itself shows no text, so
+        // the link should add as few words as it can.
+        let name = el
             .attr("title")
             .and_then(attrs::text_attr)
-            .unwrap_or_else(|| href.clone());
+            .unwrap_or_else(|| provider.to_string());
+        let label = format!("\u{25b6} {name}");
         let a = self.out.append_element(
             ctx.out,
             Element::html("a", vec![("href".into(), href.into())]),
@@ -615,17 +663,21 @@ fn is_layout_table(doc: &Document, id: NodeId) -> bool {
     nested || rows <= 1 || cols <= 1
 }
 
-/// Whether an address plays a video on a known host.
-fn is_video(url: &str) -> bool {
+/// The name of the video service an address plays on, if it is a known one.
+fn video_provider(url: &str) -> Option<&'static str> {
     let lower = url.to_ascii_lowercase();
     let rest = lower.split_once("//").map_or(lower.as_str(), |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host);
-    VIDEO_HOSTS.iter().any(|h| match h.split_once('/') {
-        Some((hh, _)) => (host == hh || host.ends_with(&format!(".{hh}"))) && rest.contains(h),
-        None => host == *h || host.ends_with(&format!(".{h}")),
-    })
+    let on = |h: &str| host == h || host.ends_with(&format!(".{h}"));
+    VIDEO_HOSTS
+        .iter()
+        .find(|(h, _)| match h.split_once('/') {
+            Some((hh, _)) => on(hh) && rest.contains(h),
+            None => on(h),
+        })
+        .map(|&(_, name)| name)
 }
 
 #[cfg(test)]
@@ -634,12 +686,24 @@ mod tests {
 
     #[test]
     fn knows_video_hosts() {
-        assert!(is_video("https://www.youtube.com/embed/abc"));
-        assert!(is_video("https://player.vimeo.com/video/1"));
-        assert!(is_video("https://www.facebook.com/plugins/video.php?x"));
-        assert!(!is_video("https://www.facebook.com/plugins/like.php"));
-        assert!(!is_video("https://ads.example.com/youtube.com"));
-        assert!(!is_video("https://notyoutube.com/x"));
+        assert_eq!(
+            video_provider("https://www.youtube.com/embed/abc"),
+            Some("YouTube")
+        );
+        assert_eq!(
+            video_provider("https://player.vimeo.com/video/1"),
+            Some("Vimeo")
+        );
+        assert_eq!(
+            video_provider("https://www.facebook.com/plugins/video.php?x"),
+            Some("Facebook")
+        );
+        assert_eq!(
+            video_provider("https://www.facebook.com/plugins/like.php"),
+            None
+        );
+        assert_eq!(video_provider("https://ads.example.com/youtube.com"), None);
+        assert_eq!(video_provider("https://notyoutube.com/x"), None);
     }
 
     #[test]

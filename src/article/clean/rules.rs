@@ -211,25 +211,24 @@ pub(super) const KEEP_WHEN_EMPTY: &[&str] = &[
 ];
 
 /// Hosts of video players whose iframes become a link to the video
-/// (Readability keeps the same ones).
-pub(super) const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com",
-    "youtube-nocookie.com",
-    "youtu.be",
-    "player.vimeo.com",
-    "vimeo.com",
-    "dailymotion.com",
-    "dai.ly",
-    "v.qq.com",
-    "archive.org",
-    "upload.wikimedia.org",
-    "player.twitch.tv",
-    "facebook.com/plugins/video",
-    "players.brightcove.net",
-    "jwplayer.com",
-    "rumble.com/embed",
-    "bilibili.com",
-    "ted.com",
+/// (Readability keeps the same ones), with the name the link shows.
+pub(super) const VIDEO_HOSTS: &[(&str, &str)] = &[
+    ("youtube.com", "YouTube"),
+    ("youtube-nocookie.com", "YouTube"),
+    ("youtu.be", "YouTube"),
+    ("vimeo.com", "Vimeo"),
+    ("dailymotion.com", "Dailymotion"),
+    ("dai.ly", "Dailymotion"),
+    ("v.qq.com", "Tencent Video"),
+    ("archive.org", "Internet Archive"),
+    ("upload.wikimedia.org", "Wikimedia"),
+    ("player.twitch.tv", "Twitch"),
+    ("facebook.com/plugins/video", "Facebook"),
+    ("players.brightcove.net", "Brightcove"),
+    ("jwplayer.com", "JW Player"),
+    ("rumble.com/embed", "Rumble"),
+    ("bilibili.com", "Bilibili"),
+    ("ted.com", "TED"),
 ];
 
 /// Attributes lazy-loading scripts read the real image address from, best

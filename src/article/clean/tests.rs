@@ -101,7 +101,7 @@ fn lazy_images_get_their_real_source() {
     // A placeholder with nothing behind it is no image at all.
     assert_eq!(
         clean(&format!("<p>x <img src=\"{gif}\"></p>")),
-        "<p>x </p>\n"
+        "<p>x</p>\n"
     );
 }
 
@@ -307,11 +307,13 @@ fn video_iframes_become_links_other_embeds_go() {
     let out = clean(
         "<p>Watch:</p><iframe src=\"//www.youtube.com/embed/abc\" title=\"The clip\"></iframe>\
          <iframe src=\"https://ads.example.net/frame\"></iframe><object data=\"x.swf\">fallback</object>\
-         <embed src=\"y.swf\"><video src=\"v.mp4\">no video</video>",
+         <embed src=\"y.swf\"><video src=\"v.mp4\">no video</video>\
+         <p><iframe src=\"https://player.vimeo.com/video/1\"></iframe></p>",
     );
     assert_eq!(
         out,
-        "<p>Watch:</p>\n<p><a href=\"https://www.youtube.com/embed/abc\">The clip</a></p>\n"
+        "<p>Watch:</p>\n<p><a href=\"https://www.youtube.com/embed/abc\">\u{25b6} The clip</a></p>\n\
+         <p><a href=\"https://player.vimeo.com/video/1\">\u{25b6} Vimeo</a></p>\n"
     );
 }
 
@@ -385,6 +387,24 @@ fn hundred_thousand_deep_nesting_is_flattened_not_fatal() {
         .unwrap_or(0);
     assert!(deepest <= MAX_OUTPUT_DEPTH + 2, "depth {deepest}");
     assert!(!to_html(&out).is_empty());
+}
+
+#[test]
+fn links_back_to_back_are_set_apart() {
+    assert_eq!(
+        clean("<p>Tags: <a href=\"/a\"><span>one</span></a><a href=\"/b\">two</a> <a href=\"/c\">three</a></p>"),
+        "<p>Tags: <a href=\"https://ex.com/a\">one</a> <a href=\"https://ex.com/b\">two</a> \
+         <a href=\"https://ex.com/c\">three</a></p>\n"
+    );
+}
+
+#[test]
+fn formulas_keep_their_text_not_their_markup() {
+    let out = clean(
+        "<p>Energy: <math display=\"block\"><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup>\
+         <annotation encoding=\"application/x-tex\">E=mc^2</annotation></math> is famous.</p>",
+    );
+    assert_eq!(out, "<p>Energy:  E=mc2  is famous.</p>\n");
 }
 
 #[test]

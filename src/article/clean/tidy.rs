@@ -16,6 +16,41 @@ pub(super) fn tidy(out: &mut Document, wrappers: &[NodeId], is_wrapper: &[bool])
             resolve_wrapper(out, w, is_wrapper);
         }
     }
+    trim_block_edges(out);
+}
+
+/// Removes white space a reader never sees: at the start and end of a
+/// block, and between blocks. Text inside `<pre>` is left as it is.
+fn trim_block_edges(out: &mut Document) {
+    let blocks: Vec<NodeId> = out
+        .descendants(DOCUMENT)
+        .filter(|&n| n == DOCUMENT || out.tag(n).is_some_and(|t| is_clean_block(t) && t != "pre"))
+        .collect();
+    let is_block = |out: &Document, n: Option<NodeId>| {
+        n.is_none_or(|n| out.tag(n).is_some_and(is_clean_block))
+    };
+    for b in blocks {
+        let kids: Vec<NodeId> = out.children(b).collect();
+        for &k in &kids {
+            let blank = out.text(k).is_some_and(|t| t.trim().is_empty());
+            let node = out.node(k);
+            if blank && is_block(out, node.prev) && is_block(out, node.next) {
+                out.detach(k);
+            }
+        }
+        if let Some(first) = out.node(b).first_child {
+            if let Some(t) = out.text_mut(first) {
+                let trimmed = t.trim_start().to_string();
+                *t = trimmed;
+            }
+        }
+        if let Some(last) = out.node(b).last_child {
+            if let Some(t) = out.text_mut(last) {
+                let trimmed = t.trim_end().to_string();
+                *t = trimmed;
+            }
+        }
+    }
 }
 
 /// Whether a clean node counts as content on its own.

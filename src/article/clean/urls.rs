@@ -29,24 +29,53 @@ pub(super) fn resolve(raw: &str, base: Option<&Url>, schemes: &[&str]) -> Option
     match parsed {
         Ok(u) if schemes.contains(&u.scheme()) => Some(u.to_string()),
         Ok(_) => None,
-        Err(ParseError::RelativeUrlWithoutBase) if !has_scheme(&cleaned) => Some(cleaned),
+        Err(ParseError::RelativeUrlWithoutBase) => {
+            // Tools downstream (Markdown renderers, sanitizers) may strip
+            // more than a browser does: a relative URL that reads as a
+            // scheme once invisible characters are gone is dropped.
+            visible_scheme(&cleaned)
+                .is_none()
+                .then(|| encode_invisible(&cleaned))
+        }
         Err(_) => None,
     }
 }
 
-/// Whether `s` starts with `scheme:` (a relative URL never does).
-fn has_scheme(s: &str) -> bool {
-    match s.find(':') {
-        Some(i) => {
-            let scheme = &s[..i];
-            !scheme.is_empty()
-                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+/// Control, white-space and zero-width characters.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// The lower-case scheme an address starts with once its invisible
+/// characters are removed, if any.
+pub(crate) fn visible_scheme(s: &str) -> Option<String> {
+    let visible: String = s.chars().filter(|&c| !is_invisible(c)).collect();
+    let i = visible.find(':')?;
+    let scheme = &visible[..i];
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// The address with invisible characters percent-encoded, as a browser
+/// sends them.
+pub(crate) fn encode_invisible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
         }
-        None => false,
     }
+    out
 }
 
 /// Resolves an image address: http(s), or a `data:image/...` URI.
@@ -225,9 +254,19 @@ mod tests {
             "java\tscript:alert(1)",
             "\u{1}javascript:alert(1)",
             "vbscript:msgbox(1)",
+            "\u{1}java\u{3}script:alert(1)",
+            "\u{a0}javascript:alert(1)",
+            "\u{2028}javascript:alert(1)",
+            "\u{200b}javascript:alert(1)",
             "data:text/html,<script>alert(1)</script>",
         ] {
-            assert_eq!(resolve(bad, Some(&b), LINK_SCHEMES), None, "{bad:?}");
+            // Against a base, it is at worst a harmless path on the page's site.
+            let r = resolve(bad, Some(&b), LINK_SCHEMES);
+            assert!(
+                r.as_deref()
+                    .is_none_or(|u| u.starts_with("https://example.com/")),
+                "{bad:?}"
+            );
             assert_eq!(resolve(bad, None, LINK_SCHEMES), None, "{bad:?}");
         }
         assert_eq!(
