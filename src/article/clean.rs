@@ -18,7 +18,7 @@ pub(crate) mod walk;
 pub use copy::MAX_OUTPUT_DEPTH;
 
 use super::Selection;
-use crate::dom::{Document, NodeId};
+use crate::dom::Document;
 use url::Url;
 
 /// Copies the selected subtrees into a new, clean document; the children
@@ -28,13 +28,8 @@ use url::Url;
 /// though never a `javascript:` one).
 pub fn build(doc: &Document, sel: &Selection, base: Option<&Url>) -> Document {
     let mut copier = copy::Copier::new(doc, sel, base);
-    let mut done: Vec<NodeId> = Vec::new();
     for &root in &sel.roots {
-        if root >= doc.len() || done.iter().any(|&d| is_inside(doc, root, d)) {
-            continue;
-        }
         copier.copy_root(root);
-        done.push(root);
     }
     let copy::Copier {
         mut out,
@@ -44,12 +39,6 @@ pub fn build(doc: &Document, sel: &Selection, base: Option<&Url>) -> Document {
     } = copier;
     tidy::tidy(&mut out, &wrappers, &is_wrapper);
     out
-}
-
-/// Whether `id` is `ancestor` or lies under it (a root nested in an earlier
-/// root was already copied).
-fn is_inside(doc: &Document, id: NodeId, ancestor: NodeId) -> bool {
-    id == ancestor || doc.ancestors(id).any(|a| a == ancestor)
 }
 
 /// Serialises a clean document as HTML: escaped, allowlisted, one block per

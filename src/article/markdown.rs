@@ -440,10 +440,8 @@ fn emphasis(mark: &str, s: String) -> String {
 
 /// Leading white space, the rest, trailing white space.
 fn split_ws(s: &str) -> (&str, &str, &str) {
-    let core = s.trim_matches(|c: char| c == ' ' || c == HARD_BREAK);
-    let start = s.len()
-        - s.trim_start_matches(|c: char| c == ' ' || c == HARD_BREAK)
-            .len();
+    let core = s.trim_matches([' ', HARD_BREAK]);
+    let start = s.len() - s.trim_start_matches([' ', HARD_BREAK]).len();
     let lead = &s[..start];
     let trail = &s[start + core.len()..];
     (lead, core, trail)

@@ -94,13 +94,7 @@ fn enter(doc: &Document, n: NodeId, tag: &str, w: &mut TextWriter) {
     match tag {
         "br" => w.line(),
         "tr" | "thead" | "tbody" | "tfoot" => w.row(),
-        "td" | "th" => {
-            if doc.node(n).prev.is_some_and(|p| doc.element(p).is_some())
-                || has_earlier_cell(doc, n)
-            {
-                w.cell();
-            }
-        }
+        "td" | "th" if has_earlier_cell(doc, n) => w.cell(),
         t if BLOCKS.contains(&t) => w.block(),
         _ => {}
     }

@@ -67,11 +67,7 @@ pub(super) fn allowed(tag: &str, el: &Element, base: Option<&Url>) -> Attrs {
                 put("cite", v);
             }
         }
-        "details" => {
-            if el.attr("open").is_some() {
-                put("open", String::new());
-            }
-        }
+        "details" if el.attr("open").is_some() => put("open", String::new()),
         _ => {}
     }
     out

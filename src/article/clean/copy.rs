@@ -93,6 +93,9 @@ pub(super) struct Copier<'a> {
     /// The last image written: source node and clean node, so a
     /// `<noscript>` right after it can replace a placeholder.
     last_img: Option<(NodeId, NodeId)>,
+    /// Indexed by source node id: already copied (a root nested in an
+    /// earlier root is not copied twice).
+    copied: Vec<bool>,
 }
 
 impl<'a> Copier<'a> {
@@ -107,12 +110,16 @@ impl<'a> Copier<'a> {
             is_wrapper: Vec::new(),
             pending_break: false,
             last_img: None,
+            copied: vec![false; doc.len()],
         }
     }
 
     /// Copies one selected subtree into a wrapper of its own under the
     /// clean document, so separate roots never share a paragraph.
     pub(super) fn copy_root(&mut self, root: NodeId) {
+        if self.copied.get(root).is_none_or(|&c| c) {
+            return;
+        }
         let top = self.new_wrapper(DOCUMENT, Vec::new());
         let base_ctx = Ctx {
             out: top,
@@ -127,6 +134,7 @@ impl<'a> Copier<'a> {
         while let Some(step) = walk.next() {
             match step {
                 Step::Enter(id) => {
+                    self.copied[id] = true;
                     let ctx = stack.last().map_or(base_ctx, |f| f.0);
                     match self.enter(id, ctx, id == root) {
                         Some(frame) => stack.push(frame),
@@ -187,6 +195,10 @@ impl<'a> Copier<'a> {
             role = Role::Wrapper;
         }
         if name == "table" {
+            if ctx.flat() {
+                // Dissolved either way; no need to look at its shape.
+                return self.block_frame(id, "table", el, ctx);
+            }
             let layout = is_layout_table(self.doc, id);
             return if layout {
                 self.wrapper_frame(
@@ -245,7 +257,11 @@ impl<'a> Copier<'a> {
             "iframe" => self.embed(el, ctx),
             "noscript" => self.noscript(id, el, ctx),
             "a" => return self.link(el, ctx),
-            "form" if form_has_text(self.doc, id) => return self.wrapper_frame(el, ctx),
+            // Below the depth cap a form is dissolved anyway: keep its text
+            // rather than measure it.
+            "form" if ctx.capped() || form_has_text(self.doc, id) => {
+                return self.wrapper_frame(el, ctx)
+            }
             _ => {}
         }
         None
@@ -388,12 +404,36 @@ impl<'a> Copier<'a> {
                 .tag(ctx.out)
                 .is_some_and(|tag| STRUCTURE_ONLY.contains(&tag));
             if !structural {
-                self.out.append_text(ctx.out, t);
+                self.append_collapsed(ctx.out, t);
             }
             return;
         }
         self.flush_break(ctx);
-        self.out.append_text(ctx.out, t);
+        if ctx.pre {
+            self.out.append_text(ctx.out, t);
+        } else {
+            self.append_collapsed(ctx.out, t);
+        }
+    }
+
+    /// Appends text with white space runs collapsed, also across the join
+    /// with the text before it, so cleaning clean output changes nothing.
+    fn append_collapsed(&mut self, parent: NodeId, t: &str) {
+        let collapsed = collapse_spaces(t);
+        let after_space = self
+            .out
+            .node(parent)
+            .last_child
+            .and_then(|l| self.out.text(l))
+            .is_some_and(|prev| prev.ends_with(' '));
+        let text = if after_space {
+            collapsed.trim_start_matches(' ')
+        } else {
+            &collapsed
+        };
+        if !text.is_empty() {
+            self.out.append_text(parent, text);
+        }
     }
 
     fn line_break(&mut self, ctx: Ctx) {
@@ -526,6 +566,25 @@ impl<'a> Copier<'a> {
     }
 }
 
+/// Runs of HTML white space as one space, as a browser shows them (a
+/// no-break space is not white space to HTML and stays).
+fn collapse_spaces(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut in_space = false;
+    for c in t.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
 /// Whether a clean node already holds something visible (a line break
 /// before the first content would only add space).
 fn has_content(out: &Document, id: NodeId) -> bool {
@@ -619,10 +678,11 @@ fn is_layout_table(doc: &Document, id: NodeId) -> bool {
         return false;
     }
     let (mut rows, mut cols) = (0usize, 0usize);
+    let shown = |n: &NodeId| doc.element(*n).is_some_and(|e| !attrs::is_hidden(e));
     let mut count_row = |tr: NodeId| -> bool {
         rows += 1;
         let mut cells = 0usize;
-        for c in doc.element_children(tr) {
+        for c in doc.element_children(tr).filter(shown) {
             if doc.is(c, "th") {
                 return false;
             }
@@ -637,21 +697,21 @@ fn is_layout_table(doc: &Document, id: NodeId) -> bool {
         cols = cols.max(cells);
         true
     };
-    for c in doc.element_children(id) {
+    for c in doc.element_children(id).filter(shown) {
         match doc.tag(c) {
             Some("caption" | "colgroup" | "col" | "thead" | "tfoot") => return false,
             Some("tbody") => {
-                for tr in doc.element_children(c).filter(|&r| doc.is(r, "tr")) {
+                for tr in doc
+                    .element_children(c)
+                    .filter(|&r| doc.is(r, "tr"))
+                    .filter(shown)
+                {
                     if !count_row(tr) {
                         return false;
                     }
                 }
             }
-            Some("tr") => {
-                if !count_row(c) {
-                    return false;
-                }
-            }
+            Some("tr") if !count_row(c) => return false,
             _ => {}
         }
     }

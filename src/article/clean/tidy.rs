@@ -9,14 +9,51 @@ use crate::dom::{Document, Element, NodeData, NodeId, DOCUMENT};
 /// Runs both steps.
 pub(super) fn tidy(out: &mut Document, wrappers: &[NodeId], is_wrapper: &[bool]) {
     remove_empty(out);
-    for &w in wrappers.iter().rev() {
-        // Children come after their parents in creation order, so walking
-        // backwards settles every inner wrapper before its outer one.
+    for &w in wrappers {
+        // Creation order is document order, outer wrappers first: when one
+        // dissolves, its children move up once and land under an element
+        // that is already settled, so no node moves twice. An inner wrapper
+        // is a block to its outer one whatever it becomes.
         if out.parent(w).is_some() {
             resolve_wrapper(out, w, is_wrapper);
         }
     }
+    merge_texts(out);
     trim_block_edges(out);
+}
+
+/// Joins text nodes left side by side by removed elements, collapsing the
+/// spaces where they meet (outside `<pre>`), so the tree is what a parser
+/// would build from its own serialisation.
+fn merge_texts(out: &mut Document) {
+    let mut texts = Vec::new();
+    let mut pre = 0usize;
+    for step in Walk::new(out, DOCUMENT) {
+        match step {
+            Step::Enter(n) if out.is(n, "pre") => pre += 1,
+            Step::Exit(n) if out.is(n, "pre") => pre = pre.saturating_sub(1),
+            Step::Enter(n) if out.text(n).is_some() => texts.push((n, pre > 0)),
+            _ => {}
+        }
+    }
+    for (t, in_pre) in texts {
+        if out.parent(t).is_none() {
+            continue;
+        }
+        while let Some(next) = out.node(t).next {
+            let Some(more) = out.text(next).map(str::to_string) else {
+                break;
+            };
+            out.detach(next);
+            if let Some(text) = out.text_mut(t) {
+                if !in_pre && text.ends_with(' ') {
+                    text.push_str(more.trim_start_matches(' '));
+                } else {
+                    text.push_str(&more);
+                }
+            }
+        }
+    }
 }
 
 /// Removes white space a reader never sees: at the start and end of a
@@ -38,17 +75,27 @@ fn trim_block_edges(out: &mut Document) {
                 out.detach(k);
             }
         }
-        if let Some(first) = out.node(b).first_child {
-            if let Some(t) = out.text_mut(first) {
-                let trimmed = t.trim_start().to_string();
-                *t = trimmed;
+        // Text nodes at an edge may come in a row (a removed element left
+        // a space between two): trim until one keeps some text.
+        let mut cur = out.node(b).first_child;
+        while let Some(c) = cur {
+            let Some(t) = out.text_mut(c) else { break };
+            let trimmed = t.trim_start().to_string();
+            *t = trimmed;
+            if !t.is_empty() {
+                break;
             }
+            cur = out.node(c).next;
         }
-        if let Some(last) = out.node(b).last_child {
-            if let Some(t) = out.text_mut(last) {
-                let trimmed = t.trim_end().to_string();
-                *t = trimmed;
+        let mut cur = out.node(b).last_child;
+        while let Some(c) = cur {
+            let Some(t) = out.text_mut(c) else { break };
+            let trimmed = t.trim_end().to_string();
+            *t = trimmed;
+            if !t.is_empty() {
+                break;
             }
+            cur = out.node(c).prev;
         }
     }
 }
@@ -84,8 +131,23 @@ fn remove_empty(out: &mut Document) {
         let Some(tag) = out.tag(n) else { continue };
         // An empty inline element may still have stood between two words.
         if !is_clean_block(tag) && out.parent(n).is_some() && !out.text_content(n).is_empty() {
-            let space = out.create(NodeData::Text(" ".to_string()));
-            out.insert_before(n, space);
+            let node = out.node(n);
+            let (prev, next) = (node.prev, node.next);
+            let spaced = prev
+                .and_then(|p| out.text(p))
+                .is_some_and(|t| t.ends_with(char::is_whitespace))
+                || next
+                    .and_then(|x| out.text(x))
+                    .is_some_and(|t| t.starts_with(char::is_whitespace));
+            if !spaced {
+                match prev.and_then(|p| out.text_mut(p)) {
+                    Some(t) => t.push(' '),
+                    None => {
+                        let space = out.create(NodeData::Text(" ".to_string()));
+                        out.insert_before(n, space);
+                    }
+                }
+            }
         }
         out.detach(n);
     }
@@ -108,7 +170,8 @@ fn text_and_image(out: &Document, id: NodeId) -> (bool, bool) {
 }
 
 /// Settles one wrapper: inline content only makes it a paragraph (or, as
-/// the lone child of a list item or cell, just its content); with blocks,
+/// the lone child of a list item or cell, or as a figure's picture, just its
+/// content); with blocks,
 /// runs of inline content between them become paragraphs and the wrapper
 /// goes, unless it carries `dir`/`lang`.
 fn resolve_wrapper(out: &mut Document, w: NodeId, is_wrapper: &[bool]) {
@@ -119,9 +182,10 @@ fn resolve_wrapper(out: &mut Document, w: NodeId, is_wrapper: &[bool]) {
             .iter()
             .map(|&k| text_and_image(out, k))
             .fold((false, false), |a, b| (a.0 || b.0, a.1 || b.1));
+        let in_figure = out.parent(w).is_some_and(|p| out.is(p, "figure"));
         if !text && !image {
             out.detach(w);
-        } else if !text || lone_child_of_tight_container(out, w, is_wrapper) {
+        } else if lone_child_of_tight_container(out, w, is_wrapper) || (!text && in_figure) {
             unwrap(out, w);
         } else if let Some(e) = out.element_mut(w) {
             e.name = "p".into();
@@ -160,20 +224,25 @@ fn wrap_run(out: &mut Document, run: &mut Vec<NodeId>) {
     let blank = |out: &Document, n: NodeId| {
         out.is(n, "br") || out.text(n).is_some_and(|t| t.trim().is_empty())
     };
-    while run.first().is_some_and(|&n| blank(out, n)) {
-        out.detach(run.remove(0));
+    let start = run
+        .iter()
+        .position(|&n| !blank(out, n))
+        .unwrap_or(run.len());
+    let end = run
+        .iter()
+        .rposition(|&n| !blank(out, n))
+        .map_or(start, |i| i + 1);
+    for &n in run[..start].iter().chain(&run[end.max(start)..]) {
+        out.detach(n);
     }
-    while run.last().is_some_and(|&n| blank(out, n)) {
-        if let Some(n) = run.pop() {
-            out.detach(n);
-        }
-    }
-    if run.is_empty() {
+    let kept: Vec<NodeId> = run[start..end.max(start)].to_vec();
+    run.clear();
+    if kept.is_empty() {
         return;
     }
     let p = out.create(NodeData::Element(Element::html("p", vec![])));
-    out.insert_before(run[0], p);
-    for n in run.drain(..) {
+    out.insert_before(kept[0], p);
+    for n in kept {
         out.append(p, n);
     }
 }
