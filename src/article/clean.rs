@@ -10,6 +10,7 @@ mod attrs;
 mod copy;
 mod html;
 mod images;
+mod probe;
 mod rules;
 mod tidy;
 pub(crate) mod urls;
