@@ -1,38 +1,52 @@
 //! The article's clean tree: only allowlisted tags and attributes, absolute
-//! URLs, lazy images resolved.
+//! URLs, lazy images resolved, layout boxes dissolved into a flat run of
+//! blocks.
+//!
+//! Three passes, each iterative: [`copy`] walks the selected subtrees and
+//! writes what survives, [`tidy`] drops empty elements and settles layout
+//! wrappers into paragraphs, [`html`] serialises.
+
+mod attrs;
+mod copy;
+mod html;
+mod images;
+mod probe;
+mod rules;
+mod tidy;
+pub(crate) mod urls;
+pub(crate) mod walk;
+
+pub use copy::MAX_OUTPUT_DEPTH;
 
 use super::Selection;
-use crate::dom::{Document, NodeData, Walk, DOCUMENT};
+use crate::dom::Document;
 use url::Url;
 
-/// Copies the selected subtrees into a new, clean document
-/// (placeholder: copies text only).
-pub fn build(doc: &Document, sel: &Selection, _base: Option<&Url>) -> Document {
-    let mut out = Document::new();
+/// Copies the selected subtrees into a new, clean document; the children
+/// of its document root are the article's blocks. Excluded subtrees,
+/// hidden content, scripts, embeds and form controls are left out;
+/// relative URLs are resolved against `base` (kept as written without one,
+/// though never a `javascript:` one).
+pub fn build(doc: &Document, sel: &Selection, base: Option<&Url>) -> Document {
+    let mut copier = copy::Copier::new(doc, sel, base);
     for &root in &sel.roots {
-        doc.walk(root, |ev| match ev {
-            Walk::Enter(n) => {
-                if sel.is_excluded(n) || crate::segment::is_hidden(doc, n) {
-                    return false;
-                }
-                match &doc.node(n).data {
-                    NodeData::Text(t) => out.append_text(DOCUMENT, t),
-                    NodeData::Element(_) => {
-                        if crate::segment::is_block_tag(doc.tag(n).unwrap_or("")) {
-                            out.append_text(DOCUMENT, "\n")
-                        }
-                    }
-                    _ => {}
-                }
-                true
-            }
-            Walk::Leave(_) => true,
-        });
+        copier.copy_root(root);
     }
+    let copy::Copier {
+        mut out,
+        wrappers,
+        is_wrapper,
+        ..
+    } = copier;
+    tidy::tidy(&mut out, &wrappers, &is_wrapper);
     out
 }
 
-/// Serialises a clean document as HTML (placeholder).
+/// Serialises a clean document as HTML: escaped, allowlisted, one block per
+/// line at the top level.
 pub fn to_html(clean: &Document) -> String {
-    clean.text_content(DOCUMENT)
+    html::serialize(clean)
 }
+
+#[cfg(test)]
+mod tests;

@@ -44,19 +44,9 @@ pub fn blocks_json(analysis: &Analysis) -> Result<String, String> {
     .map_err(|e| format!("cannot write JSON: {e}"))
 }
 
-/// The article as Markdown.
-// TODO: use article::markdown::render
-// (`declutter::article::markdown::render(article)`) once it lands; this
-// stand-in gives the title as a heading and the plain text.
+/// The article as Markdown, headed by its title.
 fn markdown(article: &Article) -> String {
-    let mut out = String::new();
-    if let Some(title) = &article.title {
-        out.push_str("# ");
-        out.push_str(title);
-        out.push_str("\n\n");
-    }
-    out.push_str(&article.text);
-    out
+    declutter::article::markdown::render(article)
 }
 
 #[cfg(test)]

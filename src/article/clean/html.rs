@@ -1,0 +1,194 @@
+//! Serialises a clean tree as HTML. Escapes text and attribute values, and
+//! as a second line of defence writes only allowlisted tags and attributes
+//! whatever tree it is handed (an unknown element is dissolved into its
+//! children, an unknown attribute left out).
+
+use super::rules::is_clean_block;
+use super::walk::{Step, Walk};
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+
+/// Tags the serialiser writes.
+const OUTPUT_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "code",
+    "kbd",
+    "samp",
+    "var",
+    "pre",
+    "blockquote",
+    "q",
+    "cite",
+    "abbr",
+    "time",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "details",
+    "summary",
+    "div",
+];
+
+/// Elements without an end tag.
+const VOID: &[&str] = &["br", "hr", "img"];
+
+/// Attributes the serialiser writes (which element may carry which is the
+/// cleaner's business; this list only keeps handlers and styles out).
+const OUTPUT_ATTRS: &[&str] = &[
+    "href", "title", "src", "srcset", "alt", "width", "height", "colspan", "rowspan", "scope",
+    "start", "type", "datetime", "class", "cite", "dir", "lang", "open",
+];
+
+/// The tag to write for an element, if it is one the serialiser writes.
+fn output_tag(e: &Element) -> Option<&str> {
+    (e.ns == Namespace::Html && OUTPUT_TAGS.contains(&&*e.name)).then_some(&*e.name)
+}
+
+/// Serialises the children of the document root.
+pub(super) fn serialize(doc: &Document) -> String {
+    let mut s = String::new();
+    for step in Walk::new(doc, DOCUMENT) {
+        match step {
+            Step::Enter(n) => match &doc.node(n).data {
+                NodeData::Text(t) => {
+                    if starts_pre(doc, n) && t.starts_with('\n') {
+                        // A parser drops a newline right after <pre>.
+                        s.push('\n');
+                    }
+                    escape(t, false, &mut s);
+                }
+                NodeData::Element(e) => {
+                    if let Some(tag) = output_tag(e) {
+                        s.push('<');
+                        s.push_str(tag);
+                        for (k, v) in &e.attrs {
+                            if OUTPUT_ATTRS.contains(&&**k) {
+                                s.push(' ');
+                                s.push_str(k);
+                                s.push_str("=\"");
+                                escape(v, true, &mut s);
+                                s.push('"');
+                            }
+                        }
+                        s.push('>');
+                    }
+                }
+                _ => {}
+            },
+            Step::Exit(n) => {
+                let Some(tag) = doc.element(n).and_then(output_tag) else {
+                    continue;
+                };
+                if !VOID.contains(&tag) {
+                    s.push_str("</");
+                    s.push_str(tag);
+                    s.push('>');
+                }
+                if doc.parent(n) == Some(DOCUMENT) && (is_clean_block(tag) || tag == "img") {
+                    s.push('\n');
+                }
+            }
+        }
+    }
+    s
+}
+
+/// Whether a text node is the first child of a `<pre>`.
+fn starts_pre(doc: &Document, n: NodeId) -> bool {
+    doc.parent(n)
+        .is_some_and(|p| doc.is(p, "pre") && doc.node(p).first_child == Some(n))
+}
+
+/// Appends `t` with the characters HTML gives meaning to escaped.
+fn escape(t: &str, attr: bool, s: &mut String) {
+    for c in t.chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' if attr => s.push_str("&quot;"),
+            '\u{a0}' => s.push_str("&nbsp;"),
+            _ => s.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attributes() {
+        let mut d = Document::new();
+        let a = d.append_element(
+            DOCUMENT,
+            Element::html(
+                "a",
+                vec![
+                    ("href".into(), "https://x/?a=1&b=\"2\"".into()),
+                    ("onclick".into(), "alert(1)".into()),
+                ],
+            ),
+        );
+        d.append_text(a, "<script>alert('&')</script>");
+        assert_eq!(
+            serialize(&d),
+            "<a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">&lt;script&gt;alert('&amp;')&lt;/script&gt;</a>"
+        );
+    }
+
+    #[test]
+    fn never_writes_tags_outside_the_allowlist() {
+        let mut d = Document::new();
+        let p = d.append_element(DOCUMENT, Element::html("p", vec![]));
+        let sc = d.append_element(
+            p,
+            Element::html("script", vec![("src".into(), "x.js".into())]),
+        );
+        d.append_text(sc, "1");
+        d.append_element(p, Element::html("br", vec![]));
+        assert_eq!(serialize(&d), "<p>1<br></p>\n");
+    }
+
+    #[test]
+    fn keeps_a_leading_newline_in_pre() {
+        let mut d = Document::new();
+        let pre = d.append_element(DOCUMENT, Element::html("pre", vec![]));
+        d.append_text(pre, "\n  x\n");
+        assert_eq!(serialize(&d), "<pre>\n\n  x\n</pre>\n");
+    }
+}
