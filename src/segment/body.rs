@@ -273,7 +273,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
     // The element densest in prose may hold more of the article than the
     // winner (an article split into modules, a comma-rich list winning over
     // the prose around it): when it holds clearly more prose, it wins.
-    if let Some(dense) = densest_prose(doc, body, stats, &unlikely) {
+    if let Some(dense) = densest_prose(doc, body, leaves, stats, &unlikely) {
         let (tp, dp) = (stats.of(top).prose_chars, stats.of(dense).prose_chars);
         if dense != top && dp as f64 >= tp as f64 * PROSE_GROWTH {
             top = dense;
@@ -292,8 +292,26 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
     Region { top, roots, scores }
 }
 
-/// The element maximising prose minus a share of everything else.
-fn densest_prose(doc: &Document, body: NodeId, stats: &Stats, unlikely: &[bool]) -> Option<NodeId> {
+/// The element maximising prose minus a share of everything else. Prose in
+/// unlikely places (comments, sidebars) does not count for it.
+fn densest_prose(
+    doc: &Document,
+    body: NodeId,
+    leaves: &[Leaf],
+    stats: &Stats,
+    unlikely: &[bool],
+) -> Option<NodeId> {
+    let mut prose = vec![0usize; doc.len()];
+    for l in leaves {
+        if !unlikely[l.owner] && l.is_prose() {
+            prose[l.owner] += l.chars;
+        }
+    }
+    for &id in stats.order.iter().rev() {
+        if let Some(p) = doc.parent(id) {
+            prose[p] += prose[id];
+        }
+    }
     stats
         .order
         .iter()
@@ -301,8 +319,8 @@ fn densest_prose(doc: &Document, body: NodeId, stats: &Stats, unlikely: &[bool])
         .filter(|&id| id != body && !unlikely[id] && doc.tag(id).is_some())
         .map(|id| {
             let t = stats.of(id);
-            let other = t.chars.saturating_sub(t.prose_chars) as f64;
-            (id, t.prose_chars as f64 - NON_PROSE_COST * other)
+            let other = t.chars.saturating_sub(prose[id]) as f64;
+            (id, prose[id] as f64 - NON_PROSE_COST * other)
         })
         .filter(|&(_, g)| g > 0.0)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))

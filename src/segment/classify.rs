@@ -59,6 +59,12 @@ const CONDITIONAL_LINK_DENSITY_POSITIVE: f64 = 0.5;
 const CONDITIONAL_MIN_CHARS: usize = 25;
 /// Embeds in a box shorter than this make it a media box.
 const CONDITIONAL_EMBED_CHARS: usize = 75;
+/// Class tokens CMSs put on an article to list its tags and categories
+/// (`tag-sport`, `category-news`): they name the article, not a widget.
+const TAXONOMY_PREFIXES: &[&str] = &[
+    "tag-", "category-", "categories-", "post-", "postid-", "page-id-", "status-", "format-",
+    "type-", "has-", "topic-", "section-",
+];
 /// Class or id tokens of this many words or more are slugs, not names.
 const SLUG_WORDS: usize = 4;
 /// Title and heading similarity above which the heading is the headline.
@@ -114,6 +120,7 @@ struct Ctx<'a> {
     region: &'a Region,
     in_region: Vec<bool>,
     region_chars: usize,
+    region_prose: usize,
     /// First leaf index under each node (usize::MAX when none).
     first_leaf: Vec<usize>,
 }
@@ -129,8 +136,10 @@ pub fn classify(
 ) -> Classified {
     let mut in_region = vec![false; doc.len()];
     let mut region_chars = 0;
+    let mut region_prose = 0;
     for &r in &region.roots {
         region_chars += stats.of(r).chars;
+        region_prose += stats.of(r).prose_chars;
         for d in doc.descendants(r) {
             in_region[d] = true;
         }
@@ -142,6 +151,7 @@ pub fn classify(
         region,
         in_region,
         region_chars,
+        region_prose,
         first_leaf: first_leaves(doc, leaves, stats),
     };
     let (boxes, box_of) = find_boxes(&ctx, flags);
@@ -269,6 +279,7 @@ fn widget_names(doc: &Document, id: NodeId) -> String {
     let ci = class_and_id(doc, id);
     ci.split_whitespace()
         .filter(|t| t.split(['-', '_']).count() < SLUG_WORDS)
+        .filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -282,7 +293,8 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let attrs = format!("{} {label}", widget_names(doc, id));
     // Never on something that holds much of the body.
     let small_enough = !inside
-        || (t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
+        || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
+            && (t.prose_chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_prose as f64)
         || t.link_density() > LINK_LIST_DENSITY;
     if small_enough && !attrs.trim().is_empty() {
         if let Some(m) = cues::promo_attr().find(&attrs) {

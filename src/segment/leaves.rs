@@ -46,7 +46,17 @@ pub struct Leaf {
     pub whole_owner: bool,
 }
 
+/// A leaf at least this long with few links reads as prose.
+const PROSE_CHARS: usize = 80;
+/// Link density under which a long leaf reads as prose.
+const PROSE_LINK_DENSITY: f64 = 0.25;
+
 impl Leaf {
+    /// Whether the leaf reads as a paragraph of prose: long, few links.
+    pub fn is_prose(&self) -> bool {
+        self.chars >= PROSE_CHARS && self.link_density() < PROSE_LINK_DENSITY
+    }
+
     /// Share of the text inside links.
     pub fn link_density(&self) -> f64 {
         if self.chars == 0 {

@@ -4,11 +4,6 @@ use super::leaves::Leaf;
 use super::visibility::is_hidden;
 use crate::dom::{Document, NodeData, NodeId, Walk};
 
-/// A leaf at least this long with few links reads as prose.
-const PROSE_CHARS: usize = 80;
-/// Link density under which a long leaf reads as prose.
-const PROSE_LINK_DENSITY: f64 = 0.25;
-
 /// Totals of one element's visible subtree.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Totals {
@@ -154,7 +149,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         t.link_chars += l.link_chars;
         t.leaves += 1;
         t.commas += l.commas;
-        if l.chars >= PROSE_CHARS && l.link_density() < PROSE_LINK_DENSITY {
+        if l.is_prose() {
             t.prose_chars += l.chars;
         }
         if matches!(
