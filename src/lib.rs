@@ -46,7 +46,11 @@ pub fn analyze_html(bytes: &[u8], options: &Options) -> Result<Analysis, Error> 
 /// builds one from a live DOM).
 pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
     let meta = article::metadata::extract(doc, options.url.as_ref());
-    let segmentation = segment::segment(doc, meta.title.as_deref());
+    let hints = segment::Hints {
+        title: meta.title.as_deref(),
+        byline: meta.byline.as_deref(),
+    };
+    let segmentation = segment::segment(doc, &hints);
     let article = article::build(doc, &segmentation, meta, options.url.as_ref());
     Analysis {
         blocks: segmentation.blocks,

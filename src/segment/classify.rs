@@ -59,6 +59,12 @@ const CONDITIONAL_LINK_DENSITY_POSITIVE: f64 = 0.5;
 const CONDITIONAL_MIN_CHARS: usize = 25;
 /// Embeds in a box shorter than this make it a media box.
 const CONDITIONAL_EMBED_CHARS: usize = 75;
+/// Credit lines ("Foto: Getty Images") are short.
+const MAX_CREDIT_CHARS: usize = 120;
+/// Date lines are short.
+const MAX_DATE_LINE_CHARS: usize = 60;
+/// A byline line may add a little ("By", a date) to the bare name.
+const MAX_BYLINE_LINE_CHARS: usize = 100;
 /// Class tokens CMSs put on an article to list its tags and categories
 /// (`tag-sport`, `category-news`): they name the article, not a widget.
 const TAXONOMY_PREFIXES: &[&str] = &[
@@ -69,6 +75,15 @@ const TAXONOMY_PREFIXES: &[&str] = &[
 const SLUG_WORDS: usize = 4;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
+
+/// What the page's metadata tells the classifier.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The article's title, to recognise the headline.
+    pub title: Option<&'a str>,
+    /// The byline, to recognise the byline line.
+    pub byline: Option<&'a str>,
+}
 
 /// A leaf's kind and why.
 #[derive(Debug, Clone)]
@@ -82,9 +97,10 @@ pub struct Verdict {
     /// Leaves with the same unit belong to one widget and merge into one
     /// block.
     pub unit: Option<NodeId>,
-    /// Content that is not article body text (the headline, which the
-    /// article carries as its title).
-    pub headline: bool,
+    /// Content that is not article body text: the headline (the article
+    /// carries it as its title), the byline and date lines (carried as
+    /// metadata).
+    pub not_body: bool,
     /// Prose between the headline and the body (standfirst, lead
     /// paragraph): article text although outside the body's container.
     pub lead: bool,
@@ -97,7 +113,7 @@ impl Verdict {
             confidence,
             reasons: vec![reason],
             unit: None,
-            headline: false,
+            not_body: false,
             lead: false,
         }
     }
@@ -132,7 +148,7 @@ pub fn classify(
     stats: &Stats,
     region: &Region,
     flags: Flags,
-    title: Option<&str>,
+    hints: &Hints,
 ) -> Classified {
     let mut in_region = vec![false; doc.len()];
     let mut region_chars = 0;
@@ -166,7 +182,7 @@ pub fn classify(
             })
         })
         .collect();
-    classify_leaves(&ctx, &mut verdicts, title);
+    classify_leaves(&ctx, &mut verdicts, hints);
     let mut verdicts: Vec<Verdict> = verdicts
         .into_iter()
         .map(|v| v.unwrap_or_else(|| Verdict::new(Kind::Boilerplate, 0.5, Reason::new("unclassified", "no signal"))))
@@ -543,6 +559,28 @@ fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
     (words as f64 / n, chars as f64 / n)
 }
 
+/// A line that only gives a date or time ("23.10.2018", "Updated on July 7,
+/// 2020 at 9:15"): what remains after removing date words and numbers is
+/// nothing.
+fn is_date_line(text: &str) -> bool {
+    if text.chars().count() > MAX_DATE_LINE_CHARS || !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if !cues::date_shape().is_match(text) {
+        return false;
+    }
+    let rest = cues::date_word().remove_all(text);
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// A short line that is the byline the metadata found.
+fn is_byline_line(text: &str, byline: &str) -> bool {
+    let byline = byline.trim();
+    !byline.is_empty()
+        && text.chars().count() <= MAX_BYLINE_LINE_CHARS
+        && text.contains(byline)
+}
+
 /// "Read more: Other headline", "[Lire : ...]", "Learn more: ...".
 fn is_inline_related(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -610,7 +648,8 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Leaf-level verdicts for leaves outside boxes.
-fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&str>) {
+fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
+    let (title, byline) = (hints.title, hints.byline);
     let doc = ctx.doc;
     let region_start = ctx
         .leaves
@@ -662,7 +701,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         }
         if Some(i) == headline {
             let mut v = Verdict::new(Kind::Content, 0.9, Reason::new("headline", "the article's headline"));
-            v.headline = true;
+            v.not_body = true;
             verdicts[i] = Some(v);
             continue;
         }
@@ -706,7 +745,19 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 reasons.push(Reason::new("call-to-action", format!("call to action '{c}'")));
             }
             let conf = (0.6 + 0.1 * reasons.len() as f32).min(0.95);
-            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, headline: false, lead: false });
+            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, not_body: false, lead: false });
+            continue;
+        }
+        if leaf.chars <= MAX_CREDIT_CHARS {
+            if let Some(m) = cues::credit_line().find(&leaf.text) {
+                verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.7, Reason::new("credit", format!("credit line '{}'", m.trim()))));
+                continue;
+            }
+        }
+        if is_date_line(&leaf.text) || byline.is_some_and(|b| is_byline_line(&leaf.text, b)) {
+            let mut v = Verdict::new(Kind::Content, 0.7, Reason::new("dateline", "byline or date line"));
+            v.not_body = true;
+            verdicts[i] = Some(v);
             continue;
         }
         if inside {
@@ -717,7 +768,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 (0.95 - 0.4 * ld as f32).max(0.5),
                 Reason::new("article-body", format!("in the article body, link density {ld:.2}")),
             );
-            v.headline = dup;
+            v.not_body = dup;
             verdicts[i] = Some(v);
             continue;
         }
@@ -827,7 +878,7 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
             if verdicts[i].kind == Kind::Content {
                 let mut reasons = vec![Reason::new("promo-section", format!("section with {} promotional cues", cues_found.len()))];
                 reasons.extend(cues_found.iter().take(2).cloned());
-                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, headline: false, lead: false };
+                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, not_body: false, lead: false };
             } else if verdicts[i].kind == Kind::Promo {
                 verdicts[i].unit = unit;
             }
@@ -843,6 +894,26 @@ mod tests {
     fn similarity_compares_words() {
         assert!(similarity("North Korea parade | WWIII", "North Korea parade") > 0.75);
         assert!(similarity("Something else", "North Korea parade") < 0.1);
+    }
+
+    #[test]
+    fn date_lines_are_only_dates() {
+        for t in ["23.10.2018", "Aktualisiert am 17.01.2021.", "July 7, 2020", "31. Mai", "Updated: Mon 3 Feb 2020 at 9:15 pm", "2016年10月14日"] {
+            assert!(is_date_line(t), "{t}");
+        }
+        for t in ["Mai 2020: the plan failed", "2 cups flour", "Chapter 3", "12.5", "1999", "3 4 5"] {
+            assert!(!is_date_line(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn credit_lines_are_recognised() {
+        for t in ["Foto: Getty", "Bild: TebNad/Shutterstock.com", "Crédits photos : Bestimage", "Premio Nobel de la Paz (REUTERS/Denis Balibouse)", "© dpa"] {
+            assert!(cues::credit_line().is_match(t), "{t}");
+        }
+        for t in ["Photos of the parade show missiles.", "The source said no."] {
+            assert!(!cues::credit_line().is_match(t), "{t}");
+        }
     }
 
     #[test]

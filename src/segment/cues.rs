@@ -35,6 +35,11 @@ impl Cue {
         self.re.find(s).map(|m| m.as_str())
     }
 
+    /// `s` with every cue removed.
+    pub fn remove_all<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        self.re.replace_all(s, "")
+    }
+
     /// Whether any cue matches `s`.
     pub fn is_match(&self, s: &str) -> bool {
         self.re.is_match(s)
@@ -219,6 +224,43 @@ cue!(
         r"\bnot responsible for the content of external\b", r"^kommentare?\b", r"^impressum$", r"^datenschutz",
         r"^alle rechte vorbehalten", r"^tous droits réservés", r"^todos los derechos reservados",
         r"^(?:zum|zur) (?:seitenanfang|startseite)", r"^(?:nach )?oben$",
+    ]
+);
+
+cue!(
+    /// Photo and source credits ("Foto: Getty", "(REUTERS/Name)", "Bild via").
+    credit_line, anchored = false, [
+        r"^\(?(?:fotos?|photos?|photograph|bild(?:er)?|image|images|titelbild|credits?(?: photos?)?|crédits?(?: photos?)?|crédito|créditos|quelle|source|fuente|fonte|foto\s?credit|picture|illustration|grafik|video)\s*(?:[:©]|via\b)",
+        r"\((?:foto|photo|bild|crédito|credit|quelle|fuente|fonte)\s*:[^)]*\)\.?$",
+        r"^(?:©|\(c\))\s*\S", r"\s(?:/|\|)\s*(?:©|\(c\))\s*[^/|]{2,40}$",
+        r"\((?:reuters|afp|ap|dpa|epa|getty(?: images)?|efe|ansa)(?:/[^)]*)?\)\.?$",
+        r"(?:shutterstock|getty ?images|istock(?:photo)?|adobe ?stock|unsplash|pixabay|imago|picture-alliance|dpa)(?:\.com)?\)?\.?$",
+    ]
+);
+
+cue!(
+    /// Words of a date or time line, in the corpora's languages.
+    date_word, anchored = false, [
+        r"\d+(?:st|nd|rd|th|er|\.)?", r"(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?",
+        r"(?-u:\b)(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
+        r"(?-u:\b)(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)",
+        r"(?-u:\b)(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
+        r"(?-u:\b)(?:janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)",
+        r"(?-u:\b)(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)",
+        r"(?-u:\b)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", r"(?-u:\b)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)",
+        r"(?-u:\b)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)",
+        r"(?-u:\b)(?:updated|update|published|posted|last modified|modified|aktualisiert|veröffentlicht|erstellt|stand|publié|mis à jour|publicado|actualizado|atualizado|aktualizováno|on|am|um|uhr|at|le|el|de|del|à|a|em|das|vom|von|the|of|o'clock|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|est|edt|pst|pdt|bst|mez|mesz|h|hrs|heute|gestern|today|yesterday)(?-u:\b)",
+        "年", "月", "日", "時", "分",
+    ]
+);
+
+cue!(
+    /// What makes a line a date rather than any number: a day.month.year
+    /// shape, a time, a month name or CJK date characters.
+    date_shape, anchored = false, [
+        r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", r"\d{1,2}:\d{2}", r"\d{1,2}\.\s?[A-Za-zÀ-ž]{3,}",
+        r"(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", r"\d{4}年|\d{1,2}月\d{1,2}日",
+        r"\d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic|mär|okt|dez)[a-zéû]*",
     ]
 );
 

@@ -18,6 +18,7 @@ pub use visibility::is_hidden;
 use crate::article::Selection;
 use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Reason};
+pub use classify::Hints;
 use classify::{Classified, Verdict};
 
 /// Article text shorter than this makes the extraction retry with fewer
@@ -55,16 +56,16 @@ pub struct Segmentation {
     pub selection: Selection,
 }
 
-/// Segments and classifies a document. `title` (from the page's metadata)
-/// helps recognise the headline.
-pub fn segment(doc: &Document, title: Option<&str>) -> Segmentation {
+/// Segments and classifies a document; the page's metadata helps recognise
+/// the headline and the byline.
+pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let root = doc.body();
     let leaves = leaves::cut(doc, root);
     let stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
     for flags in ATTEMPTS {
         let region = body::find(doc, root, &leaves, &stats, flags);
-        let classified = classify::classify(doc, &leaves, &stats, &region, flags, title);
+        let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints);
         let chars = article_chars(&leaves, &classified);
         let better = best.as_ref().is_none_or(|(c, _, _)| chars > *c);
         if better {
@@ -122,7 +123,7 @@ fn article_chars(leaves: &[Leaf], c: &Classified) -> usize {
     leaves
         .iter()
         .zip(&c.verdicts)
-        .filter(|(l, v)| v.kind == Kind::Content && !v.headline && c.in_region[l.owner])
+        .filter(|(l, v)| v.kind == Kind::Content && !v.not_body && c.in_region[l.owner])
         .map(|(l, _)| l.chars)
         .sum()
 }
@@ -146,7 +147,7 @@ fn select(
     let mut content = vec![0u32; doc.len()];
     let mut other = vec![0u32; doc.len()];
     for (l, v) in leaves.iter().zip(&c.verdicts) {
-        if v.kind == Kind::Content && !v.headline {
+        if v.kind == Kind::Content && !v.not_body {
             content[l.owner] += 1;
         } else {
             other[l.owner] += 1;
@@ -165,7 +166,7 @@ fn select(
     }
     // A non-content run sharing its element with content: drop its nodes.
     for (l, v) in leaves.iter().zip(&c.verdicts) {
-        let non_content = v.kind != Kind::Content || v.headline;
+        let non_content = v.kind != Kind::Content || v.not_body;
         if non_content && c.in_region[l.owner] && content[l.owner] > 0 {
             for &n in &l.nodes {
                 excluded[n] = true;
@@ -247,7 +248,7 @@ mod tests {
              <footer>© 2024 Example</footer>"
         );
         let d = parse_html(&html);
-        let seg = segment(&d, Some("Title"));
+        let seg = segment(&d, &Hints { title: Some("Title"), byline: None });
         let kinds: Vec<(Kind, &str)> = seg.blocks.iter().map(|b| (b.kind, &b.text[..b.text.len().min(12)])).collect();
         assert_eq!(kinds[0].0, Kind::Boilerplate, "{kinds:?}");
         assert!(seg.blocks.iter().filter(|b| b.kind == Kind::Content).count() >= 3, "{kinds:?}");
