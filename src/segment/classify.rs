@@ -40,6 +40,10 @@ const MAX_FURNITURE_CHARS: usize = 200;
 const SHORT_PROMO_CHARS: usize = 250;
 /// Promotional cues that make a trailing section promo as a whole.
 const SECTION_PROMO_CUES: usize = 2;
+/// ...and the share of the section's lines that must carry one.
+const MIN_SECTION_CUE_SHARE: f64 = 0.25;
+/// A section is trailing when this share of the body's text comes before it.
+const TRAILING_SECTION_SHARE: f64 = 0.5;
 /// Leaves between the headline and the body that still belong to the
 /// article header (byline, standfirst, lead caption).
 const MAX_HEADER_LEAVES: usize = 8;
@@ -51,6 +55,9 @@ const MAX_HEADER_CHARS: usize = 400;
 /// Readability keeps a box with fewer commas than this only if it passes
 /// the shape tests.
 const CONDITIONAL_MAX_COMMAS: usize = 10;
+/// A box holding this share of the body's prose is the story, whatever its
+/// shape (recipes with checkboxes, galleries with long captions).
+const CONDITIONAL_KEEP_PROSE_SHARE: f64 = 0.3;
 /// Readability's link-density limit for boxes with little class weight.
 const CONDITIONAL_LINK_DENSITY: f64 = 0.2;
 /// ...and for boxes whose class reads as content.
@@ -452,7 +459,9 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
     if weight + ctx.region.scores[id] < 0.0 {
         return Some(shape_kind(ctx, id, Reason::new("class-negative", format!("class weight {weight:.0}"))));
     }
-    if t.commas >= CONDITIONAL_MAX_COMMAS {
+    if t.commas >= CONDITIONAL_MAX_COMMAS
+        || (t.prose_chars as f64) >= CONDITIONAL_KEEP_PROSE_SHARE * ctx.region_prose as f64
+    {
         return None;
     }
     let is_list = matches!(tag, "ul" | "ol") || {
@@ -820,11 +829,20 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
             return Some(i);
         }
     }
-    ctx.leaves
+    if let Some(i) = ctx
+        .leaves
         .iter()
         .enumerate()
         .find(|(i, l)| verdicts[*i].is_none() && doc.is(l.owner, "h1"))
         .map(|(i, _)| i)
+    {
+        return Some(i);
+    }
+    // No h1: the last heading shortly before the body.
+    let start = ctx.leaves.iter().position(|l| ctx.in_region[l.owner])?;
+    (start.saturating_sub(MAX_HEADER_LEAVES)..start)
+        .rev()
+        .find(|&i| verdicts[i].is_none() && is_heading(&ctx.leaves[i]))
 }
 
 /// Marks trailing sections of the body that carry several promotional cues.
@@ -856,12 +874,24 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
         prev_pos = pos;
     }
-    for section in sections.iter().skip(1) {
+    let body_chars: usize = body_leaves.iter().map(|&i| ctx.leaves[i].chars).sum();
+    let mut chars_before = 0usize;
+    for (n, section) in sections.iter().enumerate() {
+        let section_chars: usize = section.iter().map(|&i| ctx.leaves[i].chars).sum();
+        let starts_at = chars_before;
+        chars_before += section_chars;
+        // Promotional copy follows the story: the first section and those
+        // in the story's first half are the story.
+        if n == 0 || (starts_at as f64) < TRAILING_SECTION_SHARE * body_chars as f64 {
+            continue;
+        }
         let cues_found: Vec<Reason> = section
             .iter()
             .filter_map(|&i| {
                 let leaf = &ctx.leaves[i];
-                if verdicts[i].kind == Kind::Promo {
+                // An ad slot's label says where an ad sits, not that the
+                // copy around it sells.
+                if verdicts[i].kind == Kind::Promo && verdicts[i].reasons.first().is_some_and(|r| r.code != "ad-label") {
                     return verdicts[i].reasons.first().cloned();
                 }
                 if let Some(p) = promo_phrases(&leaf.text).into_iter().next() {
@@ -870,7 +900,9 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 call_to_action(doc, leaf).map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
             })
             .collect();
-        if cues_found.len() < SECTION_PROMO_CUES {
+        if cues_found.len() < SECTION_PROMO_CUES
+            || (cues_found.len() as f64) < MIN_SECTION_CUE_SHARE * section.len() as f64
+        {
             continue;
         }
         let unit = section.first().map(|&i| ctx.leaves[i].owner);

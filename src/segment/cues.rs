@@ -112,7 +112,7 @@ cue!(
         "readmore", "read-next", "readnext", "most-popular", "mostpopular", "most-read",
         "mostread", "popular", "trending", "recirc", "outbrain", "taboola", "also-read",
         "further-reading", "you-may", "youmay", "suggest", "next-article", "more-from",
-        "morefrom", "teaser", "zergnet", "plista", "ligatus", "verwandt", "weitere",
+        "morefrom", "zergnet", "plista", "ligatus", "verwandt", "weitere",
     ]
 );
 
