@@ -22,11 +22,24 @@ fn main() {
         Ok(a) => {
             for b in &a.blocks {
                 let codes: Vec<&str> = b.reasons.iter().map(|r| r.code).collect();
-                let limit = if std::env::var_os("DUMP_FULL").is_some() { usize::MAX } else { 90 };
+                let limit = if std::env::var_os("DUMP_FULL").is_some() {
+                    usize::MAX
+                } else {
+                    90
+                };
                 let head: String = b.text.chars().take(limit).collect();
-                println!("{:<11} {:.2} {:<28} {}", b.kind.as_str(), b.confidence, codes.join(","), head);
+                println!(
+                    "{:<11} {:.2} {:<28} {}",
+                    b.kind.as_str(),
+                    b.confidence,
+                    codes.join(","),
+                    head
+                );
             }
-            println!("--- article ({} words) ---\n{}", a.article.word_count, a.article.text);
+            println!(
+                "--- article ({} words) ---\n{}",
+                a.article.word_count, a.article.text
+            );
         }
         Err(e) => eprintln!("dump: {path}: {e}"),
     }

@@ -8,7 +8,11 @@ use std::path::PathBuf;
 
 fn shared() -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(p.is_dir(), "../shared is missing beside the repository: {}", p.display());
+    assert!(
+        p.is_dir(),
+        "../shared is missing beside the repository: {}",
+        p.display()
+    );
     p
 }
 
@@ -17,7 +21,8 @@ fn collapse(s: &str) -> String {
 }
 
 fn seed_labels() -> Vec<(Kind, String)> {
-    let raw = std::fs::read_to_string(shared().join("corpus/blocks/labels.json")).expect("labels.json");
+    let raw =
+        std::fs::read_to_string(shared().join("corpus/blocks/labels.json")).expect("labels.json");
     let pages: Value = serde_json::from_str(&raw).expect("labels.json parses");
     let page = pages
         .as_array()
@@ -38,7 +43,9 @@ fn seed_labels() -> Vec<(Kind, String)> {
 
 fn analyze_seed() -> declutter::Analysis {
     let bytes = std::fs::read(shared().join("fixtures/seed-news-page.html")).expect("seed page");
-    let options = Options::with_url("https://www.wwiii.news/2023-08-01-russia-china-kim-parade.html").unwrap();
+    let options =
+        Options::with_url("https://www.wwiii.news/2023-08-01-russia-china-kim-parade.html")
+            .unwrap();
     analyze_html(&bytes, &options).expect("the seed page analyses")
 }
 
@@ -72,7 +79,9 @@ fn promo_and_related_stay_out_of_the_article() {
                 "{kind:?} snippet leaked into the article: {snippet:?}"
             ),
             Kind::Content => {}
-            Kind::Boilerplate => assert!(!text.contains(&snippet), "boilerplate leaked: {snippet:?}"),
+            Kind::Boilerplate => {
+                assert!(!text.contains(&snippet), "boilerplate leaked: {snippet:?}")
+            }
         }
     }
     assert!(text.contains("Both Pyongyang and Moscow denied the allegations"));
@@ -86,12 +95,28 @@ fn blocks_give_readable_reasons() {
         .iter()
         .find(|b| b.text.contains("Our partners at Jase Medical"))
         .expect("the Jase Medical block");
-    assert!(jase.reasons.iter().any(|r| r.detail.contains("Our partners at")), "{:?}", jase.reasons);
+    assert!(
+        jase.reasons
+            .iter()
+            .any(|r| r.detail.contains("Our partners at")),
+        "{:?}",
+        jase.reasons
+    );
     let related = analysis
         .blocks
         .iter()
         .find(|b| b.text.contains("More related stories:"))
         .expect("the related list");
-    assert!(related.reasons.iter().any(|r| r.detail == "heading 'More related stories:'"), "{:?}", related.reasons);
-    assert!(analysis.blocks.iter().all(|b| (0.0..=1.0).contains(&b.confidence)));
+    assert!(
+        related
+            .reasons
+            .iter()
+            .any(|r| r.detail == "heading 'More related stories:'"),
+        "{:?}",
+        related.reasons
+    );
+    assert!(analysis
+        .blocks
+        .iter()
+        .all(|b| (0.0..=1.0).contains(&b.confidence)));
 }

@@ -166,20 +166,13 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
     let mut is_candidate = vec![false; doc.len()];
     let mut candidates: Vec<NodeId> = Vec::new();
     for leaf in leaves {
-        if leaf.chars < MIN_SCORED_CHARS
-            || unlikely[leaf.owner]
-            || !is_scored_paragraph(doc, leaf)
+        if leaf.chars < MIN_SCORED_CHARS || unlikely[leaf.owner] || !is_scored_paragraph(doc, leaf)
         {
             continue;
         }
-        let points = 1.0
-            + (leaf.commas + 1) as f64
-            + ((leaf.chars / 100) as f64).min(MAX_LENGTH_POINTS);
-        for (level, anc) in doc
-            .ancestors(leaf.owner)
-            .take(ANCESTOR_LEVELS)
-            .enumerate()
-        {
+        let points =
+            1.0 + (leaf.commas + 1) as f64 + ((leaf.chars / 100) as f64).min(MAX_LENGTH_POINTS);
+        for (level, anc) in doc.ancestors(leaf.owner).take(ANCESTOR_LEVELS).enumerate() {
             let Some(tag) = doc.tag(anc) else { break };
             if doc.parent(anc).is_none() {
                 break;
@@ -379,7 +372,8 @@ mod tests {
     use crate::parse::parse_html;
     use crate::segment::{leaves::cut, stats::compute};
 
-    const PROSE: &str = "This sentence is long enough to be scored, with a comma or two, and it goes on.";
+    const PROSE: &str =
+        "This sentence is long enough to be scored, with a comma or two, and it goes on.";
 
     #[test]
     fn finds_the_prose_container_not_the_sidebar() {

@@ -75,8 +75,18 @@ const MAX_BYLINE_LINE_CHARS: usize = 100;
 /// Class tokens CMSs put on an article to list its tags and categories
 /// (`tag-sport`, `category-news`): they name the article, not a widget.
 const TAXONOMY_PREFIXES: &[&str] = &[
-    "tag-", "category-", "categories-", "post-", "postid-", "page-id-", "status-", "format-",
-    "type-", "has-", "topic-", "section-",
+    "tag-",
+    "category-",
+    "categories-",
+    "post-",
+    "postid-",
+    "page-id-",
+    "status-",
+    "format-",
+    "type-",
+    "has-",
+    "topic-",
+    "section-",
 ];
 /// Class or id tokens of this many words or more are slugs, not names.
 const SLUG_WORDS: usize = 4;
@@ -192,7 +202,15 @@ pub fn classify(
     classify_leaves(&ctx, &mut verdicts, hints);
     let mut verdicts: Vec<Verdict> = verdicts
         .into_iter()
-        .map(|v| v.unwrap_or_else(|| Verdict::new(Kind::Boilerplate, 0.5, Reason::new("unclassified", "no signal"))))
+        .map(|v| {
+            v.unwrap_or_else(|| {
+                Verdict::new(
+                    Kind::Boilerplate,
+                    0.5,
+                    Reason::new("unclassified", "no signal"),
+                )
+            })
+        })
         .collect();
     promo_sections(&ctx, &mut verdicts);
     Classified {
@@ -237,7 +255,9 @@ fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
             // Inside a box, only a more specific widget takes over: a
             // newsletter sign-up inside the footer is promo, a "more on
             // this story" list inside a chrome box is related.
-            Some(b) => widget_verdict(ctx, id).filter(|v| specificity(v.0) > specificity(boxes[b].1)),
+            Some(b) => {
+                widget_verdict(ctx, id).filter(|v| specificity(v.0) > specificity(boxes[b].1))
+            }
         };
         if let Some((kind, reason, conf)) = verdict {
             box_of[id] = Some(boxes.len());
@@ -268,11 +288,27 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     let attrs = format!("{} {label}", widget_names(doc, id));
 
     match tag {
-        "nav" => return Some((Kind::Boilerplate, Reason::new("landmark", "navigation landmark <nav>"), 0.9)),
+        "nav" => {
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("landmark", "navigation landmark <nav>"),
+                0.9,
+            ))
+        }
         "aside" if !holds_widgets(ctx, id) => return Some(widget_kind(ctx, id, &attrs, "aside")),
-        "footer" => return Some((Kind::Boilerplate, Reason::new("landmark", "footer landmark <footer>"), 0.85)),
+        "footer" => {
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("landmark", "footer landmark <footer>"),
+                0.85,
+            ))
+        }
         "header" if !inside && doc.find(id, "h1").is_none() => {
-            return Some((Kind::Boilerplate, Reason::new("landmark", "page header <header>"), 0.8))
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("landmark", "page header <header>"),
+                0.8,
+            ))
         }
         "form" => return Some(form_kind(ctx, id, &attrs)),
         _ => {}
@@ -284,7 +320,11 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
             }
             return Some(widget_kind(ctx, id, &attrs, "role=complementary"));
         }
-        return Some((Kind::Boilerplate, Reason::new("landmark", format!("role '{role}'")), 0.85));
+        return Some((
+            Kind::Boilerplate,
+            Reason::new("landmark", format!("role '{role}'")),
+            0.85,
+        ));
     }
 
     if let Some(v) = widget_verdict(ctx, id) {
@@ -321,7 +361,11 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         || t.link_density() > LINK_LIST_DENSITY;
     if small_enough && !attrs.trim().is_empty() {
         if let Some(m) = cues::promo_attr().find(&attrs) {
-            return Some((Kind::Promo, Reason::new("class-promo", format!("class/id '{}'", m.trim())), 0.8));
+            return Some((
+                Kind::Promo,
+                Reason::new("class-promo", format!("class/id '{}'", m.trim())),
+                0.8,
+            ));
         }
         if let Some(m) = cues::related_attr().find(&attrs) {
             let kind = if t.chars > 0 && t.link_density() < HEADED_LIST_DENSITY && !inside {
@@ -329,10 +373,18 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             } else {
                 Kind::Related
             };
-            return Some((kind, Reason::new("class-related", format!("class/id '{}'", m.trim())), 0.75));
+            return Some((
+                kind,
+                Reason::new("class-related", format!("class/id '{}'", m.trim())),
+                0.75,
+            ));
         }
         if let Some(m) = cues::boilerplate_attr().find(&attrs) {
-            return Some((Kind::Boilerplate, Reason::new("class-chrome", format!("class/id '{}'", m.trim())), 0.75));
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("class-chrome", format!("class/id '{}'", m.trim())),
+                0.75,
+            ));
         }
     }
     if doc.is(id, "form") {
@@ -346,7 +398,11 @@ fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason,
     let t = ctx.stats.of(id);
     let heading = first_leaf_text(ctx, id).unwrap_or("");
     if cues::promo_attr().is_match(attrs) || cues::ad_label().is_match(heading) {
-        return (Kind::Promo, Reason::new("landmark", format!("{what} with advertising")), 0.85);
+        return (
+            Kind::Promo,
+            Reason::new("landmark", format!("{what} with advertising")),
+            0.85,
+        );
     }
     if cues::related_attr().is_match(attrs)
         || cues::related_heading().is_match(heading)
@@ -354,11 +410,18 @@ fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason,
     {
         return (
             Kind::Related,
-            Reason::new("landmark", format!("{what} of links, link density {:.2}", t.link_density())),
+            Reason::new(
+                "landmark",
+                format!("{what} of links, link density {:.2}", t.link_density()),
+            ),
             0.75,
         );
     }
-    (Kind::Boilerplate, Reason::new("landmark", what.to_string()), 0.7)
+    (
+        Kind::Boilerplate,
+        Reason::new("landmark", what.to_string()),
+        0.7,
+    )
 }
 
 /// Whether a sidebar stacks several widgets, each to be judged on its own.
@@ -377,9 +440,14 @@ fn form_kind(ctx: &Ctx, id: NodeId, attrs: &str) -> (Kind, Reason, f32) {
     let action = ctx.doc.attr(id, "action").unwrap_or("");
     if cues::promo_attr().is_match(attrs)
         || cues::promo_text().is_match(&text)
+        || cues::promo_weak().is_match(&text)
         || cues::promo_attr().is_match(action)
     {
-        return (Kind::Promo, Reason::new("form-signup", "sign-up form"), 0.85);
+        return (
+            Kind::Promo,
+            Reason::new("form-signup", "sign-up form"),
+            0.85,
+        );
     }
     (Kind::Boilerplate, Reason::new("form", "form"), 0.75)
 }
@@ -393,8 +461,10 @@ fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
 /// all in bold.
 fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
     let tag = doc.tag(leaf.owner).unwrap_or("");
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "caption" | "legend" | "summary")
-        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
+    matches!(
+        tag,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "caption" | "legend" | "summary"
+    ) || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
         || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
 }
 
@@ -403,25 +473,44 @@ fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
 fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let leaf = ctx.leaves.get(ctx.first_leaf[id])?;
     let t = ctx.stats.of(id);
-    if t.chars > MAX_WIDGET_CHARS || leaf.chars > MAX_LEAD_IN_CHARS || !is_heading_like(ctx.doc, leaf) {
+    if t.chars > MAX_WIDGET_CHARS
+        || leaf.chars > MAX_LEAD_IN_CHARS
+        || !is_heading_like(ctx.doc, leaf)
+    {
         return None;
     }
     let rest_chars = t.chars.saturating_sub(leaf.chars);
     let rest_links = t.link_chars.saturating_sub(leaf.link_chars);
-    let rest_density = if rest_chars == 0 { 0.0 } else { rest_links as f64 / rest_chars as f64 };
+    let rest_density = if rest_chars == 0 {
+        0.0
+    } else {
+        rest_links as f64 / rest_chars as f64
+    };
     if !single_heading(ctx, id) {
         return None;
     }
     if cues::related_heading().is_match(&leaf.text) {
         if rest_density >= HEADED_LIST_DENSITY && rest_chars > 0 {
-            return Some((Kind::Related, Reason::new("heading-related", format!("heading '{}'", leaf.text)), 0.9));
+            return Some((
+                Kind::Related,
+                Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+                0.9,
+            ));
         }
     }
     if cues::ad_label().is_match(&leaf.text) && !ctx.in_region[id] {
-        return Some((Kind::Promo, Reason::new("ad-label", format!("label '{}'", leaf.text)), 0.9));
+        return Some((
+            Kind::Promo,
+            Reason::new("ad-label", format!("label '{}'", leaf.text)),
+            0.9,
+        ));
     }
     if cues::boilerplate_text().is_match(&leaf.text) && !ctx.in_region[id] {
-        return Some((Kind::Boilerplate, Reason::new("heading-chrome", format!("heading '{}'", leaf.text)), 0.8));
+        return Some((
+            Kind::Boilerplate,
+            Reason::new("heading-chrome", format!("heading '{}'", leaf.text)),
+            0.8,
+        ));
     }
     None
 }
@@ -436,15 +525,20 @@ fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
         .skip(first.saturating_add(1))
         .take(count.saturating_sub(1))
         .all(|l| {
-            !matches!(ctx.doc.tag(l.owner), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-                && !cues::ad_label().is_match(&l.text)
+            !matches!(
+                ctx.doc.tag(l.owner),
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            ) && !cues::ad_label().is_match(&l.text)
         })
 }
 
 /// Readability's conditional cleaning: link-, form- and image-heavy boxes
 /// inside the article body go.
 fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, Reason, f32)> {
-    if !matches!(tag, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section") {
+    if !matches!(
+        tag,
+        "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section"
+    ) {
         return None;
     }
     let doc = ctx.doc;
@@ -455,9 +549,17 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
         return None;
     }
     let t = ctx.stats.of(id);
-    let weight = if flags.weight_classes { class_weight(doc, id) } else { 0.0 };
+    let weight = if flags.weight_classes {
+        class_weight(doc, id)
+    } else {
+        0.0
+    };
     if weight + ctx.region.scores[id] < 0.0 {
-        return Some(shape_kind(ctx, id, Reason::new("class-negative", format!("class weight {weight:.0}"))));
+        return Some(shape_kind(
+            ctx,
+            id,
+            Reason::new("class-negative", format!("class weight {weight:.0}")),
+        ));
     }
     if t.commas >= CONDITIONAL_MAX_COMMAS
         || (t.prose_chars as f64) >= CONDITIONAL_KEEP_PROSE_SHARE * ctx.region_prose as f64
@@ -476,22 +578,35 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
     let img = t.images as f64;
     let li = t.list_items as f64 - 100.0;
     let input = t.inputs as f64;
-    let heading_density = if t.chars == 0 { 0.0 } else { t.heading_chars as f64 / t.chars as f64 };
+    let heading_density = if t.chars == 0 {
+        0.0
+    } else {
+        t.heading_chars as f64 / t.chars as f64
+    };
     let ld = t.link_density();
     let in_figure = ctx.stats.within[id].figure;
     let reason = if img > 1.0 && p / img < 0.5 && !in_figure {
-        Some(Reason::new("image-box", format!("{} images, {} paragraphs", t.images, t.paragraphs)))
+        Some(Reason::new(
+            "image-box",
+            format!("{} images, {} paragraphs", t.images, t.paragraphs),
+        ))
     } else if !is_list && li > p {
         Some(Reason::new("list-box", "more list items than paragraphs"))
     } else if input > (p / 3.0).floor() {
-        Some(Reason::new("form-box", format!("{} form controls", t.inputs)))
+        Some(Reason::new(
+            "form-box",
+            format!("{} form controls", t.inputs),
+        ))
     } else if !is_list
         && heading_density < 0.9
         && t.chars < CONDITIONAL_MIN_CHARS
         && (t.images == 0 || t.images > 2)
         && !in_figure
     {
-        Some(Reason::new("short-box", format!("only {} characters", t.chars)))
+        Some(Reason::new(
+            "short-box",
+            format!("only {} characters", t.chars),
+        ))
     } else if !is_list && weight < 25.0 && ld > CONDITIONAL_LINK_DENSITY {
         Some(Reason::new("link-density", format!("link density {ld:.2}")))
     } else if weight >= 25.0 && ld > CONDITIONAL_LINK_DENSITY_POSITIVE {
@@ -513,7 +628,10 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
 fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
     let text = ctx.doc.text_content(id);
-    if cues::promo_text().is_match(&text) || cues::promo_attr().is_match(&widget_names(ctx.doc, id)) {
+    if cues::promo_text().is_match(&text)
+        || cues::promo_weak().is_match(&text)
+        || cues::promo_attr().is_match(&widget_names(ctx.doc, id))
+    {
         return (Kind::Promo, reason, 0.6);
     }
     if t.link_density() > LINK_LIST_DENSITY && t.links > 0 {
@@ -585,9 +703,7 @@ fn is_date_line(text: &str) -> bool {
 /// A short line that is the byline the metadata found.
 fn is_byline_line(text: &str, byline: &str) -> bool {
     let byline = byline.trim();
-    !byline.is_empty()
-        && text.chars().count() <= MAX_BYLINE_LINE_CHARS
-        && text.contains(byline)
+    !byline.is_empty() && text.chars().count() <= MAX_BYLINE_LINE_CHARS && text.contains(byline)
 }
 
 /// "Read more: Other headline", "[Lire : ...]", "Learn more: ...".
@@ -601,18 +717,30 @@ fn is_inline_related(text: &str) -> bool {
 /// inside chrome (related).
 fn override_in_box(doc: &Document, leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
     if cues::ad_label().is_match(&leaf.text) {
-        return Some(Verdict::new(Kind::Promo, 0.9, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+        return Some(Verdict::new(
+            Kind::Promo,
+            0.9,
+            Reason::new("ad-label", format!("label '{}'", leaf.text)),
+        ));
     }
-    let phrases = promo_phrases(&leaf.text);
-    if let Some(p) = phrases.first() {
-        return Some(Verdict::new(Kind::Promo, 0.75, Reason::new("promo-phrase", format!("promotional phrase '{p}'"))));
+    let (strong, weak) = promo_phrases(&leaf.text);
+    if let Some(p) = strong.first().or(weak.first()) {
+        return Some(Verdict::new(
+            Kind::Promo,
+            0.75,
+            Reason::new("promo-phrase", format!("promotional phrase '{p}'")),
+        ));
     }
     if boxed == Kind::Boilerplate
         && leaf.chars <= MAX_LEAD_IN_CHARS
         && cues::related_heading().is_match(&leaf.text)
     {
         let _ = doc;
-        let mut v = Verdict::new(Kind::Related, 0.75, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
+        let mut v = Verdict::new(
+            Kind::Related,
+            0.75,
+            Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+        );
         v.unit = Some(leaf.owner);
         return Some(v);
     }
@@ -624,20 +752,26 @@ fn call_to_action(doc: &Document, leaf: &Leaf) -> Option<String> {
     leaf.links.iter().find_map(|&a| {
         let text = doc.text_content(a);
         let text = text.trim();
-        cues::call_to_action().is_match(text).then(|| text.to_string())
+        cues::call_to_action()
+            .is_match(text)
+            .then(|| text.to_string())
     })
 }
 
-/// Promotional phrases in a leaf.
-fn promo_phrases(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(m) = cues::promo_text().find(rest) {
-        out.push(m.to_string());
-        let end = rest.find(m).map(|i| i + m.len()).unwrap_or(rest.len());
-        rest = &rest[end..];
-    }
-    out
+/// Promotional phrases in a leaf: the strong ones, and the weak words
+/// ("shop", "subscribe") that only count alongside other evidence.
+fn promo_phrases(text: &str) -> (Vec<String>, Vec<String>) {
+    let find_all = |cue: &cues::Cue| {
+        let mut out: Vec<String> = Vec::new();
+        let mut rest = text;
+        while let Some(m) = cue.find(rest) {
+            out.push(m.to_string());
+            let end = rest.find(m).map(|i| i + m.len()).unwrap_or(rest.len());
+            rest = &rest[end..];
+        }
+        out
+    };
+    (find_all(cues::promo_text()), find_all(cues::promo_weak()))
 }
 
 /// Share of `b`'s words found in `a` (Readability's `textSimilarity`).
@@ -686,7 +820,14 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                     }
                     if let Some((kind, heading, unit)) = &lead_in {
                         if ld >= LINK_LIST_DENSITY && boxed.kind == Kind::Boilerplate {
-                            let mut v = Verdict::new(*kind, 0.75, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                            let mut v = Verdict::new(
+                                *kind,
+                                0.75,
+                                Reason::new(
+                                    "governed-by-heading",
+                                    format!("under heading '{heading}'"),
+                                ),
+                            );
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
                             continue;
@@ -701,7 +842,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         let inside = ctx.in_region[leaf.owner];
         if let Some((kind, heading, unit)) = &lead_in {
             if ld >= LINK_LIST_DENSITY {
-                let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                let mut v = Verdict::new(
+                    *kind,
+                    0.8,
+                    Reason::new("governed-by-heading", format!("under heading '{heading}'")),
+                );
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
                 continue;
@@ -709,18 +854,30 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             lead_in = None;
         }
         if Some(i) == headline {
-            let mut v = Verdict::new(Kind::Content, 0.9, Reason::new("headline", "the article's headline"));
+            let mut v = Verdict::new(
+                Kind::Content,
+                0.9,
+                Reason::new("headline", "the article's headline"),
+            );
             v.not_body = true;
             verdicts[i] = Some(v);
             continue;
         }
         if cues::ad_label().is_match(&leaf.text) {
-            verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+            verdicts[i] = Some(Verdict::new(
+                Kind::Promo,
+                0.95,
+                Reason::new("ad-label", format!("label '{}'", leaf.text)),
+            ));
             continue;
         }
         if leaf.chars <= MAX_LEAD_IN_CHARS && (is_heading_like(doc, leaf) || !inside) {
             if cues::related_heading().is_match(&leaf.text) {
-                let mut v = Verdict::new(Kind::Related, 0.85, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
+                let mut v = Verdict::new(
+                    Kind::Related,
+                    0.85,
+                    Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+                );
                 v.unit = Some(leaf.owner);
                 verdicts[i] = Some(v);
                 lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
@@ -729,53 +886,94 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         }
         // "READ MORE: Other headline" inline.
         if ld >= LINK_LIST_DENSITY && is_inline_related(&leaf.text) {
-            verdicts[i] = Some(Verdict::new(Kind::Related, 0.8, Reason::new("inline-related", format!("lead-in '{}'", leaf.text.chars().take(40).collect::<String>()))));
+            verdicts[i] = Some(Verdict::new(
+                Kind::Related,
+                0.8,
+                Reason::new(
+                    "inline-related",
+                    format!(
+                        "lead-in '{}'",
+                        leaf.text.chars().take(40).collect::<String>()
+                    ),
+                ),
+            ));
             continue;
         }
         if leaf.chars <= MAX_FURNITURE_CHARS {
             if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
-                verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.7, Reason::new("furniture", format!("page furniture '{m}'"))));
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Boilerplate,
+                    0.7,
+                    Reason::new("furniture", format!("page furniture '{m}'")),
+                ));
                 continue;
             }
         }
-        let phrases = promo_phrases(&leaf.text);
+        let (strong, weak) = promo_phrases(&leaf.text);
         let cta = call_to_action(doc, leaf);
         // A call to action alone is not enough (product pages say "Learn
         // more" about themselves); it counts towards a promotional section.
         // Outside the body one phrase is enough: it is not article text.
-        if phrases.len() >= 2
-            || (phrases.len() == 1 && (leaf.chars <= SHORT_PROMO_CHARS || !inside))
-        {
+        let is_promo = if inside {
+            strong.len() >= 2
+                || (strong.len() == 1 && (leaf.chars <= SHORT_PROMO_CHARS || !weak.is_empty()))
+        } else {
+            !strong.is_empty() || !weak.is_empty()
+        };
+        if is_promo {
+            let phrases: Vec<&String> = strong.iter().chain(&weak).collect();
             let mut reasons: Vec<Reason> = phrases
                 .iter()
                 .map(|p| Reason::new("promo-phrase", format!("promotional phrase '{p}'")))
                 .collect();
             if let Some(c) = &cta {
-                reasons.push(Reason::new("call-to-action", format!("call to action '{c}'")));
+                reasons.push(Reason::new(
+                    "call-to-action",
+                    format!("call to action '{c}'"),
+                ));
             }
             let conf = (0.6 + 0.1 * reasons.len() as f32).min(0.95);
-            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, not_body: false, lead: false });
+            verdicts[i] = Some(Verdict {
+                kind: Kind::Promo,
+                confidence: conf,
+                reasons,
+                unit: None,
+                not_body: false,
+                lead: false,
+            });
             continue;
         }
         if leaf.chars <= MAX_CREDIT_CHARS {
             if let Some(m) = cues::credit_line().find(&leaf.text) {
-                verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.7, Reason::new("credit", format!("credit line '{}'", m.trim()))));
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Boilerplate,
+                    0.7,
+                    Reason::new("credit", format!("credit line '{}'", m.trim())),
+                ));
                 continue;
             }
         }
         if is_date_line(&leaf.text) || byline.is_some_and(|b| is_byline_line(&leaf.text, b)) {
-            let mut v = Verdict::new(Kind::Content, 0.7, Reason::new("dateline", "byline or date line"));
+            let mut v = Verdict::new(
+                Kind::Content,
+                0.7,
+                Reason::new("dateline", "byline or date line"),
+            );
             v.not_body = true;
             verdicts[i] = Some(v);
             continue;
         }
         if inside {
             let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
-            let dup = heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
+            let dup =
+                heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
             let mut v = Verdict::new(
                 Kind::Content,
                 (0.95 - 0.4 * ld as f32).max(0.5),
-                Reason::new("article-body", format!("in the article body, link density {ld:.2}")),
+                Reason::new(
+                    "article-body",
+                    format!("in the article body, link density {ld:.2}"),
+                ),
             );
             v.not_body = dup;
             verdicts[i] = Some(v);
@@ -789,7 +987,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 && leaf.chars <= MAX_HEADER_CHARS
                 && ld < LINK_LIST_DENSITY
             {
-                let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "between the headline and the body"));
+                let mut v = Verdict::new(
+                    Kind::Content,
+                    0.6,
+                    Reason::new("article-header", "between the headline and the body"),
+                );
                 v.lead = leaf.chars >= MIN_LEAD_CHARS && leaf.whole_owner;
                 verdicts[i] = Some(v);
                 continue;
@@ -802,12 +1004,23 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             } else {
                 (Kind::Boilerplate, 0.6)
             };
-            let mut v = Verdict::new(kind, conf, Reason::new("link-list", format!("link density {ld:.2}, {words:.1} words per link")));
+            let mut v = Verdict::new(
+                kind,
+                conf,
+                Reason::new(
+                    "link-list",
+                    format!("link density {ld:.2}, {words:.1} words per link"),
+                ),
+            );
             v.unit = doc.parent(leaf.owner);
             verdicts[i] = Some(v);
             continue;
         }
-        verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.6, Reason::new("outside-body", "outside the article body")));
+        verdicts[i] = Some(Verdict::new(
+            Kind::Boilerplate,
+            0.6,
+            Reason::new("outside-body", "outside the article body"),
+        ));
     }
 }
 
@@ -891,13 +1104,22 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 let leaf = &ctx.leaves[i];
                 // An ad slot's label says where an ad sits, not that the
                 // copy around it sells.
-                if verdicts[i].kind == Kind::Promo && verdicts[i].reasons.first().is_some_and(|r| r.code != "ad-label") {
+                if verdicts[i].kind == Kind::Promo
+                    && verdicts[i]
+                        .reasons
+                        .first()
+                        .is_some_and(|r| r.code != "ad-label")
+                {
                     return verdicts[i].reasons.first().cloned();
                 }
-                if let Some(p) = promo_phrases(&leaf.text).into_iter().next() {
-                    return Some(Reason::new("promo-phrase", format!("promotional phrase '{p}'")));
+                if let Some(p) = promo_phrases(&leaf.text).0.into_iter().next() {
+                    return Some(Reason::new(
+                        "promo-phrase",
+                        format!("promotional phrase '{p}'"),
+                    ));
                 }
-                call_to_action(doc, leaf).map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
+                call_to_action(doc, leaf)
+                    .map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
             })
             .collect();
         if cues_found.len() < SECTION_PROMO_CUES
@@ -908,9 +1130,19 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let unit = section.first().map(|&i| ctx.leaves[i].owner);
         for &i in section {
             if verdicts[i].kind == Kind::Content {
-                let mut reasons = vec![Reason::new("promo-section", format!("section with {} promotional cues", cues_found.len()))];
+                let mut reasons = vec![Reason::new(
+                    "promo-section",
+                    format!("section with {} promotional cues", cues_found.len()),
+                )];
                 reasons.extend(cues_found.iter().take(2).cloned());
-                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, not_body: false, lead: false };
+                verdicts[i] = Verdict {
+                    kind: Kind::Promo,
+                    confidence: 0.75,
+                    reasons,
+                    unit,
+                    not_body: false,
+                    lead: false,
+                };
             } else if verdicts[i].kind == Kind::Promo {
                 verdicts[i].unit = unit;
             }
@@ -930,17 +1162,37 @@ mod tests {
 
     #[test]
     fn date_lines_are_only_dates() {
-        for t in ["23.10.2018", "Aktualisiert am 17.01.2021.", "July 7, 2020", "31. Mai", "Updated: Mon 3 Feb 2020 at 9:15 pm", "2016年10月14日"] {
+        for t in [
+            "23.10.2018",
+            "Aktualisiert am 17.01.2021.",
+            "July 7, 2020",
+            "31. Mai",
+            "Updated: Mon 3 Feb 2020 at 9:15 pm",
+            "2016年10月14日",
+        ] {
             assert!(is_date_line(t), "{t}");
         }
-        for t in ["Mai 2020: the plan failed", "2 cups flour", "Chapter 3", "12.5", "1999", "3 4 5"] {
+        for t in [
+            "Mai 2020: the plan failed",
+            "2 cups flour",
+            "Chapter 3",
+            "12.5",
+            "1999",
+            "3 4 5",
+        ] {
             assert!(!is_date_line(t), "{t}");
         }
     }
 
     #[test]
     fn credit_lines_are_recognised() {
-        for t in ["Foto: Getty", "Bild: TebNad/Shutterstock.com", "Crédits photos : Bestimage", "Premio Nobel de la Paz (REUTERS/Denis Balibouse)", "© dpa"] {
+        for t in [
+            "Foto: Getty",
+            "Bild: TebNad/Shutterstock.com",
+            "Crédits photos : Bestimage",
+            "Premio Nobel de la Paz (REUTERS/Denis Balibouse)",
+            "© dpa",
+        ] {
             assert!(cues::credit_line().is_match(t), "{t}");
         }
         for t in ["Photos of the parade show missiles.", "The source said no."] {
@@ -950,7 +1202,10 @@ mod tests {
 
     #[test]
     fn promo_phrases_are_all_found() {
-        let p = promo_phrases("Visit WWIII.news for more stories about X. Watch this video now.");
-        assert_eq!(p.len(), 3, "{p:?}");
+        let (strong, weak) = promo_phrases(
+            "Visit WWIII.news for more stories about X. Watch this video now. Subscribe!",
+        );
+        assert_eq!(strong.len(), 3, "{strong:?}");
+        assert_eq!(weak, vec!["Subscribe"]);
     }
 }

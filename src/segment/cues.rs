@@ -149,7 +149,10 @@ cue!(
         r"^(?:lo )?más (?:leído|visto|popular)", r"^relacionad[oa]s", r"^(?:lea|leer|ver) (?:también|más)",
         r"^leia (?:também|mais)", r"^veja (?:também|mais)", r"^mais (?:lidas|lidos|notícias)",
         r"^související", r"^(?:čtěte|přečtěte si) (?:také|též|více)", r"^nejčtenější",
-        r"^další (?:články|zprávy)", "^相关", "^推荐", "^热门", "^更多", "^関連", "^おすすめ",
+        r"^další (?:články|zprávy)", r"^(?:czytaj|zobacz|przeczytaj) (?:też|także|więcej)", r"^polecamy",
+        r"^(?:das|dieses) (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren", r"^schon gelesen",
+        r"^weiterführende (?:links?|artikel|informationen)", r"^weitere (?:tipps|informationen|links|tourentipps)",
+        r"^(?:leggi|vedi) anche", r"^(?:potrebbe|ti potrebbe) interessar", "^相关", "^推荐", "^热门", "^更多", "^関連", "^おすすめ",
         "^人気", "^こちらもおすすめ",
     ]
 );
@@ -157,7 +160,7 @@ cue!(
 cue!(
     /// A label and colon that introduce a link to another article inline.
     related_lead_in, anchored = false, [
-        r"^(?:read|lire|lesen sie|leia|lea|lee|see|watch|listen|learn more|more|related|also read|read also|read more|mehr|siehe|voir|ver|veja|čtěte|weiterlesen|auch lesen)\s*:",
+        r"^(?:read|lire|lesen sie|leia|lea|lee|see|watch|listen|learn more|more|related|also read|read also|read more|mehr|siehe|voir|ver|veja|čtěte|weiterlesen|auch lesen|czytaj(?: też| także| więcej)?|zobacz(?: też| także)?|dowiedz się więcej|przeczytaj(?: też| także)?|leggi anche|vedi anche)\s*:",
         r"^\d+ related (?:articles|stories|posts)",
     ]
 );
@@ -179,14 +182,14 @@ cue!(
     promo_text, anchored = false, [
         r"\bour (?:partners?|sponsors?) (?:at|from)\b", r"\bin partnership with\b", r"\bpresented by\b",
         r"\bsponsored by\b", r"\bbrought to you by\b", r"\bpaid (?:for|partnership)\b",
-        r"\bsign up (?:for|to)\b", r"\bsubscribe (?:to|for|now|today)\b", r"\bnewsletter\b",
+        r"\bsign up (?:for|to)\b", r"\bsubscribe (?:to|for|now|today)\b",
         r"\bin your inbox\b", r"\bdelivered to your inbox\b", r"\bnever miss a(?:n)? (?:story|update|thing)\b",
         r"\bsupport (?:our|independent|quality)? ?journalism\b", r"\bbecome a (?:member|subscriber|patron|supporter)\b",
         r"\bdonate (?:now|today)\b", r"\bmake a (?:donation|gift)\b", r"\bdownload (?:our|the) app\b",
         r"\bfollow us on\b", r"\blike us on facebook\b", r"\bjoin (?:us|our) (?:on|mailing|community)\b",
         r"\bmailing list\b", r"\b\d{1,2} ?% off\b", r"\bfree shipping\b", r"\border (?:now|today)\b",
         r"\bbuy now\b", r"\bshop now\b", r"\blimited time\b", r"\bthis week only\b",
-        r"\bearly bird\b", r"\bdiscount code\b", r"\bpromo code\b", r"\bcoupon\b",
+        r"\bearly bird\b", r"\bdiscount code\b", r"\bpromo code\b",
         r"\bvisit [\w.-]+\.(?:com|news|net|org|co|info|tv)\b", r"\bfor more (?:stories|news|articles) (?:about|on|like)\b",
         r"\bwatch (?:this|the) video\b", r"\bthis video is from\b", r"\bsubscribe to (?:our|the) (?:channel|podcast|youtube)\b",
         r"\bwe depend on (?:ad|advertising|reader)", r"\bfewer ads\b", r"\bad-free\b", r"\bturn off (?:your )?ad ?blocker\b",
@@ -194,10 +197,25 @@ cue!(
         r"\bunterstützen sie\b", r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\bsuscríbete\b", r"\bsuscribete\b",
         r"\bassine\b", r"\binscreva-se\b", r"\bpřihlaste se k odběru\b", r"\bodhlásit se můžete\b",
         r"\bpředplat", "订阅", "購読", "登録はこちら", r"\bunlimited access\b", r"\bget the [\w ]{1,30} app\b",
-        r"\bopen in the app\b", r"\b(?:breaking news )?alerts? (?:to|in) your inbox\b", r"\bsupport (?:the|us)\b",
+        r"\bopen in the app\b", r"\b(?:breaking news )?alerts? (?:to|in) your inbox\b",
         r"\bfunded by (?:readers|our readers)\b", r"\bfrom our (?:sponsors?|partners?)\b", r"\badvertiser content\b",
-        r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bas low as \$", r"\bfree trial\b", r"\bdays free\b",
-        r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bnewsletters\b",
+        r"\bas low as \$", r"\bfree trial\b", r"\bdays free\b",
+
+        r"\bbesuchen sie unseren\b",
+        r"\bdownload the [\w ]{1,30} apps?\b", r"\bjetzt (?:spenden|unterstützen|testen)\b",
+        r"\bfaire un don\b", r"\bsoutenez\b",
+        r"\bzaprenumeruj\b", r"\bwesprzyj\b",
+    ]
+);
+
+cue!(
+    /// Words that lean promotional but also occur in stories ("shop",
+    /// "subscribe"): evidence only next to a strong phrase, or outside the
+    /// article body.
+    promo_weak, anchored = false, [
+        r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bsupport (?:the|us)\b", r"\bnewsletters?\b",
+        r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bunterstütze[n]? (?:uns|sie|mich)", r"\b(?:fan-?)?shop\b",
+        r"\bspenden\b", r"\bdona(?:r|ción|ciones)\b", r"\bsuscri(?:be|bir|pción)", r"\bprenumer", r"\bcoupon\b",
     ]
 );
 

@@ -248,11 +248,32 @@ mod tests {
              <footer>© 2024 Example</footer>"
         );
         let d = parse_html(&html);
-        let seg = segment(&d, &Hints { title: Some("Title"), byline: None });
-        let kinds: Vec<(Kind, &str)> = seg.blocks.iter().map(|b| (b.kind, &b.text[..b.text.len().min(12)])).collect();
+        let seg = segment(
+            &d,
+            &Hints {
+                title: Some("Title"),
+                byline: None,
+            },
+        );
+        let kinds: Vec<(Kind, &str)> = seg
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &b.text[..b.text.len().min(12)]))
+            .collect();
         assert_eq!(kinds[0].0, Kind::Boilerplate, "{kinds:?}");
-        assert!(seg.blocks.iter().filter(|b| b.kind == Kind::Content).count() >= 3, "{kinds:?}");
-        let related = seg.blocks.iter().find(|b| b.kind == Kind::Related).expect("related block");
+        assert!(
+            seg.blocks
+                .iter()
+                .filter(|b| b.kind == Kind::Content)
+                .count()
+                >= 3,
+            "{kinds:?}"
+        );
+        let related = seg
+            .blocks
+            .iter()
+            .find(|b| b.kind == Kind::Related)
+            .expect("related block");
         assert!(related.text.starts_with("Related stories"));
         assert_eq!(seg.blocks.last().unwrap().kind, Kind::Boilerplate);
     }

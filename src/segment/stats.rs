@@ -203,7 +203,9 @@ mod tests {
 
     #[test]
     fn totals_roll_up_to_ancestors() {
-        let d = parse_html("<div id=a><p>Hello, world</p><ul><li><a href=x>link</a></li></ul><img></div>");
+        let d = parse_html(
+            "<div id=a><p>Hello, world</p><ul><li><a href=x>link</a></li></ul><img></div>",
+        );
         let body = d.body();
         let leaves = cut(&d, body);
         let s = compute(&d, body, &leaves);
@@ -212,7 +214,10 @@ mod tests {
         assert_eq!(t.chars, 16);
         assert_eq!(t.link_chars, 4);
         assert_eq!(t.commas, 1);
-        assert_eq!((t.paragraphs, t.list_items, t.images, t.links), (1, 1, 1, 1));
+        assert_eq!(
+            (t.paragraphs, t.list_items, t.images, t.links),
+            (1, 1, 1, 1)
+        );
         assert!(s.contains(div, d.find(body, "li").unwrap()));
         assert!(!s.contains(d.find(body, "li").unwrap(), div));
     }
