@@ -489,14 +489,15 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     if !single_heading(ctx, id) {
         return None;
     }
-    if cues::related_heading().is_match(&leaf.text) {
-        if rest_density >= HEADED_LIST_DENSITY && rest_chars > 0 {
-            return Some((
-                Kind::Related,
-                Reason::new("heading-related", format!("heading '{}'", leaf.text)),
-                0.9,
-            ));
-        }
+    if cues::related_heading().is_match(&leaf.text)
+        && rest_density >= HEADED_LIST_DENSITY
+        && rest_chars > 0
+    {
+        return Some((
+            Kind::Related,
+            Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+            0.9,
+        ));
     }
     if cues::ad_label().is_match(&leaf.text) && !ctx.in_region[id] {
         return Some((
@@ -607,9 +608,9 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
             "short-box",
             format!("only {} characters", t.chars),
         ))
-    } else if !is_list && weight < 25.0 && ld > CONDITIONAL_LINK_DENSITY {
-        Some(Reason::new("link-density", format!("link density {ld:.2}")))
-    } else if weight >= 25.0 && ld > CONDITIONAL_LINK_DENSITY_POSITIVE {
+    } else if (!is_list && weight < 25.0 && ld > CONDITIONAL_LINK_DENSITY)
+        || (weight >= 25.0 && ld > CONDITIONAL_LINK_DENSITY_POSITIVE)
+    {
         Some(Reason::new("link-density", format!("link density {ld:.2}")))
     } else if (t.embeds == 1 && t.chars < CONDITIONAL_EMBED_CHARS) || t.embeds > 1 {
         Some(Reason::new("embed-box", format!("{} embeds", t.embeds)))
@@ -871,18 +872,19 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             ));
             continue;
         }
-        if leaf.chars <= MAX_LEAD_IN_CHARS && (is_heading_like(doc, leaf) || !inside) {
-            if cues::related_heading().is_match(&leaf.text) {
-                let mut v = Verdict::new(
-                    Kind::Related,
-                    0.85,
-                    Reason::new("heading-related", format!("heading '{}'", leaf.text)),
-                );
-                v.unit = Some(leaf.owner);
-                verdicts[i] = Some(v);
-                lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
-                continue;
-            }
+        if leaf.chars <= MAX_LEAD_IN_CHARS
+            && (is_heading_like(doc, leaf) || !inside)
+            && cues::related_heading().is_match(&leaf.text)
+        {
+            let mut v = Verdict::new(
+                Kind::Related,
+                0.85,
+                Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+            );
+            v.unit = Some(leaf.owner);
+            verdicts[i] = Some(v);
+            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+            continue;
         }
         // "READ MORE: Other headline" inline.
         if ld >= LINK_LIST_DENSITY && is_inline_related(&leaf.text) {
