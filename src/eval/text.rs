@@ -15,9 +15,13 @@ const INLINE_TAGS: &[&str] = &[
 /// Elements whose text is never shown to a reader.
 const INVISIBLE_TAGS: &[&str] = &["script", "style", "noscript", "template", "head"];
 
-/// Joins all runs of white space (Unicode, so NBSP too) into one space and
-/// trims the ends, so texts from different sources compare equal.
+/// Joins all runs of white space (Unicode, so NBSP too) into one space,
+/// trims the ends and composes characters (NFC: a page may write "ü" as
+/// "u" plus a combining mark), so texts from different sources compare
+/// equal.
 pub fn collapse_ws(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let s: String = s.nfc().collect();
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -115,6 +119,11 @@ fn is_invisible(doc: &Document, node: NodeId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_composes_characters() {
+        assert_eq!(collapse_ws("gepru\u{308}ft  heute"), "geprüft heute");
+    }
     use crate::parse::parse_html;
 
     #[test]
