@@ -286,6 +286,11 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     let role = doc.attr(id, "role").map(str::trim).unwrap_or("");
     let label = doc.attr(id, "aria-label").unwrap_or("");
     let attrs = format!("{} {label}", widget_names(doc, id));
+    // Whatever its markup, an element holding most of the body's prose is
+    // the story (pages that set their article in an <aside> or <header>).
+    if inside && matches!(tag, "aside" | "header") && holds_most_prose(ctx, id) {
+        return None;
+    }
 
     match tag {
         "nav" => {
@@ -357,7 +362,7 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     // Never on something that holds much of the body.
     let small_enough = !inside
         || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
-            && (t.prose_chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_prose as f64)
+            && !holds_most_prose(ctx, id))
         || t.link_density() > LINK_LIST_DENSITY;
     if small_enough && !attrs.trim().is_empty() {
         if let Some(m) = cues::promo_attr().find(&attrs) {
@@ -422,6 +427,12 @@ fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason,
         Reason::new("landmark", what.to_string()),
         0.7,
     )
+}
+
+/// Whether `id` holds a large share of the article body's prose.
+fn holds_most_prose(ctx: &Ctx, id: NodeId) -> bool {
+    ctx.region_prose > 0
+        && ctx.stats.of(id).prose_chars as f64 >= MAX_BOX_SHARE_OF_BODY * ctx.region_prose as f64
 }
 
 /// Whether a sidebar stacks several widgets, each to be judged on its own.
