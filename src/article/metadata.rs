@@ -100,6 +100,9 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     /// Absolute URL of the lead image.
     pub lead_image: Option<String>,
+    /// The article text a page declares in its JSON-LD (`articleBody`), as
+    /// written (paragraphs separated by line breaks).
+    pub article_body: Option<String>,
 }
 
 /// Reads the page's metadata. Every field is whitespace-collapsed and
@@ -161,6 +164,7 @@ pub fn extract(doc: &Document, page_url: Option<&Url>) -> Metadata {
         dir: page::dir(doc),
         excerpt: declared(&ld.excerpt, EXCERPT_KEYS).and_then(|e| non_empty(&e)),
         lead_image,
+        article_body: ld.body.filter(|b| !b.is_empty()),
     }
 }
 

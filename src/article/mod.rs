@@ -12,6 +12,12 @@ use url::Url;
 
 /// Average silent reading speed used for the reading time.
 const WORDS_PER_MINUTE: usize = 230;
+/// An article of fewer words than this, on a page whose JSON-LD declares
+/// an `articleBody`...
+const SHELL_MAX_WORDS: usize = 100;
+/// ...at least this many times longer, is a client-rendered shell: the
+/// declared body is the article.
+const SHELL_GROWTH: usize = 3;
 
 /// The part of a page's tree that makes the article.
 #[derive(Debug, Clone)]
@@ -40,9 +46,24 @@ pub fn build(
 ) -> Article {
     let base = metadata::base_url(doc, page_url);
     let clean = clean::build(doc, &seg.selection, base.as_ref());
-    let content_html = clean::to_html(&clean);
-    let text = text::to_text(&clean);
-    let word_count = text.split_whitespace().count();
+    let mut content_html = clean::to_html(&clean);
+    let mut text = text::to_text(&clean);
+    let mut word_count = text.split_whitespace().count();
+    if let Some(body) = meta.article_body.as_deref() {
+        let declared_words = body.split_whitespace().count();
+        // A client-rendered page: its markup is a shell, the story is in
+        // its JSON-LD.
+        if word_count < SHELL_MAX_WORDS && declared_words >= word_count * SHELL_GROWTH && declared_words >= SHELL_MAX_WORDS {
+            let paragraphs: Vec<String> = body
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect();
+            content_html = paragraphs.iter().map(|p| format!("<p>{}</p>", escape_text(p))).collect();
+            text = paragraphs.join("\n\n");
+            word_count = declared_words;
+        }
+    }
     let reading_minutes = if word_count == 0 {
         0
     } else {
@@ -63,6 +84,20 @@ pub fn build(
         word_count,
         reading_minutes,
     }
+}
+
+/// Escapes text for HTML element content.
+fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The article's first paragraph, as Readability uses it when a page gives

@@ -58,6 +58,9 @@ pub(crate) struct JsonLd {
     /// `image` as a URL string, the `url` of an image object, or the first
     /// of an array of either.
     pub image: Option<String>,
+    /// `articleBody`: the whole text, which client-rendered pages carry
+    /// here while their markup is an empty shell.
+    pub body: Option<String>,
 }
 
 /// Why a script gave nothing: JavaScript would have thrown (a type error
@@ -240,6 +243,7 @@ fn read_article(doc: &Document, obj: &Value) -> JsonLd {
         .map(|s| js_trim(s).to_string());
     out.published = string_of(obj, "datePublished").map(|s| js_trim(s).to_string());
     out.image = obj.get("image").and_then(image_url);
+    out.body = string_of(obj, "articleBody").map(|s| s.trim().to_string());
     out
 }
 
