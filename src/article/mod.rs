@@ -53,15 +53,30 @@ pub fn build(
         let declared_words = body.split_whitespace().count();
         // A client-rendered page: its markup is a shell, the story is in
         // its JSON-LD.
-        if word_count < SHELL_MAX_WORDS && declared_words >= word_count * SHELL_GROWTH && declared_words >= SHELL_MAX_WORDS {
+        if word_count < SHELL_MAX_WORDS
+            && declared_words >= word_count * SHELL_GROWTH
+            && declared_words >= SHELL_MAX_WORDS
+        {
             let paragraphs: Vec<String> = body
                 .lines()
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|l| !l.is_empty())
                 .collect();
-            content_html = paragraphs.iter().map(|p| format!("<p>{}</p>", escape_text(p))).collect();
-            text = paragraphs.join("\n\n");
-            word_count = declared_words;
+            let declared_html: String = paragraphs
+                .iter()
+                .map(|p| format!("<p>{}</p>", escape_text(p)))
+                .collect();
+            let declared_text = paragraphs.join("\n\n");
+            // What the shell did show (a standfirst) stays in front.
+            let shown = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if shown.is_empty() || declared_text.contains(&shown) {
+                content_html = declared_html;
+                text = declared_text;
+            } else {
+                content_html.push_str(&declared_html);
+                text = format!("{text}\n\n{declared_text}");
+            }
+            word_count = text.split_whitespace().count();
         }
     }
     let reading_minutes = if word_count == 0 {
@@ -107,4 +122,36 @@ fn first_paragraph(text: &str) -> Option<String> {
         .map(str::trim)
         .find(|p| !p.is_empty())
         .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze_html, Options};
+
+    fn page(body_html: &str, article_body: &str) -> String {
+        format!(
+            r#"<html><head><title>T</title><script type="application/ld+json">
+            {{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T",
+              "articleBody": "{article_body}"}}</script></head><body>{body_html}</body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_client_rendered_shell_takes_the_declared_body() {
+        let words = "Word after word the story goes on. ".repeat(40);
+        let html = page("<div id=app><p>Loading the story now.</p></div>", &words);
+        let a = analyze_html(html.as_bytes(), &Options::default()).unwrap();
+        assert!(a.article.word_count >= 280, "{}", a.article.word_count);
+        assert!(a.article.text.starts_with("Loading the story now."));
+        assert!(a.article.content_html.contains("<p>Word after word"));
+    }
+
+    #[test]
+    fn a_rendered_article_keeps_its_own_text() {
+        let para = "<p>This rendered paragraph is long enough to count as prose, with commas, and more words.</p>";
+        let html = page(&para.repeat(30), "Something else entirely.");
+        let a = analyze_html(html.as_bytes(), &Options::default()).unwrap();
+        assert!(!a.article.text.contains("Something else entirely"));
+        assert!(a.article.word_count > 300);
+    }
 }
