@@ -13,6 +13,11 @@ mod cli {
     pub mod urlmap;
 }
 
+// The analysis allocates many small strings and nodes; mimalloc makes the
+// native tool measurably faster than the system allocator (`declutter bench`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use cli::args::{Cli, Command};
 use cli::fail::Fail;

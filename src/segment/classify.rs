@@ -284,8 +284,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     let tag = doc.tag(id)?;
     let inside = ctx.in_region[id];
     let role = doc.attr(id, "role").map(str::trim).unwrap_or("");
-    let label = doc.attr(id, "aria-label").unwrap_or("");
-    let attrs = format!("{} {label}", widget_names(doc, id));
+    let attrs = widget_attrs(doc, id);
     // Whatever its markup, an element holding most of the body's prose is
     // the story (pages that set their article in an <aside> or <header>).
     if inside && matches!(tag, "aside" | "header") && holds_most_prose(ctx, id) {
@@ -352,13 +351,25 @@ fn widget_names(doc: &Document, id: NodeId) -> String {
         .join(" ")
 }
 
+/// Widget names and aria label of an element, without allocating for the
+/// many elements that have neither.
+fn widget_attrs(doc: &Document, id: NodeId) -> String {
+    let Some(e) = doc.element(id) else {
+        return String::new();
+    };
+    let label = e.attr("aria-label").unwrap_or("");
+    if e.attr("class").is_none() && e.attr("id").is_none() && label.is_empty() {
+        return String::new();
+    }
+    format!("{} {label}", widget_names(doc, id))
+}
+
 /// A widget named by its class/id or aria label, or headed by a cue line.
 fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let doc = ctx.doc;
     let t = ctx.stats.of(id);
     let inside = ctx.in_region[id];
-    let label = doc.attr(id, "aria-label").unwrap_or("");
-    let attrs = format!("{} {label}", widget_names(doc, id));
+    let attrs = widget_attrs(doc, id);
     // Never on something that holds much of the body.
     let small_enough = !inside
         || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
