@@ -88,6 +88,8 @@ const TAXONOMY_PREFIXES: &[&str] = &[
     "topic-",
     "section-",
 ];
+/// This many taxonomy tokens on one element make them a CMS's listing.
+const MIN_TAXONOMY_TOKENS: usize = 2;
 /// Class or id tokens of this many words or more are slugs, not names.
 const SLUG_WORDS: usize = 4;
 /// Title and heading similarity above which the heading is the headline.
@@ -344,9 +346,13 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
 /// slugs of headings (`sharing-with-a-single-developer`), not widget names.
 fn widget_names(doc: &Document, id: NodeId) -> String {
     let ci = class_and_id(doc, id);
+    let is_taxonomy = |t: &str| TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p));
+    // One `tag-links` names a tag list; several such tokens are a CMS
+    // listing the article's own tags and categories.
+    let taxonomy_tokens = ci.split_whitespace().filter(|t| is_taxonomy(t)).count();
     ci.split_whitespace()
         .filter(|t| t.split(['-', '_']).count() < SLUG_WORDS)
-        .filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)))
+        .filter(|t| taxonomy_tokens < MIN_TAXONOMY_TOKENS || !is_taxonomy(t))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -126,7 +126,8 @@ cue!(
         "comment", "disqus", "cookie", "consent", "gdpr", r"(?:^|[\s_-])share", "sharing",
         "social", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
         "toolbar", r"(?:^|[\s_-])tags?(?:$|[\s_-])", "tag-list", "taglist", "site-header",
-        "topbar", "author-bio", "print",
+        "topbar", "print", r"author-?(?:bio|box|info|details|profile)", r"about-?(?:the-?)?author",
+        r"autor(?:en)?-?(?:box|info|profil)", r"bio-?box",
     ]
 );
 
