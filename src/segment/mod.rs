@@ -84,35 +84,6 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
             },
         };
     };
-    if std::env::var_os("DECLUTTER_DEBUG").is_some() {
-        for &r in &region.roots {
-            let t = stats.of(r);
-            eprintln!(
-                "region root <{}> class={:?} id={:?} chars={} prose={} ld={:.2} score={:.1}",
-                doc.tag(r).unwrap_or("?"),
-                doc.attr(r, "class"),
-                doc.attr(r, "id"),
-                t.chars,
-                t.prose_chars,
-                t.link_density(),
-                region.scores[r]
-            );
-        }
-        let mut a = region.top;
-        while let Some(p) = doc.parent(a) {
-            let t = stats.of(p);
-            eprintln!(
-                "  ancestor <{}> class={:?} chars={} prose={} ld={:.2} unlikely={}",
-                doc.tag(p).unwrap_or("?"),
-                doc.attr(p, "class"),
-                t.chars,
-                t.prose_chars,
-                t.link_density(),
-                body::class_and_id(doc, p)
-            );
-            a = p;
-        }
-    }
     let selection = select(doc, &leaves, &stats, &region, &classified);
     let blocks = group(doc, &leaves, &classified.verdicts);
     Segmentation { blocks, selection }
