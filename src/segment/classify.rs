@@ -13,7 +13,7 @@
 
 use super::body::{class_and_id, class_weight, Flags, Region};
 use super::cues;
-use super::leaves::Leaf;
+use super::leaves::{Latent, Leaf};
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
 use crate::model::{Kind, Reason};
@@ -67,6 +67,9 @@ const TAXONOMY_PREFIXES: &[&str] = &[
 ];
 /// Class or id tokens of this many words or more are slugs, not names.
 const SLUG_WORDS: usize = 4;
+/// A hidden box longer than this is a menu or a page section: its words
+/// alone do not make it a sign-up prompt.
+const MAX_LATENT_PROMO_CHARS: usize = 1500;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
 
@@ -177,6 +180,52 @@ pub fn classify(
         boxes: boxes.into_iter().map(|(n, k, _, _)| (n, k)).collect(),
         in_region: ctx.in_region,
     }
+}
+
+/// The kind of a hidden subtree a script may show, as a whole: hidden text
+/// is never the article. Ad labels, advertising names and sign-up words
+/// make a pop-up or slot promo, recirculation names or a list of headlines
+/// related, the rest (cookie banners, menus) chrome.
+pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
+    let names: String = std::iter::once(latent.root)
+        .chain(doc.descendants(latent.root))
+        .filter(|&d| doc.tag(d).is_some())
+        .map(|d| widget_names(doc, d))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text: String = latent.leaves.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
+    let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
+    let links: Vec<NodeId> = latent.leaves.iter().flat_map(|l| l.links.iter().copied()).collect();
+    let (kind, reason) = if let Some(l) = latent.leaves.iter().find(|l| cues::ad_label().is_match(&l.text)) {
+        (Kind::Promo, Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)))
+    } else if let Some(m) = cues::related_attr().find(&names) {
+        (Kind::Related, Reason::new("class-related", format!("hidden box, class/id '{}'", m.trim())))
+    } else if let Some(m) = cues::promo_attr().find(&names) {
+        (Kind::Promo, Reason::new("class-promo", format!("hidden box, class/id '{}'", m.trim())))
+    } else if let Some(m) = cues::promo_text().find(&text).filter(|_| chars <= MAX_LATENT_PROMO_CHARS) {
+        (Kind::Promo, Reason::new("promo-phrase", format!("hidden box, promotional phrase '{m}'")))
+    } else if latent.leaves.first().is_some_and(|l| cues::related_heading().is_match(&l.text))
+        || (chars > 0
+            && link_chars as f64 / chars as f64 >= LINK_LIST_DENSITY
+            && average_link_words(doc, &links) >= HEADLINE_WORDS)
+    {
+        (Kind::Related, Reason::new("link-list", "hidden list of headlines"))
+    } else {
+        (Kind::Boilerplate, Reason::new("hidden", "hidden until a script shows it"))
+    };
+    let mut v = Verdict::new(kind, 0.6, reason);
+    v.unit = Some(latent.root);
+    v
+}
+
+/// Average words per link among `links`.
+fn average_link_words(doc: &Document, links: &[NodeId]) -> f64 {
+    if links.is_empty() {
+        return 0.0;
+    }
+    let words: usize = links.iter().map(|&a| doc.text_content(a).split_whitespace().count()).sum();
+    words as f64 / links.len() as f64
 }
 
 /// The first leaf under every node, by rolling leaf owners up the tree.
@@ -843,6 +892,22 @@ mod tests {
     fn similarity_compares_words() {
         assert!(similarity("North Korea parade | WWIII", "North Korea parade") > 0.75);
         assert!(similarity("Something else", "North Korea parade") < 0.1);
+    }
+
+    #[test]
+    fn hidden_pop_ups_get_a_kind_of_their_own() {
+        use crate::parse::parse_html;
+        use crate::segment::leaves::cut_with_latent;
+        let d = parse_html(
+            "<p>Seen.</p><div style='display:none'><p>Get our newsletter in your inbox</p></div>\
+             <div hidden class=outbrain><a href=/a>One long headline about other things</a></div>\
+             <div style='display:none'><p>We use cookies on this site.</p></div>",
+        );
+        let (leaves, latent) = cut_with_latent(&d, d.body());
+        assert_eq!(leaves.len(), 1);
+        let kinds: Vec<Kind> = latent.iter().map(|l| classify_latent(&d, l).kind).collect();
+        assert_eq!(kinds, vec![Kind::Promo, Kind::Related, Kind::Boilerplate]);
+        assert_eq!(latent[0].before, 1);
     }
 
     #[test]
