@@ -187,16 +187,25 @@ pub fn classify(
 /// make a pop-up or slot promo, recirculation names or a list of headlines
 /// related, the rest (cookie banners, menus) chrome.
 pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
-    let names: String = std::iter::once(latent.root)
-        .chain(doc.descendants(latent.root))
-        .filter(|&d| doc.tag(d).is_some())
-        .map(|d| widget_names(doc, d))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The box's names: its own and its wrappers' (elements that are its
+    // only child), not those of the teasers it may hold.
+    let mut names = widget_names(doc, latent.root);
+    let mut wrapper = latent.root;
+    while let Some(only) = single_element_child(doc, wrapper) {
+        names.push(' ');
+        names.push_str(&widget_names(doc, only));
+        wrapper = only;
+    }
+    let email_field = doc.descendants(latent.root).any(|d| {
+        doc.is(d, "input") && doc.attr(d, "type").is_some_and(|t| t.eq_ignore_ascii_case("email"))
+    });
     let text: String = latent.leaves.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
     let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
     let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
-    let links: Vec<NodeId> = latent.leaves.iter().flat_map(|l| l.links.iter().copied()).collect();
+    let links: Vec<NodeId> = doc
+        .find_all(latent.root, "a")
+        .filter(|&a| doc.attr(a, "href").is_some())
+        .collect();
     let (kind, reason) = if let Some(l) = latent.leaves.iter().find(|l| cues::ad_label().is_match(&l.text)) {
         (Kind::Promo, Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)))
     } else if let Some(m) = cues::related_attr().find(&names) {
@@ -205,6 +214,8 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
         (Kind::Promo, Reason::new("class-promo", format!("hidden box, class/id '{}'", m.trim())))
     } else if let Some(m) = cues::promo_text().find(&text).filter(|_| chars <= MAX_LATENT_PROMO_CHARS) {
         (Kind::Promo, Reason::new("promo-phrase", format!("hidden box, promotional phrase '{m}'")))
+    } else if email_field && chars <= MAX_LATENT_PROMO_CHARS {
+        (Kind::Promo, Reason::new("form-signup", "hidden box asking for an e-mail address"))
     } else if latent.leaves.first().is_some_and(|l| cues::related_heading().is_match(&l.text))
         || (chars > 0
             && link_chars as f64 / chars as f64 >= LINK_LIST_DENSITY
@@ -217,6 +228,13 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
     let mut v = Verdict::new(kind, 0.6, reason);
     v.unit = Some(latent.root);
     v
+}
+
+/// The only element child of `id`, when it has exactly one.
+fn single_element_child(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let mut children = doc.element_children(id);
+    let first = children.next()?;
+    children.next().is_none().then_some(first)
 }
 
 /// Average words per link among `links`.
@@ -901,12 +919,13 @@ mod tests {
         let d = parse_html(
             "<p>Seen.</p><div style='display:none'><p>Get our newsletter in your inbox</p></div>\
              <div hidden class=outbrain><a href=/a>One long headline about other things</a></div>\
-             <div style='display:none'><p>We use cookies on this site.</p></div>",
+             <div style='display:none'><p>We use cookies on this site.</p></div>\
+             <div hidden><p>Weekly guides</p><form hidden><input type=email></form></div>",
         );
         let (leaves, latent) = cut_with_latent(&d, d.body());
         assert_eq!(leaves.len(), 1);
         let kinds: Vec<Kind> = latent.iter().map(|l| classify_latent(&d, l).kind).collect();
-        assert_eq!(kinds, vec![Kind::Promo, Kind::Related, Kind::Boilerplate]);
+        assert_eq!(kinds, vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]);
         assert_eq!(latent[0].before, 1);
     }
 

@@ -139,6 +139,9 @@ struct Cutter<'a> {
     /// Hidden subtrees that a script may reveal, with the number of leaves
     /// cut before each.
     latent: Vec<(NodeId, usize)>,
+    /// Cutting a revealed subtree: its own hidden parts (a pop-up's form,
+    /// its second step) show with it.
+    reveal: bool,
 }
 
 impl Cutter<'_> {
@@ -183,7 +186,7 @@ impl Cutter<'_> {
                 false
             }
             NodeData::Element(_) => {
-                if is_hidden(doc, id) {
+                if is_hidden(doc, id) && !(self.reveal && is_revealable(doc, id)) {
                     if is_revealable(doc, id) {
                         self.latent.push((id, self.leaves.len()));
                     }
@@ -283,12 +286,11 @@ pub fn cut(doc: &Document, root: NodeId) -> Vec<Leaf> {
 /// outermost hidden subtree a script may reveal apart from it, so hidden
 /// pop-ups can be labelled without weighing on the article's detection.
 pub fn cut_with_latent(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<Latent>) {
-    let (leaves, roots) = cut_runs(doc, root);
+    let (leaves, roots) = cut_runs(doc, root, false);
     let latent = roots
         .into_iter()
         .filter_map(|(r, before)| {
-            // One level only: hidden parts of a hidden subtree stay out.
-            let (leaves, _) = cut_runs(doc, r);
+            let (leaves, _) = cut_runs(doc, r, true);
             (!leaves.is_empty()).then_some(Latent {
                 root: r,
                 before,
@@ -300,7 +302,7 @@ pub fn cut_with_latent(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<Latent>)
 }
 
 /// The visible leaves under `root` and the hidden roots met on the way.
-fn cut_runs(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<(NodeId, usize)>) {
+fn cut_runs(doc: &Document, root: NodeId, reveal: bool) -> (Vec<Leaf>, Vec<(NodeId, usize)>) {
     let mut c = Cutter {
         doc,
         leaves: Vec::new(),
@@ -311,6 +313,7 @@ fn cut_runs(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<(NodeId, usize)>) {
         split_owner: vec![false; doc.len()],
         after_br: false,
         latent: Vec::new(),
+        reveal,
     };
     doc.walk(root, |ev| match ev {
         Walk::Enter(id) if id == root => true,
@@ -371,14 +374,14 @@ mod tests {
 
     #[test]
     fn hidden_subtrees_are_cut_apart() {
-        let d = parse_html("<p>one</p><div style='display:none'><p>pop</p><p hidden>x</p></div><p>two</p><script>s</script>");
+        let d = parse_html("<p>one</p><div style='display:none'><p>pop</p><p hidden>up</p><script>s</script></div><p>two</p>");
         let (leaves, latent) = cut_with_latent(&d, d.body());
         let texts: Vec<&str> = leaves.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, vec!["one", "two"]);
         assert_eq!(latent.len(), 1);
         assert_eq!(latent[0].before, 1);
         let hidden: Vec<&str> = latent[0].leaves.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(hidden, vec!["pop"]);
+        assert_eq!(hidden, vec!["pop", "up"]);
     }
 
     #[test]
