@@ -96,7 +96,8 @@ cue!(
         "newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall", "donat",
         "membership", "affiliate", "commercial", "marketing", r"(?:^|[\s_-])cta(?:$|[\s_-])",
         "partner-content", "native-ad", "paid-content", "anzeige", "werbung", "publicite",
-        "publicidad",
+        "publicidad", r"(?:^|[\s_-])share", "sharing", "social", "follow-us", "followus",
+        "app-promo", "app-download", "abonnement", "abo-",
     ]
 );
 
@@ -115,8 +116,7 @@ cue!(
     /// Class/id/role tokens of menus, footers, comments and other chrome.
     boilerplate_attr, anchored = false, [
         r"(?:^|[\s_-])nav", "navbar", "navigation", "menu", "footer", "breadcrumb",
-        "comment", "disqus", "cookie", "consent", "gdpr", r"(?:^|[\s_-])share", "sharing",
-        "social", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
+        "comment", "disqus", "cookie", "consent", "gdpr", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
         "toolbar", r"(?:^|[\s_-])tags?(?:$|[\s_-])", "tag-list", "taglist", "site-header",
         "topbar", "author-bio", "print",
     ]
@@ -135,14 +135,18 @@ cue!(
         r"^don'?t miss", r"^(?:recent|popular|similar) (?:posts|articles|stories)",
         r"^(?:around|elsewhere) (?:the web|on)", r"^from (?:around|elsewhere|our network)",
         r"^(?:more|other) (?:top )?(?:stories|articles|news|headlines)",
+        r"^(?:more|other) [\w' ]{1,24} (?:news|stories|articles|columns|headlines|videos|posts)\b",
+        r"^(?:previous|prev|next|older|newer) (?:post|article|story|entry|posts|articles|stories)\b",
+        r"^\d+ related (?:articles|stories|posts)", r"^(?:show|see|view|load) more related\b",
         r"^weitere (?:artikel|beiträge|nachrichten|themen|meldungen)", r"^mehr (?:zum thema|dazu|aus|artikel|nachrichten)",
         r"^das könnte sie (?:auch )?interessieren", r"^lesen sie (?:auch|mehr)", r"^auch interessant",
         r"^verwandte (?:artikel|themen|beiträge)", r"^meistgelesen", r"^empfohlen",
         r"^(?:à )?lire (?:aussi|également|la suite)", r"^sur le même (?:sujet|thème)",
-        r"^articles? (?:similaires|liés|connexes)", r"^les plus (?:lus|populaires)",
+        r"^articles? (?:similaires|liés|connexes)", r"^les plus (?:lus|populaires|partagés|commentés|consultés)",
         r"^(?:à|a) (?:voir|découvrir) aussi", r"^noticias relacionadas", r"^te puede interesar",
         r"^(?:lo )?más (?:leído|visto|popular)", r"^relacionad[oa]s", r"^(?:lea|leer|ver) (?:también|más)",
         r"^leia (?:também|mais)", r"^veja (?:também|mais)", r"^mais (?:lidas|lidos|notícias)",
+        r"^principais (?:do dia|notícias)", r"^(?:últimas|outras) notícias",
         r"^související", r"^(?:čtěte|přečtěte si) (?:také|též|více)", r"^nejčtenější",
         r"^další (?:články|zprávy)", "^相关", "^推荐", "^热门", "^更多", "^関連", "^おすすめ",
         "^人気", "^こちらもおすすめ",
@@ -165,6 +169,8 @@ cue!(
         "promoted(?: (?:content|stories|by .{1,40}))?", "partner content", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "reklama", "広告", "广告", "story continues below advertisement",
         "article continues below(?: advertisement)?", "continue reading below", "scroll to continue with content",
+        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·] ?.{1,40})?", "[^ ]{1,30}(?: [^ ]{1,30})? (?:sponsored|promoted)",
+        "sponzorováno", "sponsorisé", "patrocinado", "gesponsert", "プロモーション", "推广",
     ]
 );
 
@@ -193,6 +199,13 @@ cue!(
         r"\bfunded by (?:readers|our readers)\b", r"\bfrom our (?:sponsors?|partners?)\b", r"\badvertiser content\b",
         r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bas low as \$", r"\bfree trial\b", r"\bdays free\b",
         r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bnewsletters\b",
+        r"\bskip (?:this )?ad\b", r"\b(?:is )?supported by:?$", r"\bbecome (?:a )?(?:part|member) of our\b",
+        r"\bwe'?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
+        r"^share (?:this|on|via)\b", r"\bclick to share\b", r"\bshare (?:this|the) (?:article|story|post)\b",
+        r"\babonnements?\b", r"\babonnement\b", r"\bje m'abonne\b", r"\bsuscr[ií]bete\b",
+        r"\brecib[ií] (?:por|en tu) (?:e-?mail|mail|correo)\b", r"\bassinaturas?\b", r"\bpředplatné\b",
+        "キャンペーン", "今なら", "お得", "特典", "受付中", "立即(?:更新|下载|下載|购买|購買|注册|订阅|领取)",
+        "优惠", "限时", "扫码关注", "関連広告",
     ]
 );
 
@@ -212,7 +225,7 @@ cue!(
     boilerplate_text, anchored = false, [
         r"^comments?(?: \(\d+\))?$", r"^\d+ comments?$", r"^(?:leave|post|add|write) a (?:comment|reply)",
         r"^comments are closed", r"you must (?:be )?log(?:ged)? ?in", r"\bto (?:post a )?comment\b",
-        r"^share (?:this|on|via)\b", r"^(?:tweet|pin it|email|print)$", r"^tags?:", r"^tagged (?:under|with|as):?",
+        r"^(?:tweet|pin it|email|print)$", r"^tags?:", r"^tagged (?:under|with|as):?",
         r"^filed under:?", r"^categor(?:y|ies):", r"©|\bcopyright\b|\ball rights reserved\b",
         r"\bwe use cookies\b", r"\bcookie (?:policy|settings)\b", r"\bprivacy (?:policy|notice)\b",
         r"\bterms (?:of (?:use|service)|and conditions)\b", r"^skip to (?:main )?content", r"^back to top$",
