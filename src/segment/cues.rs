@@ -96,7 +96,7 @@ cue!(
         "newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall", "donat",
         "membership", "affiliate", "commercial", "marketing", r"(?:^|[\s_-])cta(?:$|[\s_-])",
         "partner-content", "native-ad", "paid-content", "anzeige", "werbung", "publicite",
-        "publicidad", r"(?:^|[\s_-])share", "sharing", "social", "follow-us", "followus",
+        "publicidad", r"(?:^|[\s_-])share(?:$|[\s_@-]|bar|tool|btn|button|icon|item|link|menu|count|s(?:$|[\s_-]))", "sharing", "social", "follow-us", "followus",
         "app-promo", "app-download", "abonnement", "abo-",
     ]
 );
@@ -261,6 +261,9 @@ mod tests {
         );
         assert!(call_to_action().is_match("Learn more about the Jase Case"));
         assert!(promo_attr().is_match("inline-ad"));
+        assert!(promo_attr().is_match("social-share__button"));
+        assert!(promo_attr().is_match("article-share m-0"));
+        assert!(!promo_attr().is_match("most-shared link-flow"));
         assert!(!promo_attr().is_match("header-shadow"));
         assert!(!promo_attr().is_match("loading"));
         assert!(boilerplate_text().is_match("Copyright © 2023 Example"));
