@@ -70,6 +70,9 @@ const SLUG_WORDS: usize = 4;
 /// A hidden box longer than this is a menu or a page section: its words
 /// alone do not make it a sign-up prompt.
 const MAX_LATENT_PROMO_CHARS: usize = 1500;
+/// A teaser card is short: an ad label in a bigger element labels a slot,
+/// not a card.
+const MAX_AD_CARD_CHARS: usize = 400;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
 
@@ -174,6 +177,7 @@ pub fn classify(
         .into_iter()
         .map(|v| v.unwrap_or_else(|| Verdict::new(Kind::Boilerplate, 0.5, Reason::new("unclassified", "no signal"))))
         .collect();
+    sponsored_items(&ctx, &mut verdicts);
     promo_sections(&ctx, &mut verdicts);
     Classified {
         verdicts,
@@ -735,6 +739,18 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         }
         if cues::ad_label().is_match(&leaf.text) {
             verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+            // Outside the body, the links under an ad label ("Paid
+            // Partner") are the ad's; a label after a headline ("InnoGames
+            // Sponsored") marks its own card only.
+            let after_headline = doc
+                .ancestors(leaf.owner)
+                .find(|&a| ctx.stats.of(a).leaves >= 2)
+                .is_some_and(|a| {
+                    (ctx.first_leaf[a]..i).any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+                });
+            if !inside && !after_headline {
+                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+            }
             continue;
         }
         if leaf.chars <= MAX_LEAD_IN_CHARS && (is_heading_like(doc, leaf) || !inside) {
@@ -803,6 +819,10 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             }
         }
         if ld >= LINK_LIST_DENSITY {
+            if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
+                verdicts[i] = Some(Verdict::new(Kind::Promo, 0.7, Reason::new("call-to-action", format!("call to action '{c}'"))));
+                continue;
+            }
             let (words, chars) = leaf_link_length(doc, leaf);
             let (kind, conf) = if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
                 (Kind::Related, 0.6)
@@ -841,6 +861,38 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
         .enumerate()
         .find(|(i, l)| verdicts[*i].is_none() && doc.is(l.owner, "h1"))
         .map(|(i, _)| i)
+}
+
+/// A teaser card outside the body that carries an ad label ("InnoGames
+/// Sponsored" under a headline in a recirculation stream) is an ad as a
+/// whole: the card is the smallest element holding the label and other
+/// text.
+fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
+    let doc = ctx.doc;
+    for i in 0..ctx.leaves.len() {
+        let leaf = &ctx.leaves[i];
+        if ctx.in_region[leaf.owner] || !cues::ad_label().is_match(&leaf.text) {
+            continue;
+        }
+        let Some(card) = std::iter::once(leaf.owner)
+            .chain(doc.ancestors(leaf.owner))
+            .take_while(|&a| ctx.stats.of(a).chars <= MAX_AD_CARD_CHARS && !ctx.stats.contains(a, ctx.region.top))
+            .find(|&a| ctx.stats.of(a).leaves >= 2)
+        else {
+            continue;
+        };
+        let first = ctx.first_leaf[card];
+        let count = ctx.stats.of(card).leaves;
+        for j in first..(first + count).min(verdicts.len()) {
+            if verdicts[j].kind == Kind::Content {
+                continue;
+            }
+            if verdicts[j].kind != Kind::Promo {
+                verdicts[j] = Verdict::new(Kind::Promo, 0.7, Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)));
+            }
+            verdicts[j].unit = Some(card);
+        }
+    }
 }
 
 /// Marks trailing sections of the body that carry several promotional cues.

@@ -169,8 +169,8 @@ cue!(
         "promoted(?: (?:content|stories|by .{1,40}))?", "partner content", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "reklama", "広告", "广告", "story continues below advertisement",
         "article continues below(?: advertisement)?", "continue reading below", "scroll to continue with content",
-        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·] ?.{1,40})?", "[^ ]{1,30}(?: [^ ]{1,30})? (?:sponsored|promoted)",
-        "sponzorováno", "sponsorisé", "patrocinado", "gesponsert", "プロモーション", "推广",
+        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·] ?.{1,40})?", "[^ ]{1,30}(?: [^ ]{1,30}){0,3} (?:sponsored|promoted)",
+        "sponzorováno", "sponsorisé", "patrocinado", "gesponsert", "プロモーション", "推广", "paid partner(?:ship)?",
     ]
 );
 
@@ -202,7 +202,7 @@ cue!(
         r"\bskip (?:this )?ad\b", r"\b(?:is )?supported by:?$", r"\bbecome (?:a )?(?:part|member) of our\b",
         r"\bwe'?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
         r"^share (?:this|on|via)\b", r"\bclick to share\b", r"\bshare (?:this|the) (?:article|story|post)\b",
-        r"\babonnements?\b", r"\babonnement\b", r"\bje m'abonne\b", r"\bsuscr[ií]bete\b",
+        r"\babonnements?\b", r"\b(?:digital|jahres|probe|mini)abos?\b", r"\bje m'abonne\b", r"\bsuscr[ií]bete\b",
         r"\brecib[ií] (?:por|en tu) (?:e-?mail|mail|correo)\b", r"\bassinaturas?\b", r"\bpředplatné\b",
         "キャンペーン", "今なら", "お得", "特典", "受付中", "立即(?:更新|下载|下載|购买|購買|注册|订阅|领取)",
         "优惠", "限时", "扫码关注", "関連広告",
