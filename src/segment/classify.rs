@@ -73,6 +73,15 @@ const MAX_LATENT_PROMO_CHARS: usize = 1500;
 /// A teaser card is short: an ad label in a bigger element labels a slot,
 /// not a card.
 const MAX_AD_CARD_CHARS: usize = 400;
+/// A header box (headline, byline, date, standfirst) is short; a bigger
+/// box around the headline holds more than the header.
+const MAX_HEADER_BOX_CHARS: usize = 1000;
+/// How far up a caption's name may sit (the caption's box and its
+/// wrappers, not the page's columns).
+const CAPTION_NAME_DEPTH: usize = 3;
+/// Share of the page title's words a headline repeats at least (the rest
+/// is the site's name and section).
+const MIN_TITLE_COVERAGE: f64 = 0.4;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
 
@@ -177,6 +186,7 @@ pub fn classify(
         .into_iter()
         .map(|v| v.unwrap_or_else(|| Verdict::new(Kind::Boilerplate, 0.5, Reason::new("unclassified", "no signal"))))
         .collect();
+    article_furniture(&ctx, &mut verdicts, title);
     sponsored_items(&ctx, &mut verdicts);
     promo_sections(&ctx, &mut verdicts);
     Classified {
@@ -861,6 +871,92 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
         .enumerate()
         .find(|(i, l)| verdicts[*i].is_none() && doc.is(l.owner, "h1"))
         .map(|(i, _)| i)
+}
+
+/// Reason codes of chrome guessed from shape or place alone (Readability's
+/// conditional cleaning, "outside the body"), which an article part's own
+/// signs outweigh; landmarks and named widgets are not among them.
+const WEAK_CHROME: &[&str] = &[
+    "form-box", "image-box", "short-box", "list-box", "embed-box", "link-density", "class-negative",
+    "outside-body", "link-list", "unclassified",
+];
+
+/// Whether a verdict is chrome on shape or place alone.
+fn weak_chrome(v: &Verdict) -> bool {
+    v.kind == Kind::Boilerplate && v.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code))
+}
+
+/// Article parts that the body's cleaning leaves out but a reader reads as
+/// the article: the headline and the header box around it (byline, date,
+/// standfirst), and figure captions in or beside the body. They become
+/// content outside the article text (`headline`), so the article itself
+/// does not change.
+fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
+    let doc = ctx.doc;
+    // Both ways: a byline's words are all in "Headline - Author - Site"
+    // too, but they cover little of it.
+    let similar = |text: &str| {
+        title.is_some_and(|t| similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE)
+    };
+    let has_headline = ctx
+        .leaves
+        .iter()
+        .zip(verdicts.iter())
+        .any(|(l, v)| v.headline && v.kind == Kind::Content && similar(&l.text));
+    if !has_headline {
+        let found = (0..ctx.leaves.len()).find(|&i| {
+            let l = &ctx.leaves[i];
+            weak_chrome(&verdicts[i])
+                && l.chars <= MAX_HEADER_CHARS
+                && l.link_density() < LINK_LIST_DENSITY
+                && similar(&l.text)
+        });
+        if let Some(h) = found {
+            let mut v = Verdict::new(Kind::Content, 0.7, Reason::new("headline", "the article's headline"));
+            v.headline = true;
+            // The box the cleaning removed around it is the article's header.
+            let header = verdicts[h].unit.filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
+            verdicts[h] = v;
+            if let Some(u) = header {
+                let first = ctx.first_leaf[u];
+                let count = ctx.stats.of(u).leaves;
+                for j in first..(first + count).min(verdicts.len()) {
+                    let l = &ctx.leaves[j];
+                    if weak_chrome(&verdicts[j])
+                        && l.link_density() < LINK_LIST_DENSITY
+                        && !cues::boilerplate_text().is_match(&l.text)
+                        && promo_phrases(&l.text).is_empty()
+                    {
+                        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "in the headline's box"));
+                        v.headline = true;
+                        verdicts[j] = v;
+                    }
+                }
+            }
+        }
+    }
+    // Captions: in the body, or in the container the body sits in.
+    let container = doc.parent(ctx.region.top).unwrap_or(ctx.region.top);
+    for (i, l) in ctx.leaves.iter().enumerate() {
+        if !weak_chrome(&verdicts[i]) || !ctx.stats.contains(container, l.owner) || !is_caption(ctx, l.owner) {
+            continue;
+        }
+        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("caption", "a figure's caption"));
+        v.headline = true;
+        verdicts[i] = v;
+    }
+}
+
+/// Whether an element is a caption: a `<figcaption>`, text in a
+/// `<figure>`, or named as a caption.
+fn is_caption(ctx: &Ctx, id: NodeId) -> bool {
+    let doc = ctx.doc;
+    doc.is(id, "figcaption")
+        || ctx.stats.within[id].figure
+        || std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .take(CAPTION_NAME_DEPTH)
+            .any(|a| cues::caption_attr().is_match(&class_and_id(doc, a)))
 }
 
 /// A teaser card outside the body that carries an ad label ("InnoGames

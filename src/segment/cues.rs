@@ -236,6 +236,14 @@ cue!(
 );
 
 cue!(
+    /// Class/id tokens of figure captions and photo credits.
+    caption_attr, anchored = false, [
+        "caption", r"photo_*-*desc", r"image_*-*desc", r"img_*-*desc", r"(?:^|[\s_-])legend",
+        "bildunterschrift", "legende", "légende", "popisek",
+    ]
+);
+
+cue!(
     /// Roles of landmark elements that are never article text.
     chrome_role, anchored = true, [
         "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "search",
