@@ -709,8 +709,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             match boxed.kind {
                 Kind::Boilerplate | Kind::Related => {
                     if let Some(v) = override_in_box(doc, leaf, boxed.kind) {
-                        if v.kind == Kind::Related {
-                            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+                        let ad_label = v.reasons.first().is_some_and(|r| r.code == "ad-label");
+                        if v.kind == Kind::Related || ad_label {
+                            lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));
                         } else {
                             lead_in = None;
                         }
@@ -718,7 +719,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                         continue;
                     }
                     if let Some((kind, heading, unit)) = &lead_in {
-                        if ld >= LINK_LIST_DENSITY && boxed.kind == Kind::Boilerplate {
+                        // An ad label also claims the vendor line of a
+                        // slot that only its shape made a link list.
+                        let shaped = boxed.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code));
+                        let claims = boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
+                        if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
                             let mut v = Verdict::new(*kind, 0.75, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
@@ -733,7 +738,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         }
         let inside = ctx.in_region[leaf.owner];
         if let Some((kind, heading, unit)) = &lead_in {
-            if ld >= LINK_LIST_DENSITY {
+            // In the body an ad label claims only lines of its own slot.
+            if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
                 let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
@@ -758,7 +764,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 .is_some_and(|a| {
                     (ctx.first_leaf[a]..i).any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
                 });
-            if !inside && !after_headline {
+            if !after_headline {
                 lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
             }
             continue;
@@ -846,6 +852,13 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         }
         verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.6, Reason::new("outside-body", "outside the article body")));
     }
+}
+
+/// Whether a lead-in of `kind` governs a leaf: link lines do; in the body,
+/// an ad label governs only short ones (the slot's vendor line), never a
+/// paragraph.
+fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
+    leaf.link_density() >= LINK_LIST_DENSITY && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
 }
 
 /// The leaf holding the article's headline: an `<h1>` (or heading) that

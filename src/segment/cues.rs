@@ -200,7 +200,7 @@ cue!(
         r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bas low as \$", r"\bfree trial\b", r"\bdays free\b",
         r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bnewsletters\b",
         r"\bskip (?:this )?ad\b", r"\b(?:is )?supported by:?$", r"\bbecome (?:a )?(?:part|member) of our\b",
-        r"\bwe'?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
+        r"\bwe['’]?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
         r"^share (?:this|on|via)\b", r"\bclick to share\b", r"\bshare (?:this|the) (?:article|story|post)\b",
         r"\babonnements?\b", r"\b(?:digital|jahres|probe|mini)abos?\b", r"\bje m'abonne\b", r"\bsuscr[ií]bete\b",
         r"\brecib[ií] (?:por|en tu) (?:e-?mail|mail|correo)\b", r"\bassinaturas?\b", r"\bpředplatné\b",
