@@ -13,7 +13,7 @@
 
 use super::body::{class_and_id, class_weight, Flags, Region};
 use super::cues;
-use super::leaves::Leaf;
+use super::leaves::{Latent, Leaf};
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
 use crate::model::{Kind, Reason};
@@ -92,6 +92,21 @@ const TAXONOMY_PREFIXES: &[&str] = &[
 const MIN_TAXONOMY_TOKENS: usize = 2;
 /// Class or id tokens of this many words or more are slugs, not names.
 const SLUG_WORDS: usize = 4;
+/// A hidden box longer than this is a menu or a page section: its words
+/// alone do not make it a sign-up prompt.
+const MAX_LATENT_PROMO_CHARS: usize = 1500;
+/// A teaser card is short: an ad label in a bigger element labels a slot,
+/// not a card.
+const MAX_AD_CARD_CHARS: usize = 400;
+/// A header box (headline, byline, date, standfirst) is short; a bigger
+/// box around the headline holds more than the header.
+const MAX_HEADER_BOX_CHARS: usize = 1000;
+/// How far up a caption's name may sit (the caption's box and its
+/// wrappers, not the page's columns).
+const CAPTION_NAME_DEPTH: usize = 3;
+/// Share of the page title's words a headline repeats at least (the rest
+/// is the site's name and section).
+const MIN_TITLE_COVERAGE: f64 = 0.4;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
 
@@ -214,12 +229,78 @@ pub fn classify(
             })
         })
         .collect();
+    article_furniture(&ctx, &mut verdicts, hints.title);
+    sponsored_items(&ctx, &mut verdicts);
     promo_sections(&ctx, &mut verdicts);
     Classified {
         verdicts,
         boxes: boxes.into_iter().map(|(n, k, _, _)| (n, k)).collect(),
         in_region: ctx.in_region,
     }
+}
+
+/// The kind of a hidden subtree a script may show, as a whole: hidden text
+/// is never the article. Ad labels, advertising names and sign-up words
+/// make a pop-up or slot promo, recirculation names or a list of headlines
+/// related, the rest (cookie banners, menus) chrome.
+pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
+    // The box's names: its own and its wrappers' (elements that are its
+    // only child), not those of the teasers it may hold.
+    let mut names = widget_names(doc, latent.root);
+    let mut wrapper = latent.root;
+    while let Some(only) = single_element_child(doc, wrapper) {
+        names.push(' ');
+        names.push_str(&widget_names(doc, only));
+        wrapper = only;
+    }
+    let email_field = doc.descendants(latent.root).any(|d| {
+        doc.is(d, "input") && doc.attr(d, "type").is_some_and(|t| t.eq_ignore_ascii_case("email"))
+    });
+    let text: String = latent.leaves.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
+    let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
+    let links: Vec<NodeId> = doc
+        .find_all(latent.root, "a")
+        .filter(|&a| doc.attr(a, "href").is_some())
+        .collect();
+    let (kind, reason) = if let Some(l) = latent.leaves.iter().find(|l| cues::ad_label().is_match(&l.text)) {
+        (Kind::Promo, Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)))
+    } else if let Some(m) = cues::related_attr().find(&names) {
+        (Kind::Related, Reason::new("class-related", format!("hidden box, class/id '{}'", m.trim())))
+    } else if let Some(m) = cues::promo_attr().find(&names) {
+        (Kind::Promo, Reason::new("class-promo", format!("hidden box, class/id '{}'", m.trim())))
+    } else if let Some(m) = cues::promo_text().find(&text).filter(|_| chars <= MAX_LATENT_PROMO_CHARS) {
+        (Kind::Promo, Reason::new("promo-phrase", format!("hidden box, promotional phrase '{m}'")))
+    } else if email_field && chars <= MAX_LATENT_PROMO_CHARS {
+        (Kind::Promo, Reason::new("form-signup", "hidden box asking for an e-mail address"))
+    } else if latent.leaves.first().is_some_and(|l| cues::related_heading().is_match(&l.text))
+        || (chars > 0
+            && link_chars as f64 / chars as f64 >= LINK_LIST_DENSITY
+            && average_link_words(doc, &links) >= HEADLINE_WORDS)
+    {
+        (Kind::Related, Reason::new("link-list", "hidden list of headlines"))
+    } else {
+        (Kind::Boilerplate, Reason::new("hidden", "hidden until a script shows it"))
+    };
+    let mut v = Verdict::new(kind, 0.6, reason);
+    v.unit = Some(latent.root);
+    v
+}
+
+/// The only element child of `id`, when it has exactly one.
+fn single_element_child(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let mut children = doc.element_children(id);
+    let first = children.next()?;
+    children.next().is_none().then_some(first)
+}
+
+/// Average words per link among `links`.
+fn average_link_words(doc: &Document, links: &[NodeId]) -> f64 {
+    if links.is_empty() {
+        return 0.0;
+    }
+    let words: usize = links.iter().map(|&a| doc.text_content(a).split_whitespace().count()).sum();
+    words as f64 / links.len() as f64
 }
 
 /// The first leaf under every node, by rolling leaf owners up the tree.
@@ -839,8 +920,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             match boxed.kind {
                 Kind::Boilerplate | Kind::Related => {
                     if let Some(v) = override_in_box(doc, leaf, boxed.kind) {
-                        if v.kind == Kind::Related {
-                            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+                        let ad_label = v.reasons.first().is_some_and(|r| r.code == "ad-label");
+                        if v.kind == Kind::Related || ad_label {
+                            lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));
                         } else {
                             lead_in = None;
                         }
@@ -848,15 +930,12 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                         continue;
                     }
                     if let Some((kind, heading, unit)) = &lead_in {
-                        if ld >= LINK_LIST_DENSITY && boxed.kind == Kind::Boilerplate {
-                            let mut v = Verdict::new(
-                                *kind,
-                                0.75,
-                                Reason::new(
-                                    "governed-by-heading",
-                                    format!("under heading '{heading}'"),
-                                ),
-                            );
+                        // An ad label also claims the vendor line of a
+                        // slot that only its shape made a link list.
+                        let shaped = boxed.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code));
+                        let claims = boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
+                        if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
+                            let mut v = Verdict::new(*kind, 0.75, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
                             continue;
@@ -870,12 +949,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         }
         let inside = ctx.in_region[leaf.owner];
         if let Some((kind, heading, unit)) = &lead_in {
-            if ld >= LINK_LIST_DENSITY {
-                let mut v = Verdict::new(
-                    *kind,
-                    0.8,
-                    Reason::new("governed-by-heading", format!("under heading '{heading}'")),
-                );
+            // In the body an ad label claims only lines of its own slot.
+            if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
+                let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
                 continue;
@@ -893,11 +969,19 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             continue;
         }
         if cues::ad_label().is_match(&leaf.text) {
-            verdicts[i] = Some(Verdict::new(
-                Kind::Promo,
-                0.95,
-                Reason::new("ad-label", format!("label '{}'", leaf.text)),
-            ));
+            verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+            // Outside the body, the links under an ad label ("Paid
+            // Partner") are the ad's; a label after a headline ("InnoGames
+            // Sponsored") marks its own card only.
+            let after_headline = doc
+                .ancestors(leaf.owner)
+                .find(|&a| ctx.stats.of(a).leaves >= 2)
+                .is_some_and(|a| {
+                    (ctx.first_leaf[a]..i).any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+                });
+            if !after_headline {
+                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+            }
             continue;
         }
         if leaf.chars <= MAX_LEAD_IN_CHARS
@@ -1028,6 +1112,10 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             }
         }
         if ld >= LINK_LIST_DENSITY {
+            if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
+                verdicts[i] = Some(Verdict::new(Kind::Promo, 0.7, Reason::new("call-to-action", format!("call to action '{c}'"))));
+                continue;
+            }
             let (words, chars) = leaf_link_length(doc, leaf);
             let (kind, conf) = if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
                 (Kind::Related, 0.6)
@@ -1052,6 +1140,13 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             Reason::new("outside-body", "outside the article body"),
         ));
     }
+}
+
+/// Whether a lead-in of `kind` governs a leaf: link lines do; in the body,
+/// an ad label governs only short ones (the slot's vendor line), never a
+/// paragraph.
+fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
+    leaf.link_density() >= LINK_LIST_DENSITY && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
 }
 
 /// The leaf holding the article's headline: an `<h1>` (or heading) that
@@ -1086,6 +1181,124 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
     (start.saturating_sub(MAX_HEADER_LEAVES)..start)
         .rev()
         .find(|&i| verdicts[i].is_none() && is_heading(&ctx.leaves[i]))
+}
+
+/// Reason codes of chrome guessed from shape or place alone (Readability's
+/// conditional cleaning, "outside the body"), which an article part's own
+/// signs outweigh; landmarks and named widgets are not among them.
+const WEAK_CHROME: &[&str] = &[
+    "form-box", "image-box", "short-box", "list-box", "embed-box", "link-density", "class-negative",
+    "outside-body", "link-list", "unclassified",
+];
+
+/// Whether a verdict is chrome on shape or place alone.
+fn weak_chrome(v: &Verdict) -> bool {
+    v.kind == Kind::Boilerplate && v.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code))
+}
+
+/// Article parts that the body's cleaning leaves out but a reader reads as
+/// the article: the headline and the header box around it (byline, date,
+/// standfirst), and figure captions in or beside the body. They become
+/// content outside the article text (`headline`), so the article itself
+/// does not change.
+fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
+    let doc = ctx.doc;
+    // Both ways: a byline's words are all in "Headline - Author - Site"
+    // too, but they cover little of it.
+    let similar = |text: &str| {
+        title.is_some_and(|t| similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE)
+    };
+    let has_headline = ctx
+        .leaves
+        .iter()
+        .zip(verdicts.iter())
+        .any(|(l, v)| v.not_body && v.kind == Kind::Content && similar(&l.text));
+    if !has_headline {
+        let found = (0..ctx.leaves.len()).find(|&i| {
+            let l = &ctx.leaves[i];
+            weak_chrome(&verdicts[i])
+                && l.chars <= MAX_HEADER_CHARS
+                && l.link_density() < LINK_LIST_DENSITY
+                && similar(&l.text)
+        });
+        if let Some(h) = found {
+            let mut v = Verdict::new(Kind::Content, 0.7, Reason::new("headline", "the article's headline"));
+            v.not_body = true;
+            // The box the cleaning removed around it is the article's header.
+            let header = verdicts[h].unit.filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
+            verdicts[h] = v;
+            if let Some(u) = header {
+                let first = ctx.first_leaf[u];
+                let count = ctx.stats.of(u).leaves;
+                for j in first..(first + count).min(verdicts.len()) {
+                    let l = &ctx.leaves[j];
+                    if weak_chrome(&verdicts[j])
+                        && l.link_density() < LINK_LIST_DENSITY
+                        && !cues::boilerplate_text().is_match(&l.text)
+                        && promo_phrases(&l.text).0.is_empty()
+                    {
+                        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "in the headline's box"));
+                        v.not_body = true;
+                        verdicts[j] = v;
+                    }
+                }
+            }
+        }
+    }
+    // Captions: in the body, or in the container the body sits in.
+    let container = doc.parent(ctx.region.top).unwrap_or(ctx.region.top);
+    for (i, l) in ctx.leaves.iter().enumerate() {
+        if !weak_chrome(&verdicts[i]) || !ctx.stats.contains(container, l.owner) || !is_caption(ctx, l.owner) {
+            continue;
+        }
+        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("caption", "a figure's caption"));
+        v.not_body = true;
+        verdicts[i] = v;
+    }
+}
+
+/// Whether an element is a caption: a `<figcaption>`, text in a
+/// `<figure>`, or named as a caption.
+fn is_caption(ctx: &Ctx, id: NodeId) -> bool {
+    let doc = ctx.doc;
+    doc.is(id, "figcaption")
+        || ctx.stats.within[id].figure
+        || std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .take(CAPTION_NAME_DEPTH)
+            .any(|a| cues::caption_attr().is_match(&class_and_id(doc, a)))
+}
+
+/// A teaser card outside the body that carries an ad label ("InnoGames
+/// Sponsored" under a headline in a recirculation stream) is an ad as a
+/// whole: the card is the smallest element holding the label and other
+/// text.
+fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
+    let doc = ctx.doc;
+    for i in 0..ctx.leaves.len() {
+        let leaf = &ctx.leaves[i];
+        if ctx.in_region[leaf.owner] || !cues::ad_label().is_match(&leaf.text) {
+            continue;
+        }
+        let Some(card) = std::iter::once(leaf.owner)
+            .chain(doc.ancestors(leaf.owner))
+            .take_while(|&a| ctx.stats.of(a).chars <= MAX_AD_CARD_CHARS && !ctx.stats.contains(a, ctx.region.top))
+            .find(|&a| ctx.stats.of(a).leaves >= 2)
+        else {
+            continue;
+        };
+        let first = ctx.first_leaf[card];
+        let count = ctx.stats.of(card).leaves;
+        for j in first..(first + count).min(verdicts.len()) {
+            if verdicts[j].kind == Kind::Content {
+                continue;
+            }
+            if verdicts[j].kind != Kind::Promo {
+                verdicts[j] = Verdict::new(Kind::Promo, 0.7, Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)));
+            }
+            verdicts[j].unit = Some(card);
+        }
+    }
 }
 
 /// Marks trailing sections of the body that carry several promotional cues.
@@ -1228,6 +1441,23 @@ mod tests {
         for t in ["Photos of the parade show missiles.", "The source said no."] {
             assert!(!cues::credit_line().is_match(t), "{t}");
         }
+    }
+
+    #[test]
+    fn hidden_pop_ups_get_a_kind_of_their_own() {
+        use crate::parse::parse_html;
+        use crate::segment::leaves::cut_with_latent;
+        let d = parse_html(
+            "<p>Seen.</p><div style='display:none'><p>Get our newsletter in your inbox</p></div>\
+             <div hidden class=outbrain><a href=/a>One long headline about other things</a></div>\
+             <div style='display:none'><p>We use cookies on this site.</p></div>\
+             <div hidden><p>Weekly guides</p><form hidden><input type=email></form></div>",
+        );
+        let (leaves, latent) = cut_with_latent(&d, d.body());
+        assert_eq!(leaves.len(), 1);
+        let kinds: Vec<Kind> = latent.iter().map(|l| classify_latent(&d, l).kind).collect();
+        assert_eq!(kinds, vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]);
+        assert_eq!(latent[0].before, 1);
     }
 
     #[test]

@@ -104,7 +104,8 @@ cue!(
         "newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall", "donat",
         "membership", "affiliate", "commercial", "marketing", r"(?:^|[\s_-])cta(?:$|[\s_-])",
         "partner-content", "native-ad", "paid-content", "anzeige", "werbung", "publicite",
-        "publicidad",
+        "publicidad", r"(?:^|[\s_-])share(?:$|[\s_@-]|bar|tool|btn|button|icon|item|link|menu|count|s(?:$|[\s_-]))", "sharing", "social", "follow-us", "followus",
+        "app-promo", "app-download", "abonnement", "abo-",
     ]
 );
 
@@ -123,8 +124,7 @@ cue!(
     /// Class/id/role tokens of menus, footers, comments and other chrome.
     boilerplate_attr, anchored = false, [
         r"(?:^|[\s_-])nav", "navbar", "navigation", "menu", "footer", "breadcrumb",
-        "comment", "disqus", "cookie", "consent", "gdpr", r"(?:^|[\s_-])share", "sharing",
-        "social", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
+        "comment", "disqus", "cookie", "consent", "gdpr", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
         "toolbar", r"(?:^|[\s_-])tags?(?:$|[\s_-])", "tag-list", "taglist", "site-header",
         "topbar", "print", r"author-?(?:bio|box|info|details|profile)", r"about-?(?:the-?)?author",
         r"autor(?:en)?-?(?:box|info|profil)", r"bio-?box",
@@ -144,14 +144,18 @@ cue!(
         r"^don'?t miss", r"^(?:recent|popular|similar) (?:posts|articles|stories)",
         r"^(?:around|elsewhere) (?:the web|on)", r"^from (?:around|elsewhere|our network)",
         r"^(?:more|other) (?:top )?(?:stories|articles|news|headlines)",
+        r"^(?:more|other) [\w' ]{1,24} (?:news|stories|articles|columns|headlines|videos|posts)\b",
+        r"^(?:previous|prev|next|older|newer) (?:post|article|story|entry|posts|articles|stories)\b",
+        r"^\d+ related (?:articles|stories|posts)", r"^(?:show|see|view|load) more related\b",
         r"^weitere (?:artikel|beiträge|nachrichten|themen|meldungen)", r"^mehr (?:zum thema|dazu|aus|artikel|nachrichten)",
         r"^das könnte sie (?:auch )?interessieren", r"^lesen sie (?:auch|mehr)", r"^auch interessant",
         r"^verwandte (?:artikel|themen|beiträge)", r"^meistgelesen", r"^empfohlen",
         r"^(?:à )?lire (?:aussi|également|la suite)", r"^sur le même (?:sujet|thème)",
-        r"^articles? (?:similaires|liés|connexes)", r"^les plus (?:lus|populaires)",
+        r"^articles? (?:similaires|liés|connexes)", r"^les plus (?:lus|populaires|partagés|commentés|consultés)",
         r"^(?:à|a) (?:voir|découvrir) aussi", r"^noticias relacionadas", r"^te puede interesar",
         r"^(?:lo )?más (?:leído|visto|popular)", r"^relacionad[oa]s", r"^(?:lea|leer|ver) (?:también|más)",
         r"^leia (?:também|mais)", r"^veja (?:também|mais)", r"^mais (?:lidas|lidos|notícias)",
+        r"^principais (?:do dia|notícias)", r"^(?:últimas|outras) notícias",
         r"^související", r"^(?:čtěte|přečtěte si) (?:také|též|více)", r"^nejčtenější",
         r"^další (?:články|zprávy)", r"^(?:czytaj|zobacz|przeczytaj) (?:też|także|więcej)", r"^polecamy",
         r"^(?:das|dieses) (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren", r"^schon gelesen",
@@ -177,6 +181,8 @@ cue!(
         "promoted(?: (?:content|stories|by .{1,40}))?", "partner content", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "reklama", "広告", "广告", "story continues below advertisement",
         "article continues below(?: advertisement)?", "continue reading below", "scroll to continue with content",
+        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·] ?.{1,40})?", "[^ ]{1,30}(?: [^ ]{1,30}){0,3} (?:sponsored|promoted)",
+        "sponzorováno", "sponsorisé", "patrocinado", "gesponsert", "プロモーション", "推广", "paid partner(?:ship)?",
     ]
 );
 
@@ -209,6 +215,10 @@ cue!(
         r"\bdownload the (?:[a-z0-9.-]+ ){1,4}apps?\b", r"\bjetzt (?:spenden|unterstützen|testen)\b",
         r"\bfaire un don\b", r"\bsoutenez\b",
         r"\bzaprenumeruj\b", r"\bwesprzyj\b",
+        r"\bskip (?:this )?ad\b", r"\b(?:is )?supported by:?$", r"\bbecome (?:a )?(?:part|member) of our\b",
+        r"\bwe['’]?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
+        r"^share (?:this|on|via)\b", r"\bclick to share\b", r"\bshare (?:this|the) (?:article|story|post)\b",
+        r"\bje m'abonne\b", r"\bsuscr[ií]bete\b", r"\brecib[ií] (?:por|en tu) (?:e-?mail|mail|correo)\b",
     ]
 );
 
@@ -220,6 +230,9 @@ cue!(
         r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bsupport (?:the|us)\b", r"\bnewsletters?\b",
         r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bunterstütze[n]? (?:uns|sie|mich)", r"\b(?:fan-?)?shop\b",
         r"\bspenden\b", r"\bdona(?:r|ción|ciones)\b", r"\bsuscri(?:be|bir|pción)", r"\bprenumer", r"\bcoupon\b",
+        r"\babonnements?\b", r"\b(?:digital|jahres|probe|mini)abos?\b", r"\bassinaturas?\b", r"\bpředplatné\b",
+        "キャンペーン", "今なら", "お得", "特典", "受付中", "立即(?:更新|下载|下載|购买|購買|注册|订阅|领取)",
+        "优惠", "限时", "扫码关注", "関連広告",
     ]
 );
 
@@ -239,7 +252,7 @@ cue!(
     boilerplate_text, anchored = false, [
         r"^comments?(?: \(\d+\))?$", r"^\d+ comments?$", r"^(?:leave|post|add|write) a (?:comment|reply)",
         r"^comments are closed", r"you must (?:be )?log(?:ged)? ?in", r"\bto (?:post a )?comment\b",
-        r"^share (?:this|on|via)\b", r"^(?:tweet|pin it|email|print)$", r"^tags?:", r"^tagged (?:under|with|as):?",
+        r"^(?:tweet|pin it|email|print)$", r"^tags?:", r"^tagged (?:under|with|as):?",
         r"^filed under:?", r"^categor(?:y|ies):", r"©|\bcopyright\b|\ball rights reserved\b",
         r"\bwe use cookies\b", r"\bcookie (?:policy|settings)\b", r"\bprivacy (?:policy|notice)\b",
         r"\bterms (?:of (?:use|service)|and conditions)\b", r"^skip to (?:main )?content", r"^back to top$",
@@ -287,6 +300,14 @@ cue!(
 );
 
 cue!(
+    /// Class/id tokens of figure captions and photo credits.
+    caption_attr, anchored = false, [
+        "caption", r"photo_*-*desc", r"image_*-*desc", r"img_*-*desc", r"(?:^|[\s_-])legend",
+        "bildunterschrift", "legende", "légende", "popisek",
+    ]
+);
+
+cue!(
     /// Roles of landmark elements that are never article text.
     chrome_role, anchored = true, [
         "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "search",
@@ -312,6 +333,9 @@ mod tests {
         );
         assert!(call_to_action().is_match("Learn more about the Jase Case"));
         assert!(promo_attr().is_match("inline-ad"));
+        assert!(promo_attr().is_match("social-share__button"));
+        assert!(promo_attr().is_match("article-share m-0"));
+        assert!(!promo_attr().is_match("most-shared link-flow"));
         assert!(!promo_attr().is_match("header-shadow"));
         assert!(!promo_attr().is_match("loading"));
         assert!(boilerplate_text().is_match("Copyright © 2023 Example"));

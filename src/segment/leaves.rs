@@ -2,7 +2,7 @@
 //! between block-level boundaries (a paragraph, a list item, a heading, a
 //! cell). Leaves are the atoms the classifier labels and groups.
 
-use super::visibility::is_hidden;
+use super::visibility::{is_hidden, is_revealable};
 use crate::dom::{Document, NodeData, NodeId, Walk};
 
 /// Elements that start a new line of text; everything else flows inline.
@@ -117,11 +117,21 @@ struct Run {
     bold_chars: usize,
     links: Vec<NodeId>,
     pending_space: bool,
+    /// An element boundary was crossed since the last character: the next
+    /// word starts after a space that is not counted in `chars`.
+    soft_break: bool,
+    /// Spaces added at element boundaries.
+    soft_spaces: usize,
 }
 
 impl Run {
     /// Appends text, collapsing white space across node boundaries. A space
     /// carried over from before a link does not count as link text.
+    ///
+    /// Text nodes that meet at an element boundary are joined by a space
+    /// (`<a>Knoll</a>, who` reads "Knoll , who"), as DOM text extractors
+    /// and the labelled corpus do; that space is layout, not text, so it is
+    /// left out of every count.
     fn push_text(&mut self, t: &str, in_link: bool, in_bold: bool) {
         let mut added = 0;
         let mut carried_space = 0;
@@ -130,6 +140,11 @@ impl Run {
                 self.pending_space = true;
                 continue;
             }
+            if self.soft_break && !self.pending_space && !self.text.is_empty() {
+                self.text.push(' ');
+                self.soft_spaces += 1;
+            }
+            self.soft_break = false;
             if self.pending_space && !self.text.is_empty() {
                 self.text.push(' ');
                 if added == 0 {
@@ -162,6 +177,12 @@ struct Cutter<'a> {
     split_owner: Vec<bool>,
     /// A `<br>` was just seen: a second one ends the paragraph.
     after_br: bool,
+    /// Hidden subtrees that a script may reveal, with the number of leaves
+    /// cut before each.
+    latent: Vec<(NodeId, usize)>,
+    /// Cutting a revealed subtree: its own hidden parts (a pop-up's form,
+    /// its second step) show with it.
+    reveal: bool,
 }
 
 impl Cutter<'_> {
@@ -175,7 +196,7 @@ impl Cutter<'_> {
             return;
         }
         let owner = self.owner();
-        let chars = run.text.chars().count();
+        let chars = run.text.chars().count().saturating_sub(run.soft_spaces);
         let commas = run.text.chars().filter(|c| COMMAS.contains(c)).count();
         self.leaves.push(Leaf {
             owner,
@@ -206,9 +227,13 @@ impl Cutter<'_> {
                 false
             }
             NodeData::Element(_) => {
-                if is_hidden(doc, id) {
+                if is_hidden(doc, id) && !(self.reveal && is_revealable(doc, id)) {
+                    if is_revealable(doc, id) {
+                        self.latent.push((id, self.leaves.len()));
+                    }
                     return false;
                 }
+                self.run.soft_break = true;
                 let tag = doc.tag(id).unwrap_or("");
                 if is_block_tag(tag) {
                     self.flush();
@@ -266,6 +291,7 @@ impl Cutter<'_> {
             self.after_br = false;
             return;
         }
+        self.run.soft_break = true;
         match tag {
             "a" if doc.attr(id, "href").is_some() => {
                 self.link_depth = self.link_depth.saturating_sub(1)
@@ -279,8 +305,45 @@ impl Cutter<'_> {
     }
 }
 
+/// The text of a hidden subtree that a script may show (a pop-up, a
+/// banner, a lazily filled ad slot).
+#[derive(Debug, Clone)]
+pub struct Latent {
+    /// The hidden element.
+    pub root: NodeId,
+    /// How many visible leaves come before it in document order.
+    pub before: usize,
+    /// Its leaves (its own hidden descendants left out).
+    pub leaves: Vec<Leaf>,
+}
+
 /// Cuts the visible text under `root` into leaves, in document order.
+#[cfg(test)]
 pub fn cut(doc: &Document, root: NodeId) -> Vec<Leaf> {
+    cut_with_latent(doc, root).0
+}
+
+/// Cuts the visible text under `root` into leaves, and the text of every
+/// outermost hidden subtree a script may reveal apart from it, so hidden
+/// pop-ups can be labelled without weighing on the article's detection.
+pub fn cut_with_latent(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<Latent>) {
+    let (leaves, roots) = cut_runs(doc, root, false);
+    let latent = roots
+        .into_iter()
+        .filter_map(|(r, before)| {
+            let (leaves, _) = cut_runs(doc, r, true);
+            (!leaves.is_empty()).then_some(Latent {
+                root: r,
+                before,
+                leaves,
+            })
+        })
+        .collect();
+    (leaves, latent)
+}
+
+/// The visible leaves under `root` and the hidden roots met on the way.
+fn cut_runs(doc: &Document, root: NodeId, reveal: bool) -> (Vec<Leaf>, Vec<(NodeId, usize)>) {
     let mut c = Cutter {
         doc,
         leaves: Vec::new(),
@@ -290,6 +353,8 @@ pub fn cut(doc: &Document, root: NodeId) -> Vec<Leaf> {
         bold_depth: 0,
         split_owner: vec![false; doc.len()],
         after_br: false,
+        latent: Vec::new(),
+        reveal,
     };
     doc.walk(root, |ev| match ev {
         Walk::Enter(id) if id == root => true,
@@ -310,7 +375,7 @@ pub fn cut(doc: &Document, root: NodeId) -> Vec<Leaf> {
     for l in &mut c.leaves {
         l.whole_owner = runs_per_owner[l.owner] == 1 && !c.split_owner[l.owner];
     }
-    c.leaves
+    (c.leaves, c.latent)
 }
 
 #[cfg(test)]
@@ -337,6 +402,27 @@ mod tests {
             texts("<p>seen<script>x()</script><span hidden>no</span> too</p><div style='display:none'>gone</div>"),
             vec!["seen too"]
         );
+    }
+
+    #[test]
+    fn words_meeting_at_an_element_boundary_are_spaced_but_not_counted() {
+        let d = parse_html("<p>John <a href=/k>Knoll</a>, who<span>Sponsored</span></p>");
+        let l = &cut(&d, d.body())[0];
+        assert_eq!(l.text, "John Knoll , who Sponsored");
+        assert_eq!(l.chars, "John Knoll, whoSponsored".chars().count());
+        assert_eq!(l.link_chars, 5);
+    }
+
+    #[test]
+    fn hidden_subtrees_are_cut_apart() {
+        let d = parse_html("<p>one</p><div style='display:none'><p>pop</p><p hidden>up</p><script>s</script></div><p>two</p>");
+        let (leaves, latent) = cut_with_latent(&d, d.body());
+        let texts: Vec<&str> = leaves.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["one", "two"]);
+        assert_eq!(latent.len(), 1);
+        assert_eq!(latent[0].before, 1);
+        let hidden: Vec<&str> = latent[0].leaves.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(hidden, vec!["pop", "up"]);
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub struct Segmentation {
 /// the headline and the byline.
 pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let root = doc.body();
-    let leaves = leaves::cut(doc, root);
+    let (leaves, latent) = leaves::cut_with_latent(doc, root);
     let stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
     for flags in ATTEMPTS {
@@ -85,7 +85,21 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         };
     };
     let selection = select(doc, &leaves, &stats, &region, &classified);
-    let blocks = group(doc, &leaves, &classified.verdicts);
+    // Hidden pop-ups and slots are labelled apart and slotted back in page
+    // order; they never weigh on the article.
+    let latent_verdicts: Vec<Verdict> = latent.iter().map(|l| classify::classify_latent(doc, l)).collect();
+    let mut sequence: Vec<(&Leaf, &Verdict)> = Vec::with_capacity(leaves.len());
+    let mut pending = latent.iter().zip(&latent_verdicts).peekable();
+    for (i, pair) in leaves.iter().zip(&classified.verdicts).enumerate() {
+        while let Some((l, v)) = pending.next_if(|(l, _)| l.before <= i) {
+            sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
+        }
+        sequence.push(pair);
+    }
+    for (l, v) in pending {
+        sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
+    }
+    let blocks = group(&sequence);
     Segmentation { blocks, selection }
 }
 
@@ -156,10 +170,10 @@ fn select(
 }
 
 /// Merges consecutive leaves of one widget into blocks.
-fn group(doc: &Document, leaves: &[Leaf], verdicts: &[Verdict]) -> Vec<Block> {
+fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut last_unit: Option<NodeId> = None;
-    for (leaf, v) in leaves.iter().zip(verdicts) {
+    for &(leaf, v) in sequence {
         let joins = blocks.last().is_some_and(|b| {
             b.kind == v.kind && v.kind != Kind::Content && v.unit.is_some() && v.unit == last_unit
         });
@@ -199,7 +213,6 @@ fn group(doc: &Document, leaves: &[Leaf], verdicts: &[Verdict]) -> Vec<Block> {
         }
         last_unit = v.unit;
     }
-    let _ = doc;
     blocks
 }
 

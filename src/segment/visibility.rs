@@ -36,6 +36,17 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     e.attr("style").is_some_and(style_hides)
 }
 
+/// Whether a hidden element holds text a script may show: hidden by an
+/// attribute, a style or layout rather than by being a script, a style
+/// sheet, a drawing or a form control. Pop-ups, banners and ad slots wait
+/// hidden like this until a script opens them.
+pub fn is_revealable(doc: &Document, id: NodeId) -> bool {
+    let NodeData::Element(e) = &doc.node(id).data else {
+        return false;
+    };
+    e.ns == Namespace::Html && !INVISIBLE_TAGS.contains(&&*e.name)
+}
+
 /// Whether an inline style hides the element.
 fn style_hides(style: &str) -> bool {
     style.split(';').any(|decl| {
@@ -72,5 +83,12 @@ mod tests {
         let d = parse_html("<p style='display:block'>x</p><script>1</script>");
         assert!(!is_hidden(&d, first(&d, "p")));
         assert!(is_hidden(&d, first(&d, "script")));
+    }
+
+    #[test]
+    fn hidden_pop_ups_are_revealable_but_scripts_are_not() {
+        let d = parse_html("<div style='display:none'>x</div><script>1</script>");
+        assert!(is_revealable(&d, first(&d, "div")));
+        assert!(!is_revealable(&d, first(&d, "script")));
     }
 }
