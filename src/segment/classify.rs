@@ -62,8 +62,18 @@ const CONDITIONAL_EMBED_CHARS: usize = 75;
 /// Class tokens CMSs put on an article to list its tags and categories
 /// (`tag-sport`, `category-news`): they name the article, not a widget.
 const TAXONOMY_PREFIXES: &[&str] = &[
-    "tag-", "category-", "categories-", "post-", "postid-", "page-id-", "status-", "format-",
-    "type-", "has-", "topic-", "section-",
+    "tag-",
+    "category-",
+    "categories-",
+    "post-",
+    "postid-",
+    "page-id-",
+    "status-",
+    "format-",
+    "type-",
+    "has-",
+    "topic-",
+    "section-",
 ];
 /// Class or id tokens of this many words or more are slugs, not names.
 const SLUG_WORDS: usize = 4;
@@ -184,7 +194,15 @@ pub fn classify(
     classify_leaves(&ctx, &mut verdicts, title);
     let mut verdicts: Vec<Verdict> = verdicts
         .into_iter()
-        .map(|v| v.unwrap_or_else(|| Verdict::new(Kind::Boilerplate, 0.5, Reason::new("unclassified", "no signal"))))
+        .map(|v| {
+            v.unwrap_or_else(|| {
+                Verdict::new(
+                    Kind::Boilerplate,
+                    0.5,
+                    Reason::new("unclassified", "no signal"),
+                )
+            })
+        })
         .collect();
     article_furniture(&ctx, &mut verdicts, title);
     sponsored_items(&ctx, &mut verdicts);
@@ -211,33 +229,81 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
         wrapper = only;
     }
     let email_field = doc.descendants(latent.root).any(|d| {
-        doc.is(d, "input") && doc.attr(d, "type").is_some_and(|t| t.eq_ignore_ascii_case("email"))
+        doc.is(d, "input")
+            && doc
+                .attr(d, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
     });
-    let text: String = latent.leaves.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text: String = latent
+        .leaves
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
     let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
     let links: Vec<NodeId> = doc
         .find_all(latent.root, "a")
         .filter(|&a| doc.attr(a, "href").is_some())
         .collect();
-    let (kind, reason) = if let Some(l) = latent.leaves.iter().find(|l| cues::ad_label().is_match(&l.text)) {
-        (Kind::Promo, Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)))
+    let (kind, reason) = if let Some(l) = latent
+        .leaves
+        .iter()
+        .find(|l| cues::ad_label().is_match(&l.text))
+    {
+        (
+            Kind::Promo,
+            Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)),
+        )
     } else if let Some(m) = cues::related_attr().find(&names) {
-        (Kind::Related, Reason::new("class-related", format!("hidden box, class/id '{}'", m.trim())))
+        (
+            Kind::Related,
+            Reason::new(
+                "class-related",
+                format!("hidden box, class/id '{}'", m.trim()),
+            ),
+        )
     } else if let Some(m) = cues::promo_attr().find(&names) {
-        (Kind::Promo, Reason::new("class-promo", format!("hidden box, class/id '{}'", m.trim())))
-    } else if let Some(m) = cues::promo_text().find(&text).filter(|_| chars <= MAX_LATENT_PROMO_CHARS) {
-        (Kind::Promo, Reason::new("promo-phrase", format!("hidden box, promotional phrase '{m}'")))
+        (
+            Kind::Promo,
+            Reason::new(
+                "class-promo",
+                format!("hidden box, class/id '{}'", m.trim()),
+            ),
+        )
+    } else if let Some(m) = cues::promo_text()
+        .find(&text)
+        .filter(|_| chars <= MAX_LATENT_PROMO_CHARS)
+    {
+        (
+            Kind::Promo,
+            Reason::new(
+                "promo-phrase",
+                format!("hidden box, promotional phrase '{m}'"),
+            ),
+        )
     } else if email_field && chars <= MAX_LATENT_PROMO_CHARS {
-        (Kind::Promo, Reason::new("form-signup", "hidden box asking for an e-mail address"))
-    } else if latent.leaves.first().is_some_and(|l| cues::related_heading().is_match(&l.text))
+        (
+            Kind::Promo,
+            Reason::new("form-signup", "hidden box asking for an e-mail address"),
+        )
+    } else if latent
+        .leaves
+        .first()
+        .is_some_and(|l| cues::related_heading().is_match(&l.text))
         || (chars > 0
             && link_chars as f64 / chars as f64 >= LINK_LIST_DENSITY
             && average_link_words(doc, &links) >= HEADLINE_WORDS)
     {
-        (Kind::Related, Reason::new("link-list", "hidden list of headlines"))
+        (
+            Kind::Related,
+            Reason::new("link-list", "hidden list of headlines"),
+        )
     } else {
-        (Kind::Boilerplate, Reason::new("hidden", "hidden until a script shows it"))
+        (
+            Kind::Boilerplate,
+            Reason::new("hidden", "hidden until a script shows it"),
+        )
     };
     let mut v = Verdict::new(kind, 0.6, reason);
     v.unit = Some(latent.root);
@@ -256,7 +322,10 @@ fn average_link_words(doc: &Document, links: &[NodeId]) -> f64 {
     if links.is_empty() {
         return 0.0;
     }
-    let words: usize = links.iter().map(|&a| doc.text_content(a).split_whitespace().count()).sum();
+    let words: usize = links
+        .iter()
+        .map(|&a| doc.text_content(a).split_whitespace().count())
+        .sum();
     words as f64 / links.len() as f64
 }
 
@@ -295,7 +364,9 @@ fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
             // Inside a box, only a more specific widget takes over: a
             // newsletter sign-up inside the footer is promo, a "more on
             // this story" list inside a chrome box is related.
-            Some(b) => widget_verdict(ctx, id).filter(|v| specificity(v.0) > specificity(boxes[b].1)),
+            Some(b) => {
+                widget_verdict(ctx, id).filter(|v| specificity(v.0) > specificity(boxes[b].1))
+            }
         };
         if let Some((kind, reason, conf)) = verdict {
             box_of[id] = Some(boxes.len());
@@ -326,11 +397,27 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     let attrs = format!("{} {label}", widget_names(doc, id));
 
     match tag {
-        "nav" => return Some((Kind::Boilerplate, Reason::new("landmark", "navigation landmark <nav>"), 0.9)),
+        "nav" => {
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("landmark", "navigation landmark <nav>"),
+                0.9,
+            ))
+        }
         "aside" if !holds_widgets(ctx, id) => return Some(widget_kind(ctx, id, &attrs, "aside")),
-        "footer" => return Some((Kind::Boilerplate, Reason::new("landmark", "footer landmark <footer>"), 0.85)),
+        "footer" => {
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("landmark", "footer landmark <footer>"),
+                0.85,
+            ))
+        }
         "header" if !inside && doc.find(id, "h1").is_none() => {
-            return Some((Kind::Boilerplate, Reason::new("landmark", "page header <header>"), 0.8))
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("landmark", "page header <header>"),
+                0.8,
+            ))
         }
         "form" => return Some(form_kind(ctx, id, &attrs)),
         _ => {}
@@ -342,7 +429,11 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
             }
             return Some(widget_kind(ctx, id, &attrs, "role=complementary"));
         }
-        return Some((Kind::Boilerplate, Reason::new("landmark", format!("role '{role}'")), 0.85));
+        return Some((
+            Kind::Boilerplate,
+            Reason::new("landmark", format!("role '{role}'")),
+            0.85,
+        ));
     }
 
     if let Some(v) = widget_verdict(ctx, id) {
@@ -379,7 +470,11 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         || t.link_density() > LINK_LIST_DENSITY;
     if small_enough && !attrs.trim().is_empty() {
         if let Some(m) = cues::promo_attr().find(&attrs) {
-            return Some((Kind::Promo, Reason::new("class-promo", format!("class/id '{}'", m.trim())), 0.8));
+            return Some((
+                Kind::Promo,
+                Reason::new("class-promo", format!("class/id '{}'", m.trim())),
+                0.8,
+            ));
         }
         if let Some(m) = cues::related_attr().find(&attrs) {
             let kind = if t.chars > 0 && t.link_density() < HEADED_LIST_DENSITY && !inside {
@@ -387,10 +482,18 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             } else {
                 Kind::Related
             };
-            return Some((kind, Reason::new("class-related", format!("class/id '{}'", m.trim())), 0.75));
+            return Some((
+                kind,
+                Reason::new("class-related", format!("class/id '{}'", m.trim())),
+                0.75,
+            ));
         }
         if let Some(m) = cues::boilerplate_attr().find(&attrs) {
-            return Some((Kind::Boilerplate, Reason::new("class-chrome", format!("class/id '{}'", m.trim())), 0.75));
+            return Some((
+                Kind::Boilerplate,
+                Reason::new("class-chrome", format!("class/id '{}'", m.trim())),
+                0.75,
+            ));
         }
     }
     if doc.is(id, "form") {
@@ -404,7 +507,11 @@ fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason,
     let t = ctx.stats.of(id);
     let heading = first_leaf_text(ctx, id).unwrap_or("");
     if cues::promo_attr().is_match(attrs) || cues::ad_label().is_match(heading) {
-        return (Kind::Promo, Reason::new("landmark", format!("{what} with advertising")), 0.85);
+        return (
+            Kind::Promo,
+            Reason::new("landmark", format!("{what} with advertising")),
+            0.85,
+        );
     }
     if cues::related_attr().is_match(attrs)
         || cues::related_heading().is_match(heading)
@@ -412,11 +519,18 @@ fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason,
     {
         return (
             Kind::Related,
-            Reason::new("landmark", format!("{what} of links, link density {:.2}", t.link_density())),
+            Reason::new(
+                "landmark",
+                format!("{what} of links, link density {:.2}", t.link_density()),
+            ),
             0.75,
         );
     }
-    (Kind::Boilerplate, Reason::new("landmark", what.to_string()), 0.7)
+    (
+        Kind::Boilerplate,
+        Reason::new("landmark", what.to_string()),
+        0.7,
+    )
 }
 
 /// Whether a sidebar stacks several widgets, each to be judged on its own.
@@ -437,7 +551,11 @@ fn form_kind(ctx: &Ctx, id: NodeId, attrs: &str) -> (Kind, Reason, f32) {
         || cues::promo_text().is_match(&text)
         || cues::promo_attr().is_match(action)
     {
-        return (Kind::Promo, Reason::new("form-signup", "sign-up form"), 0.85);
+        return (
+            Kind::Promo,
+            Reason::new("form-signup", "sign-up form"),
+            0.85,
+        );
     }
     (Kind::Boilerplate, Reason::new("form", "form"), 0.75)
 }
@@ -451,8 +569,10 @@ fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
 /// all in bold.
 fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
     let tag = doc.tag(leaf.owner).unwrap_or("");
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "caption" | "legend" | "summary")
-        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
+    matches!(
+        tag,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "caption" | "legend" | "summary"
+    ) || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
         || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
 }
 
@@ -461,25 +581,45 @@ fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
 fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let leaf = ctx.leaves.get(ctx.first_leaf[id])?;
     let t = ctx.stats.of(id);
-    if t.chars > MAX_WIDGET_CHARS || leaf.chars > MAX_LEAD_IN_CHARS || !is_heading_like(ctx.doc, leaf) {
+    if t.chars > MAX_WIDGET_CHARS
+        || leaf.chars > MAX_LEAD_IN_CHARS
+        || !is_heading_like(ctx.doc, leaf)
+    {
         return None;
     }
     let rest_chars = t.chars.saturating_sub(leaf.chars);
     let rest_links = t.link_chars.saturating_sub(leaf.link_chars);
-    let rest_density = if rest_chars == 0 { 0.0 } else { rest_links as f64 / rest_chars as f64 };
+    let rest_density = if rest_chars == 0 {
+        0.0
+    } else {
+        rest_links as f64 / rest_chars as f64
+    };
     if !single_heading(ctx, id) {
         return None;
     }
-    if cues::related_heading().is_match(&leaf.text) {
-        if rest_density >= HEADED_LIST_DENSITY && rest_chars > 0 {
-            return Some((Kind::Related, Reason::new("heading-related", format!("heading '{}'", leaf.text)), 0.9));
-        }
+    if cues::related_heading().is_match(&leaf.text)
+        && rest_density >= HEADED_LIST_DENSITY
+        && rest_chars > 0
+    {
+        return Some((
+            Kind::Related,
+            Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+            0.9,
+        ));
     }
     if cues::ad_label().is_match(&leaf.text) && !ctx.in_region[id] {
-        return Some((Kind::Promo, Reason::new("ad-label", format!("label '{}'", leaf.text)), 0.9));
+        return Some((
+            Kind::Promo,
+            Reason::new("ad-label", format!("label '{}'", leaf.text)),
+            0.9,
+        ));
     }
     if cues::boilerplate_text().is_match(&leaf.text) && !ctx.in_region[id] {
-        return Some((Kind::Boilerplate, Reason::new("heading-chrome", format!("heading '{}'", leaf.text)), 0.8));
+        return Some((
+            Kind::Boilerplate,
+            Reason::new("heading-chrome", format!("heading '{}'", leaf.text)),
+            0.8,
+        ));
     }
     None
 }
@@ -494,15 +634,22 @@ fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
         .skip(first.saturating_add(1))
         .take(count.saturating_sub(1))
         .all(|l| {
-            !matches!(ctx.doc.tag(l.owner), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-                && !cues::ad_label().is_match(&l.text)
+            !matches!(
+                ctx.doc.tag(l.owner),
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            ) && !cues::ad_label().is_match(&l.text)
         })
 }
 
 /// Readability's conditional cleaning: link-, form- and image-heavy boxes
 /// inside the article body go.
+// Readability's conditions stay apart even where two give the same reason.
+#[allow(clippy::if_same_then_else)]
 fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, Reason, f32)> {
-    if !matches!(tag, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section") {
+    if !matches!(
+        tag,
+        "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section"
+    ) {
         return None;
     }
     let doc = ctx.doc;
@@ -513,9 +660,17 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
         return None;
     }
     let t = ctx.stats.of(id);
-    let weight = if flags.weight_classes { class_weight(doc, id) } else { 0.0 };
+    let weight = if flags.weight_classes {
+        class_weight(doc, id)
+    } else {
+        0.0
+    };
     if weight + ctx.region.scores[id] < 0.0 {
-        return Some(shape_kind(ctx, id, Reason::new("class-negative", format!("class weight {weight:.0}"))));
+        return Some(shape_kind(
+            ctx,
+            id,
+            Reason::new("class-negative", format!("class weight {weight:.0}")),
+        ));
     }
     if t.commas >= CONDITIONAL_MAX_COMMAS {
         return None;
@@ -532,22 +687,35 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
     let img = t.images as f64;
     let li = t.list_items as f64 - 100.0;
     let input = t.inputs as f64;
-    let heading_density = if t.chars == 0 { 0.0 } else { t.heading_chars as f64 / t.chars as f64 };
+    let heading_density = if t.chars == 0 {
+        0.0
+    } else {
+        t.heading_chars as f64 / t.chars as f64
+    };
     let ld = t.link_density();
     let in_figure = ctx.stats.within[id].figure;
     let reason = if img > 1.0 && p / img < 0.5 && !in_figure {
-        Some(Reason::new("image-box", format!("{} images, {} paragraphs", t.images, t.paragraphs)))
+        Some(Reason::new(
+            "image-box",
+            format!("{} images, {} paragraphs", t.images, t.paragraphs),
+        ))
     } else if !is_list && li > p {
         Some(Reason::new("list-box", "more list items than paragraphs"))
     } else if input > (p / 3.0).floor() {
-        Some(Reason::new("form-box", format!("{} form controls", t.inputs)))
+        Some(Reason::new(
+            "form-box",
+            format!("{} form controls", t.inputs),
+        ))
     } else if !is_list
         && heading_density < 0.9
         && t.chars < CONDITIONAL_MIN_CHARS
         && (t.images == 0 || t.images > 2)
         && !in_figure
     {
-        Some(Reason::new("short-box", format!("only {} characters", t.chars)))
+        Some(Reason::new(
+            "short-box",
+            format!("only {} characters", t.chars),
+        ))
     } else if !is_list && weight < 25.0 && ld > CONDITIONAL_LINK_DENSITY {
         Some(Reason::new("link-density", format!("link density {ld:.2}")))
     } else if weight >= 25.0 && ld > CONDITIONAL_LINK_DENSITY_POSITIVE {
@@ -569,7 +737,8 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
 fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
     let text = ctx.doc.text_content(id);
-    if cues::promo_text().is_match(&text) || cues::promo_attr().is_match(&widget_names(ctx.doc, id)) {
+    if cues::promo_text().is_match(&text) || cues::promo_attr().is_match(&widget_names(ctx.doc, id))
+    {
         return (Kind::Promo, reason, 0.6);
     }
     if t.link_density() > LINK_LIST_DENSITY && t.links > 0 {
@@ -635,18 +804,30 @@ fn is_inline_related(text: &str) -> bool {
 /// inside chrome (related).
 fn override_in_box(doc: &Document, leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
     if cues::ad_label().is_match(&leaf.text) {
-        return Some(Verdict::new(Kind::Promo, 0.9, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+        return Some(Verdict::new(
+            Kind::Promo,
+            0.9,
+            Reason::new("ad-label", format!("label '{}'", leaf.text)),
+        ));
     }
     let phrases = promo_phrases(&leaf.text);
     if let Some(p) = phrases.first() {
-        return Some(Verdict::new(Kind::Promo, 0.75, Reason::new("promo-phrase", format!("promotional phrase '{p}'"))));
+        return Some(Verdict::new(
+            Kind::Promo,
+            0.75,
+            Reason::new("promo-phrase", format!("promotional phrase '{p}'")),
+        ));
     }
     if boxed == Kind::Boilerplate
         && leaf.chars <= MAX_LEAD_IN_CHARS
         && cues::related_heading().is_match(&leaf.text)
     {
         let _ = doc;
-        let mut v = Verdict::new(Kind::Related, 0.75, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
+        let mut v = Verdict::new(
+            Kind::Related,
+            0.75,
+            Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+        );
         v.unit = Some(leaf.owner);
         return Some(v);
     }
@@ -658,7 +839,9 @@ fn call_to_action(doc: &Document, leaf: &Leaf) -> Option<String> {
     leaf.links.iter().find_map(|&a| {
         let text = doc.text_content(a);
         let text = text.trim();
-        cues::call_to_action().is_match(text).then(|| text.to_string())
+        cues::call_to_action()
+            .is_match(text)
+            .then(|| text.to_string())
     })
 }
 
@@ -721,10 +904,21 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                     if let Some((kind, heading, unit)) = &lead_in {
                         // An ad label also claims the vendor line of a
                         // slot that only its shape made a link list.
-                        let shaped = boxed.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code));
-                        let claims = boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
+                        let shaped = boxed
+                            .reasons
+                            .first()
+                            .is_some_and(|r| WEAK_CHROME.contains(&r.code));
+                        let claims =
+                            boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
                         if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
-                            let mut v = Verdict::new(*kind, 0.75, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                            let mut v = Verdict::new(
+                                *kind,
+                                0.75,
+                                Reason::new(
+                                    "governed-by-heading",
+                                    format!("under heading '{heading}'"),
+                                ),
+                            );
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
                             continue;
@@ -740,7 +934,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         if let Some((kind, heading, unit)) = &lead_in {
             // In the body an ad label claims only lines of its own slot.
             if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
-                let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                let mut v = Verdict::new(
+                    *kind,
+                    0.8,
+                    Reason::new("governed-by-heading", format!("under heading '{heading}'")),
+                );
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
                 continue;
@@ -748,13 +946,21 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             lead_in = None;
         }
         if Some(i) == headline {
-            let mut v = Verdict::new(Kind::Content, 0.9, Reason::new("headline", "the article's headline"));
+            let mut v = Verdict::new(
+                Kind::Content,
+                0.9,
+                Reason::new("headline", "the article's headline"),
+            );
             v.headline = true;
             verdicts[i] = Some(v);
             continue;
         }
         if cues::ad_label().is_match(&leaf.text) {
-            verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+            verdicts[i] = Some(Verdict::new(
+                Kind::Promo,
+                0.95,
+                Reason::new("ad-label", format!("label '{}'", leaf.text)),
+            ));
             // Outside the body, the links under an ad label ("Paid
             // Partner") are the ad's; a label after a headline ("InnoGames
             // Sponsored") marks its own card only.
@@ -762,30 +968,50 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 .ancestors(leaf.owner)
                 .find(|&a| ctx.stats.of(a).leaves >= 2)
                 .is_some_and(|a| {
-                    (ctx.first_leaf[a]..i).any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+                    (ctx.first_leaf[a]..i)
+                        .any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
                 });
             if !after_headline {
                 lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
             }
             continue;
         }
-        if leaf.chars <= MAX_LEAD_IN_CHARS && (is_heading_like(doc, leaf) || !inside) {
-            if cues::related_heading().is_match(&leaf.text) {
-                let mut v = Verdict::new(Kind::Related, 0.85, Reason::new("heading-related", format!("heading '{}'", leaf.text)));
-                v.unit = Some(leaf.owner);
-                verdicts[i] = Some(v);
-                lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
-                continue;
-            }
+        if leaf.chars <= MAX_LEAD_IN_CHARS
+            && (is_heading_like(doc, leaf) || !inside)
+            && cues::related_heading().is_match(&leaf.text)
+        {
+            let mut v = Verdict::new(
+                Kind::Related,
+                0.85,
+                Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+            );
+            v.unit = Some(leaf.owner);
+            verdicts[i] = Some(v);
+            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+            continue;
         }
         // "READ MORE: Other headline" inline.
         if ld >= LINK_LIST_DENSITY && is_inline_related(&leaf.text) {
-            verdicts[i] = Some(Verdict::new(Kind::Related, 0.8, Reason::new("inline-related", format!("lead-in '{}'", leaf.text.chars().take(40).collect::<String>()))));
+            verdicts[i] = Some(Verdict::new(
+                Kind::Related,
+                0.8,
+                Reason::new(
+                    "inline-related",
+                    format!(
+                        "lead-in '{}'",
+                        leaf.text.chars().take(40).collect::<String>()
+                    ),
+                ),
+            ));
             continue;
         }
         if leaf.chars <= MAX_FURNITURE_CHARS {
             if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
-                verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.7, Reason::new("furniture", format!("page furniture '{m}'"))));
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Boilerplate,
+                    0.7,
+                    Reason::new("furniture", format!("page furniture '{m}'")),
+                ));
                 continue;
             }
         }
@@ -802,19 +1028,33 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 .map(|p| Reason::new("promo-phrase", format!("promotional phrase '{p}'")))
                 .collect();
             if let Some(c) = &cta {
-                reasons.push(Reason::new("call-to-action", format!("call to action '{c}'")));
+                reasons.push(Reason::new(
+                    "call-to-action",
+                    format!("call to action '{c}'"),
+                ));
             }
             let conf = (0.6 + 0.1 * reasons.len() as f32).min(0.95);
-            verdicts[i] = Some(Verdict { kind: Kind::Promo, confidence: conf, reasons, unit: None, headline: false, lead: false });
+            verdicts[i] = Some(Verdict {
+                kind: Kind::Promo,
+                confidence: conf,
+                reasons,
+                unit: None,
+                headline: false,
+                lead: false,
+            });
             continue;
         }
         if inside {
             let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
-            let dup = heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
+            let dup =
+                heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
             let mut v = Verdict::new(
                 Kind::Content,
                 (0.95 - 0.4 * ld as f32).max(0.5),
-                Reason::new("article-body", format!("in the article body, link density {ld:.2}")),
+                Reason::new(
+                    "article-body",
+                    format!("in the article body, link density {ld:.2}"),
+                ),
             );
             v.headline = dup;
             verdicts[i] = Some(v);
@@ -828,7 +1068,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
                 && leaf.chars <= MAX_HEADER_CHARS
                 && ld < LINK_LIST_DENSITY
             {
-                let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "between the headline and the body"));
+                let mut v = Verdict::new(
+                    Kind::Content,
+                    0.6,
+                    Reason::new("article-header", "between the headline and the body"),
+                );
                 v.lead = leaf.chars >= MIN_LEAD_CHARS && leaf.whole_owner;
                 verdicts[i] = Some(v);
                 continue;
@@ -836,7 +1080,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
         }
         if ld >= LINK_LIST_DENSITY {
             if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
-                verdicts[i] = Some(Verdict::new(Kind::Promo, 0.7, Reason::new("call-to-action", format!("call to action '{c}'"))));
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Promo,
+                    0.7,
+                    Reason::new("call-to-action", format!("call to action '{c}'")),
+                ));
                 continue;
             }
             let (words, chars) = leaf_link_length(doc, leaf);
@@ -845,12 +1093,23 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
             } else {
                 (Kind::Boilerplate, 0.6)
             };
-            let mut v = Verdict::new(kind, conf, Reason::new("link-list", format!("link density {ld:.2}, {words:.1} words per link")));
+            let mut v = Verdict::new(
+                kind,
+                conf,
+                Reason::new(
+                    "link-list",
+                    format!("link density {ld:.2}, {words:.1} words per link"),
+                ),
+            );
             v.unit = doc.parent(leaf.owner);
             verdicts[i] = Some(v);
             continue;
         }
-        verdicts[i] = Some(Verdict::new(Kind::Boilerplate, 0.6, Reason::new("outside-body", "outside the article body")));
+        verdicts[i] = Some(Verdict::new(
+            Kind::Boilerplate,
+            0.6,
+            Reason::new("outside-body", "outside the article body"),
+        ));
     }
 }
 
@@ -858,7 +1117,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], title: Option<&s
 /// an ad label governs only short ones (the slot's vendor line), never a
 /// paragraph.
 fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
-    leaf.link_density() >= LINK_LIST_DENSITY && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
+    leaf.link_density() >= LINK_LIST_DENSITY
+        && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
 }
 
 /// The leaf holding the article's headline: an `<h1>` (or heading) that
@@ -890,13 +1150,24 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
 /// conditional cleaning, "outside the body"), which an article part's own
 /// signs outweigh; landmarks and named widgets are not among them.
 const WEAK_CHROME: &[&str] = &[
-    "form-box", "image-box", "short-box", "list-box", "embed-box", "link-density", "class-negative",
-    "outside-body", "link-list", "unclassified",
+    "form-box",
+    "image-box",
+    "short-box",
+    "list-box",
+    "embed-box",
+    "link-density",
+    "class-negative",
+    "outside-body",
+    "link-list",
+    "unclassified",
 ];
 
 /// Whether a verdict is chrome on shape or place alone.
 fn weak_chrome(v: &Verdict) -> bool {
-    v.kind == Kind::Boilerplate && v.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code))
+    v.kind == Kind::Boilerplate
+        && v.reasons
+            .first()
+            .is_some_and(|r| WEAK_CHROME.contains(&r.code))
 }
 
 /// Article parts that the body's cleaning leaves out but a reader reads as
@@ -909,7 +1180,9 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
     // Both ways: a byline's words are all in "Headline - Author - Site"
     // too, but they cover little of it.
     let similar = |text: &str| {
-        title.is_some_and(|t| similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE)
+        title.is_some_and(|t| {
+            similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE
+        })
     };
     let has_headline = ctx
         .leaves
@@ -925,10 +1198,16 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
                 && similar(&l.text)
         });
         if let Some(h) = found {
-            let mut v = Verdict::new(Kind::Content, 0.7, Reason::new("headline", "the article's headline"));
+            let mut v = Verdict::new(
+                Kind::Content,
+                0.7,
+                Reason::new("headline", "the article's headline"),
+            );
             v.headline = true;
             // The box the cleaning removed around it is the article's header.
-            let header = verdicts[h].unit.filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
+            let header = verdicts[h]
+                .unit
+                .filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
             verdicts[h] = v;
             if let Some(u) = header {
                 let first = ctx.first_leaf[u];
@@ -940,7 +1219,11 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
                         && !cues::boilerplate_text().is_match(&l.text)
                         && promo_phrases(&l.text).is_empty()
                     {
-                        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "in the headline's box"));
+                        let mut v = Verdict::new(
+                            Kind::Content,
+                            0.6,
+                            Reason::new("article-header", "in the headline's box"),
+                        );
                         v.headline = true;
                         verdicts[j] = v;
                     }
@@ -951,10 +1234,17 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
     // Captions: in the body, or in the container the body sits in.
     let container = doc.parent(ctx.region.top).unwrap_or(ctx.region.top);
     for (i, l) in ctx.leaves.iter().enumerate() {
-        if !weak_chrome(&verdicts[i]) || !ctx.stats.contains(container, l.owner) || !is_caption(ctx, l.owner) {
+        if !weak_chrome(&verdicts[i])
+            || !ctx.stats.contains(container, l.owner)
+            || !is_caption(ctx, l.owner)
+        {
             continue;
         }
-        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("caption", "a figure's caption"));
+        let mut v = Verdict::new(
+            Kind::Content,
+            0.6,
+            Reason::new("caption", "a figure's caption"),
+        );
         v.headline = true;
         verdicts[i] = v;
     }
@@ -985,7 +1275,9 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
         let Some(card) = std::iter::once(leaf.owner)
             .chain(doc.ancestors(leaf.owner))
-            .take_while(|&a| ctx.stats.of(a).chars <= MAX_AD_CARD_CHARS && !ctx.stats.contains(a, ctx.region.top))
+            .take_while(|&a| {
+                ctx.stats.of(a).chars <= MAX_AD_CARD_CHARS && !ctx.stats.contains(a, ctx.region.top)
+            })
             .find(|&a| ctx.stats.of(a).leaves >= 2)
         else {
             continue;
@@ -997,7 +1289,11 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 continue;
             }
             if verdicts[j].kind != Kind::Promo {
-                verdicts[j] = Verdict::new(Kind::Promo, 0.7, Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)));
+                verdicts[j] = Verdict::new(
+                    Kind::Promo,
+                    0.7,
+                    Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)),
+                );
             }
             verdicts[j].unit = Some(card);
         }
@@ -1042,9 +1338,13 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     return verdicts[i].reasons.first().cloned();
                 }
                 if let Some(p) = promo_phrases(&leaf.text).into_iter().next() {
-                    return Some(Reason::new("promo-phrase", format!("promotional phrase '{p}'")));
+                    return Some(Reason::new(
+                        "promo-phrase",
+                        format!("promotional phrase '{p}'"),
+                    ));
                 }
-                call_to_action(doc, leaf).map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
+                call_to_action(doc, leaf)
+                    .map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
             })
             .collect();
         if cues_found.len() < SECTION_PROMO_CUES {
@@ -1053,9 +1353,19 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let unit = section.first().map(|&i| ctx.leaves[i].owner);
         for &i in section {
             if verdicts[i].kind == Kind::Content {
-                let mut reasons = vec![Reason::new("promo-section", format!("section with {} promotional cues", cues_found.len()))];
+                let mut reasons = vec![Reason::new(
+                    "promo-section",
+                    format!("section with {} promotional cues", cues_found.len()),
+                )];
                 reasons.extend(cues_found.iter().take(2).cloned());
-                verdicts[i] = Verdict { kind: Kind::Promo, confidence: 0.75, reasons, unit, headline: false, lead: false };
+                verdicts[i] = Verdict {
+                    kind: Kind::Promo,
+                    confidence: 0.75,
+                    reasons,
+                    unit,
+                    headline: false,
+                    lead: false,
+                };
             } else if verdicts[i].kind == Kind::Promo {
                 verdicts[i].unit = unit;
             }
@@ -1086,7 +1396,10 @@ mod tests {
         let (leaves, latent) = cut_with_latent(&d, d.body());
         assert_eq!(leaves.len(), 1);
         let kinds: Vec<Kind> = latent.iter().map(|l| classify_latent(&d, l).kind).collect();
-        assert_eq!(kinds, vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]);
+        assert_eq!(
+            kinds,
+            vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]
+        );
         assert_eq!(latent[0].before, 1);
     }
 

@@ -5,9 +5,9 @@ use crate::dom::{Document, Namespace, NodeData, NodeId};
 /// Elements whose contents are never visible text (scripts, embedded
 /// documents, form controls whose text is not prose).
 const INVISIBLE_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
-    "object", "embed", "canvas", "select", "option", "datalist", "textarea", "input",
-    "audio", "video", "source", "track", "map", "param", "frame", "frameset", "dialog",
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
+    "embed", "canvas", "select", "option", "datalist", "textarea", "input", "audio", "video",
+    "source", "track", "map", "param", "frame", "frameset", "dialog",
 ];
 
 /// Whether `id`'s subtree is hidden from the reader: by its tag, its
@@ -28,7 +28,9 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if e.attr("hidden").is_some() {
         return true;
     }
-    if e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+    if e.attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     e.attr("style").is_some_and(style_hides)
