@@ -254,33 +254,81 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
         wrapper = only;
     }
     let email_field = doc.descendants(latent.root).any(|d| {
-        doc.is(d, "input") && doc.attr(d, "type").is_some_and(|t| t.eq_ignore_ascii_case("email"))
+        doc.is(d, "input")
+            && doc
+                .attr(d, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
     });
-    let text: String = latent.leaves.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text: String = latent
+        .leaves
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
     let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
     let links: Vec<NodeId> = doc
         .find_all(latent.root, "a")
         .filter(|&a| doc.attr(a, "href").is_some())
         .collect();
-    let (kind, reason) = if let Some(l) = latent.leaves.iter().find(|l| cues::ad_label().is_match(&l.text)) {
-        (Kind::Promo, Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)))
+    let (kind, reason) = if let Some(l) = latent
+        .leaves
+        .iter()
+        .find(|l| cues::ad_label().is_match(&l.text))
+    {
+        (
+            Kind::Promo,
+            Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)),
+        )
     } else if let Some(m) = cues::related_attr().find(&names) {
-        (Kind::Related, Reason::new("class-related", format!("hidden box, class/id '{}'", m.trim())))
+        (
+            Kind::Related,
+            Reason::new(
+                "class-related",
+                format!("hidden box, class/id '{}'", m.trim()),
+            ),
+        )
     } else if let Some(m) = cues::promo_attr().find(&names) {
-        (Kind::Promo, Reason::new("class-promo", format!("hidden box, class/id '{}'", m.trim())))
-    } else if let Some(m) = cues::promo_text().find(&text).filter(|_| chars <= MAX_LATENT_PROMO_CHARS) {
-        (Kind::Promo, Reason::new("promo-phrase", format!("hidden box, promotional phrase '{m}'")))
+        (
+            Kind::Promo,
+            Reason::new(
+                "class-promo",
+                format!("hidden box, class/id '{}'", m.trim()),
+            ),
+        )
+    } else if let Some(m) = cues::promo_text()
+        .find(&text)
+        .filter(|_| chars <= MAX_LATENT_PROMO_CHARS)
+    {
+        (
+            Kind::Promo,
+            Reason::new(
+                "promo-phrase",
+                format!("hidden box, promotional phrase '{m}'"),
+            ),
+        )
     } else if email_field && chars <= MAX_LATENT_PROMO_CHARS {
-        (Kind::Promo, Reason::new("form-signup", "hidden box asking for an e-mail address"))
-    } else if latent.leaves.first().is_some_and(|l| cues::related_heading().is_match(&l.text))
+        (
+            Kind::Promo,
+            Reason::new("form-signup", "hidden box asking for an e-mail address"),
+        )
+    } else if latent
+        .leaves
+        .first()
+        .is_some_and(|l| cues::related_heading().is_match(&l.text))
         || (chars > 0
             && link_chars as f64 / chars as f64 >= LINK_LIST_DENSITY
             && average_link_words(doc, &links) >= HEADLINE_WORDS)
     {
-        (Kind::Related, Reason::new("link-list", "hidden list of headlines"))
+        (
+            Kind::Related,
+            Reason::new("link-list", "hidden list of headlines"),
+        )
     } else {
-        (Kind::Boilerplate, Reason::new("hidden", "hidden until a script shows it"))
+        (
+            Kind::Boilerplate,
+            Reason::new("hidden", "hidden until a script shows it"),
+        )
     };
     let mut v = Verdict::new(kind, 0.6, reason);
     v.unit = Some(latent.root);
@@ -299,7 +347,10 @@ fn average_link_words(doc: &Document, links: &[NodeId]) -> f64 {
     if links.is_empty() {
         return 0.0;
     }
-    let words: usize = links.iter().map(|&a| doc.text_content(a).split_whitespace().count()).sum();
+    let words: usize = links
+        .iter()
+        .map(|&a| doc.text_content(a).split_whitespace().count())
+        .sum();
     words as f64 / links.len() as f64
 }
 
@@ -644,6 +695,8 @@ fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
 
 /// Readability's conditional cleaning: link-, form- and image-heavy boxes
 /// inside the article body go.
+// Readability's conditions stay apart even where two give the same reason.
+#[allow(clippy::if_same_then_else)]
 fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, Reason, f32)> {
     if !matches!(
         tag,
@@ -932,10 +985,21 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                     if let Some((kind, heading, unit)) = &lead_in {
                         // An ad label also claims the vendor line of a
                         // slot that only its shape made a link list.
-                        let shaped = boxed.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code));
-                        let claims = boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
+                        let shaped = boxed
+                            .reasons
+                            .first()
+                            .is_some_and(|r| WEAK_CHROME.contains(&r.code));
+                        let claims =
+                            boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
                         if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
-                            let mut v = Verdict::new(*kind, 0.75, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                            let mut v = Verdict::new(
+                                *kind,
+                                0.75,
+                                Reason::new(
+                                    "governed-by-heading",
+                                    format!("under heading '{heading}'"),
+                                ),
+                            );
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
                             continue;
@@ -951,7 +1015,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if let Some((kind, heading, unit)) = &lead_in {
             // In the body an ad label claims only lines of its own slot.
             if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
-                let mut v = Verdict::new(*kind, 0.8, Reason::new("governed-by-heading", format!("under heading '{heading}'")));
+                let mut v = Verdict::new(
+                    *kind,
+                    0.8,
+                    Reason::new("governed-by-heading", format!("under heading '{heading}'")),
+                );
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
                 continue;
@@ -969,7 +1037,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             continue;
         }
         if cues::ad_label().is_match(&leaf.text) {
-            verdicts[i] = Some(Verdict::new(Kind::Promo, 0.95, Reason::new("ad-label", format!("label '{}'", leaf.text))));
+            verdicts[i] = Some(Verdict::new(
+                Kind::Promo,
+                0.95,
+                Reason::new("ad-label", format!("label '{}'", leaf.text)),
+            ));
             // Outside the body, the links under an ad label ("Paid
             // Partner") are the ad's; a label after a headline ("InnoGames
             // Sponsored") marks its own card only.
@@ -977,7 +1049,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 .ancestors(leaf.owner)
                 .find(|&a| ctx.stats.of(a).leaves >= 2)
                 .is_some_and(|a| {
-                    (ctx.first_leaf[a]..i).any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+                    (ctx.first_leaf[a]..i)
+                        .any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
                 });
             if !after_headline {
                 lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
@@ -1113,7 +1186,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         }
         if ld >= LINK_LIST_DENSITY {
             if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
-                verdicts[i] = Some(Verdict::new(Kind::Promo, 0.7, Reason::new("call-to-action", format!("call to action '{c}'"))));
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Promo,
+                    0.7,
+                    Reason::new("call-to-action", format!("call to action '{c}'")),
+                ));
                 continue;
             }
             let (words, chars) = leaf_link_length(doc, leaf);
@@ -1146,7 +1223,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
 /// an ad label governs only short ones (the slot's vendor line), never a
 /// paragraph.
 fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
-    leaf.link_density() >= LINK_LIST_DENSITY && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
+    leaf.link_density() >= LINK_LIST_DENSITY
+        && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
 }
 
 /// The leaf holding the article's headline: an `<h1>` (or heading) that
@@ -1187,13 +1265,24 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
 /// conditional cleaning, "outside the body"), which an article part's own
 /// signs outweigh; landmarks and named widgets are not among them.
 const WEAK_CHROME: &[&str] = &[
-    "form-box", "image-box", "short-box", "list-box", "embed-box", "link-density", "class-negative",
-    "outside-body", "link-list", "unclassified",
+    "form-box",
+    "image-box",
+    "short-box",
+    "list-box",
+    "embed-box",
+    "link-density",
+    "class-negative",
+    "outside-body",
+    "link-list",
+    "unclassified",
 ];
 
 /// Whether a verdict is chrome on shape or place alone.
 fn weak_chrome(v: &Verdict) -> bool {
-    v.kind == Kind::Boilerplate && v.reasons.first().is_some_and(|r| WEAK_CHROME.contains(&r.code))
+    v.kind == Kind::Boilerplate
+        && v.reasons
+            .first()
+            .is_some_and(|r| WEAK_CHROME.contains(&r.code))
 }
 
 /// Article parts that the body's cleaning leaves out but a reader reads as
@@ -1206,7 +1295,9 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
     // Both ways: a byline's words are all in "Headline - Author - Site"
     // too, but they cover little of it.
     let similar = |text: &str| {
-        title.is_some_and(|t| similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE)
+        title.is_some_and(|t| {
+            similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE
+        })
     };
     let has_headline = ctx
         .leaves
@@ -1222,10 +1313,16 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
                 && similar(&l.text)
         });
         if let Some(h) = found {
-            let mut v = Verdict::new(Kind::Content, 0.7, Reason::new("headline", "the article's headline"));
+            let mut v = Verdict::new(
+                Kind::Content,
+                0.7,
+                Reason::new("headline", "the article's headline"),
+            );
             v.not_body = true;
             // The box the cleaning removed around it is the article's header.
-            let header = verdicts[h].unit.filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
+            let header = verdicts[h]
+                .unit
+                .filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
             verdicts[h] = v;
             if let Some(u) = header {
                 let first = ctx.first_leaf[u];
@@ -1237,7 +1334,11 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
                         && !cues::boilerplate_text().is_match(&l.text)
                         && promo_phrases(&l.text).0.is_empty()
                     {
-                        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("article-header", "in the headline's box"));
+                        let mut v = Verdict::new(
+                            Kind::Content,
+                            0.6,
+                            Reason::new("article-header", "in the headline's box"),
+                        );
                         v.not_body = true;
                         verdicts[j] = v;
                     }
@@ -1248,10 +1349,17 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
     // Captions: in the body, or in the container the body sits in.
     let container = doc.parent(ctx.region.top).unwrap_or(ctx.region.top);
     for (i, l) in ctx.leaves.iter().enumerate() {
-        if !weak_chrome(&verdicts[i]) || !ctx.stats.contains(container, l.owner) || !is_caption(ctx, l.owner) {
+        if !weak_chrome(&verdicts[i])
+            || !ctx.stats.contains(container, l.owner)
+            || !is_caption(ctx, l.owner)
+        {
             continue;
         }
-        let mut v = Verdict::new(Kind::Content, 0.6, Reason::new("caption", "a figure's caption"));
+        let mut v = Verdict::new(
+            Kind::Content,
+            0.6,
+            Reason::new("caption", "a figure's caption"),
+        );
         v.not_body = true;
         verdicts[i] = v;
     }
@@ -1282,7 +1390,9 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
         let Some(card) = std::iter::once(leaf.owner)
             .chain(doc.ancestors(leaf.owner))
-            .take_while(|&a| ctx.stats.of(a).chars <= MAX_AD_CARD_CHARS && !ctx.stats.contains(a, ctx.region.top))
+            .take_while(|&a| {
+                ctx.stats.of(a).chars <= MAX_AD_CARD_CHARS && !ctx.stats.contains(a, ctx.region.top)
+            })
             .find(|&a| ctx.stats.of(a).leaves >= 2)
         else {
             continue;
@@ -1294,7 +1404,11 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 continue;
             }
             if verdicts[j].kind != Kind::Promo {
-                verdicts[j] = Verdict::new(Kind::Promo, 0.7, Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)));
+                verdicts[j] = Verdict::new(
+                    Kind::Promo,
+                    0.7,
+                    Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)),
+                );
             }
             verdicts[j].unit = Some(card);
         }
@@ -1456,7 +1570,10 @@ mod tests {
         let (leaves, latent) = cut_with_latent(&d, d.body());
         assert_eq!(leaves.len(), 1);
         let kinds: Vec<Kind> = latent.iter().map(|l| classify_latent(&d, l).kind).collect();
-        assert_eq!(kinds, vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]);
+        assert_eq!(
+            kinds,
+            vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]
+        );
         assert_eq!(latent[0].before, 1);
     }
 

@@ -87,7 +87,10 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let selection = select(doc, &leaves, &stats, &region, &classified);
     // Hidden pop-ups and slots are labelled apart and slotted back in page
     // order; they never weigh on the article.
-    let latent_verdicts: Vec<Verdict> = latent.iter().map(|l| classify::classify_latent(doc, l)).collect();
+    let latent_verdicts: Vec<Verdict> = latent
+        .iter()
+        .map(|l| classify::classify_latent(doc, l))
+        .collect();
     let mut sequence: Vec<(&Leaf, &Verdict)> = Vec::with_capacity(leaves.len());
     let mut pending = latent.iter().zip(&latent_verdicts).peekable();
     for (i, pair) in leaves.iter().zip(&classified.verdicts).enumerate() {
@@ -260,5 +263,125 @@ mod tests {
             .expect("related block");
         assert!(related.text.starts_with("Related stories"));
         assert_eq!(seg.blocks.last().unwrap().kind, Kind::Boilerplate);
+    }
+
+    const PROSE: &str =
+        "A long paragraph of article prose, with commas, that goes on and on for a while.";
+
+    fn kind_of(seg: &Segmentation, needle: &str) -> Kind {
+        seg.blocks
+            .iter()
+            .find(|b| b.text.contains(needle))
+            .map(|b| b.kind)
+            .unwrap_or_else(|| panic!("no block holds {needle:?}: {:?}", seg.blocks))
+    }
+
+    #[test]
+    fn a_hidden_pop_up_is_its_own_promo_block_and_stays_out_of_the_article() {
+        let p = PROSE;
+        let html = format!(
+            "<article><h1>Title</h1><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             <div class=modal style='display:none'><p>Get our <b>daily</b> newsletter</p><input type=email></div>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(
+            &d,
+            &Hints {
+                title: Some("Title"),
+                byline: None,
+            },
+        );
+        assert_eq!(kind_of(&seg, "Get our daily newsletter"), Kind::Promo);
+    }
+
+    #[test]
+    fn a_sponsored_card_in_a_stream_is_promo_and_its_neighbours_related() {
+        let p = PROSE;
+        let html = format!(
+            "<article><h1>Title</h1><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             <ul><li><div><h3><a href=/a>The most addictive game of the whole year</a></h3><span>Games Inc Sponsored</span></div></li>\
+             <li><div><h3><a href=/b>A real headline about the news of the day</a></h3><span>Newswire</span></div></li></ul>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(
+            &d,
+            &Hints {
+                title: Some("Title"),
+                byline: None,
+            },
+        );
+        assert_eq!(kind_of(&seg, "The most addictive game"), Kind::Promo);
+        assert_eq!(kind_of(&seg, "A real headline about"), Kind::Related);
+    }
+
+    #[test]
+    fn an_ad_label_heading_a_strip_claims_its_links() {
+        let p = PROSE;
+        let html = format!(
+            "<article><h1>Title</h1><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             <div><div><span>Paid Partner</span></div><ul><li><a href=/x>A jaw-dropping point bonus has arrived today</a></li>\
+             <li><a href=/y>Seven outrageous credit cards for anyone with good credit</a></li></ul></div>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(
+            &d,
+            &Hints {
+                title: Some("Title"),
+                byline: None,
+            },
+        );
+        assert_eq!(kind_of(&seg, "A jaw-dropping point bonus"), Kind::Promo);
+    }
+
+    #[test]
+    fn a_call_to_action_link_outside_the_body_is_promo() {
+        let p = PROSE;
+        let html = format!(
+            "<article><h1>Title</h1><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             <div><p><a href=/act>Send a message now</a></p></div>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(
+            &d,
+            &Hints {
+                title: Some("Title"),
+                byline: None,
+            },
+        );
+        assert_eq!(kind_of(&seg, "Send a message now"), Kind::Promo);
+    }
+
+    #[test]
+    fn headline_box_and_captions_removed_by_shape_are_still_content_but_not_article_text() {
+        let p = PROSE;
+        let html = format!(
+            "<div id=main><div class=story><div class=head><h1>The Great Big Story</h1><p>By Ann Writer</p>\
+             <button>Follow</button><button>Save</button></div>\
+             <p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <div><img src=a.jpg><img src=b.jpg><img src=c.jpg><p class=photo-caption>The harbour at dawn</p></div></div></div>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(
+            &d,
+            &Hints {
+                title: Some("The Great Big Story - Example News"),
+                byline: None,
+            },
+        );
+        assert_eq!(kind_of(&seg, "The Great Big Story"), Kind::Content);
+        assert_eq!(kind_of(&seg, "By Ann Writer"), Kind::Content);
+        assert_eq!(kind_of(&seg, "The harbour at dawn"), Kind::Content);
+        let codes: Vec<&str> = seg.blocks.iter().map(|b| b.reasons[0].code).collect();
+        assert!(
+            codes.contains(&"caption") && codes.contains(&"article-header"),
+            "{codes:?}"
+        );
+        let a = crate::article::build(&d, &seg, Default::default(), None);
+        assert!(
+            !a.text.contains("The harbour at dawn"),
+            "{}\n{:?}",
+            a.text,
+            seg.blocks
+        );
     }
 }
