@@ -68,6 +68,8 @@ const CONDITIONAL_MIN_CHARS: usize = 25;
 const CONDITIONAL_EMBED_CHARS: usize = 75;
 /// Credit lines ("Foto: Getty Images") are short.
 const MAX_CREDIT_CHARS: usize = 120;
+/// Words a credit line may hold besides the credit (the agency's name).
+const MAX_CREDIT_REST_WORDS: usize = 3;
 /// Date lines are short.
 const MAX_DATE_LINE_CHARS: usize = 60;
 /// A byline line may add a little ("By", a date) to the bare name.
@@ -863,6 +865,15 @@ fn is_date_line(text: &str) -> bool {
     rest.chars().all(|c| !c.is_alphanumeric())
 }
 
+/// The credit of a line that is nothing but a credit ("Foto: Getty",
+/// "Crédits photos : Bestimage"); a caption that ends with its credit
+/// ("Ayn Rand (Credit: AP)") is content.
+fn credit_only(text: &str) -> Option<&str> {
+    let m = cues::credit_line().find(text)?;
+    let rest = cues::credit_line().remove_all(text);
+    (rest.split_whitespace().count() <= MAX_CREDIT_REST_WORDS).then_some(m)
+}
+
 /// A short line that is the byline the metadata found.
 fn is_byline_line(text: &str, byline: &str) -> bool {
     let byline = byline.trim();
@@ -1131,7 +1142,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             continue;
         }
         if leaf.chars <= MAX_CREDIT_CHARS {
-            if let Some(m) = cues::credit_line().find(&leaf.text) {
+            if let Some(m) = credit_only(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
                     0.7,
@@ -1539,6 +1550,12 @@ mod tests {
         ] {
             assert!(!is_date_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn captions_ending_in_a_credit_are_not_credit_lines() {
+        assert!(credit_only("Foto: Getty Images").is_some());
+        assert!(credit_only("Ayn Rand, Rand Paul (Credit: AP/Manuel Balce Ceneta)").is_none());
     }
 
     #[test]
