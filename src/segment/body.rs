@@ -38,6 +38,11 @@ const PROSE_GROWTH: f64 = 1.5;
 /// character of prose when looking for the densest element.
 const NON_PROSE_COST: f64 = 0.5;
 
+/// A sibling of the winner's parent joins with at least this much prose...
+const NEIGHBOUR_MIN_PROSE: usize = 200;
+/// ...making up at least this share of its text.
+const NEIGHBOUR_PROSE_SHARE: f64 = 0.7;
+
 /// Which of Readability's heuristics are on; a too-short result is retried
 /// with fewer, as Readability does.
 #[derive(Debug, Clone, Copy)]
@@ -281,8 +286,45 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
         top = parent;
     }
 
-    let roots = join_siblings(doc, top, &scores, stats);
+    let mut roots = join_siblings(doc, top, &scores, stats);
+    join_prose_neighbours(doc, body, top, stats, &unlikely, &mut roots);
     Region { top, roots, scores }
+}
+
+/// Story parts one level further out: an article cut in two by a "related
+/// coverage" box often continues in a sibling of the winner's parent.
+/// Siblings there that read as prose join the article.
+fn join_prose_neighbours(
+    doc: &Document,
+    body: NodeId,
+    top: NodeId,
+    stats: &Stats,
+    unlikely: &[bool],
+    roots: &mut Vec<NodeId>,
+) {
+    let Some(parent) = doc.parent(top) else {
+        return;
+    };
+    if parent == body || doc.is(parent, "body") {
+        return;
+    }
+    let Some(grandparent) = doc.parent(parent) else {
+        return;
+    };
+    for sib in doc.element_children(grandparent) {
+        if sib == parent || stats.position[sib] == usize::MAX || unlikely[sib] {
+            continue;
+        }
+        let t = stats.of(sib);
+        if t.prose_chars >= NEIGHBOUR_MIN_PROSE
+            && t.prose_chars as f64 >= NEIGHBOUR_PROSE_SHARE * t.chars as f64
+            && t.link_density() < SIBLING_MAX_LINK_DENSITY
+            && !roots.iter().any(|&r| stats.contains(sib, r) || stats.contains(r, sib))
+        {
+            roots.push(sib);
+        }
+    }
+    roots.sort_by_key(|&r| stats.position[r]);
 }
 
 /// The element maximising prose minus a share of everything else. Prose in
