@@ -1190,7 +1190,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                     0.6,
                     Reason::new("article-header", "between the headline and the body"),
                 );
-                v.lead = leaf.chars >= MIN_LEAD_CHARS && leaf.whole_owner;
+                // Captions of the lead picture are not the standfirst.
+                v.lead = leaf.chars >= MIN_LEAD_CHARS
+                    && leaf.whole_owner
+                    && !is_caption(ctx, leaf.owner)
+                    && credit_only(&leaf.text).is_none();
                 verdicts[i] = Some(v);
                 continue;
             }
