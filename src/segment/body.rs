@@ -319,7 +319,9 @@ fn join_prose_neighbours(
         if t.prose_chars >= NEIGHBOUR_MIN_PROSE
             && t.prose_chars as f64 >= NEIGHBOUR_PROSE_SHARE * t.chars as f64
             && t.link_density() < SIBLING_MAX_LINK_DENSITY
-            && !roots.iter().any(|&r| stats.contains(sib, r) || stats.contains(r, sib))
+            && !roots
+                .iter()
+                .any(|&r| stats.contains(sib, r) || stats.contains(r, sib))
         {
             roots.push(sib);
         }

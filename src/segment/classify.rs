@@ -68,6 +68,10 @@ const CONDITIONAL_MIN_CHARS: usize = 25;
 const CONDITIONAL_EMBED_CHARS: usize = 75;
 /// Credit lines ("Foto: Getty Images") are short.
 const MAX_CREDIT_CHARS: usize = 120;
+/// A previous/next link line is all link...
+const POST_NAV_LINK_DENSITY: f64 = 0.9;
+/// ...and about one headline long.
+const MAX_POST_NAV_CHARS: usize = 150;
 /// Words a credit line may hold besides the credit (the agency's name).
 const MAX_CREDIT_REST_WORDS: usize = 3;
 /// Date lines are short.
@@ -874,6 +878,14 @@ fn credit_only(text: &str) -> Option<&str> {
     (rest.split_whitespace().count() <= MAX_CREDIT_REST_WORDS).then_some(m)
 }
 
+/// "← Previous story" / "Next story →": a link line framed by an arrow.
+fn is_post_navigation(text: &str) -> bool {
+    const BACK: &[char] = &['←', '«', '‹', '<'];
+    const ON: &[char] = &['→', '»', '›', '>'];
+    let t = text.trim();
+    t.chars().count() <= MAX_POST_NAV_CHARS && (t.starts_with(BACK) || t.ends_with(ON))
+}
+
 /// A short line that is the byline the metadata found.
 fn is_byline_line(text: &str, byline: &str) -> bool {
     let byline = byline.trim();
@@ -1158,6 +1170,16 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 Reason::new("dateline", "byline or date line"),
             );
             v.not_body = true;
+            verdicts[i] = Some(v);
+            continue;
+        }
+        if ld >= POST_NAV_LINK_DENSITY && is_post_navigation(&leaf.text) {
+            let mut v = Verdict::new(
+                Kind::Related,
+                0.7,
+                Reason::new("post-navigation", "link to the previous or next article"),
+            );
+            v.unit = doc.parent(leaf.owner);
             verdicts[i] = Some(v);
             continue;
         }
@@ -1554,6 +1576,15 @@ mod tests {
         ] {
             assert!(!is_date_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn post_navigation_is_framed_by_arrows() {
+        assert!(is_post_navigation("← Nebenbei bemerkt (4)"));
+        assert!(is_post_navigation(
+            "Steuerdarling – Die PARTEI als Ehestifter →"
+        ));
+        assert!(!is_post_navigation("A sentence with -> inside it."));
     }
 
     #[test]
