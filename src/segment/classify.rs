@@ -116,6 +116,50 @@ const MIN_TITLE_COVERAGE: f64 = 0.4;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
 
+/// What the class/id/aria cue lists say of one element.
+#[derive(Debug, Clone, Default)]
+pub struct AttrCues {
+    /// The promo cue that matched.
+    promo: Option<Box<str>>,
+    /// The related cue that matched.
+    related: Option<Box<str>>,
+    /// The chrome cue that matched.
+    chrome: Option<Box<str>>,
+}
+
+/// Facts about a page that do not depend on where the body is, computed
+/// once and shared by every attempt.
+pub struct PageFacts {
+    /// Indexed by node: the element's widget-name cues, `None` for the many
+    /// elements without class, id or aria label.
+    attr: Vec<Option<AttrCues>>,
+    /// First leaf index under each node (usize::MAX when none).
+    first_leaf: Vec<usize>,
+}
+
+impl PageFacts {
+    /// Matches every visible element's names against the cue lists once.
+    pub fn new(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Self {
+        let mut attr = vec![None; doc.len()];
+        for &id in &stats.order {
+            let names = widget_attrs(doc, id);
+            if names.trim().is_empty() {
+                continue;
+            }
+            let found = |cue: &cues::Cue| cue.find(&names).map(|m| m.trim().into());
+            attr[id] = Some(AttrCues {
+                promo: found(cues::promo_attr()),
+                related: found(cues::related_attr()),
+                chrome: found(cues::boilerplate_attr()),
+            });
+        }
+        PageFacts {
+            attr,
+            first_leaf: first_leaves(doc, leaves, stats),
+        }
+    }
+}
+
 /// What the page's metadata tells the classifier.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hints<'a> {
@@ -178,7 +222,9 @@ struct Ctx<'a> {
     region_chars: usize,
     region_prose: usize,
     /// First leaf index under each node (usize::MAX when none).
-    first_leaf: Vec<usize>,
+    first_leaf: &'a [usize],
+    /// Class/id cues per element.
+    attr: &'a [Option<AttrCues>],
 }
 
 /// Classifies the leaves of a page whose body was located as `region`.
@@ -189,6 +235,7 @@ pub fn classify(
     region: &Region,
     flags: Flags,
     hints: &Hints,
+    facts: &PageFacts,
 ) -> Classified {
     let mut in_region = vec![false; doc.len()];
     let mut region_chars = 0;
@@ -208,7 +255,8 @@ pub fn classify(
         in_region,
         region_chars,
         region_prose,
-        first_leaf: first_leaves(doc, leaves, stats),
+        first_leaf: &facts.first_leaf,
+        attr: &facts.attr,
     };
     let (boxes, box_of) = find_boxes(&ctx, flags);
     let mut verdicts: Vec<Option<Verdict>> = leaves
@@ -424,7 +472,6 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
     let tag = doc.tag(id)?;
     let inside = ctx.in_region[id];
     let role = doc.attr(id, "role").map(str::trim).unwrap_or("");
-    let attrs = widget_attrs(doc, id);
     // Whatever its markup, an element holding most of the body's prose is
     // the story (pages that set their article in an <aside> or <header>).
     if inside && matches!(tag, "aside" | "header") && holds_most_prose(ctx, id) {
@@ -439,7 +486,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
                 0.9,
             ))
         }
-        "aside" if !holds_widgets(ctx, id) => return Some(widget_kind(ctx, id, &attrs, "aside")),
+        "aside" if !holds_widgets(ctx, id) => return Some(widget_kind(ctx, id, "aside")),
         "footer" => {
             return Some((
                 Kind::Boilerplate,
@@ -454,7 +501,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
                 0.8,
             ))
         }
-        "form" => return Some(form_kind(ctx, id, &attrs)),
+        "form" => return Some(form_kind(ctx, id)),
         _ => {}
     }
     if !role.is_empty() && cues::chrome_role().is_match(role) {
@@ -462,7 +509,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
             if holds_widgets(ctx, id) {
                 return None;
             }
-            return Some(widget_kind(ctx, id, &attrs, "role=complementary"));
+            return Some(widget_kind(ctx, id, "role=complementary"));
         }
         return Some((
             Kind::Boilerplate,
@@ -513,21 +560,20 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let doc = ctx.doc;
     let t = ctx.stats.of(id);
     let inside = ctx.in_region[id];
-    let attrs = widget_attrs(doc, id);
     // Never on something that holds much of the body.
     let small_enough = !inside
         || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
             && !holds_most_prose(ctx, id))
         || t.link_density() > LINK_LIST_DENSITY;
-    if small_enough && !attrs.trim().is_empty() {
-        if let Some(m) = cues::promo_attr().find(&attrs) {
+    if let Some(c) = ctx.attr[id].as_ref().filter(|_| small_enough) {
+        if let Some(m) = &c.promo {
             return Some((
                 Kind::Promo,
-                Reason::new("class-promo", format!("class/id '{}'", m.trim())),
+                Reason::new("class-promo", format!("class/id '{m}'")),
                 0.8,
             ));
         }
-        if let Some(m) = cues::related_attr().find(&attrs) {
+        if let Some(m) = &c.related {
             let kind = if t.chars > 0 && t.link_density() < HEADED_LIST_DENSITY && !inside {
                 Kind::Boilerplate
             } else {
@@ -535,36 +581,37 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             };
             return Some((
                 kind,
-                Reason::new("class-related", format!("class/id '{}'", m.trim())),
+                Reason::new("class-related", format!("class/id '{m}'")),
                 0.75,
             ));
         }
-        if let Some(m) = cues::boilerplate_attr().find(&attrs) {
+        if let Some(m) = &c.chrome {
             return Some((
                 Kind::Boilerplate,
-                Reason::new("class-chrome", format!("class/id '{}'", m.trim())),
+                Reason::new("class-chrome", format!("class/id '{m}'")),
                 0.75,
             ));
         }
     }
     if doc.is(id, "form") {
-        return Some(form_kind(ctx, id, &attrs));
+        return Some(form_kind(ctx, id));
     }
     headed_widget(ctx, id)
 }
 
 /// A widget (aside, complementary) by what it holds.
-fn widget_kind(ctx: &Ctx, id: NodeId, attrs: &str, what: &str) -> (Kind, Reason, f32) {
+fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
     let heading = first_leaf_text(ctx, id).unwrap_or("");
-    if cues::promo_attr().is_match(attrs) || cues::ad_label().is_match(heading) {
+    let named = ctx.attr[id].as_ref();
+    if named.is_some_and(|c| c.promo.is_some()) || cues::ad_label().is_match(heading) {
         return (
             Kind::Promo,
             Reason::new("landmark", format!("{what} with advertising")),
             0.85,
         );
     }
-    if cues::related_attr().is_match(attrs)
+    if named.is_some_and(|c| c.related.is_some())
         || cues::related_heading().is_match(heading)
         || t.link_density() > LINK_LIST_DENSITY
     {
@@ -601,10 +648,10 @@ fn holds_widgets(ctx: &Ctx, id: NodeId) -> bool {
 }
 
 /// Forms are sign-up prompts or site tools.
-fn form_kind(ctx: &Ctx, id: NodeId, attrs: &str) -> (Kind, Reason, f32) {
+fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
     let text = ctx.doc.text_content(id);
     let action = ctx.doc.attr(id, "action").unwrap_or("");
-    if cues::promo_attr().is_match(attrs)
+    if ctx.attr[id].as_ref().is_some_and(|c| c.promo.is_some())
         || cues::promo_text().is_match(&text)
         || cues::promo_weak().is_match(&text)
         || cues::promo_attr().is_match(action)

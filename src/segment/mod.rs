@@ -63,9 +63,10 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let (leaves, latent) = leaves::cut_with_latent(doc, root);
     let stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
+    let facts = classify::PageFacts::new(doc, &leaves, &stats);
     for flags in ATTEMPTS {
         let region = body::find(doc, root, &leaves, &stats, flags);
-        let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints);
+        let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints, &facts);
         let chars = article_chars(&leaves, &classified);
         let better = best.as_ref().is_none_or(|(c, _, _)| chars > *c);
         if better {
