@@ -13,7 +13,7 @@ mod visibility;
 
 pub use body::Flags;
 pub use leaves::{is_block_tag, Leaf};
-pub use visibility::is_hidden;
+pub use visibility::{hidden_by_markup, is_hidden};
 
 use crate::article::Selection;
 use crate::dom::{Document, NodeId};

@@ -1,6 +1,6 @@
 //! Which elements a reader never sees as text.
 
-use crate::dom::{Document, Namespace, NodeData, NodeId};
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId};
 
 /// Elements whose contents are never visible text (scripts, embedded
 /// documents, form controls whose text is not prose).
@@ -25,11 +25,23 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if e.ns == Namespace::Html && INVISIBLE_TAGS.contains(&&*e.name) {
         return true;
     }
-    if e.attr("hidden").is_some() {
+    hidden_by_markup(e)
+}
+
+/// Whether an element's own markup hides it: the `hidden` attribute,
+/// `aria-hidden="true"`, an inline `display:none` / `visibility:hidden`,
+/// or a front that saw it hidden by a stylesheet. As in Readability, an
+/// aria-hidden fallback image (Wikipedia's formulas) stays visible. The
+/// one definition the classifier and the article builder share.
+pub fn hidden_by_markup(e: &Element) -> bool {
+    if e.hidden_by_layout || e.attr("hidden").is_some() {
         return true;
     }
     if e.attr("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        && !e
+            .attr("class")
+            .is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
@@ -55,8 +67,12 @@ fn style_hides(style: &str) -> bool {
         };
         let prop = prop.trim().to_ascii_lowercase();
         let value = value.trim().to_ascii_lowercase();
-        let value = value.trim_end_matches("!important").trim();
-        (prop == "display" && value == "none") || (prop == "visibility" && value == "hidden")
+        let first = value.split(|c: char| c.is_whitespace() || c == '!').next();
+        match prop.as_str() {
+            "display" => first == Some("none"),
+            "visibility" => matches!(first, Some("hidden" | "collapse")),
+            _ => false,
+        }
     })
 }
 

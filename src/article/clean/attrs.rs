@@ -130,41 +130,10 @@ fn code_language(class: &str) -> Option<String> {
     })
 }
 
-/// Whether a source element is not shown: the `hidden` attribute,
-/// `aria-hidden="true"`, an inline `display:none`/`visibility:hidden`, or a
-/// front that saw it hidden by a stylesheet. As in Readability, an
-/// aria-hidden fallback image (Wikipedia's formulas) stays visible.
+/// Whether a source element is not shown, by the classifier's own
+/// definition.
 pub(super) fn is_hidden(el: &Element) -> bool {
-    if el.hidden_by_layout || el.attr("hidden").is_some() {
-        return true;
-    }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        && !el
-            .attr("class")
-            .is_some_and(|c| c.contains("fallback-image"))
-    {
-        return true;
-    }
-    el.attr("style").is_some_and(style_hides)
-}
-
-/// Whether an inline style hides its element.
-fn style_hides(style: &str) -> bool {
-    style.split(';').any(|decl| {
-        let Some((prop, value)) = decl.split_once(':') else {
-            return false;
-        };
-        let prop = prop.trim().to_ascii_lowercase();
-        let value = value.trim().to_ascii_lowercase();
-        let first = value.split(|c: char| c.is_whitespace() || c == '!').next();
-        match prop.as_str() {
-            "display" => first == Some("none"),
-            "visibility" => matches!(first, Some("hidden" | "collapse")),
-            _ => false,
-        }
-    })
+    crate::segment::hidden_by_markup(el)
 }
 
 #[cfg(test)]
