@@ -1032,6 +1032,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         .iter()
         .position(|l| ctx.in_region[l.owner])
         .unwrap_or(ctx.leaves.len());
+    let region_end = ctx
+        .leaves
+        .iter()
+        .rposition(|l| ctx.in_region[l.owner])
+        .unwrap_or(0);
     let headline = find_headline(ctx, title, verdicts);
     // A lead-in governs the link lines after it.
     let mut lead_in: Option<(Kind, String, NodeId)> = None;
@@ -1292,6 +1297,21 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 ),
             );
             v.unit = doc.parent(leaf.owner);
+            verdicts[i] = Some(v);
+            continue;
+        }
+        // Prose between two parts of the body (a module the body's
+        // container did not hold) is the story too.
+        if i > region_start && i < region_end && leaf.is_prose() {
+            let mut v = Verdict::new(
+                Kind::Content,
+                0.6,
+                Reason::new(
+                    "between-body-parts",
+                    "prose between parts of the article body",
+                ),
+            );
+            v.lead = leaf.whole_owner && !is_caption(ctx, leaf.owner);
             verdicts[i] = Some(v);
             continue;
         }
