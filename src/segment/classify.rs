@@ -948,7 +948,7 @@ fn is_inline_related(text: &str) -> bool {
 /// A line inside a chrome or link box that announces something more
 /// specific: an ad label or promotional phrase (promo), a related heading
 /// inside chrome (related).
-fn override_in_box(doc: &Document, leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
+fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
     if cues::ad_label().is_match(&leaf.text) {
         return Some(Verdict::new(
             Kind::Promo,
@@ -968,7 +968,6 @@ fn override_in_box(doc: &Document, leaf: &Leaf, boxed: Kind) -> Option<Verdict> 
         && leaf.chars <= MAX_LEAD_IN_CHARS
         && cues::related_heading().is_match(&leaf.text)
     {
-        let _ = doc;
         let mut v = Verdict::new(
             Kind::Related,
             0.75,
@@ -1047,7 +1046,7 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             // something more specific.
             match boxed.kind {
                 Kind::Boilerplate | Kind::Related => {
-                    if let Some(v) = override_in_box(doc, leaf, boxed.kind) {
+                    if let Some(v) = override_in_box(leaf, boxed.kind) {
                         let ad_label = v.reasons.first().is_some_and(|r| r.code == "ad-label");
                         if v.kind == Kind::Related || ad_label {
                             lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));

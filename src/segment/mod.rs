@@ -223,6 +223,12 @@ fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hints for the test pages, whose headline is "Title".
+    const TITLED: Hints = Hints {
+        title: Some("Title"),
+        byline: None,
+    };
     use crate::parse::parse_html;
 
     #[test]
@@ -236,13 +242,7 @@ mod tests {
              <footer>© 2024 Example</footer>"
         );
         let d = parse_html(&html);
-        let seg = segment(
-            &d,
-            &Hints {
-                title: Some("Title"),
-                byline: None,
-            },
-        );
+        let seg = segment(&d, &TITLED);
         let kinds: Vec<(Kind, &str)> = seg
             .blocks
             .iter()
@@ -285,13 +285,7 @@ mod tests {
              <div class=modal style='display:none'><p>Get our <b>daily</b> newsletter</p><input type=email></div>"
         );
         let d = parse_html(&html);
-        let seg = segment(
-            &d,
-            &Hints {
-                title: Some("Title"),
-                byline: None,
-            },
-        );
+        let seg = segment(&d, &TITLED);
         assert_eq!(kind_of(&seg, "Get our daily newsletter"), Kind::Promo);
     }
 
@@ -304,13 +298,7 @@ mod tests {
              <li><div><h3><a href=/b>A real headline about the news of the day</a></h3><span>Newswire</span></div></li></ul>"
         );
         let d = parse_html(&html);
-        let seg = segment(
-            &d,
-            &Hints {
-                title: Some("Title"),
-                byline: None,
-            },
-        );
+        let seg = segment(&d, &TITLED);
         assert_eq!(kind_of(&seg, "The most addictive game"), Kind::Promo);
         assert_eq!(kind_of(&seg, "A real headline about"), Kind::Related);
     }
@@ -324,13 +312,7 @@ mod tests {
              <li><a href=/y>Seven outrageous credit cards for anyone with good credit</a></li></ul></div>"
         );
         let d = parse_html(&html);
-        let seg = segment(
-            &d,
-            &Hints {
-                title: Some("Title"),
-                byline: None,
-            },
-        );
+        let seg = segment(&d, &TITLED);
         assert_eq!(kind_of(&seg, "A jaw-dropping point bonus"), Kind::Promo);
     }
 
@@ -342,13 +324,7 @@ mod tests {
              <div><p><a href=/act>Send a message now</a></p></div>"
         );
         let d = parse_html(&html);
-        let seg = segment(
-            &d,
-            &Hints {
-                title: Some("Title"),
-                byline: None,
-            },
-        );
+        let seg = segment(&d, &TITLED);
         assert_eq!(kind_of(&seg, "Send a message now"), Kind::Promo);
     }
 

@@ -131,43 +131,11 @@ pub(super) fn is_blockish_source(name: &str) -> bool {
     matches!(role(name), Role::Block(_) | Role::Wrapper) || matches!(name, "table" | "form" | "hr")
 }
 
-/// Block elements of the clean tree (what the tidy pass, the text and the
-/// HTML serialiser treat as blocks).
-pub(crate) const CLEAN_BLOCKS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "details",
-    "summary",
-    "hr",
-    "div",
-];
-
-/// Whether a clean-tree tag is a block.
+/// Whether a clean-tree tag is a block (what the tidy pass, the text and
+/// the HTML serialiser treat as blocks): the kept blocks, plus the rules
+/// and the `div`s the copy itself writes.
 pub(crate) fn is_clean_block(tag: &str) -> bool {
-    CLEAN_BLOCKS.contains(&tag)
+    BLOCK.contains(&tag) || matches!(tag, "hr" | "div")
 }
 
 /// Elements that need a particular parent (a table, a list...): as the root
