@@ -32,14 +32,51 @@ step_rust_components() {
   done
 }
 
-# Later steps go here, each in the same shape, e.g.:
-#   step_wasm_bindgen_cli() {
-#     local want; want=$(lock_version wasm-bindgen)
-#     [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] && return 0
-#     cargo install --locked wasm-bindgen-cli --version "$want"
-#   }
+# The wasm target the browser module is compiled for.
+step_wasm_target() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown && return 0
+  have rustup || die "the wasm32-unknown-unknown target is missing and rustup is not there to add it"
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+}
 
-STEPS=(cargo rust_components)
+# wasm-bindgen's CLI (and its test runner) must be exactly the version of
+# the wasm-bindgen crate in Cargo.lock. Not --locked: the registry mirror
+# lacks one of its locked dependencies.
+step_wasm_bindgen_cli() {
+  local want
+  want=$(lock_version wasm-bindgen)
+  [ -n "$want" ] || die "wasm-bindgen is not in Cargo.lock"
+  [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] && return 0
+  log "installing wasm-bindgen-cli $want (a few minutes, once)"
+  cargo install --quiet wasm-bindgen-cli --version "$want"
+}
+
+# Headless browsers for the browser tests, from Debian: nothing downloads
+# its own browser.
+step_browsers() {
+  apt_install chromium chromium-driver firefox-esr
+}
+
+# Firefox's WebDriver server.
+step_geckodriver() {
+  have geckodriver && return 0
+  log "installing geckodriver (a few minutes, once)"
+  cargo install --quiet --locked geckodriver
+}
+
+# The JavaScript test drivers and vendored libraries, exactly as locked.
+step_npm() {
+  have npm || apt_install nodejs npm
+  local stamp="$REPO/node_modules/.declutter-lock.sha256" want
+  want=$(sha256sum "$REPO/package-lock.json" | cut -d' ' -f1)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return 0
+  log "npm ci"
+  (cd "$REPO" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" >"$stamp"
+}
+
+STEPS=(cargo rust_components wasm_target wasm_bindgen_cli browsers geckodriver npm)
 
 for step in "${STEPS[@]}"; do
   "step_$step"

@@ -1,0 +1,115 @@
+// Types for the `declutter` package: the ES module `declutter.js` and the
+// DOM walker `snapshot.js`.
+
+/** What a block does for the reader. */
+export type Kind = "content" | "promo" | "related" | "boilerplate";
+
+/** Why a block got its kind. */
+export interface Reason {
+  /** Stable machine-readable code, e.g. `link-density`. */
+  code: string;
+  /** What a person reads, e.g. `link density 0.82`. */
+  detail: string;
+}
+
+/** A run of the page's visible text with one kind (from `analyzeHtml`). */
+export interface BlockData {
+  kind: Kind;
+  /** How sure the classifier is, 0 to 1. */
+  confidence: number;
+  /** Strongest first. */
+  reasons: Reason[];
+  /** Its visible text, white space collapsed. */
+  text: string;
+}
+
+/** A block of a live document (from `analyze`). */
+export interface Block extends BlockData {
+  /** The live nodes the block covers, in document order (elements, and text nodes that share their element with another block). */
+  nodes: Node[];
+  /** The elements among `nodes`: what to outline, collapse or annotate. */
+  elements: Element[];
+}
+
+/** The article built from the content blocks. */
+export interface Article {
+  title: string | null;
+  byline: string | null;
+  /** Publication date as the page gives it (ISO 8601 where known). */
+  published: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: "ltr" | "rtl" | null;
+  excerpt: string | null;
+  /** Absolute URL of the lead image. */
+  leadImage: string | null;
+  /** The body as clean HTML: allowlisted tags and attributes, absolute URLs. */
+  contentHtml: string;
+  /** The body as plain text, paragraphs separated by blank lines. */
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface Options {
+  /** The page's address, for resolving relative links; defaults to the document's URL (`analyze`) or none (`analyzeHtml`). */
+  url?: string;
+  /** Whether to read rendered visibility (`checkVisibility`) in a document that has layout; default true. */
+  layout?: boolean;
+}
+
+export interface Analysis<B = Block> {
+  blocks: B[];
+  article: Article;
+  /** Milliseconds spent: reading the DOM (`read`, absent for HTML text), analysing (`analyze`), `total`. */
+  timings: { read?: number; analyze: number; total: number };
+}
+
+/** Readability's `parse()` result shape, for a one-line swap. */
+export interface ReadabilityResult {
+  title: string;
+  byline: string | null;
+  dir: string | null;
+  lang: string | null;
+  content: string;
+  textContent: string;
+  length: number;
+  excerpt: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+}
+
+/** What `annotate` returns: the analysis, and how to take the marks off again. */
+export interface Annotation extends Analysis<Block> {
+  /** Removes every attribute `annotate` set and restores any it overwrote. */
+  undo(): void;
+}
+
+/** Loads the wasm once. In browsers it fetches `declutter_bg.wasm` beside the module unless given a URL, Response, bytes or `WebAssembly.Module`; in Node it reads the file. Safe to call again. */
+export default function init(input?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<void>;
+export { init };
+
+/** Splits a live `Document` or `Element` (a page, an iframe's document, a `DOMParser` result) into blocks and builds the article. Changes nothing in the DOM. */
+export function analyze(root: Document | Element, options?: Options): Analysis<Block>;
+/** The same for HTML text, without a DOM (workers, Node). */
+export function analyzeHtml(html: string, url?: string, options?: Options): Analysis<BlockData>;
+/** Marks each block's elements with `data-declutter-kind` (and `data-declutter-reasons`), for styling or collapsing in CSS. */
+export function annotate(root: Document | Element, options?: Options): Annotation;
+/** Mozilla Readability's result for `new Readability(doc).parse()`, without changing `doc`; null when the page has no article. */
+export function parse(doc: Document | Element, options?: Options): ReadabilityResult | null;
+
+/** A DOM flattened for the core (see `snapshot.js`), e.g. sent from a content script to the extension's own wasm. */
+export interface Snapshot {
+  /** The op stream (see `snapshot.js`). */
+  ops: number[] | Uint32Array;
+  /** Every name, attribute and text, joined by U+0000. */
+  strings: string;
+  /** The page URL. */
+  url: string | null;
+}
+/** A block whose nodes are given as indexes into the snapshot's node list. */
+export interface IndexedBlock extends BlockData {
+  nodes: number[];
+}
+/** Analyses a snapshot made elsewhere (a content script); nodes come back as indexes into that snapshot's `nodes`. */
+export function analyzeSnapshot(snapshot: Snapshot, options?: Options): Analysis<IndexedBlock>;

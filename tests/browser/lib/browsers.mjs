@@ -1,0 +1,74 @@
+// Starts the machine's own browsers for the browser tests, the way
+// ../shared/docs/browsers.md found to work: Debian's Chromium through
+// playwright-core, Firefox ESR through geckodriver. Nothing here downloads a
+// browser, and nothing the browsers do by themselves reaches the network.
+import { mkdtemp, rm, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { Builder } from "selenium-webdriver";
+import firefox from "selenium-webdriver/firefox.js";
+
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+export const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
+export const GECKODRIVER =
+  process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(homedir(), ".cargo"), "bin", "geckodriver");
+
+/** Flags that keep headless Chromium quiet and off the network. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Where tests leave screenshots and reports: target/browser-artifacts. */
+export async function artifactsDir() {
+  const dir = join(process.cwd(), "target", "browser-artifacts");
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Headless Chromium with a fresh profile, optionally with an unpacked
+ * extension loaded. Resolves to a playwright BrowserContext whose close()
+ * also removes the profile.
+ */
+export async function launchChromium({ extension } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), "declutter-chromium-"));
+  const args = ["--headless=new", ...CHROMIUM_ARGS];
+  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    // The --headless=new flag above does the headless part: Playwright's
+    // own headless mode cannot load extensions.
+    headless: false,
+    ignoreDefaultArgs: ["--disable-extensions"],
+    args,
+  });
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close().catch(() => {});
+    await rm(profile, { recursive: true, force: true });
+  };
+  return context;
+}
+
+/**
+ * Headless Firefox ESR driven by geckodriver, optionally with a temporary
+ * add-on installed from an unpacked folder or a zip. Resolves to a
+ * selenium WebDriver.
+ */
+export async function launchFirefox({ addon, prefs = {} } = {}) {
+  if (!existsSync(GECKODRIVER)) throw new Error(`geckodriver not found at ${GECKODRIVER}: run scripts/setup.sh`);
+  const options = new firefox.Options().setBinary(FIREFOX).addArguments("-headless");
+  for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
+  const service = new firefox.ServiceBuilder(GECKODRIVER);
+  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+  if (addon) await driver.installAddon(addon, true);
+  return driver;
+}
