@@ -20,7 +20,11 @@ const SNAPSHOT_FLOOR: f64 = 0.999;
 
 fn shared() -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(p.is_dir(), "../shared is missing beside the repository: {}", p.display());
+    assert!(
+        p.is_dir(),
+        "../shared is missing beside the repository: {}",
+        p.display()
+    );
     p
 }
 
@@ -43,7 +47,11 @@ fn tally(name: &str, files: &[PathBuf], root: &Path) -> CorpusAgreement {
     let mut corpus = CorpusAgreement::new(name);
     let options = Options::default();
     for file in files {
-        let page = file.strip_prefix(root).unwrap_or(file).display().to_string();
+        let page = file
+            .strip_prefix(root)
+            .unwrap_or(file)
+            .display()
+            .to_string();
         let bytes = std::fs::read(file).expect("a corpus page");
         let html = match analyze_html(&bytes, &options) {
             Ok(a) => a,
@@ -55,9 +63,11 @@ fn tally(name: &str, files: &[PathBuf], root: &Path) -> CorpusAgreement {
         let doc = parse::parse_bytes(&bytes).expect("parsed once already");
         let (ops, strings) = snapshot::encode(&doc);
         match analyze_snapshot(&ops, &strings, &options) {
-            Ok((snap, _)) => corpus
-                .pages
-                .push(compare(&page, &pairs(&html.blocks), &pairs(&snap.blocks))),
+            Ok((snap, _)) => {
+                corpus
+                    .pages
+                    .push(compare(&page, &pairs(&html.blocks), &pairs(&snap.blocks)))
+            }
             Err(e) => corpus.failures.push(format!("{page}: snapshot front: {e}")),
         }
     }
@@ -74,14 +84,28 @@ fn the_snapshot_front_gives_the_html_fronts_blocks_on_every_page() {
             &pages(&root.join("corpus/readability"), Some("source.html")),
             &root,
         ),
-        tally("trafilatura", &pages(&root.join("corpus/trafilatura/html"), None), &root),
+        tally(
+            "trafilatura",
+            &pages(&root.join("corpus/trafilatura/html"), None),
+            &root,
+        ),
     ];
     let text = report(&corpora, 10);
     println!("{text}");
-    assert!(corpora[1].pages.len() >= 100 && corpora[2].pages.len() >= 900, "{text}");
-    assert!(corpora[0].pages.iter().all(|p| p.matched == p.total), "{text}");
+    assert!(
+        corpora[1].pages.len() >= 100 && corpora[2].pages.len() >= 900,
+        "{text}"
+    );
+    assert!(
+        corpora[0].pages.iter().all(|p| p.matched == p.total),
+        "{text}"
+    );
     for c in &corpora {
         assert!(c.failures.is_empty(), "{text}");
-        assert!(c.ratio() >= SNAPSHOT_FLOOR, "{} below {SNAPSHOT_FLOOR}\n{text}", c.name);
+        assert!(
+            c.ratio() >= SNAPSHOT_FLOOR,
+            "{} below {SNAPSHOT_FLOOR}\n{text}",
+            c.name
+        );
     }
 }

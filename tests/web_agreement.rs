@@ -76,7 +76,9 @@ fn browser_blocks(html: &str) -> Result<Vec<Pair>, String> {
     let snap = snapshot(&doc);
     let get = |key: &str| js_sys::Reflect::get(&snap, &key.into()).unwrap_or(JsValue::UNDEFINED);
     let ops = js_sys::Uint32Array::new(&get("ops")).to_vec();
-    let strings = get("strings").as_string().ok_or("snapshot gave no strings")?;
+    let strings = get("strings")
+        .as_string()
+        .ok_or("snapshot gave no strings")?;
     let (analysis, _) = analyze_snapshot(&ops, &strings, &Options::default())
         .map_err(|e| format!("snapshot front: {e}"))?;
     Ok(pairs(&analysis.blocks))
@@ -164,6 +166,10 @@ async fn corpus_pages_agree_on_99_percent_of_blocks() {
     for c in &corpora {
         assert!(!c.pages.is_empty(), "{}: no page compared\n{text}", c.name);
         assert!(c.failures.is_empty(), "{text}");
-        assert!(c.ratio() >= CORPUS_FLOOR, "{} below {CORPUS_FLOOR}\n{text}", c.name);
+        assert!(
+            c.ratio() >= CORPUS_FLOOR,
+            "{} below {CORPUS_FLOOR}\n{text}",
+            c.name
+        );
     }
 }

@@ -96,7 +96,11 @@ fn describe(pair: Option<&Pair>) -> String {
         Some((kind, text)) => {
             let short: String = text.chars().take(60).collect();
             let more = if text.chars().count() > 60 { "…" } else { "" };
-            format!("[{}] {short:?}{more} ({} chars)", kind.as_str(), text.chars().count())
+            format!(
+                "[{}] {short:?}{more} ({} chars)",
+                kind.as_str(),
+                text.chars().count()
+            )
         }
     }
 }
