@@ -861,7 +861,7 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
 /// selling is promo, the rest chrome.
 fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
-    let text = ctx.doc.text_content(id);
+    let text = visible_text(ctx, id);
     if cues::promo_text().is_match(&text)
         || cues::promo_weak().is_match(&text)
         || cues::promo_attr().is_match(&widget_names(ctx.doc, id))
