@@ -12,6 +12,9 @@ import init, { analyzeHtml } from "../../pkg/declutter.js";
 
 const USAGE = "usage: node examples/node/analyze-file.mjs FILE [URL]";
 const TEXT_HEAD = 70;
+const REASON_WIDTH = 32;
+
+const clip = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
 
 /** A failure the command reports in one line, with the exit code to use. */
 export class InputError extends Error {
@@ -63,9 +66,8 @@ export async function analyzeFile(file, url) {
 /** The blocks and the article summary as printed lines. */
 export function report({ blocks, article, timings }) {
   const lines = blocks.map((b) => {
-    const head = b.text.length > TEXT_HEAD ? b.text.slice(0, TEXT_HEAD - 1) + "…" : b.text;
-    const reason = b.reasons[0]?.detail ?? "";
-    return `${b.kind.padEnd(11)} ${b.confidence.toFixed(2)}  ${reason.padEnd(28)}  ${head}`;
+    const reason = clip(b.reasons[0]?.detail ?? "", REASON_WIDTH).padEnd(REASON_WIDTH);
+    return `${b.kind.padEnd(11)} ${b.confidence.toFixed(2)}  ${reason}  ${clip(b.text, TEXT_HEAD)}`;
   });
   lines.push(
     "",

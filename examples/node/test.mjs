@@ -34,8 +34,10 @@ test("the Jase Medical copy is a promo block and not in the article", async () =
 test("the command prints the blocks and the article", () => {
   const r = run(SEED, SEED_URL);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^promo\s+\d\.\d\d .*Our partners at Jase Medical/m);
-  assert.match(r.stdout, /^content\s+\d\.\d\d .*Russian and Chinese officials stood/m);
+  assert.match(r.stdout, /^promo\s+\d\.\d\d\s+\S.*What Would You Do If Pharmacies/m);
+  assert.match(r.stdout, /^related\s+\d\.\d\d\s+\S.*More related stories:/m);
+  assert.match(r.stdout, /^content\s+\d\.\d\d\s+\S.*Russian and Chinese officials stood/m);
+  assert.match(r.stdout, /^\d+ blocks in \d+\.\d ms$/m);
   assert.match(r.stdout, /^article: Russian and Chinese officials join Kim Jong Un.* — \d+ words$/m);
 });
 
