@@ -9,6 +9,9 @@
  * as it found it, scrolled to the sponsored copy for the screenshot.
  */
 export function inspectDemo(labels) {
+  const state = document.documentElement.dataset.state;
+  const status = document.getElementById("status").textContent;
+  if (state !== "ready") return { state, status };
   const norm = (s) => s.replace(/\s+/g, " ").trim();
   const page = document.getElementById("page").contentDocument;
   const reader = document.getElementById("reader").contentDocument;
@@ -87,8 +90,8 @@ export function inspectDemo(labels) {
   const legendTotal = [...document.querySelectorAll("#legend li[data-kind] span")].reduce((n, s) => n + Number(s.textContent), 0);
 
   return {
-    state: document.documentElement.dataset.state,
-    status: document.getElementById("status").textContent,
+    state,
+    status,
     timing: document.getElementById("timing").textContent,
     snippets,
     relatedItems,

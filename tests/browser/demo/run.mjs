@@ -65,9 +65,9 @@ function demoErrors(messages, origin) {
 /** Checks one browser's report; returns a list of failures. */
 function judge(report, errors, requests) {
   const failures = [];
-  const expect = (ok, what) => ok || failures.push(what);
-  expect(report.state === "ready", `demo state is "${report.state}" (${report.status})`);
+  const expect = (ok, what) => ok || !failures.push(what);
   expect(errors.length === 0, `console errors: ${errors.join(" | ")}`);
+  if (!expect(report.state === "ready", `demo state is "${report.state}" (${report.status})`)) return failures;
   const fetched = PAGE_RESOURCES.filter((p) => requests.includes(p));
   expect(fetched.length === 0, `the seed page's own resources were requested: ${fetched.join(", ")}`);
   for (const s of report.snippets.filter((s) => s.group)) {
@@ -87,6 +87,7 @@ function judge(report, errors, requests) {
 }
 
 function summary(name, report) {
+  if (report.state !== "ready") return `${name}: ${report.status}`;
   const agree = report.snippets.filter((s) => s.kind === s.want).length;
   return `${name}: ${report.json.blocks} blocks, ${report.timing}; seed labels matched ${agree}/${report.snippets.length}`;
 }
