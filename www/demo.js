@@ -77,12 +77,18 @@ function showJson(result, readability) {
   ui.json.textContent = JSON.stringify(data, null, 2);
 }
 
+// Counts show() calls, so a slow load that a newer choice overtook stops
+// instead of filling the panels with the old page.
+let generation = 0;
+
 /** Shows `html` in the page frame, analyses it, and fills every panel. */
 async function show(html, url, label) {
+  const mine = ++generation;
   setStatus("analysing", `Loading ${label}…`);
   shown?.stopHover();
   shown = null;
   const doc = await loadFrame(ui.page, pageSrcdoc(html));
+  if (mine !== generation) return;
   pinDocument(doc);
   const options = url ? { url } : {};
   const result = analyze(doc, options);
@@ -90,6 +96,7 @@ async function show(html, url, label) {
   setOutlines(ui.outlines.checked);
 
   const readerDoc = await loadFrame(ui.reader, readerSrcdoc(result.article));
+  if (mine !== generation) return;
   pinDocument(readerDoc);
   showCounts(result.blocks, result.timings);
   showJson(result, parse(doc, options));
@@ -99,6 +106,7 @@ async function show(html, url, label) {
 
 async function showSample(id) {
   const sample = samples.find((s) => s.id === id);
+  setStatus("analysing", `Fetching ${sample.label}…`);
   const response = await fetch(`samples/${sample.path}`);
   if (!response.ok) throw new Error(`could not fetch the sample ${sample.path}: HTTP ${response.status}`);
   await show(await response.text(), sample.url, sample.label);

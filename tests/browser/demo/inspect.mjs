@@ -104,3 +104,29 @@ export function inspectDemo(labels) {
     legendTotal,
   };
 }
+
+/** The demo's state (loading, analysing, ready, error), its status line and its timing. */
+export function demoState() {
+  return {
+    state: document.documentElement.dataset.state,
+    status: document.getElementById("status").textContent,
+    timing: document.getElementById("timing").textContent,
+  };
+}
+
+/** Picks a bundled sample in the demo's menu, as a visitor would. */
+export function chooseSample(id) {
+  const select = document.getElementById("sample");
+  select.value = id;
+  select.dispatchEvent(new Event("change"));
+  return select.value === id;
+}
+
+/** Pastes `html` into the demo's paste panel and presses Analyse. */
+export function pasteHtml(html) {
+  const panel = document.getElementById("paste");
+  if (panel.hidden) document.getElementById("paste-toggle").click();
+  document.getElementById("paste-html").value = html;
+  document.getElementById("paste-go").click();
+  return !panel.hidden;
+}

@@ -12,10 +12,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDemo } from "../../../www/serve.mjs";
 import { artifactsDir, launchChromium, launchFirefox } from "../lib/browsers.mjs";
-import { inspectDemo } from "./inspect.mjs";
+import { chooseSample, demoState, inspectDemo, pasteHtml } from "./inspect.mjs";
 
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
-const LABELS = join(REPO, "..", "shared", "corpus", "blocks", "labels.json");
+const SHARED = join(REPO, "..", "shared");
+const LABELS = join(SHARED, "corpus", "blocks", "labels.json");
 const READY_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -52,12 +53,16 @@ const PAGE_RESOURCES = ["/js/site.js", "/css/site.css", "/images/logo.png", "/wp
 /**
  * Splits Chromium's console errors into the browser reporting what the
  * demo blocks on purpose in the sample page's frame (its scripts, by the
- * sandbox; its images, stylesheets and embeds, by the offline policy) and
- * everything else, which is the demo's or the package's fault.
+ * sandbox; its images, stylesheets and embeds, by the offline policy; its
+ * inline event handlers, by the demo's policy, which the frame inherits and
+ * which Chromium reports against the demo script that filled the frame) and
+ * everything else, which is the demo's or the package's fault. The demo's
+ * own markup has no inline handlers and loads no images or frames by URL.
  */
 function demoErrors(messages, origin) {
   const blocked = (m) =>
     (m.url === "about:srcdoc" && /Blocked script execution in 'about:srcdoc'|violates the following Content Security Policy/.test(m.text)) ||
+    /^Executing inline event handler violates the following Content Security Policy/.test(m.text) ||
     (/^Framing '([^']*)' violates the following Content Security Policy/.test(m.text) && !m.text.includes(origin));
   return { blocked: messages.filter(blocked).length, errors: messages.filter((m) => !blocked(m)).map((m) => `${m.text} (${m.url || "?"})`) };
 }
@@ -83,13 +88,56 @@ function judge(report, errors, requests) {
   expect(report.tooltip.startsWith("promo"), `hover card over the Jase paragraph reads "${report.tooltip.slice(0, 60)}"`);
   expect(report.json.blocks === report.legendTotal && report.json.blocks > 0, `JSON has ${report.json.blocks} blocks, legend counts ${report.legendTotal}`);
   expect(/^analysis \d+(\.\d)? ms/.test(report.timing), `timing reads "${report.timing}"`);
+  for (const t of report.tour) {
+    const blocks = Number(/: (\d+) blocks/.exec(t.status)?.[1] ?? 0);
+    expect(t.state === "ready" && blocks > 0, `${t.what}: ${t.status}`);
+  }
   return failures;
 }
 
 function summary(name, report) {
   if (report.state !== "ready") return `${name}: ${report.status}`;
   const agree = report.snippets.filter((s) => s.kind === s.want).length;
-  return `${name}: ${report.json.blocks} blocks, ${report.timing}; seed labels matched ${agree}/${report.snippets.length}`;
+  const tour = report.tour.map((t) => `\n  ${t.what}: ${t.status.replace(/^[^:]*: /, "")}, ${t.timing}`).join("");
+  return `${name}: seed page: ${report.json.blocks} blocks, ${report.timing}; seed labels matched ${agree}/${report.snippets.length}${tour}`;
+}
+
+/** Polls `fn` in the demo page until it returns something truthy. */
+async function waitFor(evaluate, fn, arg, what) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const value = await evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${READY_TIMEOUT_MS / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const settled = (label) => {
+  const { state, status } = { state: document.documentElement.dataset.state, status: document.getElementById("status").textContent };
+  return (state === "error" || (state === "ready" && status.startsWith(`${label}:`))) && { state, status };
+};
+
+/**
+ * The same visit in either browser, through its `evaluate(fn, arg)` and
+ * `screenshot(path)`: the seed page, inspected and photographed, then every
+ * other bundled sample and a paste of the seed page's HTML.
+ */
+async function visit(browser, labels, shots) {
+  await waitFor(browser.evaluate, settled, samplesById.seed.label, "the demo to analyse the seed page");
+  const report = await browser.evaluate(inspectDemo, labels);
+  await browser.screenshot(join(shots, `demo-${browser.name}.png`));
+  report.tour = [];
+  if (report.state !== "ready") return report;
+  for (const sample of Object.values(samplesById).filter((s) => s.id !== "seed")) {
+    await browser.evaluate(chooseSample, sample.id);
+    const { status } = await waitFor(browser.evaluate, settled, sample.label, `the sample ${sample.id}`);
+    report.tour.push({ what: sample.id, status, ...(await browser.evaluate(demoState)) });
+  }
+  await browser.evaluate(pasteHtml, seedHtml);
+  await waitFor(browser.evaluate, settled, "pasted HTML", "the pasted HTML");
+  report.tour.push({ what: "pasted seed HTML", ...(await browser.evaluate(demoState)) });
+  return report;
 }
 
 async function inChromium(url, labels, shots) {
@@ -101,9 +149,11 @@ async function inChromium(url, labels, shots) {
     page.on("console", (m) => m.type() === "error" && messages.push({ text: m.text(), url: m.location().url }));
     page.on("pageerror", (e) => messages.push({ text: String(e), url: "" }));
     await page.goto(`${url}#seed`);
-    await page.waitForFunction(() => ["ready", "error"].includes(document.documentElement.dataset.state), null, { timeout: READY_TIMEOUT_MS });
-    const report = await page.evaluate(inspectDemo, labels);
-    await page.screenshot({ path: join(shots, "demo-chromium.png") });
+    const report = await visit(
+      { name: "chromium", evaluate: (fn, arg) => page.evaluate(fn, arg), screenshot: (path) => page.screenshot({ path }) },
+      labels,
+      shots,
+    );
     const { blocked, errors } = demoErrors(messages, new URL(url).origin);
     return { report, errors, note: `${blocked} blocked page resources reported` };
   } finally {
@@ -117,13 +167,15 @@ async function inFirefox(url, labels, shots) {
     await driver.manage().window().setRect(VIEWPORT);
     await driver.manage().setTimeouts({ script: READY_TIMEOUT_MS, pageLoad: READY_TIMEOUT_MS });
     await driver.get(`${url}#seed`);
-    await driver.wait(
-      () => driver.executeScript(`return ["ready", "error"].includes(document.documentElement.dataset.state)`),
-      READY_TIMEOUT_MS,
-      "the demo did not finish analysing the seed page",
+    const report = await visit(
+      {
+        name: "firefox",
+        evaluate: (fn, arg) => driver.executeScript(`return (${fn})(arguments[0])`, arg),
+        screenshot: async (path) => writeFile(path, await driver.takeScreenshot(), "base64"),
+      },
+      labels,
+      shots,
     );
-    const report = await driver.executeScript(`return (${inspectDemo})(arguments[0])`, labels);
-    await writeFile(join(shots, "demo-firefox.png"), await driver.takeScreenshot(), "base64");
     // geckodriver cannot read the console; the demo shows any uncaught
     // error or rejection in its status line, which judge() checks.
     return { report, errors: [], note: "console not readable" };
@@ -132,6 +184,8 @@ async function inFirefox(url, labels, shots) {
   }
 }
 
+const samplesById = Object.fromEntries(JSON.parse(await readFile(join(REPO, "www", "samples.json"), "utf8")).map((s) => [s.id, s]));
+const seedHtml = await readFile(join(SHARED, samplesById.seed.path), "utf8");
 const labels = await seedLabels();
 const shots = await artifactsDir();
 const server = await serveDemo();
@@ -141,7 +195,7 @@ try {
     try {
       const { report, errors, note } = await run(server.url, labels, shots);
       const failures = judge(report, errors, server.requests);
-      console.log(`${summary(name, report)}; ${note}`);
+      console.log(`${summary(name, report)}\n  (${note})`);
       for (const f of failures) console.log(`  FAIL ${f}`);
       failed += failures.length;
     } catch (e) {
