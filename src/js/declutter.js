@@ -3,7 +3,7 @@
 // public API (see declutter.d.ts and README.md); declutter_core.js is the
 // wasm-bindgen glue it drives.
 import initCore, * as core from "./declutter_core.js";
-import { snapshot } from "./snapshot.js";
+import { nodeTypeOf, snapshot } from "./snapshot.js";
 
 export { snapshot };
 
@@ -75,7 +75,7 @@ export function analyze(root, options = {}) {
     const nodes = [];
     for (const i of block.nodes) if (snap.nodes[i]) nodes.push(snap.nodes[i]);
     block.nodes = nodes;
-    block.elements = nodes.filter((n) => n.nodeType === 1);
+    block.elements = nodes.filter((n) => nodeTypeOf(n) === 1);
   }
   const t2 = performance.now();
   result.timings = { read: t1 - t0, analyze: t2 - t1, total: t2 - t0 };
@@ -122,9 +122,11 @@ export function annotate(root, options = {}) {
   const result = analyze(root, options);
   const saved = [];
   const marked = new Set();
+  // Through the prototype: a form's inputs can shadow its methods.
+  const { getAttribute, setAttribute, removeAttribute } = Element.prototype;
   const mark = (el, name, value) => {
-    saved.push([el, name, el.getAttribute(name)]);
-    el.setAttribute(name, value);
+    saved.push([el, name, getAttribute.call(el, name)]);
+    setAttribute.call(el, name, value);
   };
   for (const block of result.blocks) {
     const reasons = block.reasons.map((r) => r.detail).join("; ");
@@ -142,8 +144,8 @@ export function annotate(root, options = {}) {
     undone = true;
     for (let i = saved.length - 1; i >= 0; i--) {
       const [el, name, previous] = saved[i];
-      if (previous === null) el.removeAttribute(name);
-      else el.setAttribute(name, previous);
+      if (previous === null) removeAttribute.call(el, name);
+      else setAttribute.call(el, name, previous);
     }
   };
   return result;
@@ -200,7 +202,13 @@ function pageUrl(options, fallback) {
 
 function checkRoot(root, fn) {
   // nodeType, not instanceof: documents of iframes have their own classes.
-  if (!root || (root.nodeType !== 9 && root.nodeType !== 1)) {
+  let type = 0;
+  try {
+    type = nodeTypeOf(root);
+  } catch {
+    // Not a node at all (or no DOM here): the message below says so.
+  }
+  if (type !== 9 && type !== 1) {
     throw new TypeError(`declutter.${fn}: expected a Document or an Element, got ${describe(root)}`);
   }
 }

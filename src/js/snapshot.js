@@ -39,12 +39,55 @@ const SEP_RE = /\u0000/g;
 // Script and style bodies are never article text; only JSON-LD carries
 // metadata the core reads. Skipping the rest keeps megabytes of inline code
 // off the boundary.
-function keepsText(el) {
-  const name = el.localName;
+function keepsText(d, el, name) {
   if (name === "script") {
-    return el.getAttribute("type") === "application/ld+json";
+    return d.getAttribute(el, "type") === "application/ld+json";
   }
   return name !== "style";
+}
+
+// A page can clobber DOM properties: `<form><input name=parentNode>` makes
+// `form.parentNode` the input. Every property the walk depends on is read
+// through the prototypes' own getters, which no markup can shadow.
+let dom = null;
+function accessors() {
+  if (dom) return dom;
+  const getter = (proto, name) => {
+    const get = Object.getOwnPropertyDescriptor(proto, name).get;
+    return (node) => get.call(node);
+  };
+  const method = (proto, name) => {
+    const fn = proto[name];
+    return fn ? (node, ...args) => fn.apply(node, args) : null;
+  };
+  const N = Node.prototype;
+  const E = Element.prototype;
+  const D = Document.prototype;
+  dom = {
+    nodeType: getter(N, "nodeType"),
+    parentNode: getter(N, "parentNode"),
+    firstChild: getter(N, "firstChild"),
+    nextSibling: getter(N, "nextSibling"),
+    textContent: getter(N, "textContent"),
+    ownerDocument: getter(N, "ownerDocument"),
+    data: getter(CharacterData.prototype, "data"),
+    attributes: getter(E, "attributes"),
+    localName: getter(E, "localName"),
+    namespaceURI: getter(E, "namespaceURI"),
+    firstElementChild: getter(E, "firstElementChild"),
+    innerHTML: getter(E, "innerHTML"),
+    getAttribute: method(E, "getAttribute"),
+    checkVisibility: method(E, "checkVisibility"),
+    documentElement: getter(D, "documentElement"),
+    defaultView: getter(D, "defaultView"),
+    url: getter(D, "URL"),
+  };
+  return dom;
+}
+
+/** A node's type, read so that no markup can shadow it (see above). */
+export function nodeTypeOf(node) {
+  return accessors().nodeType(node);
 }
 
 /**
@@ -53,14 +96,17 @@ function keepsText(el) {
  * rendered), elements hidden by CSS are flagged HIDDEN.
  */
 export function snapshot(root, options = {}) {
-  const doc = root.nodeType === 9 ? root : root.ownerDocument;
-  const start = root.nodeType === 9 ? root.documentElement : root;
-  const rendered = !!(doc && doc.defaultView);
-  const layout = options.layout !== false && rendered && typeof start?.checkVisibility === "function";
+  const d = accessors();
+  const isDoc = d.nodeType(root) === 9;
+  const doc = isDoc ? root : d.ownerDocument(root);
+  const start = isDoc ? d.documentElement(root) : root;
+  const rendered = !!(doc && d.defaultView(doc));
+  const layout = options.layout !== false && rendered && d.checkVisibility !== null;
+  const url = doc ? d.url(doc) || null : null;
   const ops = [];
   const strings = [];
   const nodes = [];
-  if (!start) return { ops, strings: "", nodes, url: doc ? doc.URL || null : null };
+  if (!start) return { ops, strings: "", nodes, url };
 
   // Iterative: pages can nest deeper than any call stack. Elements inside
   // a hidden one are not measured again: the core hides the whole subtree.
@@ -71,49 +117,51 @@ export function snapshot(root, options = {}) {
   };
   let node = start;
   for (;;) {
-    const type = node.nodeType;
+    const type = d.nodeType(node);
     if (type === ELEMENT_NODE) {
-      const ns = node.namespaceURI;
+      const ns = d.namespaceURI(node);
+      const name = d.localName(node);
       let flags = ns === HTML_NS ? 0 : NS_FLAGS[ns] || OTHER_NS;
-      if (layout && hiddenRoot === null && !node.checkVisibility()) {
+      if (layout && hiddenRoot === null && !d.checkVisibility(node)) {
         flags |= HIDDEN;
         hiddenRoot = node;
       }
-      const attrs = node.attributes;
+      const attrs = d.attributes(node);
       ops.push(OPEN, flags, attrs.length);
-      strings.push(node.localName);
+      strings.push(name);
       for (let i = 0; i < attrs.length; i++) {
         strings.push(attrs[i].name, clean(attrs[i].value));
       }
       nodes.push(node);
-      if (node.localName === "noscript") {
+      const first = d.firstChild(node);
+      if (name === "noscript") {
         // With scripting on, a noscript holds its markup as text; in a
         // DOMParser document (scripting off) it holds parsed elements.
         // The core reads the text form, as html5ever gives it.
-        const markup = node.firstElementChild ? node.innerHTML : node.textContent;
+        const markup = d.firstElementChild(node) ? d.innerHTML(node) : d.textContent(node);
         if (markup) {
           ops.push(TEXT);
           strings.push(clean(markup));
-          nodes.push(node.firstChild);
+          nodes.push(first);
         }
-      } else if (node.firstChild && keepsText(node)) {
-        node = node.firstChild;
+      } else if (first && keepsText(d, node, name)) {
+        node = first;
         continue;
       }
       close(node);
     } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       ops.push(TEXT);
-      strings.push(clean(node.data));
+      strings.push(clean(d.data(node)));
       nodes.push(node);
     }
-    while (node !== start && !node.nextSibling) {
-      node = node.parentNode;
+    while (node !== start && !d.nextSibling(node)) {
+      node = d.parentNode(node);
       close(node);
     }
     if (node === start) break;
-    node = node.nextSibling;
+    node = d.nextSibling(node);
   }
-  return { ops, strings: strings.join(SEP), nodes, url: doc ? doc.URL || null : null };
+  return { ops, strings: strings.join(SEP), nodes, url };
 }
 
 // U+0000 separates strings; the HTML parser never leaves one in text, but
