@@ -5,6 +5,7 @@
 #   ./build.sh test     set up, then formatting, lints and every test
 #   ./build.sh eval     score the pipeline on ../shared/corpus
 #   ./build.sh bench    time the pipeline on ../shared/corpus
+#   ./build.sh pkg      build the wasm package into pkg/ and print its sizes
 #
 # The development corpora and the seed fixture live in ../shared, beside the
 # repository.
@@ -41,6 +42,34 @@ build_and_run() {
   cargo run --release --quiet -- blocks "$SEED_PAGE"
 }
 
+# The wasm package: the core without the CLI or the encoding tables (the
+# browser hands over decoded strings), wasm-bindgen's glue, and the
+# hand-written API in src/js.
+build_pkg() {
+  setup
+  local version wasm=target/wasm32-unknown-unknown/wasm/declutter.wasm
+  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+  log "cargo build (wasm)"
+  cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+  rm -rf pkg && mkdir -p pkg
+  wasm-bindgen --target web --no-typescript --out-dir pkg --out-name declutter_core "$wasm"
+  if have wasm-opt; then
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals pkg/declutter_core_bg.wasm -o pkg/declutter_core_bg.wasm
+  fi
+  cp src/js/declutter.js src/js/snapshot.js src/js/declutter.d.ts src/js/README.md pkg/
+  sed "s/@VERSION@/$version/" src/js/package.json >pkg/package.json
+  pkg_sizes
+}
+
+# Sizes of what a web app downloads.
+pkg_sizes() {
+  local f
+  for f in pkg/declutter_core_bg.wasm pkg/declutter_core.js pkg/declutter.js pkg/snapshot.js; do
+    printf '%s: %s: %d bytes, %d gzipped\n' "$LOG_NAME" "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
+  done
+}
+
 run_tests() {
   setup
   log "cargo fmt --check"
@@ -56,7 +85,7 @@ run_tests() {
 [ "$#" -le 1 ] || usage 2
 mode="${1:-build}"
 case "$mode" in
-  build | test | eval | bench) ;;
+  build | test | eval | bench | pkg) ;;
   -h | --help | help) usage 0 ;;
   *) log "unknown command '$mode'"; usage 2 ;;
 esac
@@ -67,4 +96,5 @@ case "$mode" in
   test) run_tests ;;
   eval) setup; cargo run --release -- eval ;;
   bench) setup; cargo run --release -- bench ;;
+  pkg) build_pkg ;;
 esac

@@ -13,6 +13,8 @@ pub enum Error {
     NotHtml,
     /// The page URL given by the caller does not parse.
     BadUrl(String),
+    /// A DOM snapshot handed over by a browser front is malformed.
+    BadSnapshot(String),
 }
 
 impl fmt::Display for Error {
@@ -22,6 +24,7 @@ impl fmt::Display for Error {
             Error::Binary => write!(f, "the input is a binary file, not HTML"),
             Error::NotHtml => write!(f, "the input is not HTML (no tag found)"),
             Error::BadUrl(u) => write!(f, "the page URL '{u}' is not a valid absolute URL"),
+            Error::BadSnapshot(why) => write!(f, "the DOM snapshot is malformed: {why}"),
         }
     }
 }

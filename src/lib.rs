@@ -14,6 +14,9 @@ pub mod eval;
 pub mod model;
 pub mod parse;
 pub mod segment;
+pub mod snapshot;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use error::Error;
 pub use model::{Analysis, Article, Block, Kind, Reason};
@@ -37,9 +40,32 @@ impl Options {
 }
 
 /// Analyses a page given as HTML bytes in any encoding.
+#[cfg(feature = "encoding")]
 pub fn analyze_html(bytes: &[u8], options: &Options) -> Result<Analysis, Error> {
     let doc = parse::parse_bytes(bytes)?;
     Ok(analyze_document(&doc, options))
+}
+
+/// Analyses a page given as HTML text already decoded (a browser's string).
+pub fn analyze_text(html: &str, options: &Options) -> Result<Analysis, Error> {
+    let doc = parse::parse_text(html)?;
+    Ok(analyze_document(&doc, options))
+}
+
+/// Analyses a DOM snapshot made by the browser walker (`src/js/snapshot.js`);
+/// the returned [`snapshot::Built`] maps the blocks' nodes back to the
+/// walker's node list.
+pub fn analyze_snapshot(
+    ops: &[u32],
+    strings: &str,
+    options: &Options,
+) -> Result<(Analysis, snapshot::Built), Error> {
+    let built = snapshot::build(ops, strings)?;
+    if built.doc.len() <= 1 {
+        return Err(Error::Empty);
+    }
+    let analysis = analyze_document(&built.doc, options);
+    Ok((analysis, built))
 }
 
 /// Analyses a page already in the core's document model (the browser front

@@ -6,7 +6,8 @@
 // Format (read by src/snapshot.rs): `ops` is a stream of numbers, depth
 // first; `strings` holds every string the ops consume, in order, joined by
 // U+0000.
-//   OPEN flags nattrs   consumes: local name, then name and value per attribute
+//   OPEN flags nattrs   consumes: local name, then name and value per attribute;
+//                       flags: HIDDEN, and SVG / MATHML / OTHER_NS
 //   TEXT                consumes: the text
 //   CLOSE
 // Every OPEN and TEXT is one entry of `nodes`, the live node it came from,
@@ -18,6 +19,16 @@ export const TEXT = 2;
 export const CLOSE = 3;
 /** OPEN flag: the element is not rendered (a stylesheet or script hid it). */
 export const HIDDEN = 1;
+/** OPEN flags: the element's namespace when it is not HTML. */
+export const SVG = 2;
+export const MATHML = 4;
+export const OTHER_NS = 8;
+
+const HTML_NS = "http://www.w3.org/1999/xhtml";
+const NS_FLAGS = {
+  "http://www.w3.org/2000/svg": SVG,
+  "http://www.w3.org/1998/Math/MathML": MATHML,
+};
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -31,8 +42,7 @@ const SEP_RE = /\u0000/g;
 function keepsText(el) {
   const name = el.localName;
   if (name === "script") {
-    const type = el.getAttribute("type");
-    return type !== null && type.trim().toLowerCase() === "application/ld+json";
+    return el.getAttribute("type") === "application/ld+json";
   }
   return name !== "style";
 }
@@ -63,9 +73,10 @@ export function snapshot(root, options = {}) {
   for (;;) {
     const type = node.nodeType;
     if (type === ELEMENT_NODE) {
-      let flags = 0;
+      const ns = node.namespaceURI;
+      let flags = ns === HTML_NS ? 0 : NS_FLAGS[ns] || OTHER_NS;
       if (layout && hiddenRoot === null && !node.checkVisibility()) {
-        flags = HIDDEN;
+        flags |= HIDDEN;
         hiddenRoot = node;
       }
       const attrs = node.attributes;

@@ -4,9 +4,11 @@
 //! 1024 bytes, then a statistical guess), and the tree is built by html5ever,
 //! so a page parsed here has the same shape as the one a browser shows.
 
+#[cfg(feature = "encoding")]
 mod encoding;
 mod html;
 
+#[cfg(feature = "encoding")]
 pub use encoding::{decode, Decoded};
 pub use html::parse_html;
 
@@ -15,12 +17,15 @@ use crate::error::Error;
 
 /// Share of NUL and other C0 control bytes in the first kilobytes above which
 /// the input is taken for a binary file, not text.
+#[cfg(feature = "encoding")]
 const BINARY_CONTROL_SHARE: f64 = 0.05;
 /// How many leading bytes the binary check looks at.
+#[cfg(feature = "encoding")]
 const BINARY_SNIFF_BYTES: usize = 4096;
 
 /// Decodes and parses a page, refusing input that is empty, binary or not
 /// HTML at all.
+#[cfg(feature = "encoding")]
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
@@ -29,14 +34,24 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
         return Err(Error::Binary);
     }
     let decoded = decode(bytes);
-    if !looks_like_html(&decoded.text) {
+    parse_text(&decoded.text)
+}
+
+/// Parses a page already decoded to text (a browser's string), refusing
+/// text that is empty or not HTML at all.
+pub fn parse_text(text: &str) -> Result<Document, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if !looks_like_html(text) {
         return Err(Error::NotHtml);
     }
-    Ok(parse_html(&decoded.text))
+    Ok(parse_html(text))
 }
 
 /// Known magic numbers of formats that are not text, and a control-byte
 /// share for the rest.
+#[cfg(feature = "encoding")]
 fn looks_binary(bytes: &[u8]) -> bool {
     const MAGIC: &[&[u8]] = &[
         b"%PDF-",
@@ -72,7 +87,7 @@ fn looks_like_html(text: &str) -> bool {
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'!'))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "encoding"))]
 mod tests {
     use super::*;
 
