@@ -37,7 +37,9 @@ api.commands.onCommand.addListener((command, tab) => {
   if (mode && tab) run(tab.id, mode, Date.now());
 });
 
-api.runtime.onInstalled.addListener(() => {
+api.runtime.onInstalled.addListener((details) => {
+  // First run: the settings page explains the shortcuts and auto-declutter.
+  if (details.reason === "install") api.runtime.openOptionsPage();
   api.contextMenus.removeAll().then(() => {
     const contexts = ["page", "action"];
     api.contextMenus.create({ id: MENU.reader, title: "Reader view", contexts });
