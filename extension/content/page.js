@@ -19,9 +19,12 @@ globalThis.declutterPage ??= (() => {
   // Nodes are kept here; only the op stream and strings cross to the
   // extension, and blocks come back naming nodes by index.
   async function analyze() {
+    const t0 = performance.now();
     const snap = globalThis.DeclutterSnapshot.snapshot(document);
+    const t1 = performance.now();
     const result = await send({ type: "analyze", snapshot: { ops: snap.ops, strings: snap.strings, url: snap.url } });
-    return { ...result, nodes: snap.nodes };
+    const t2 = performance.now();
+    return { ...result, nodes: snap.nodes, timings: { snapshot: t1 - t0, analyzeRoundTrip: t2 - t1, analyze: result.analysis.timings.analyze } };
   }
 
   const hiddenKinds = (result) => result.settings.collapse;
@@ -41,6 +44,7 @@ globalThis.declutterPage ??= (() => {
   }
 
   function openReader(result, clickTime) {
+    const renderStart = performance.now();
     const kinds = hiddenKinds(result);
     const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(hashBlock(b))).length;
     reader = globalThis.DeclutterReader.open(
@@ -63,7 +67,8 @@ globalThis.declutterPage ??= (() => {
       mode: "reader",
       // Both clocks are wall-clock milliseconds of the same machine.
       clickToPaintMs: clickTime ? performance.timeOrigin + paintedAt - clickTime : null,
-      analyzeMs: result.analysis.timings.analyze,
+      ...result.timings,
+      renderToPaint: paintedAt - renderStart,
     }));
   }
 

@@ -3,15 +3,21 @@
 // content script, so strict-CSP pages would break it.
 import init, { analyzeSnapshot } from "../pkg/declutter.js";
 import { api } from "./api.js";
+import { warmSnapshot } from "./warm-page.js";
 
 let ready = null;
 
-/** Starts loading the wasm (once); resolves when it is ready. */
+/** Loads the wasm (once) and runs it on a made-up page; resolves when it is ready. */
 export function warmUp() {
-  ready ??= init({ module_or_path: api.runtime.getURL("pkg/declutter_core_bg.wasm") }).catch((e) => {
-    ready = null;
-    throw e;
-  });
+  ready ??= init({ module_or_path: api.runtime.getURL("pkg/declutter_core_bg.wasm") })
+    .then(() => {
+      const snap = warmSnapshot();
+      analyzeSnapshot(snap, { url: snap.url });
+    })
+    .catch((e) => {
+      ready = null;
+      throw e;
+    });
   return ready;
 }
 

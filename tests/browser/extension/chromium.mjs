@@ -76,7 +76,8 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extId}/options.html`);
     await options.waitForSelector("html[data-ready]", { timeout: WAIT });
-    const page = context.pages().find((p) => p !== options) || (await context.newPage());
+    const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
+    if (process.env.SETTLE) await page.waitForTimeout(Number(process.env.SETTLE));
     const cdp = await context.newCDPSession(page);
 
     const click = async () => {
@@ -109,7 +110,7 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       times.push(performance.now() - t0);
       const reader = await inShadow(cdp, '[data-declutter="reader"]', readerInfo);
       const r = scoreReader(reader?.text || "", p.labels);
-      t.check(`${name}: reader view opens from the toolbar`, !!reader && reader.hostVisible && reader.mode === "closed", reader ? `title "${reader.title}"` : "no reader");
+      t.check(`${name}: reader view opens from the toolbar`, !!reader && reader.hostVisible && reader.mode === "closed", reader ? `title "${reader.title}", ${times.at(-1).toFixed(0)} ms click to paint` : "no reader");
       t.check(`${name}: reader shows the article`, r.kept >= Math.ceil(r.content / 2), `${r.kept}/${r.content} content snippets`);
       t.check(`${name}: reader has no labelled promo/related snippet`, r.leaked.length === 0, r.leaked.join(" | "));
       const open = await page.evaluate(pageState);
