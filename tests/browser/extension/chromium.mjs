@@ -4,8 +4,11 @@
 // selectors). Declutter is driven through the extension's own page
 // (options.html) with the `run` message, the handler the shortcut and
 // context menu call, since a test cannot press extension shortcuts.
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
+import { serve } from "../../../scripts/serve.mjs";
+import { auditReader, writeXssPages } from "./xss.mjs";
 import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -154,6 +157,8 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
 
     await checkSettings({ options, page, pages, click, waitReader, cdp, t });
     await checkHostileCss({ page, pages, click, waitReader, cdp, t });
+    phase = "page";
+    await checkXss({ page, click, waitReader, cdp, artifacts, html, setPhase: (p) => (phase = p), t });
     // After the extension started, a remote request is the page's own only
     // if the page already made it while loading, or its markup names it
     // (an article image the reader view shows).
@@ -190,6 +195,57 @@ async function checkSettings({ options, page, pages, click, waitReader, cdp, t }
   await options.waitForSelector("html[data-ready]");
   const fallback = await options.evaluate(() => ({ theme: document.querySelector("#theme-system").checked, size: document.querySelector("#fontSize").value, promo: document.querySelector("#collapse-promo").checked }));
   t.check("chromium: corrupt settings fall back to defaults", fallback.theme && fallback.size === "19" && fallback.promo, JSON.stringify(fallback));
+  await options.evaluate(() => chrome.storage.sync.remove("settings"));
+}
+
+// DOMPurify's XSS vectors in article pages: opening the reader runs none
+// of them and leaves no markup outside the allowlist.
+async function checkXss({ page, click, waitReader, cdp, artifacts, html, setPhase, t }) {
+  const dir = join(artifacts, "..", "extension-xss-pages");
+  const { names, count } = await writeXssPages(dir);
+  const server = await serve({ root: dir });
+  let ran = 0;
+  const bad = [];
+  let opened = 0;
+  const failedPages = [];
+  const ranOn = [];
+  try {
+    for (const name of names) {
+      html.push(await readFile(join(dir, name), "utf8"));
+      setPhase("page");
+      await page.goto(server.url + name, { waitUntil: "load" });
+      // Let the page's own vectors (load, error, timers) run out first.
+      await page.waitForFunction(
+        () => new Promise((resolve) => {
+          const seen = window.__xss;
+          setTimeout(() => resolve(window.__xss === seen), 300);
+        }),
+        null,
+        { timeout: WAIT },
+      );
+      setPhase("extension");
+      const before = await page.evaluate(() => window.__xss);
+      await click();
+      const open = await waitReader(true).then(() => true, () => false);
+      if (!open) {
+        failedPages.push(name);
+        continue;
+      }
+      opened++;
+      await page.waitForTimeout(150);
+      const after = await page.evaluate(() => window.__xss);
+      if (after !== before) ranOn.push(`${name}: ${after - before}`);
+      ran += after - before;
+      bad.push(...(await inShadow(cdp, '[data-declutter="reader"]', auditReader)).map((b) => `${name}: ${b}`));
+      await click();
+      await waitReader(false);
+    }
+  } finally {
+    await server.close();
+  }
+  t.check("chromium: XSS vectors: the reader opens on every hostile page", opened === names.length, `${opened}/${names.length} pages, ${count} vectors${failedPages.length ? "; not on " + failedPages.join(", ") : ""}`);
+  t.check("chromium: XSS vectors: nothing runs when the reader opens", ran === 0, `${ran} executions${ranOn.length ? " on " + ranOn.join(", ") : ""}`);
+  t.check("chromium: XSS vectors: no markup outside the allowlist in the reader", bad.length === 0, bad.slice(0, 5).join(", "));
 }
 
 // A page that restyles everything cannot restyle or hide the reader.
