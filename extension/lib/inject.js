@@ -12,7 +12,7 @@ function toggle(mode, clickTime) {
 // Chromium can deliver the click before the tab's activeTab grant has
 // reached the page's process; the first injection then fails with an
 // access error that a moment later does not recur.
-const RETRIES = [30, 100, 300];
+const RETRIES = [30, 100, 300, 600, 1000];
 
 async function withAccessRetry(inject) {
   for (let i = 0; ; i++) {

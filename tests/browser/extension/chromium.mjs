@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { auditReader, writeXssPages } from "./xss.mjs";
+import { auditReader, settledCount, writeXssPages } from "./xss.mjs";
 import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -214,17 +214,8 @@ async function checkXss({ page, click, waitReader, cdp, artifacts, html, setPhas
       html.push(await readFile(join(dir, name), "utf8"));
       setPhase("page");
       await page.goto(server.url + name, { waitUntil: "load" });
-      // Let the page's own vectors (load, error, timers) run out first.
-      await page.waitForFunction(
-        () => new Promise((resolve) => {
-          const seen = window.__xss;
-          setTimeout(() => resolve(window.__xss === seen), 300);
-        }),
-        null,
-        { timeout: WAIT },
-      );
+      const before = await page.evaluate(settledCount);
       setPhase("extension");
-      const before = await page.evaluate(() => window.__xss);
       await click();
       const open = await waitReader(true).then(() => true, () => false);
       if (!open) {
@@ -236,7 +227,7 @@ async function checkXss({ page, click, waitReader, cdp, artifacts, html, setPhas
       const after = await page.evaluate(() => window.__xss);
       if (after !== before) ranOn.push(`${name}: ${after - before}`);
       ran += after - before;
-      bad.push(...(await inShadow(cdp, '[data-declutter="reader"]', auditReader)).map((b) => `${name}: ${b}`));
+      bad.push(...(await inShadow(cdp, '[data-declutter="reader"]', `function () { return (${auditReader})(this.querySelector("main")); }`)).map((b) => `${name}: ${b}`));
       await click();
       await waitReader(false);
     }

@@ -14,6 +14,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
+import { serve } from "../../../scripts/serve.mjs";
+import { auditReader, settledCount, writeXssPages } from "./xss.mjs";
 import { pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -127,9 +129,64 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
       t.check(`${name}: toggling back restores the page`, back.html === base.html, firstDifference(base.html, back.html));
     }
     t.timing("firefox (handler call to paint)", percentiles(times));
+    await checkXss({ driver, runMode, artifacts, t });
   } finally {
     await driver.quit().catch(() => {});
   }
+}
+
+// Runs a driver command, dismissing (and counting in `dialogs.n`) the
+// dialogs that make it fail.
+async function dismissing(command, dialogs) {
+  for (let i = 0; ; i++) {
+    try {
+      return await command();
+    } catch (e) {
+      if (e.name !== "UnexpectedAlertOpenError" || i >= 50) throw e;
+      dialogs.n++;
+    }
+  }
+}
+
+// DOMPurify's XSS vectors in article pages (decluttered on arrival too):
+// opening the reader runs none of them and leaves no markup outside the
+// allowlist.
+async function checkXss({ driver, runMode, artifacts, t }) {
+  const dir = join(artifacts, "..", "extension-xss-pages");
+  const { names, count } = await writeXssPages(dir);
+  const server = await serve({ root: dir });
+  const failedPages = [];
+  const ranOn = [];
+  const bad = [];
+  try {
+    for (const name of names) {
+      // The page's own vectors may open dialogs while it loads (from
+      // iframes, out of reach of the page's counter): dismissed, not counted.
+      const pageDialogs = { n: 0 };
+      await dismissing(() => driver.get(server.url + name), pageDialogs);
+      const before = await dismissing(() => driver.executeScript(settledCount), pageDialogs);
+      const readerDialogs = { n: 0 };
+      // A vector may have moved the page (history, fragment): find its tab by where it is now.
+      const here = await dismissing(() => driver.getCurrentUrl(), pageDialogs);
+      const opened = await dismissing(() => runMode(here, "reader"), readerDialogs);
+      const host = await dismissing(() => driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null), readerDialogs);
+      if (opened?.value?.mode !== "reader" || !host) {
+        failedPages.push(`${name} (${JSON.stringify(opened?.value ?? opened)})`);
+        continue;
+      }
+      await driver.sleep(150);
+      const after = await dismissing(() => driver.executeScript(() => window.__xss), readerDialogs);
+      if (after !== before || readerDialogs.n) ranOn.push(`${name}: ${after - before} calls, ${readerDialogs.n} dialogs`);
+      const main = await (await host.getShadowRoot()).findElement(By.css("main"));
+      bad.push(...(await driver.executeScript(auditReader, main)).map((b) => `${name}: ${b}`));
+      await runMode(here, "reader");
+    }
+  } finally {
+    await server.close();
+  }
+  t.check("firefox: XSS vectors: the reader opens on every hostile page", failedPages.length === 0, `${names.length - failedPages.length}/${names.length} pages, ${count} vectors${failedPages.length ? "; not on " + failedPages.join(", ") : ""}`);
+  t.check("firefox: XSS vectors: nothing runs when the reader opens", ranOn.length === 0, ranOn.join(", "));
+  t.check("firefox: XSS vectors: no markup outside the allowlist in the reader", bad.length === 0, bad.slice(0, 5).join(", "));
 }
 
 // The tab the extension opened on install, by its address.

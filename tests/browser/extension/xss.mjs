@@ -37,13 +37,12 @@ export async function writeXssPages(dir) {
 }
 
 /**
- * Runs on the reader's shadow root (`this`): markup in the article that
- * must never reach it, as short descriptions.
+ * Runs in the page on the reader's <main> (inside its shadow root): markup
+ * that must never reach the reader, as short descriptions.
  */
-export function auditReader() {
+export function auditReader(main) {
   const bad = [];
-  const main = this.querySelector("main");
-  const forbidden = "script, iframe, frame, frameset, object, embed, applet, form, input, button, textarea, select, style, link, meta, base, template, noscript, svg script, math";
+  const forbidden = "script, iframe, frame, frameset, object, embed, applet, form, input, button, textarea, select, style, link, meta, base, template, noscript, math";
   for (const el of main.querySelectorAll(forbidden)) bad.push(`<${el.localName}>`);
   for (const el of main.querySelectorAll("*")) {
     for (const a of el.attributes) {
@@ -52,4 +51,12 @@ export function auditReader() {
     }
   }
   return bad;
+}
+
+/** Runs in the page: waits until the page's own vectors (load, error, timers) have stopped counting; resolves to the count. */
+export function settledCount() {
+  return new Promise((resolve) => {
+    const check = (seen) => setTimeout(() => (window.__xss === seen ? resolve(seen) : check(window.__xss)), 300);
+    check(window.__xss);
+  });
 }
