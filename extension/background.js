@@ -22,7 +22,12 @@ const MENU = {
 /** Runs a mode in a tab and turns a page the extension may not touch into a tooltip rather than an uncaught error. */
 async function run(tabId, mode, clickTime) {
   try {
-    return await runInTab(tabId, mode, clickTime);
+    const result = await runInTab(tabId, mode, clickTime);
+    if (result?.error) {
+      console.warn(`Declutter: could not read this page: ${result.error}`);
+      await api.action.setTitle({ tabId, title: `Declutter could not read this page (${result.error})` });
+    }
+    return result;
   } catch (e) {
     console.warn(`Declutter: cannot run on this tab: ${e.message}`);
     await api.action.setTitle({ tabId, title: "Declutter cannot run on this page" }).catch(() => {});

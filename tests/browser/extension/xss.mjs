@@ -10,7 +10,7 @@ const PROSE =
   "This paragraph is ordinary article prose, long enough for the page to read as a story, with names, places and numbers like 42 and 2024.";
 
 // Counts every way a vector announces that it ran.
-const COUNTER = `<script>window.__xss = 0; window.alert = window.confirm = window.prompt = window.print = function () { window.__xss++; };</script>`;
+const COUNTER = `<script>window.__xss = 0; window.__xssLog = []; window.alert = window.confirm = window.prompt = window.print = function () { window.__xss++; var e = window.event; window.__xssLog.push((e ? e.type + " on " + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 120) : e.target) : "no event") + " / " + (document.activeElement ? document.activeElement.localName : "")); };</script>`;
 
 /**
  * Writes the vectors as article pages (PER_PAGE vectors each, so one broken
