@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { auditReader, settledCount, writeXssPages } from "./xss.mjs";
+import { auditReader, writeXssPages } from "./xss.mjs";
 import { pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -164,7 +164,6 @@ async function checkXss({ driver, runMode, artifacts, t }) {
       // iframes, out of reach of the page's counter): dismissed, not counted.
       const pageDialogs = { n: 0 };
       await dismissing(() => driver.get(server.url + name), pageDialogs);
-      const before = await dismissing(() => driver.executeScript(settledCount), pageDialogs);
       const readerDialogs = { n: 0 };
       // A vector may have moved the page (history, fragment): find its tab by where it is now.
       const here = await dismissing(() => driver.getCurrentUrl(), pageDialogs);
@@ -176,7 +175,10 @@ async function checkXss({ driver, runMode, artifacts, t }) {
       }
       await driver.sleep(150);
       const after = await dismissing(() => driver.executeScript(() => window.__xss), readerDialogs);
-      if (after !== before || readerDialogs.n) ranOn.push(`${name}: ${after - before} calls, ${readerDialogs.n} dialogs`);
+      if (after !== 0 || readerDialogs.n) {
+        const log = await driver.executeScript(() => window.__xssLog.filter((l) => l.startsWith("READER")));
+        ranOn.push(`${name}: ${after} calls (${log.join("; ")}), ${readerDialogs.n} dialogs`);
+      }
       const main = await (await host.getShadowRoot()).findElement(By.css("main"));
       bad.push(...(await driver.executeScript(auditReader, main)).map((b) => `${name}: ${b}`));
       await runMode(here, "reader");

@@ -9,8 +9,23 @@ const PER_PAGE = 16;
 const PROSE =
   "This paragraph is ordinary article prose, long enough for the page to read as a story, with names, places and numbers like 42 and 2024.";
 
-// Counts every way a vector announces that it ran.
-const COUNTER = `<script>window.__xss = 0; window.__xssLog = []; window.alert = window.confirm = window.prompt = window.print = function () { window.__xss++; var e = window.event; window.__xssLog.push((e ? e.type + " on " + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 120) : e.target) : "no event") + " / " + (document.activeElement ? document.activeElement.localName : "")); };</script>`;
+// Counts the vectors that run from the reader: markup handlers fire with an
+// event whose target is inside the reader's shadow tree (or is its host).
+// The page's own handlers on its own elements, its timers, and a trap one
+// vector sets on Object.prototype (sprung by a driver's code in the page's
+// world) are the page's business, logged but not counted; the reader's
+// markup is also checked statically (auditReader).
+const COUNTER = `<script>
+window.__xss = 0; window.__xssLog = [];
+window.alert = window.confirm = window.prompt = window.print = function () {
+  var e = window.event, t = e && e.target;
+  var root = t && typeof t.getRootNode === "function" ? t.getRootNode() : null;
+  var host = root instanceof ShadowRoot ? root.host : t;
+  var fromReader = !!host && typeof host.closest === "function" && !!host.closest("[data-declutter]");
+  if (fromReader) window.__xss++;
+  window.__xssLog.push((fromReader ? "READER " : "page ") + (e ? e.type + " on " + (t && t.outerHTML ? t.outerHTML.slice(0, 120) : t) : "no event"));
+};
+</script>`;
 
 /**
  * Writes the vectors as article pages (PER_PAGE vectors each, so one broken
@@ -51,12 +66,4 @@ export function auditReader(main) {
     }
   }
   return bad;
-}
-
-/** Runs in the page: waits until the page's own vectors (load, error, timers) have stopped counting; resolves to the count. */
-export function settledCount() {
-  return new Promise((resolve) => {
-    const check = (seen) => setTimeout(() => (window.__xss === seen ? resolve(seen) : check(window.__xss)), 300);
-    check(window.__xss);
-  });
 }
