@@ -78,9 +78,10 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
     const browserCdp = await context.browser().newBrowserCDPSession();
     // The extension opens its settings page on install.
     const optionsUrl = `chrome-extension://${extId}/options.html`;
-    const options =
-      context.pages().find((p) => p.url() === optionsUrl) ||
-      (await context.waitForEvent("page", { predicate: (p) => p.url() === optionsUrl, timeout: WAIT }).catch(() => null));
+    let options = null;
+    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      options = context.pages().find((p) => p.url() === optionsUrl) || null;
+    }
     t.check("chromium: the settings page opens on install", !!options);
     if (!options) return;
     await options.waitForSelector("html[data-ready]", { timeout: WAIT });
