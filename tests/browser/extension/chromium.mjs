@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { auditReader, writeXssPages } from "./xss.mjs";
+import { XSS_HEADERS, auditReader, writeXssPages } from "./xss.mjs";
 import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -255,7 +255,7 @@ async function pollReader(cdp, open) {
 async function checkXss({ page, click, cdp, artifacts, html, setPhase, t }) {
   const dir = join(artifacts, "..", "extension-xss-pages");
   const { names, count } = await writeXssPages(dir);
-  const server = await serve({ root: dir });
+  const server = await serve({ root: dir, headers: XSS_HEADERS });
   let ran = 0;
   const bad = [];
   let opened = 0;

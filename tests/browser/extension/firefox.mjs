@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { auditReader, writeXssPages } from "./xss.mjs";
+import { XSS_HEADERS, auditReader, writeXssPages } from "./xss.mjs";
 import { pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -154,7 +154,7 @@ async function dismissing(command, dialogs) {
 async function checkXss({ driver, runMode, artifacts, t }) {
   const dir = join(artifacts, "..", "extension-xss-pages");
   const { names, count } = await writeXssPages(dir);
-  const server = await serve({ root: dir });
+  const server = await serve({ root: dir, headers: XSS_HEADERS });
   const failedPages = [];
   const ranOn = [];
   const bad = [];

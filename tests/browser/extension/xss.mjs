@@ -6,6 +6,14 @@ import { join } from "node:path";
 import { SHARED } from "./pages.mjs";
 
 const PER_PAGE = 16;
+
+/**
+ * Headers for serving the pages: frames and plugins of the page's own are
+ * blocked, since their dialogs (out of reach of the page's counter) would
+ * stall the page; scripts and handlers stay allowed, so anything the reader
+ * let through would run and be counted.
+ */
+export const XSS_HEADERS = { "Content-Security-Policy": "frame-src 'none'; object-src 'none'" };
 const PROSE =
   "This paragraph is ordinary article prose, long enough for the page to read as a story, with names, places and numbers like 42 and 2024.";
 
