@@ -52,11 +52,7 @@ build_pkg() {
   log "cargo build (wasm)"
   cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
   rm -rf pkg && mkdir -p pkg
-  wasm-bindgen --target web --no-typescript --out-dir pkg --out-name declutter_core "$wasm"
-  if have wasm-opt; then
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals pkg/declutter_core_bg.wasm -o pkg/declutter_core_bg.wasm
-  fi
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir pkg --out-name declutter_core "$wasm"
   cp src/js/declutter.js src/js/snapshot.js src/js/declutter.d.ts src/js/README.md pkg/
   sed "s/@VERSION@/$version/" src/js/package.json >pkg/package.json
   pkg_sizes

@@ -2,7 +2,8 @@
 // no caching, correct types for ES modules and wasm, and optional extra
 // headers (a strict CSP for the extension's tests, CORS for the corpus).
 //
-//   node scripts/serve.mjs DIR [PORT]       serves DIR, prints the URL
+//   node scripts/serve.mjs DIR [PORT] [--cors]   serves DIR, prints the URL;
+//                                                --cors lets any origin read it
 //   import { serve } from "./serve.mjs"     await serve({root, port, headers})
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -69,7 +70,10 @@ export async function serve({ root, port = 0, headers = {} }) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] || "").href) {
-  const [root = ".", port = "0"] = process.argv.slice(2);
-  const { url } = await serve({ root, port: Number(port) });
+  const args = process.argv.slice(2);
+  const cors = args.includes("--cors");
+  const [root = ".", port = "0"] = args.filter((a) => a !== "--cors");
+  const headers = cors ? { "access-control-allow-origin": "*" } : {};
+  const { url } = await serve({ root, port: Number(port), headers });
   console.log(url);
 }

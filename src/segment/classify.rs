@@ -649,7 +649,9 @@ fn holds_widgets(ctx: &Ctx, id: NodeId) -> bool {
 
 /// Forms are sign-up prompts or site tools.
 fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
-    let text = ctx.doc.text_content(id);
+    // What the reader sees: an inline script's words are not the form's,
+    // and a front that leaves script bodies out must judge it the same.
+    let text = visible_text(ctx, id);
     let action = ctx.doc.attr(id, "action").unwrap_or("");
     if ctx.attr[id].as_ref().is_some_and(|c| c.promo.is_some())
         || cues::promo_text().is_match(&text)
@@ -663,6 +665,22 @@ fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
         );
     }
     (Kind::Boilerplate, Reason::new("form", "form"), 0.75)
+}
+
+/// The text of the leaves under `id`, joined by spaces.
+fn visible_text(ctx: &Ctx, id: NodeId) -> String {
+    let start = ctx.first_leaf[id];
+    let mut text = String::new();
+    for leaf in ctx.leaves.iter().skip(start) {
+        if !ctx.stats.contains(id, leaf.owner) {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&leaf.text);
+    }
+    text
 }
 
 fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
@@ -843,7 +861,7 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
 /// selling is promo, the rest chrome.
 fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
-    let text = ctx.doc.text_content(id);
+    let text = visible_text(ctx, id);
     if cues::promo_text().is_match(&text)
         || cues::promo_weak().is_match(&text)
         || cues::promo_attr().is_match(&widget_names(ctx.doc, id))

@@ -11,7 +11,7 @@ mod leaves;
 mod stats;
 mod visibility;
 
-pub use body::Flags;
+use body::Flags;
 pub use leaves::{is_block_tag, Leaf};
 pub use visibility::{hidden_by_markup, is_hidden};
 
@@ -20,6 +20,7 @@ use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Reason};
 pub use classify::Hints;
 use classify::{Classified, Verdict};
+use std::collections::HashMap;
 
 /// Article text shorter than this makes the extraction retry with fewer
 /// heuristics, as Readability does.
@@ -103,7 +104,10 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     for (l, v) in pending {
         sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
     }
-    let blocks = group(&sequence);
+    let mut blocks = group(&sequence);
+    for (block, owners) in blocks.iter_mut().zip(block_owners(&sequence)) {
+        cover(doc, &stats, block, &owners);
+    }
     Segmentation { blocks, selection }
 }
 
@@ -173,18 +177,89 @@ fn select(
     Selection { roots, excluded }
 }
 
+/// Whether a leaf joins the block before it: same non-content kind, same
+/// widget.
+fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
+    prev.is_some_and(|(kind, unit)| {
+        kind == v.kind && v.kind != Kind::Content && v.unit.is_some() && v.unit == unit
+    })
+}
+
+/// The owners of each block's leaves, block by block, as [`group`] forms
+/// them.
+fn block_owners(sequence: &[(&Leaf, &Verdict)]) -> Vec<Vec<NodeId>> {
+    let mut out: Vec<Vec<NodeId>> = Vec::new();
+    let mut prev = None;
+    for &(leaf, v) in sequence {
+        match out.last_mut() {
+            Some(owners) if joins(prev, v) => owners.push(leaf.owner),
+            _ => out.push(vec![leaf.owner]),
+        }
+        prev = Some((v.kind, v.unit));
+    }
+    out
+}
+
+/// Gives a block the fewest elements that hold exactly its text, in
+/// document order: a list whose every item is in the block is named by the
+/// list, not item by item, so a front can hide or outline it as one box.
+/// An element is taken only when every leaf under it belongs to the block,
+/// and never the body itself.
+fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[NodeId]) {
+    let body = doc.body();
+    // Leaves of the block under each ancestor. Leaf counts only grow going
+    // up, so no ancestor holding more leaves than the block can qualify:
+    // the climb stops there, which keeps this linear in practice.
+    let mut counts: HashMap<NodeId, usize> = HashMap::new();
+    for &owner in owners {
+        let mut at = Some(owner);
+        while let Some(n) = at {
+            if n == body || stats.position.get(n).is_none_or(|&p| p == usize::MAX) {
+                break;
+            }
+            if stats.of(n).leaves > owners.len() {
+                break;
+            }
+            *counts.entry(n).or_default() += 1;
+            at = doc.parent(n);
+        }
+    }
+    let whole = |n: NodeId| {
+        doc.element(n).is_some()
+            && stats.of(n).leaves > 0
+            && counts.get(&n) == Some(&stats.of(n).leaves)
+    };
+    let mut nodes: Vec<NodeId> = Vec::with_capacity(block.nodes.len());
+    for &n in &block.nodes {
+        let mut top = n;
+        while let Some(p) = doc.parent(top).filter(|&p| whole(p)) {
+            top = p;
+        }
+        nodes.push(top);
+    }
+    let order = |n: NodeId| stats.position.get(n).copied().unwrap_or(usize::MAX);
+    nodes.sort_by_key(|&n| (order(n), n));
+    nodes.dedup();
+    // A node inside another one of the list is covered by it.
+    let mut kept: Vec<NodeId> = Vec::with_capacity(nodes.len());
+    for n in nodes {
+        if !kept.last().is_some_and(|&k| stats.contains(k, n)) {
+            kept.push(n);
+        }
+    }
+    block.nodes = kept;
+}
+
 /// Merges consecutive leaves of one widget into blocks.
 fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    let mut last_unit: Option<NodeId> = None;
+    let mut prev = None;
     for &(leaf, v) in sequence {
-        let joins = blocks.last().is_some_and(|b| {
-            b.kind == v.kind && v.kind != Kind::Content && v.unit.is_some() && v.unit == last_unit
-        });
-        let nodes: Vec<NodeId> = match v.unit {
-            Some(u) if joins => vec![u],
-            _ if leaf.whole_owner => vec![leaf.owner],
-            _ => leaf.nodes.clone(),
+        let joins = joins(prev, v);
+        let nodes: Vec<NodeId> = if leaf.whole_owner {
+            vec![leaf.owner]
+        } else {
+            leaf.nodes.clone()
         };
         if joins {
             if let Some(b) = blocks.last_mut() {
@@ -215,7 +290,7 @@ fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
                 nodes,
             });
         }
-        last_unit = v.unit;
+        prev = Some((v.kind, v.unit));
     }
     blocks
 }

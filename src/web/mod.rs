@@ -68,6 +68,15 @@ pub fn analyze_node_web_sys(root: &web_sys::Node, url: Option<String>) -> Result
     to_value(&AnalysisView::new(&analysis, |_| Vec::new()))
 }
 
+/// Only reads a live node into the core's document with web-sys calls and
+/// returns its node count: the read half of `analyzeNodeWebSys`, to time
+/// against the JavaScript walker alone (feature `websys-walker`).
+#[cfg(feature = "websys-walker")]
+#[wasm_bindgen(js_name = readNodeWebSys)]
+pub fn read_node_web_sys(root: &web_sys::Node) -> usize {
+    walker::read(root).len()
+}
+
 fn options(url: Option<String>) -> Result<Options, JsError> {
     let url = url.as_deref().map(str::trim).unwrap_or("");
     if url.is_empty() {
