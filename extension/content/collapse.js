@@ -69,33 +69,6 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
     });
   }
 
-  const norm = (s) => s.replace(/\s+/g, " ").trim();
-
-  // The element after `el` in document order, skipping el's descendants.
-  function following(el) {
-    for (let e = el; e && e !== document.body; e = e.parentElement) if (e.nextElementSibling) return e.nextElementSibling;
-    return null;
-  }
-
-  // A block's text can run on past its listed elements (the core lists one
-  // node for leaves it merged into a block): the elements that follow are
-  // taken in while the block's own text says it covers them, so they
-  // collapse with it.
-  function withFollowing(top, text) {
-    const want = norm(text);
-    let covered = norm(top.map((e) => e.textContent).join(" "));
-    if (!want.startsWith(covered)) return top;
-    const out = [...top];
-    for (let next = following(top[top.length - 1]); next && covered.length < want.length; next = following(next)) {
-      const t = norm(next.textContent);
-      if (!t) continue;
-      if (!want.startsWith(`${covered} ${t}`)) break;
-      out.push(next);
-      covered = `${covered} ${t}`;
-    }
-    return out;
-  }
-
   function bar(block, top, { onShow, onAlwaysShow, onReport }) {
     const { labelFor } = globalThis.DeclutterBlocks;
     const links = top.reduce((n, e) => n + (e.localName === "a" ? 1 : 0) + e.querySelectorAll("a[href]").length, 0);
@@ -190,8 +163,7 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
       if (!kinds[block.kind]) continue;
       const hash = hashBlock(block);
       if (shown.includes(hash)) continue;
-      const listed = outermost(elementsOf(block));
-      const top = (listed.length ? withFollowing(listed, block.text) : []).filter((e) => !unsafe(e) && !e.hasAttribute(HIDDEN));
+      const top = outermost(elementsOf(block)).filter((e) => !unsafe(e) && !e.hasAttribute(HIDDEN));
       if (!top.length) continue;
       const hide = (on) => {
         for (const e of top) {
