@@ -6,6 +6,7 @@
 #   ./build.sh eval     score the pipeline on ../shared/corpus
 #   ./build.sh bench    time the pipeline on ../shared/corpus
 #   ./build.sh pkg      build the wasm package into pkg/ and print its sizes
+#   ./build.sh demo     build the package and serve the www/ demo on localhost
 #
 # The development corpora and the seed fixture live in ../shared, beside the
 # repository.
@@ -72,16 +73,25 @@ run_tests() {
   cargo fmt --check
   log "cargo clippy"
   cargo clippy --all-targets -- -D warnings
+  log "cargo clippy (wasm)"
+  cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features websys-walker -- -D warnings
   # Release: the corpus quality gate analyses over a thousand pages.
   log "cargo test --release"
   cargo test --release
+  build_pkg
+  log "node example"
+  node examples/node/test.mjs
+  log "browser front vs html5ever front, in Chromium and Firefox"
+  scripts/browser-agreement.sh
+  log "demo in Chromium and Firefox"
+  node tests/browser/demo/run.mjs
   log "all checks passed"
 }
 
 [ "$#" -le 1 ] || usage 2
 mode="${1:-build}"
 case "$mode" in
-  build | test | eval | bench | pkg) ;;
+  build | test | eval | bench | pkg | demo) ;;
   -h | --help | help) usage 0 ;;
   *) log "unknown command '$mode'"; usage 2 ;;
 esac
@@ -93,4 +103,5 @@ case "$mode" in
   eval) setup; cargo run --release -- eval ;;
   bench) setup; cargo run --release -- bench ;;
   pkg) build_pkg ;;
+  demo) build_pkg; exec node www/serve.mjs ;;
 esac

@@ -85,9 +85,12 @@ export interface Annotation extends Analysis<Block> {
   undo(): void;
 }
 
-/** Loads the wasm once. In browsers it fetches `declutter_bg.wasm` beside the module unless given a URL, Response, bytes or `WebAssembly.Module`; in Node it reads the file. Safe to call again. */
+/** Loads the wasm once. In browsers it fetches `declutter_core_bg.wasm` beside the module unless given a URL, Response, bytes or `WebAssembly.Module`; in Node it reads the file. Safe to call again. */
 export default function init(input?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<void>;
 export { init };
+
+/** Runs one small analysis so the first real one does not pay for compiling the cue patterns (~100 ms once). Optional. */
+export function warmUp(): void;
 
 /** Splits a live `Document` or `Element` (a page, an iframe's document, a `DOMParser` result) into blocks and builds the article. Changes nothing in the DOM. */
 export function analyze(root: Document | Element, options?: Options): Analysis<Block>;
@@ -111,5 +114,7 @@ export interface Snapshot {
 export interface IndexedBlock extends BlockData {
   nodes: number[];
 }
+/** The DOM walker `analyze` uses, for handing a page to wasm running elsewhere (an extension's background): `{ops, strings, nodes, url}`. */
+export function snapshot(root: Document | Element, options?: Options): Snapshot & { nodes: Node[] };
 /** Analyses a snapshot made elsewhere (a content script); nodes come back as indexes into that snapshot's `nodes`. */
 export function analyzeSnapshot(snapshot: Snapshot, options?: Options): Analysis<IndexedBlock>;
