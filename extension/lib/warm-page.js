@@ -1,7 +1,9 @@
 // A small made-up page in the core's snapshot form. Analysing it once when
 // the extension's context starts pays the core's first-use costs (lazily
 // compiled wasm functions, tables built on first use) before the user's
-// first click rather than during it.
+// first click rather than during it. The package's own warmUp() goes
+// through analyzeHtml and leaves the snapshot path cold: measured, the
+// first click's analysis took ~49 ms after it against ~22 ms after this.
 
 const OPEN = 1;
 const TEXT = 2;
