@@ -1,0 +1,135 @@
+// The extension's own context (Chrome's service worker, Firefox's background
+// page): the one place the wasm core runs. It routes the toolbar button, the
+// keyboard commands and the context menu to the content script, answers its
+// analysis requests, keeps settings, and registers auto-declutter.
+import { api } from "./lib/api.js";
+import { analyzeForPage, warmUp } from "./lib/analyzer.js";
+import { looksLikeArticle, showStatus } from "./lib/status.js";
+import { runInTab } from "./lib/inject.js";
+import { syncAutoDeclutter, patternsFor } from "./lib/auto.js";
+import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
+import { rememberShown, shownOn } from "./lib/always-show.js";
+
+// Compile the wasm while the content script takes its snapshot.
+warmUp().catch((e) => console.error("Declutter: cannot load the core", e));
+
+const MENU = {
+  reader: "declutter-reader",
+  declutter: "declutter-declutter",
+  site: "declutter-always-site",
+};
+
+/** Runs a mode in a tab and turns a page the extension may not touch into a tooltip rather than an uncaught error. */
+async function run(tabId, mode, clickTime) {
+  try {
+    const result = await runInTab(tabId, mode, clickTime);
+    if (result?.error) {
+      console.warn(`Declutter: could not read this page: ${result.error}`);
+      await api.action.setTitle({ tabId, title: `Declutter could not read this page (${result.error})` });
+    }
+    return result;
+  } catch (e) {
+    console.warn(`Declutter: cannot run on this tab: ${e.message}`);
+    await api.action.setTitle({ tabId, title: "Declutter cannot run on this page" }).catch(() => {});
+    return { error: e.message };
+  }
+}
+
+api.action.onClicked.addListener((tab) => run(tab.id, "reader", Date.now()));
+
+api.commands.onCommand.addListener((command, tab) => {
+  const mode = { "toggle-reader": "reader", "toggle-declutter": "declutter" }[command];
+  if (mode && tab) run(tab.id, mode, Date.now());
+});
+
+api.runtime.onInstalled.addListener((details) => {
+  // First run: the settings page explains the shortcuts and auto-declutter.
+  if (details.reason === "install") api.runtime.openOptionsPage();
+  api.contextMenus.removeAll().then(() => {
+    const contexts = ["page", "action"];
+    api.contextMenus.create({ id: MENU.reader, title: "Reader view", contexts });
+    api.contextMenus.create({ id: MENU.declutter, title: "Collapse promo and related blocks", contexts });
+    api.contextMenus.create({ id: MENU.site, title: "Always declutter this site", contexts });
+  });
+  syncAutoDeclutter();
+});
+
+api.runtime.onStartup?.addListener(() => syncAutoDeclutter());
+
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (!tab) return;
+  if (info.menuItemId === MENU.reader) run(tab.id, "reader", Date.now());
+  else if (info.menuItemId === MENU.declutter) run(tab.id, "declutter", Date.now());
+  else if (info.menuItemId === MENU.site) alwaysDeclutterSite(tab, info.pageUrl);
+});
+
+// The permission request must happen in the click's own task (it needs the
+// user gesture), so it is the first thing this does.
+async function alwaysDeclutterSite(tab, pageUrl) {
+  const host = normalizeHost(new URL(pageUrl || "about:blank").host);
+  if (!host) return;
+  const granted = await api.permissions.request({ origins: patternsFor(host) });
+  if (!granted) return;
+  const settings = await loadSettings(api.storage);
+  await saveSettings(api.storage, {
+    auto: settings.auto === "everywhere" ? "everywhere" : "sites",
+    autoSites: [...settings.autoSites, host],
+  });
+  await run(tab.id, "declutter", Date.now());
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "sync" && changes.settings) syncAutoDeclutter();
+});
+api.permissions.onAdded?.addListener(() => syncAutoDeclutter());
+api.permissions.onRemoved?.addListener(() => syncAutoDeclutter());
+
+/** Message handlers, by type. Content-script messages carry their tab in `sender`. */
+const handlers = {
+  async analyze(msg, sender) {
+    const host = new URL(sender.url || msg.snapshot.url || "about:blank").host;
+    const [analysis, settings, shown] = await Promise.all([
+      analyzeForPage(msg.snapshot),
+      loadSettings(api.storage),
+      host ? shownOn(api.storage, host) : [],
+    ]);
+    return { analysis, settings, shown, looksLikeArticle: looksLikeArticle(analysis) };
+  },
+  async status(msg, sender) {
+    if (sender.tab) await showStatus(sender.tab.id, msg.status);
+    return true;
+  },
+  saveSettings: (msg) => saveSettings(api.storage, msg.patch),
+  async alwaysShow(msg, sender) {
+    const host = new URL(sender.url).host;
+    if (host && typeof msg.hash === "string") await rememberShown(api.storage, host, msg.hash);
+    return true;
+  },
+  openOptions: () => api.runtime.openOptionsPage(),
+  // From the extension's own pages only: the same handler the toolbar button
+  // calls, for a given tab (the Firefox test drives the toolbar action this
+  // way, since a driver cannot click Firefox's toolbar).
+  async run(msg, sender) {
+    if (sender.tab && !isExtensionPage(sender)) throw new Error("run is for extension pages");
+    return run(msg.tabId, msg.mode, Date.now());
+  },
+};
+
+function isExtensionPage(sender) {
+  return typeof sender.url === "string" && sender.url.startsWith(api.runtime.getURL(""));
+}
+
+// sendResponse with `return true` works in every browser version; a
+// returned promise does not in older Chrome.
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id) return false;
+  const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
+  if (!handler) return false;
+  Promise.resolve()
+    .then(() => handler(msg, sender))
+    .then(
+      (value) => sendResponse({ ok: true, value }),
+      (e) => sendResponse({ ok: false, error: String(e?.message || e) }),
+    );
+  return true;
+});

@@ -1,0 +1,195 @@
+// Declutter in place: each promo / related block's elements get one
+// attribute that a single injected stylesheet hides, and one slim labelled
+// bar (a real <button> in a closed shadow root) goes before the block. No
+// page node is removed or moved, so the page's scripts keep working;
+// restoring takes the attribute, the bars and the stylesheet away again.
+// A classic content script: it defines one global in the isolated world.
+globalThis.DeclutterCollapse ??= (() => {
+  const HIDDEN = "data-declutter-hidden";
+  // :is() takes its most specific argument's specificity, so the rule
+  // outranks a page's own `#id { display: block !important }`.
+  const PAGE_CSS = `
+:is([${HIDDEN}], #declutter#declutter#declutter) { display: none !important; }
+[data-declutter="bar"] { display: block !important; list-style: none !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: none !important; }`;
+
+  const BAR_CSS = `
+:host { all: initial !important; display: block !important; margin: 6px 0 !important; visibility: visible !important; opacity: 1 !important; }
+.bar { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #3c4043; background: #f1f3f4;
+  border: 1px solid #dadce0; border-radius: 6px; }
+.toggle { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 5px 10px; cursor: pointer; }
+.toggle:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; border-radius: 6px; }
+.toggle .act { color: #1a73e8; text-decoration: underline; }
+.panel { padding: 0 10px 8px; }
+.panel[hidden] { display: none; }
+ul { margin: 2px 0 6px; padding-inline-start: 18px; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+.actions button { font: inherit; color: #202124; background: #fff; border: 1px solid #dadce0; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+.actions button:focus-visible { outline: 2px solid #1a73e8; }
+.note { color: #5f6368; }
+@media (prefers-color-scheme: dark) {
+  .bar { color: #e8eaed; background: #303134; border-color: #5f6368; }
+  .toggle .act { color: #8ab4f8; }
+  .actions button { color: #e8eaed; background: #202124; border-color: #5f6368; }
+  .note { color: #bdc1c6; }
+}
+@media print { :host { display: none !important; } }`;
+
+  // Where a plain <div> would be invalid markup, the bar takes the
+  // container's own item element around its host.
+  function barHost(first) {
+    const parent = first.parentElement?.localName;
+    if (parent === "ul" || parent === "ol" || parent === "menu") {
+      const li = document.createElement("li");
+      li.setAttribute("data-declutter", "bar");
+      const host = document.createElement("div");
+      li.append(host);
+      return { outer: li, host };
+    }
+    if (parent === "tbody" || parent === "thead" || parent === "tfoot" || parent === "table") {
+      const tr = document.createElement("tr");
+      tr.setAttribute("data-declutter", "bar");
+      const td = document.createElement("td");
+      td.colSpan = 999;
+      const host = document.createElement("div");
+      td.append(host);
+      tr.append(td);
+      return { outer: tr, host };
+    }
+    const host = document.createElement("div");
+    host.setAttribute("data-declutter", "bar");
+    return { outer: host, host };
+  }
+
+  // The outermost elements of a block: hiding them hides the rest.
+  function outermost(elements) {
+    const set = new Set(elements);
+    return elements.filter((e) => {
+      for (let p = e.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+      return true;
+    });
+  }
+
+  function bar(block, top, { onShow, onAlwaysShow, onReport }) {
+    const { labelFor } = globalThis.DeclutterBlocks;
+    const links = top.reduce((n, e) => n + (e.localName === "a" ? 1 : 0) + e.querySelectorAll("a[href]").length, 0);
+    const label = labelFor(block.kind, links);
+    const { outer, host } = barHost(top[0]);
+    const root = host.attachShadow({ mode: "closed", delegatesFocus: true });
+    const style = document.createElement("style");
+    style.textContent = BAR_CSS;
+    const box = document.createElement("div");
+    box.className = "bar";
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "toggle";
+    toggle.setAttribute("aria-expanded", "false");
+    const text = document.createElement("span");
+    const act = document.createElement("span");
+    act.className = "act";
+    toggle.append(text, " · ", act);
+
+    const panel = document.createElement("div");
+    panel.className = "panel";
+    panel.hidden = true;
+    panel.id = "reasons";
+    toggle.setAttribute("aria-controls", "reasons");
+    const why = document.createElement("ul");
+    why.setAttribute("aria-label", "Why it was hidden");
+    for (const r of block.reasons.slice(0, 5)) {
+      const li = document.createElement("li");
+      li.textContent = r.detail || r.code;
+      why.append(li);
+    }
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    const always = document.createElement("button");
+    always.type = "button";
+    always.textContent = "Always show this block on this site";
+    const report = document.createElement("button");
+    report.type = "button";
+    report.textContent = "Copy report";
+    const note = document.createElement("span");
+    note.className = "note";
+    note.setAttribute("role", "status");
+    actions.append(always, report, note);
+    panel.append(`${block.kind} (confidence ${Math.round(block.confidence * 100)}%):`, why, actions);
+    box.append(toggle, panel);
+    root.append(style, box);
+
+    let expanded = false;
+    const render = () => {
+      text.textContent = expanded ? label.replace(/ hidden$/, "") + " shown" : label;
+      act.textContent = expanded ? "hide" : "show";
+      toggle.setAttribute("aria-expanded", String(expanded));
+      panel.hidden = !expanded;
+    };
+    toggle.addEventListener("click", () => {
+      expanded = !expanded;
+      onShow(expanded);
+      render();
+    });
+    always.addEventListener("click", async () => {
+      await onAlwaysShow();
+      note.textContent = "Remembered for this site";
+      always.disabled = true;
+    });
+    report.addEventListener("click", async () => {
+      note.textContent = (await onReport()) ? "Report copied" : "Could not copy";
+    });
+    render();
+    top[0].before(outer);
+    return outer;
+  }
+
+  /**
+   * Collapses the blocks of the chosen `kinds`, except those whose hash is in
+   * `shown`. `nodes` maps the blocks' node indexes to live nodes. `actions` =
+   * {alwaysShow(hash), report()}. Returns {count, restore()}.
+   */
+  function collapse({ blocks, nodes, kinds, shown }, actions) {
+    const { hashBlock } = globalThis.DeclutterBlocks;
+    const elementsOf = (b) => b.nodes.map((i) => nodes[i]).filter((n) => n && n.nodeType === 1 && n.isConnected);
+    // Never hide the page itself, nor anything that holds article content.
+    const content = blocks.filter((b) => b.kind === "content").flatMap(elementsOf);
+    const unsafe = (e) =>
+      e === document.documentElement || e === document.body || e === document.head || content.some((c) => e.contains(c));
+
+    const style = document.createElement("style");
+    style.setAttribute("data-declutter", "style");
+    style.textContent = PAGE_CSS;
+    const hidden = [];
+    const bars = [];
+    for (const block of blocks) {
+      if (!kinds[block.kind]) continue;
+      const hash = hashBlock(block);
+      if (shown.includes(hash)) continue;
+      const top = outermost(elementsOf(block)).filter((e) => !unsafe(e) && !e.hasAttribute(HIDDEN));
+      if (!top.length) continue;
+      const hide = (on) => {
+        for (const e of top) {
+          if (on) e.setAttribute(HIDDEN, block.kind);
+          else e.removeAttribute(HIDDEN);
+        }
+      };
+      hide(true);
+      hidden.push(...top);
+      bars.push(
+        bar(block, top, {
+          onShow: (visible) => hide(!visible),
+          onAlwaysShow: () => actions.alwaysShow(hash),
+          onReport: actions.report,
+        }),
+      );
+    }
+    if (bars.length) (document.head || document.documentElement).append(style);
+
+    function restore() {
+      for (const b of bars) b.remove();
+      for (const e of hidden) e.removeAttribute(HIDDEN);
+      style.remove();
+    }
+    return { count: bars.length, restore };
+  }
+
+  return { collapse };
+})();

@@ -1,0 +1,46 @@
+// The core, compiled to wasm, runs here in the extension's own context and
+// never in the page: Chromium applies a page's CSP to wasm compiled by a
+// content script, so strict-CSP pages would break it.
+import init, { analyzeSnapshot } from "../pkg/declutter.js";
+import { api } from "./api.js";
+import { warmSnapshot } from "./warm-page.js";
+
+let ready = null;
+
+/** Loads the wasm (once) and runs it on a made-up page; resolves when it is ready. */
+export function warmUp() {
+  ready ??= init({ module_or_path: api.runtime.getURL("pkg/declutter_core_bg.wasm") })
+    .then(() => {
+      const snap = warmSnapshot();
+      analyzeSnapshot(snap, { url: snap.url });
+    })
+    .catch((e) => {
+      ready = null;
+      throw e;
+    });
+  return ready;
+}
+
+/**
+ * Analyses a snapshot sent by a content script and returns plain data that
+ * survives extension messaging: blocks with node indexes, the article and
+ * the core's timings.
+ */
+export async function analyzeForPage(snapshot) {
+  await warmUp();
+  const { blocks, article, timings } = analyzeSnapshot(
+    { ops: snapshot.ops, strings: snapshot.strings, url: snapshot.url },
+    { url: snapshot.url ?? undefined },
+  );
+  return {
+    blocks: blocks.map((b) => ({
+      kind: b.kind,
+      confidence: b.confidence,
+      reasons: b.reasons.map((r) => ({ code: r.code, detail: r.detail })),
+      text: b.text,
+      nodes: Array.from(b.nodes),
+    })),
+    article: { ...article },
+    timings: { ...timings },
+  };
+}

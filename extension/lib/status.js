@@ -1,0 +1,23 @@
+// The toolbar button's badge and tooltip for one tab.
+import { api } from "./api.js";
+
+const ARTICLE_MIN_WORDS = 150;
+
+/** Whether an analysis looks like an article: enough words, and content blocks. */
+export function looksLikeArticle(analysis) {
+  return analysis.article.wordCount >= ARTICLE_MIN_WORDS && analysis.blocks.some((b) => b.kind === "content");
+}
+
+/** Shows `collapsed` on the badge (blank for none) and whether the page is an article in the tooltip. */
+export async function showStatus(tabId, { collapsed, article, words, minutes }) {
+  const text = collapsed > 0 ? String(collapsed) : "";
+  const what = article
+    ? `looks like an article (${words} words, ${minutes} min read)`
+    : "this page does not look like an article";
+  const hidden = collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`;
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text }),
+    api.action.setBadgeBackgroundColor({ tabId, color: "#1f5f8b" }),
+    api.action.setTitle({ tabId, title: `Declutter: ${what}; ${hidden}` }),
+  ]);
+}

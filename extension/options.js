@@ -1,0 +1,94 @@
+// The options page: shows the stored settings and saves each change at once
+// (validated by the same code the background uses). Turning on
+// auto-declutter asks for the host permission right in the click, and
+// turning it off gives the permission back.
+import { api } from "./lib/api.js";
+import { COLLAPSIBLE_KINDS, RANGES, loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
+import { patternsFor } from "./lib/auto.js";
+import { forgetAll } from "./lib/always-show.js";
+
+const form = document.getElementById("settings");
+const statusLine = document.getElementById("status");
+const sitesBox = document.getElementById("autoSites");
+
+function say(text) {
+  statusLine.textContent = text;
+}
+
+function show(s) {
+  form.elements.theme.value = s.theme;
+  form.elements.font.value = s.font;
+  for (const key of Object.keys(RANGES)) form.elements[key].value = String(s[key]);
+  for (const kind of COLLAPSIBLE_KINDS) document.getElementById(`collapse-${kind}`).checked = s.collapse[kind];
+  form.elements.auto.value = s.auto;
+  sitesBox.value = s.autoSites.join("\n");
+}
+
+async function save(patch) {
+  const saved = await saveSettings(api.storage, patch);
+  show(saved);
+  say("Saved");
+  return saved;
+}
+
+function typedSites() {
+  const lines = sitesBox.value.split(/[\s,]+/).filter(Boolean);
+  const hosts = lines.map(normalizeHost);
+  const bad = lines.filter((_, i) => !hosts[i]);
+  return { hosts: [...new Set(hosts.filter(Boolean))], bad };
+}
+
+// permissions.request must run before any other await: it needs the click.
+async function setAuto(mode) {
+  const { hosts, bad } = typedSites();
+  if (bad.length) say(`Not a site name, ignored: ${bad.join(", ")}`);
+  const origins = mode === "everywhere" ? ["<all_urls>"] : mode === "sites" ? hosts.flatMap(patternsFor) : [];
+  if (origins.length && !(await api.permissions.request({ origins }))) {
+    show(await loadSettings(api.storage));
+    say("Permission not given: automatic declutter stays as it was");
+    return;
+  }
+  if (mode !== "everywhere") await api.permissions.remove({ origins: ["<all_urls>"] }).catch(() => {});
+  await save({ auto: mode, autoSites: hosts });
+  if (bad.length) say(`Saved; not a site name, ignored: ${bad.join(", ")}`);
+}
+
+function bindRanges() {
+  for (const [key, [min, max, step]] of Object.entries(RANGES)) {
+    const input = form.elements[key];
+    Object.assign(input, { min, max, step });
+    input.addEventListener("change", () => {
+      const value = Number(input.value);
+      if (input.value === "" || !(value >= min && value <= max)) {
+        say(`${input.labels[0].textContent} must be between ${min} and ${max}`);
+        loadSettings(api.storage).then(show);
+        return;
+      }
+      save({ [key]: value });
+    });
+  }
+}
+
+function bind() {
+  for (const radio of form.elements.theme) radio.addEventListener("change", () => save({ theme: radio.value }));
+  form.elements.font.addEventListener("change", () => save({ font: form.elements.font.value }));
+  bindRanges();
+  for (const kind of COLLAPSIBLE_KINDS) {
+    const box = document.getElementById(`collapse-${kind}`);
+    box.addEventListener("change", async () => {
+      const { collapse } = await loadSettings(api.storage);
+      save({ collapse: { ...collapse, [kind]: box.checked } });
+    });
+  }
+  for (const radio of form.elements.auto) radio.addEventListener("change", () => setAuto(radio.value));
+  document.getElementById("save-sites").addEventListener("click", () => setAuto("sites"));
+  document.getElementById("forget").addEventListener("click", async () => {
+    const n = await forgetAll(api.storage);
+    say(n ? `Forgotten on ${n} site${n === 1 ? "" : "s"}` : "There was nothing to forget");
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+}
+
+bind();
+show(await loadSettings(api.storage));
+document.documentElement.dataset.ready = "true";

@@ -1,0 +1,242 @@
+// The extension in headless Firefox through geckodriver. A driver cannot
+// click Firefox's toolbar or press extension shortcuts, so:
+// - the extension's own page (options.html, which the extension opens on
+//   install; a driver may not navigate to moz-extension: URLs) sends the
+//   `run` message, which calls the same handler the toolbar button,
+//   shortcut and context menu call;
+// - auto-declutter is turned on from the options page by a real click,
+//   which asks for the optional <all_urls> permission (granted without a
+//   prompt by `extensions.webextOptionalPermissionPrompts`); so Firefox
+//   also tests the permission request, the registered content script and
+//   the decluttered page on arrival.
+// Closed shadow roots are read through WebDriver's shadow-root command.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { By, until } from "selenium-webdriver";
+import { launchFirefox } from "../lib/browsers.mjs";
+import { serve } from "../../../scripts/serve.mjs";
+import { XSS_HEADERS, auditReader, writeXssPages } from "./xss.mjs";
+import { pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
+
+const WAIT = 15000;
+
+/** Where two strings first differ, with some context. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i === a.length && i === b.length ? "" : `at ${i}: ${JSON.stringify(a.slice(i - 40, i + 60))} vs ${JSON.stringify(b.slice(i - 40, i + 60))}`;
+}
+
+/** Runs every Firefox check; `t` records checks, timings and artifacts. */
+export async function runFirefox({ pages, dist, artifacts, t }) {
+  const driver = await launchFirefox({
+    addon: dist,
+    prefs: {
+      "extensions.webextOptionalPermissionPrompts": false,
+      // Every remote request goes to a closed local port and fails at once;
+      // the test servers on 127.0.0.1 are never proxied.
+      "network.proxy.type": 1,
+      "network.proxy.http": "127.0.0.1",
+      "network.proxy.http_port": 9,
+      "network.proxy.ssl": "127.0.0.1",
+      "network.proxy.ssl_port": 9,
+    },
+  });
+  try {
+    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
+    const optionsWindow = await findOptionsTab(driver);
+    t.check("firefox: the settings page opens on install", !!optionsWindow);
+    if (!optionsWindow) return;
+    await driver.switchTo().window(optionsWindow);
+    await driver.wait(until.elementLocated(By.css("html[data-ready]")), WAIT);
+
+    await checkSettings(driver, t);
+
+    // Auto-declutter everywhere: a real click, so the permission request
+    // has its user gesture.
+    await driver.findElement(By.css("#auto-everywhere")).click();
+    await waitStatus(driver, "Saved");
+    const granted = await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; browser.permissions.contains({origins: ['<all_urls>']}).then(done);");
+    t.check("firefox: auto-declutter asks for and gets the optional host permission", granted === true);
+
+    // The pages in their own window: a background tab would not paint.
+    await driver.switchTo().newWindow("window");
+    const pageWindow = await driver.getWindowHandle();
+    const inOptions = async (fn) => {
+      await driver.switchTo().window(optionsWindow);
+      try {
+        return await fn();
+      } finally {
+        await driver.switchTo().window(pageWindow);
+      }
+    };
+    const runMode = (url, mode) =>
+      inOptions(() =>
+        driver.executeAsyncScript(
+          `const [url, mode, done] = arguments;
+           browser.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === url)).then((tab) => browser.runtime.sendMessage({ type: "run", mode, tabId: tab.id })).then(done, (e) => done({ error: String(e) }));`,
+          url,
+          mode,
+        ),
+      );
+    const state = () => driver.executeScript(pageState);
+    const times = [];
+
+    for (const p of pages) {
+      const name = `firefox ${p.name}`;
+      const snippets = p.labels.map((b) => b.text);
+      await driver.get(p.url);
+      // Declutter ran by itself on arrival.
+      const auto = await driver
+        .wait(async () => (await state()).bars > 0, WAIT)
+        .then(() => true, () => false);
+      const after = await driver.executeScript(snippetStates, snippets);
+      const autoState = await state();
+      t.check(`${name}: auto-declutter collapses blocks on arrival${p.csp ? " (strict CSP)" : ""}`, auto, `${autoState.bars} bars`);
+      await driver.executeScript(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center" }));
+      await writeFile(join(artifacts, `firefox-${p.name}-decluttered.png`), await driver.takeScreenshot(), "base64");
+
+      // "show" by keyboard, then declutter off: the page as it was.
+      await driver.executeScript(() => {
+        const bar = document.querySelector('[data-declutter="bar"]');
+        (bar.localName === "div" ? bar : bar.querySelector("div")).focus();
+      });
+      await driver.switchTo().activeElement().sendKeys("\uE007");
+      const shown = await state();
+      t.check(`${name}: "show" restores one block`, shown.hidden < autoState.hidden, `${autoState.hidden} -> ${shown.hidden} hidden elements`);
+      const off = await runMode(p.url, "declutter");
+      const base = await state();
+      t.check(`${name}: declutter off leaves no trace`, off?.value?.mode === "page" && !/data-declutter/.test(base.html) && base.bars === 0);
+      const before = await driver.executeScript(snippetStates, snippets);
+      const c = scoreCollapse(p.labels, before, after);
+      t.collapse("firefox", p.name, c);
+      t.check(`${name}: declutter leaves content visible`, c.contentHidden.length === 0, `${c.collapsed}/${c.target} labelled promo/related hidden; ${c.contentHidden.join(" | ")}`);
+
+      // Reader view through the toolbar's handler.
+      const opened = await runMode(p.url, "reader");
+      const ms = opened?.value?.clickToPaintMs;
+      if (typeof ms === "number") times.push(ms);
+      const reader = await readerInfo(driver);
+      const r = scoreReader(reader?.text || "", p.labels);
+      t.check(`${name}: reader view opens`, opened?.value?.mode === "reader" && !!reader, reader ? `title "${reader.title}", ${ms?.toFixed(0)} ms to paint` : JSON.stringify(opened));
+      if (p === pages[0]) t.check("firefox: reader uses the saved settings", reader?.theme === "dark", reader?.theme);
+      t.check(`${name}: reader shows the article`, r.kept >= Math.ceil(r.content / 2), `${r.kept}/${r.content} content snippets`);
+      t.check(`${name}: reader has no labelled promo/related snippet`, r.leaked.length === 0, r.leaked.join(" | "));
+      t.check(`${name}: page scripts cannot reach the reader`, !(await state()).readerShadowVisibleToPage);
+      await writeFile(join(artifacts, `firefox-${p.name}-reader.png`), await driver.takeScreenshot(), "base64");
+      await runMode(p.url, "reader");
+      const back = await state();
+      t.check(`${name}: toggling back restores the page`, back.html === base.html, firstDifference(base.html, back.html));
+    }
+    t.timing("firefox (handler call to paint)", percentiles(times));
+    await checkXss({ driver, runMode, artifacts, t });
+  } finally {
+    await driver.quit().catch(() => {});
+  }
+}
+
+// Runs a driver command, dismissing (and counting in `dialogs.n`) the
+// dialogs that make it fail.
+async function dismissing(command, dialogs) {
+  for (let i = 0; ; i++) {
+    try {
+      return await command();
+    } catch (e) {
+      if (e.name !== "UnexpectedAlertOpenError" || i >= 50) throw e;
+      dialogs.n++;
+    }
+  }
+}
+
+// DOMPurify's XSS vectors in article pages (decluttered on arrival too):
+// opening the reader runs none of them and leaves no markup outside the
+// allowlist.
+async function checkXss({ driver, runMode, artifacts, t }) {
+  const dir = join(artifacts, "..", "extension-xss-pages");
+  const { names, count } = await writeXssPages(dir);
+  const server = await serve({ root: dir, headers: XSS_HEADERS });
+  const failedPages = [];
+  const ranOn = [];
+  const bad = [];
+  try {
+    for (const name of names) {
+      // The page's own vectors may open dialogs while it loads (from
+      // iframes, out of reach of the page's counter): dismissed, not counted.
+      const pageDialogs = { n: 0 };
+      await dismissing(() => driver.get(server.url + name), pageDialogs);
+      const readerDialogs = { n: 0 };
+      // A vector may have moved the page (history, fragment): find its tab by where it is now.
+      const here = await dismissing(() => driver.getCurrentUrl(), pageDialogs);
+      const opened = await dismissing(() => runMode(here, "reader"), readerDialogs);
+      const host = await dismissing(() => driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null), readerDialogs);
+      if (opened?.value?.mode !== "reader" || !host) {
+        failedPages.push(`${name} (${JSON.stringify(opened?.value ?? opened)})`);
+        continue;
+      }
+      await driver.sleep(150);
+      const after = await dismissing(() => driver.executeScript(() => window.__xss), readerDialogs);
+      if (after !== 0 || readerDialogs.n) {
+        const log = await driver.executeScript(() => window.__xssLog.filter((l) => l.startsWith("READER")));
+        ranOn.push(`${name}: ${after} calls (${log.join("; ")}), ${readerDialogs.n} dialogs`);
+      }
+      const main = await (await host.getShadowRoot()).findElement(By.css("main"));
+      bad.push(...(await driver.executeScript(auditReader, main)).map((b) => `${name}: ${b}`));
+      await runMode(here, "reader");
+    }
+  } finally {
+    await server.close();
+  }
+  t.check("firefox: XSS vectors: the reader opens on every hostile page", failedPages.length === 0, `${names.length - failedPages.length}/${names.length} pages, ${count} vectors${failedPages.length ? "; not on " + failedPages.join(", ") : ""}`);
+  t.check("firefox: XSS vectors: nothing runs when the reader opens", ranOn.length === 0, ranOn.join(", "));
+  t.check("firefox: XSS vectors: no markup outside the allowlist in the reader", bad.length === 0, bad.slice(0, 5).join(", "));
+}
+
+// The tab the extension opened on install, by its address.
+async function findOptionsTab(driver) {
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    for (const handle of await driver.getAllWindowHandles()) {
+      await driver.switchTo().window(handle);
+      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(await driver.getCurrentUrl())) return handle;
+    }
+    await driver.sleep(200);
+  }
+  return null;
+}
+
+async function readerInfo(driver) {
+  const host = await driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null);
+  if (!host) return null;
+  const root = await host.getShadowRoot();
+  const main = await root.findElement(By.css("main"));
+  const view = await root.findElement(By.css(".reader"));
+  return {
+    text: await main.getAttribute("textContent"),
+    title: await (await root.findElement(By.css("h1"))).getText(),
+    theme: await view.getAttribute("data-theme"),
+  };
+}
+
+// Waits for the options page's status line to say `text`.
+async function waitStatus(driver, text) {
+  let last = "";
+  try {
+    await driver.wait(async () => (last = await driver.findElement(By.css("#status")).getText()) === text, WAIT);
+  } catch {
+    throw new Error(`options page status: wanted "${text}", got "${last}"`);
+  }
+}
+
+// Settings saved on the options page survive a reload.
+async function checkSettings(driver, t) {
+  await driver.findElement(By.css("#theme-dark")).click();
+  await waitStatus(driver, "Saved");
+  await driver.executeScript(() => (document.getElementById("status").textContent = ""));
+  // Clicks reach the extension's page; typed keys do not (headless Firefox).
+  await driver.findElement(By.css('#font option[value="mono"]')).click();
+  await waitStatus(driver, "Saved");
+  await driver.navigate().refresh();
+  await driver.wait(until.elementLocated(By.css("html[data-ready]")), WAIT);
+  const kept = await driver.executeScript(() => ({ dark: document.querySelector("#theme-dark").checked, font: document.querySelector("#font").value }));
+  t.check("firefox: settings survive a reload", kept.dark && kept.font === "mono", JSON.stringify(kept));
+}
