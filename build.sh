@@ -7,6 +7,7 @@
 #   ./build.sh bench    time the pipeline on ../shared/corpus
 #   ./build.sh pkg      build the wasm package into pkg/ and print its sizes
 #   ./build.sh demo     build the package and serve the www/ demo on localhost
+#   ./build.sh extension  package the browser extension into dist/ (zips too)
 #
 # The development corpora and the seed fixture live in ../shared, beside the
 # repository.
@@ -85,13 +86,16 @@ run_tests() {
   scripts/browser-agreement.sh
   log "demo in Chromium and Firefox"
   node tests/browser/demo/run.mjs
+  log "extension: package, web-ext lint, end to end in Chromium and Firefox"
+  node scripts/package-extension.mjs
+  node tests/browser/extension/run.mjs
   log "all checks passed"
 }
 
 [ "$#" -le 1 ] || usage 2
 mode="${1:-build}"
 case "$mode" in
-  build | test | eval | bench | pkg | demo) ;;
+  build | test | eval | bench | pkg | demo | extension) ;;
   -h | --help | help) usage 0 ;;
   *) log "unknown command '$mode'"; usage 2 ;;
 esac
@@ -104,4 +108,5 @@ case "$mode" in
   bench) setup; cargo run --release -- bench ;;
   pkg) build_pkg ;;
   demo) build_pkg; exec node www/serve.mjs ;;
+  extension) build_pkg; node scripts/package-extension.mjs ;;
 esac
