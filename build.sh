@@ -23,7 +23,7 @@ SEED_PAGE=../shared/fixtures/seed-news-page.html
 
 # Prints the header comment; exits with the given code.
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' "$0" >&2
+  sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0" >&2
   exit "$1"
 }
 
