@@ -2,19 +2,11 @@
 //! fixture must land in a block of its labelled kind, and none of the promo
 //! or related snippets may reach the article text.
 
+#[path = "support/shared.rs"]
+mod shared;
 use declutter::{analyze_html, Kind, Options};
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn shared() -> PathBuf {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(
-        p.is_dir(),
-        "../shared is missing beside the repository: {}",
-        p.display()
-    );
-    p
-}
+use shared::shared;
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

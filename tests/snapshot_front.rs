@@ -8,23 +8,16 @@
 #[path = "support/agreement.rs"]
 mod agreement;
 
+#[path = "support/shared.rs"]
+mod shared;
 use agreement::{compare, pairs, report, CorpusAgreement};
 use declutter::{analyze_html, analyze_snapshot, parse, snapshot, Options};
+use shared::shared;
 use std::path::{Path, PathBuf};
 
 /// The two fronts hand the core the same tree up to script and style
 /// bodies, which the core never reads as text: every block must agree.
 const SNAPSHOT_FLOOR: f64 = 1.0;
-
-fn shared() -> PathBuf {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(
-        p.is_dir(),
-        "../shared is missing beside the repository: {}",
-        p.display()
-    );
-    p
-}
 
 /// The pages of one corpus, sorted so reports are stable.
 fn pages(dir: &Path, file: Option<&str>) -> Vec<PathBuf> {
