@@ -99,6 +99,11 @@ function timingTable(pages) {
   rows.domparser = summary(pages.map((p) => p.domparser));
   const d = rows.domparser;
   lines.push(`${"DOMParser (not counted)".padEnd(24)}${ms(d.median)}${ms(d.p95)}${ms(d.p99)}${ms(d.max)}  ${String(d.n).padStart(5)}`);
+  for (const [part, label] of [["read", "  of which DOM read (JS)"], ["wasm", "  of which wasm analysis"]]) {
+    const s = summary(pages.filter((p) => p.declutterSplit).map((p) => p.declutterSplit[part]));
+    rows[`declutter.${part}`] = s;
+    lines.push(`${label.padEnd(24)}${ms(s.median)}${ms(s.p95)}${ms(s.p99)}${ms(s.max)}  ${String(s.n).padStart(5)}`);
+  }
   const ratios = {};
   for (const e of ["readability", "defuddle"]) {
     const per = pages.filter((p) => p.ms[e] !== null && p.ms.declutter > 0).map((p) => p.ms[e] / p.ms.declutter);

@@ -71,7 +71,8 @@ async function warm(urls) {
  * Times every engine on each page, `reps` times, each on a freshly parsed
  * document; the engine that goes first rotates from page to page (`offset`
  * is the index of the first page in the whole run). Per page: the medians in
- * ms (null for an engine that threw), DOMParser's median, sizes and errors.
+ * ms (null for an engine that threw), DOMParser's median, Declutter's
+ * read/wasm split, sizes and errors.
  */
 async function run({ urls, reps, offset = 0 }) {
   await ready;
@@ -83,6 +84,8 @@ async function run({ urls, reps, offset = 0 }) {
     const times = Object.fromEntries(NAMES.map((n) => [n, []]));
     const parses = [];
     const errors = {};
+    // Declutter's own split: the DOM walk in JS vs. the wasm call.
+    const split = { read: [], analyze: [] };
     let elements = 0;
     for (let r = 0; r < reps; r++) {
       for (const name of order) {
@@ -91,8 +94,12 @@ async function run({ urls, reps, offset = 0 }) {
         elements = doc.getElementsByTagName("*").length;
         try {
           const t0 = performance.now();
-          ENGINES[name](doc);
+          const result = ENGINES[name](doc);
           times[name].push(performance.now() - t0);
+          if (name === "declutter") {
+            split.read.push(result.timings.read);
+            split.analyze.push(result.timings.analyze);
+          }
         } catch (e) {
           errors[name] = message(e);
         }
@@ -100,7 +107,8 @@ async function run({ urls, reps, offset = 0 }) {
     }
     const ms = {};
     for (const name of NAMES) ms[name] = errors[name] ? null : median(times[name]);
-    out.push({ url: urls[i], bytes, elements, order: order[0], domparser: median(parses), ms, errors });
+    const declutterSplit = errors.declutter ? null : { read: median(split.read), wasm: median(split.analyze) };
+    out.push({ url: urls[i], bytes, elements, order: order[0], domparser: median(parses), ms, declutterSplit, errors });
   }
   return out;
 }

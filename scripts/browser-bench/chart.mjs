@@ -4,7 +4,7 @@
 
 const W = 960;
 const H = 540;
-const M = { left: 70, right: 200, top: 56, bottom: 60 };
+const M = { left: 70, right: 230, top: 56, bottom: 60 };
 const COLORS = ["#1b7837", "#2166ac", "#b2182b", "#e08214", "#762a83"];
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -54,14 +54,14 @@ export function cdfChart({ title, subtitle, series }) {
     const dash = s.dashed ? ` stroke-dasharray="5 4"` : "";
     out.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${x(ts[0]).toFixed(1)},${y(0)} ${pts.join(" ")}"/>`);
     out.push(`<circle cx="${x(s.median)}" cy="${y(0.5)}" r="4.5" fill="${color}" stroke="#fff"/>`);
-    // Median labels stack under the 50% line so they never overlap.
-    out.push(`<text x="${x(s.median) + 6}" y="${y(0.5) + 16 + i * 14}" fill="${color}">${fmt(s.median)} ms</text>`);
-    const ly = M.top + 14 + i * 20;
+    // The legend carries each median's figure; the plot only its dot.
+    const ly = M.top + 14 + i * 36;
     out.push(`<line x1="${M.left + pw + 14}" x2="${M.left + pw + 40}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${dash}/>`);
     out.push(`<text x="${M.left + pw + 46}" y="${ly}">${esc(s.name)}</text>`);
+    out.push(`<text x="${M.left + pw + 46}" y="${ly + 15}" fill="${color}">median ${fmt(s.median)} ms</text>`);
   });
-  const ly = M.top + 14 + series.length * 20 + 6;
-  out.push(`<circle cx="${M.left + pw + 27}" cy="${ly - 4}" r="4.5" fill="#555"/><text x="${M.left + pw + 46}" y="${ly}">median</text>`);
+  const ly = M.top + 14 + series.length * 36;
+  out.push(`<circle cx="${M.left + pw + 27}" cy="${ly - 4}" r="4.5" fill="#555"/><text x="${M.left + pw + 46}" y="${ly}">median (dot on 50%)</text>`);
   out.push(`</svg>`);
   return out.join("\n") + "\n";
 }
