@@ -9,9 +9,10 @@
 // FOLDER: saved pages, either FOLDER/*.html or FOLDER/*/source.html (default
 // ../shared/corpus/readability and ../shared/corpus/trafilatura/html).
 // --pages N takes at most N pages from each folder; --reps R times each
-// engine R times per page (default 3) and keeps the median; --memory-pages
-// caps the fresh-instance memory pass (default: every page); --in-a-row sets
-// the length of the growth check (default 1000).
+// engine R times per page (default 3) and keeps the median; --memory-pages N
+// measures wasm memory in a fresh instance for N pages spread evenly over the
+// run (default 200; each costs a module load and the pattern compile);
+// --in-a-row N sets the length of the growth check (default 1000).
 // Needs the package built (./build.sh pkg). Writes target/bench/browser-bench.json
 // and browser-bench.svg.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -33,7 +34,7 @@ const CHUNK_TIMEOUT_MS = 180_000;
 const MB = 1024 * 1024;
 
 function parseArgs(argv) {
-  const opts = { folders: [], browser: "chromium", pages: Infinity, reps: 3, memoryPages: Infinity, inARow: 1000 };
+  const opts = { folders: [], browser: "chromium", pages: Infinity, reps: 3, memoryPages: 200, inARow: 1000 };
   const numeric = { "--pages": "pages", "--reps": "reps", "--memory-pages": "memoryPages", "--in-a-row": "inARow" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -185,7 +186,7 @@ async function main() {
     process.stderr.write("\n");
     const timedInstance = await browser.call("memoryOfTimedInstance", null, CHUNK_TIMEOUT_MS);
 
-    const memUrls = urls.slice(0, opts.memoryPages);
+    const memUrls = spread(urls, opts.memoryPages);
     const perPage = [];
     for (let i = 0; i < memUrls.length; i += CHUNK) {
       perPage.push(...(await browser.call("memoryPerPage", { urls: memUrls.slice(i, i + CHUNK) }, CHUNK_TIMEOUT_MS)));
@@ -240,6 +241,12 @@ async function main() {
     if (browser) await browser.close();
     for (const s of servers) await s.close();
   }
+}
+
+// `n` items of `xs` at even intervals, first one included.
+function spread(xs, n) {
+  if (n >= xs.length) return xs;
+  return Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]);
 }
 
 // A page's name for the JSON: its folder's base name and its path inside.
