@@ -12,7 +12,8 @@
 // engine R times per page (default 3) and keeps the median; --memory-pages N
 // measures wasm memory in a fresh instance for N pages spread evenly over the
 // run (default 200; each costs a module load and the pattern compile);
-// --in-a-row N sets the length of the growth check (default 1000).
+// --in-a-row N sets the length of the growth check (default 1000 analyses
+// cycling through 100 of the pages).
 // Needs the package built (./build.sh pkg). Writes target/bench/browser-bench.json
 // and browser-bench.svg.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -32,6 +33,7 @@ const LABELS = { declutter: "Declutter analyze(doc)", readability: "Readability 
 const CHUNK = 20;
 const CHUNK_TIMEOUT_MS = 180_000;
 const MB = 1024 * 1024;
+const IN_A_ROW_DISTINCT = 100;
 
 function parseArgs(argv) {
   const opts = { folders: [], browser: "chromium", pages: Infinity, reps: 3, memoryPages: 200, inARow: 1000 };
@@ -145,7 +147,8 @@ function memoryReport(perPage, inARow, timedInstance) {
   ];
   if (inARow) {
     const marks = Object.entries(inARow.after).map(([n, b]) => `${n}: ${(b / MB).toFixed(2)} MB`).join(", ");
-    lines.push(`${inARow.count} analyses in a row, one instance (after warmUp ${(inARow.warm / MB).toFixed(2)} MB): ${marks}; ${inARow.errors} errors`);
+    lines.push(`${inARow.count} analyses in a row in one instance, cycling through ${inARow.distinct} pages spread over the run:`);
+    lines.push(`  after warmUp ${(inARow.warm / MB).toFixed(2)} MB; after analysis ${marks}; ${inARow.errors} errors`);
   }
   lines.push(`instance used for timing, after the whole run: ${(timedInstance / MB).toFixed(2)} MB`);
   return lines.join("\n");
@@ -197,7 +200,11 @@ async function main() {
     if (opts.inARow > 0) {
       const checkpoints = [1, 10, 100, 500, 1000, opts.inARow].filter((n, i, a) => n <= opts.inARow && a.indexOf(n) === i);
       console.error(`browser-bench: ${opts.inARow} analyses in a row`);
-      inARow = { count: opts.inARow, ...(await browser.call("memoryInARow", { urls, count: opts.inARow, checkpoints }, 600_000)) };
+      // Cycling through a fixed set, so that growth after its first cycle
+      // can only be a leak, not a bigger page or a cache seeing new input.
+      const rowUrls = spread(urls, IN_A_ROW_DISTINCT);
+      const row = await browser.call("memoryInARow", { urls: rowUrls, count: opts.inARow, checkpoints }, 600_000);
+      inARow = { count: opts.inARow, distinct: rowUrls.length, ...row };
     }
 
     const timing = timingTable(pages);
