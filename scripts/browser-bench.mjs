@@ -15,7 +15,8 @@
 // --in-a-row N sets the length of the growth check (default 1000 analyses
 // cycling through 100 of the pages).
 // Needs the package built (./build.sh pkg). Writes target/bench/browser-bench.json
-// and browser-bench.svg.
+// and the charts browser-bench.svg (time per page) and browser-bench-memory.svg
+// (peak memory against HTML size); browser-bench-firefox* for Firefox.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +24,7 @@ import { gzipSync } from "node:zlib";
 import { serve } from "./serve.mjs";
 import { openBench } from "./browser-bench/drivers.mjs";
 import { summary, median, quantile } from "./browser-bench/stats.mjs";
-import { cdfChart } from "./browser-bench/chart.mjs";
+import { cdfChart, scatterChart } from "./browser-bench/chart.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(REPO, "target/bench");
@@ -235,15 +236,27 @@ async function main() {
         timedInstance,
       },
     };
-    writeFileSync(join(OUT, "browser-bench.json"), JSON.stringify(json, null, 1));
+    const base = join(OUT, opts.browser === "chromium" ? "browser-bench" : `browser-bench-${opts.browser}`);
+    writeFileSync(`${base}.json`, JSON.stringify(json, null, 1));
     const series = ENGINES.map((e) => ({
       name: LABELS[e],
       times: pages.map((p) => p.ms[e]).filter((t) => t !== null),
       median: timing.rows[e].median,
     }));
     series.push({ name: "DOMParser (reference)", times: pages.map((p) => p.domparser), median: timing.rows.domparser.median, dashed: true, color: "#888" });
-    writeFileSync(join(OUT, "browser-bench.svg"), cdfChart({ title: `Time per page in ${opts.browser}: Declutter vs Readability.js vs Defuddle`, subtitle: head, series }));
-    console.error(`browser-bench: wrote ${relative(process.cwd(), join(OUT, "browser-bench.json"))} and browser-bench.svg in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    writeFileSync(`${base}.svg`, cdfChart({ title: `Time per page in ${opts.browser}: Declutter vs Readability.js vs Defuddle`, subtitle: head, series }));
+    const measured = perPage.filter((r) => !r.error);
+    if (measured.length) {
+      writeFileSync(`${base}-memory.svg`, scatterChart({
+        title: `Declutter's peak wasm memory per page in ${opts.browser}, each page in a fresh instance`,
+        subtitle: `${measured.length} pages; linear memory after analysing the page (after init ${(measured[0].init / MB).toFixed(1)} MB, after warmUp ${(measured[0].warm / MB).toFixed(1)} MB)`,
+        xLabel: "HTML size (KB, log scale)",
+        yLabel: "peak wasm linear memory (KB, log scale)",
+        points: measured.map((r) => ({ x: r.bytes / 1024, y: r.peak / 1024 })),
+        line: { ratio: 10, label: "10x the HTML (target)" },
+      }));
+    }
+    console.error(`browser-bench: wrote ${relative(process.cwd(), base)}.json, .svg and -memory.svg in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     if (browser) await browser.close();
     for (const s of servers) await s.close();

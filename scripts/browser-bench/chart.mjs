@@ -65,3 +65,47 @@ export function cdfChart({ title, subtitle, series }) {
   out.push(`</svg>`);
   return out.join("\n") + "\n";
 }
+
+/**
+ * An SVG (as text) of points on a log-log plot with a reference line
+ * y = ratio * x: `points` are [{x, y}]; `line` is {ratio, label}.
+ */
+export function scatterChart({ title, subtitle, xLabel, yLabel, points, line }) {
+  const decades = (vs) => [Math.pow(10, Math.floor(Math.log10(Math.min(...vs)))), Math.pow(10, Math.ceil(Math.log10(Math.max(...vs))))];
+  const [xlo, xhi] = decades(points.map((p) => p.x));
+  const [ylo, yhi] = decades(points.map((p) => p.y).concat(line ? [line.ratio * xlo, line.ratio * xhi] : []));
+  const pw = W - M.left - M.right;
+  const ph = H - M.top - M.bottom;
+  const lx = (v, lo, hi) => (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
+  const x = (v) => M.left + lx(v, xlo, xhi) * pw;
+  const y = (v) => M.top + (1 - lx(v, ylo, yhi)) * ph;
+  const out = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
+  out.push(`<text x="${M.left}" y="24" font-size="16" font-weight="bold">${esc(title)}</text>`);
+  out.push(`<text x="${M.left}" y="42" fill="#555">${esc(subtitle)}</text>`);
+  for (let d = xlo; d <= xhi * 1.001; d *= 10) {
+    out.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${M.top}" y2="${M.top + ph}" stroke="#ddd"/>`);
+    out.push(`<text x="${x(d)}" y="${M.top + ph + 16}" text-anchor="middle">${fmt(d)}</text>`);
+  }
+  for (let d = ylo; d <= yhi * 1.001; d *= 10) {
+    out.push(`<line x1="${M.left}" x2="${M.left + pw}" y1="${y(d)}" y2="${y(d)}" stroke="#ddd"/>`);
+    out.push(`<text x="${M.left - 6}" y="${y(d) + 4}" text-anchor="end">${fmt(d)}</text>`);
+  }
+  out.push(`<rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
+  out.push(`<text x="${M.left + pw / 2}" y="${H - 18}" text-anchor="middle">${esc(xLabel)}</text>`);
+  out.push(`<text transform="translate(18 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`);
+  out.push(`<g clip-path="inset(0)">`);
+  if (line) {
+    out.push(`<line x1="${x(xlo)}" y1="${y(line.ratio * xlo)}" x2="${x(xhi)}" y2="${y(line.ratio * xhi)}" stroke="#b2182b" stroke-dasharray="6 4" stroke-width="1.5"/>`);
+  }
+  for (const p of points) out.push(`<circle cx="${x(p.x).toFixed(1)}" cy="${y(p.y).toFixed(1)}" r="3" fill="#2166ac" fill-opacity="0.5"/>`);
+  out.push(`</g>`);
+  if (line) {
+    out.push(`<line x1="${M.left + pw + 14}" x2="${M.left + pw + 40}" y1="${M.top + 10}" y2="${M.top + 10}" stroke="#b2182b" stroke-dasharray="6 4" stroke-width="1.5"/>`);
+    out.push(`<text x="${M.left + pw + 46}" y="${M.top + 14}">${esc(line.label)}</text>`);
+  }
+  out.push(`<circle cx="${M.left + pw + 27}" cy="${M.top + 34}" r="3" fill="#2166ac" fill-opacity="0.5"/><text x="${M.left + pw + 46}" y="${M.top + 38}">one page</text>`);
+  out.push(`</svg>`);
+  return out.join("\n") + "\n";
+}
