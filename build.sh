@@ -5,6 +5,8 @@
 #   ./build.sh test     set up, then formatting, lints and every test
 #   ./build.sh eval     score the pipeline on ../shared/corpus
 #   ./build.sh bench    time the pipeline on ../shared/corpus
+#   ./build.sh bench-browser [ARGS]  Declutter vs Readability.js vs Defuddle in
+#                       headless Chromium (ARGS: see scripts/browser-bench.mjs)
 #   ./build.sh pkg      build the wasm package into pkg/ and print its sizes
 #   ./build.sh demo     build the package and serve the www/ demo on localhost
 #   ./build.sh extension  package the browser extension into dist/ (zips too)
@@ -92,10 +94,10 @@ run_tests() {
   log "all checks passed"
 }
 
-[ "$#" -le 1 ] || usage 2
 mode="${1:-build}"
+[ "$#" -le 1 ] || [ "$mode" = bench-browser ] || usage 2
 case "$mode" in
-  build | test | eval | bench | pkg | demo | extension) ;;
+  build | test | eval | bench | bench-browser | pkg | demo | extension) ;;
   -h | --help | help) usage 0 ;;
   *) log "unknown command '$mode'"; usage 2 ;;
 esac
@@ -109,4 +111,5 @@ case "$mode" in
   pkg) build_pkg ;;
   demo) build_pkg; exec node www/serve.mjs ;;
   extension) build_pkg; node scripts/package-extension.mjs ;;
+  bench-browser) shift; build_pkg; node scripts/browser-bench.mjs "$@" ;;
 esac
