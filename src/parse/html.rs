@@ -1,23 +1,39 @@
 //! html5ever's tree builder writing straight into the core's arena.
 
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use crate::parse::depth_guard::DepthGuard;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{ns, parse_document, Attribute, ParseOpts, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::TokenizerResult;
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{ns, Attribute, QualName};
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
 /// Parses HTML text into a document, exactly as a browser's parser would
-/// (implied elements, misnested tags, foster parenting).
+/// (implied elements, misnested tags, foster parenting), except that
+/// elements nested deeper than [`MAX_DEPTH`](crate::parse::depth_guard::MAX_DEPTH)
+/// are dropped (their text is kept), so a hostile page cannot make the tree
+/// builder quadratic.
 pub fn parse_html(text: &str) -> Document {
     let sink = Sink {
         doc: RefCell::new(Document::new()),
         names: RefCell::new(vec![placeholder_name()]),
     };
-    parse_document(sink, ParseOpts::default()).one(StrTendril::from(text))
+    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    let tokenizer = Tokenizer::new(DepthGuard::new(builder), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(text));
+    // The same loop as html5ever's own driver: a `Script` result only pauses
+    // the tokenizer (we run no scripts), so feed again until done.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.into_builder().sink.finish()
 }
 
-struct Sink {
+/// The tree sink: html5ever's callbacks written into our arena.
+pub(super) struct Sink {
     doc: RefCell<Document>,
     /// html5ever asks for qualified names back; kept beside the arena so the
     /// core's model stays free of parser types.

@@ -6,6 +6,7 @@
 
 #[cfg(feature = "encoding")]
 mod encoding;
+mod depth_guard;
 mod html;
 
 #[cfg(feature = "encoding")]
