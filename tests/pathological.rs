@@ -187,11 +187,17 @@ fn deep_div_nesting_is_linear() {
         Duration::from_secs(3),
         300 * MB,
     );
-    assert!(a.article.text.contains("council voted"), "the deep text is kept");
+    assert!(
+        a.article.text.contains("council voted"),
+        "the deep text is kept"
+    );
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn deep_inline_and_table_nesting() {
     for (open, close) in [
         ("<b>", "</b>"),
@@ -218,7 +224,11 @@ fn deep_inline_and_table_nesting() {
 fn unclosed_deep_nesting() {
     let (out, _) = case(
         "100k unclosed <div>, then prose",
-        page(&format!("{}{}", "<div>".repeat(100_000), PARAGRAPH.repeat(20))),
+        page(&format!(
+            "{}{}",
+            "<div>".repeat(100_000),
+            PARAGRAPH.repeat(20)
+        )),
         Duration::from_secs(3),
         300 * MB,
     );
@@ -226,14 +236,19 @@ fn unclosed_deep_nesting() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn a_million_elements_is_linear() {
     let make = |n: usize| {
         let mut body = String::with_capacity(n * 40);
         for i in 0..n / 10 {
             body.push_str("<div class=row><p>Item ");
             body.push_str(&i.to_string());
-            body.push_str(" <b>x</b> <i>y</i> <span>z</span> <em>w</em> <a href=#a>l</a></p><br></div>");
+            body.push_str(
+                " <b>x</b> <i>y</i> <span>z</span> <em>w</em> <a href=#a>l</a></p><br></div>",
+            );
         }
         page(&body)
     };
@@ -247,7 +262,10 @@ fn a_million_elements_is_linear() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn a_50_mb_page() {
     let target = 50 * MB;
     let mut body = String::with_capacity(target + 1024);
@@ -258,7 +276,9 @@ fn a_50_mb_page() {
         body.push_str("</h2>");
         body.push_str(PARAGRAPH);
         body.push_str(PARAGRAPH);
-        body.push_str("<ul><li><a href=/a>Related one</a><li><a href=/b>Related two</a></ul></article>");
+        body.push_str(
+            "<ul><li><a href=/a>Related one</a><li><a href=/b>Related two</a></ul></article>",
+        );
         i += 1;
     }
     let (out, _) = case(
@@ -271,7 +291,10 @@ fn a_50_mb_page() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn a_5_mb_text_node() {
     let words = "lorem ipsum dolor sit amet ".repeat(5 * MB / 27);
     let (out, _) = case(
@@ -286,11 +309,16 @@ fn a_5_mb_text_node() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn a_list_of_100k_links() {
     let mut body = String::from("<ul>");
     for i in 0..100_000 {
-        body.push_str(&format!("<li><a href=\"/story/{i}\">Story number {i}</a></li>"));
+        body.push_str(&format!(
+            "<li><a href=\"/story/{i}\">Story number {i}</a></li>"
+        ));
     }
     body.push_str("</ul>");
     let (out, _) = case(
@@ -304,7 +332,10 @@ fn a_list_of_100k_links() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn huge_attributes() {
     let class = "c".repeat(10 * MB);
     let (out, _) = case(
@@ -422,7 +453,10 @@ fn framesets() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn one_giant_table() {
     let mut body = String::from("<table>");
     for r in 0..1000 {
@@ -443,7 +477,10 @@ fn one_giant_table() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release only: cargo test --release --test pathological")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
 fn deep_snapshots_are_linear() {
     // The browser front hands the core a flat op stream; a 100k-deep one
     // must be as safe as 100k-deep HTML.

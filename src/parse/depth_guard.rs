@@ -17,7 +17,7 @@
 //! tree builder already spends itself on its scope checks.
 
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::tree_builder::{TreeBuilder, TreeSink, Tracer};
+use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
 use html5ever::{local_name, LocalName};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -68,7 +68,11 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> DepthGuard<Handle, Sink> {
                 if !deepens(&tag.name) || self.held() < MAX_DEPTH {
                     return false;
                 }
-                *self.dropped.borrow_mut().entry(tag.name.clone()).or_insert(0) += 1;
+                *self
+                    .dropped
+                    .borrow_mut()
+                    .entry(tag.name.clone())
+                    .or_insert(0) += 1;
                 self.pending.set(self.pending.get() + 1);
                 true
             }

@@ -4,9 +4,9 @@
 //! 1024 bytes, then a statistical guess), and the tree is built by html5ever,
 //! so a page parsed here has the same shape as the one a browser shows.
 
+mod depth_guard;
 #[cfg(feature = "encoding")]
 mod encoding;
-mod depth_guard;
 mod html;
 
 #[cfg(feature = "encoding")]
