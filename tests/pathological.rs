@@ -517,3 +517,45 @@ fn deep_snapshots_are_linear() {
     let ratio = times[1].as_secs_f64() / times[0].max(TIMING_FLOOR).as_secs_f64();
     assert!(ratio < LINEAR_FACTOR, "snapshot doubling ratio {ratio:.1}");
 }
+
+/// Regression for the snapshot fuzz target's first find (a 29 s timeout,
+/// `fuzz/artifacts/snapshot/timeout-60763fbd…`: ~12,000 nested `<article>`s
+/// in a snapshot): metadata's `<time>` search and several classifier cues
+/// scan each such element's whole subtree, quadratic in depth. The snapshot
+/// front now flattens past `dom::MAX_DEPTH` as the HTML front does, so each
+/// scan is bounded by the cap. The tags are the ones that were slowest
+/// (10–37 s at 20,000 deep before the cap).
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn deep_snapshots_of_costly_tags() {
+    for tag in ["article", "h1", "h2", "form", "p", "nav", "pre"] {
+        let n = 20_000;
+        let mut ops = vec![snapshot::OPEN, 0, 0, snapshot::OPEN, 0, 0];
+        let mut strings = vec!["html", "body"];
+        for _ in 0..n {
+            ops.extend([snapshot::OPEN, 0, 1, snapshot::TEXT]);
+            strings.extend([tag, "class", "x", "word "]);
+        }
+        ops.extend(std::iter::repeat_n(snapshot::CLOSE, n + 2));
+        let strings = strings.join("\0");
+        let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let (out, cost) =
+            measure(move || analyze_snapshot(&ops, &strings, &Options::default()).map(|r| r.0));
+        eprintln!(
+            "| {n} nested snapshot <{tag}> | {} ops | {:.2} s | {:.0} MB | 4 s / 300 MB | ok |",
+            4 * n + 8,
+            cost.time.as_secs_f64(),
+            cost.peak as f64 / MB as f64,
+        );
+        assert!(
+            cost.time < Duration::from_secs(4) * DEBUG_SLOWDOWN,
+            "<{tag}>: {:?}",
+            cost.time
+        );
+        assert!(cost.peak < 300 * MB);
+        assert!(out.expect("an analysis").article.word_count <= n);
+    }
+}

@@ -4,14 +4,15 @@
 //! Why: for most start tags the HTML tree builder scans its stack of open
 //! elements ("is there a `<p>` in button scope?"), so a page of 100,000
 //! nested `<div>`s costs 100,000² steps: 16–38 s before this guard. Browsers
-//! cap the depth too (Blink's parser stops nesting at 512 and attaches deeper
-//! elements at the cap). We cannot change where html5ever attaches nodes
-//! without also letting its stack grow, so the guard keeps the stack short
-//! instead: once the tree builder holds [`MAX_DEPTH`] handles, further start
-//! tags are dropped (their text still lands, in the element at the cap) and
-//! the same number of their end tags is swallowed, so the elements at the cap
-//! are not closed early. Pages below the cap (every real page: the corpora
-//! nest at most ~60 deep) go through untouched.
+//! cap the depth too: Blink's parser stops nesting at 512 and attaches deeper
+//! elements to the element at the cap, so they become its children, empty,
+//! and what they held follows them. The guard gives the same tree: once the
+//! tree builder holds [`MAX_DEPTH`] handles, a start tag that would stay open
+//! is followed at once by a made-up end tag of the same name, and the page's
+//! own end tag for it is swallowed later, so the elements at the cap are not
+//! closed early. The snapshot front flattens at the same depth. Pages below
+//! the cap (every real page: the corpora nest at most ~60 deep) go through
+//! untouched.
 //!
 //! Cost: one count of the tree builder's handles per tag, O(depth), which the
 //! tree builder already spends itself on its scope checks.
@@ -22,14 +23,13 @@ use html5ever::{local_name, LocalName};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-/// Handles the tree builder may hold (open elements plus active formatting
-/// elements) before start tags are dropped; Blink's depth cap.
-pub const MAX_DEPTH: usize = 512;
+pub use crate::dom::MAX_DEPTH;
 
 /// The token sink that sits in front of the tree builder.
 pub struct DepthGuard<Handle, Sink> {
     builder: TreeBuilder<Handle, Sink>,
-    /// Dropped start tags whose end tags are still to be swallowed, by name.
+    /// Closed-at-once start tags whose end tags are still to be swallowed,
+    /// by name.
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Sum of `dropped`, to skip the bookkeeping on ordinary pages.
     pending: Cell<usize>,
@@ -61,21 +61,34 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> DepthGuard<Handle, Sink> {
         counter.count.get()
     }
 
-    /// Whether the guard eats this tag instead of passing it on.
+    /// Passes a start tag on at the cap, and closes its element at once if
+    /// it stayed open.
+    fn close_at_cap(&self, tag: Tag, line_number: u64) -> TokenSinkResult<Handle> {
+        let before = self.held();
+        let name = tag.name.clone();
+        let result = self
+            .builder
+            .process_token(Token::TagToken(tag), line_number);
+        if !matches!(result, TokenSinkResult::Continue) || self.held() <= before {
+            return result;
+        }
+        *self.dropped.borrow_mut().entry(name.clone()).or_insert(0) += 1;
+        self.pending.set(self.pending.get() + 1);
+        let close = Tag {
+            kind: TagKind::EndTag,
+            name,
+            self_closing: false,
+            attrs: Vec::new(),
+            had_duplicate_attributes: false,
+        };
+        self.builder
+            .process_token(Token::TagToken(close), line_number)
+    }
+
+    /// Whether the guard eats this end tag instead of passing it on.
     fn swallows(&self, tag: &Tag) -> bool {
         match tag.kind {
-            TagKind::StartTag => {
-                if !deepens(&tag.name) || self.held() < MAX_DEPTH {
-                    return false;
-                }
-                *self
-                    .dropped
-                    .borrow_mut()
-                    .entry(tag.name.clone())
-                    .or_insert(0) += 1;
-                self.pending.set(self.pending.get() + 1);
-                true
-            }
+            TagKind::StartTag => false,
             TagKind::EndTag => {
                 if self.pending.get() == 0 {
                     return false;
@@ -105,12 +118,17 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> TokenSink for DepthGuard<Ha
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
-        if let Token::TagToken(tag) = &token {
-            if self.swallows(tag) {
-                return TokenSinkResult::Continue;
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                if deepens(&tag.name) && self.held() >= MAX_DEPTH {
+                    return self.close_at_cap(tag, line_number);
+                }
+                self.builder
+                    .process_token(Token::TagToken(tag), line_number)
             }
+            Token::TagToken(tag) if self.swallows(&tag) => TokenSinkResult::Continue,
+            token => self.builder.process_token(token, line_number),
         }
-        self.builder.process_token(token, line_number)
     }
 
     fn end(&self) {
@@ -123,10 +141,11 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> TokenSink for DepthGuard<Ha
     }
 }
 
-/// Whether a start tag can push an element that stays open. Void elements
-/// never stay open; raw-text elements switch the tokenizer's state, so
-/// dropping them would turn a script's source into markup; `html`, `head`
-/// and `body` only add attributes once the document has them.
+/// Whether a start tag can push an element that stays open (a fast path:
+/// [`DepthGuard::close_at_cap`] also checks). Void elements never stay open;
+/// raw-text elements switch the tokenizer's state and are closed by their
+/// own end tag; `html`, `head` and `body` only add attributes once the
+/// document has them.
 fn deepens(name: &LocalName) -> bool {
     !matches!(
         *name,
@@ -191,7 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_stops_at_the_cap_and_keeps_the_text() {
+    fn deep_nesting_is_flattened_at_the_cap_and_keeps_everything() {
         let n = 5_000;
         let html = format!(
             "{}<p>deep text</p>{}<p>after</p>",
@@ -202,7 +221,9 @@ mod tests {
         let body = d.body();
         assert_eq!(d.text_content(body), "deep textafter");
         assert!(max_depth(&html) <= super::MAX_DEPTH + 4);
-        // The end tags of the dropped divs were swallowed, the real ones
+        // Every element is kept, as Blink keeps them.
+        assert_eq!(d.find_all(DOCUMENT, "div").count(), n);
+        // The end tags of the flattened divs were swallowed, the real ones
         // closed the real divs: "after" is a child of <body>.
         let after = d.find_all(body, "p").last().unwrap();
         assert_eq!(d.parent(after), Some(body));
