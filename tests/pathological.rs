@@ -16,9 +16,13 @@
 use declutter::article::markdown;
 use declutter::{analyze_html, analyze_snapshot, analyze_text, snapshot, Analysis, Error, Options};
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+#[path = "pathological/snapshot_input.rs"]
+mod snapshot_input;
 
 /// Stack of the thread each case runs on: far below the 2–8 MB of a normal
 /// thread, so that a walk recursing once per level of a 100,000-deep page
@@ -557,5 +561,67 @@ fn deep_snapshots_of_costly_tags() {
         );
         assert!(cost.peak < 300 * MB);
         assert!(out.expect("an analysis").article.word_count <= n);
+    }
+}
+
+/// Every input a fuzz target once failed on (kept in
+/// `tests/pathological/fuzz-regressions/<target>/`), replayed through the
+/// same path as the target. The fuzzers' timeout is 20 s under
+/// AddressSanitizer; natively each must take a small fraction of that.
+#[test]
+fn fuzz_regressions_replay() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pathological/fuzz-regressions");
+    let mut replayed = 0;
+    for target in ["html", "text", "snapshot"] {
+        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in dir {
+            let path = entry.expect("a readable directory").path();
+            let data = std::fs::read(&path).expect("a readable input");
+            let name = format!(
+                "fuzz {target} {}",
+                path.file_name().unwrap().to_string_lossy()
+            );
+            let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+            let (_, cost) = measure(move || replay(target, &data));
+            eprintln!(
+                "| {name} | {} B | {:.2} s | {:.0} MB | 2 s / 300 MB | ok |",
+                std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+                cost.time.as_secs_f64(),
+                cost.peak as f64 / MB as f64
+            );
+            assert!(
+                cost.time < Duration::from_secs(2) * DEBUG_SLOWDOWN,
+                "{name}: {:?}",
+                cost.time
+            );
+            assert!(cost.peak < 300 * MB, "{name}: {} MB", cost.peak / MB);
+            replayed += 1;
+        }
+    }
+    assert!(
+        replayed > 0,
+        "no fuzz regression inputs found under {}",
+        root.display()
+    );
+}
+
+/// What the fuzz target `target` does with `data`.
+fn replay(target: &str, data: &[u8]) {
+    match target {
+        "html" => {
+            let _ = full(data.to_vec());
+        }
+        "text" => {
+            if let Ok(a) = analyze_text(&String::from_utf8_lossy(data), &Options::default()) {
+                let _ = markdown::render(&a.article);
+            }
+        }
+        _ => {
+            if let Some((ops, strings, _)) = snapshot_input::decode(data) {
+                let _ = analyze_snapshot(&ops, &strings, &Options::default());
+            }
+        }
     }
 }
