@@ -367,6 +367,31 @@ fn huge_attributes() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn repeated_body_tags_merging_many_attributes() {
+    // Every stray <body> adds its new attributes to the real one, each
+    // checked against those already there: 1M attributes in all.
+    let mut body = String::new();
+    for t in 0..10_000 {
+        body.push_str("<body");
+        for a in 0..100 {
+            body.push_str(&format!(" b{t}x{a}=1"));
+        }
+        body.push('>');
+    }
+    let (out, _) = case(
+        "10k <body> tags, 1M attributes merged",
+        page(&format!("{body}{PARAGRAPH}")),
+        Duration::from_secs(5),
+        600 * MB,
+    );
+    assert!(out.expect("an analysis").0.article.text.contains("council"));
+}
+
+#[test]
 fn broken_and_mixed_encodings() {
     let bound = Duration::from_secs(1);
     // Invalid UTF-8 sequences scattered in an otherwise UTF-8 page.
