@@ -90,6 +90,11 @@ const TEXTS: &[&str] = &[
 ];
 /// Elements one "deep run" op nests per unit of its count byte.
 const DEEP_RUN_UNIT: usize = 50;
+/// Elements all deep runs of one input may add: enough for any depth
+/// question (the fronts cap depth at 512), while a 20 KB program could
+/// otherwise ask for millions of elements and spend the fuzzer's time on
+/// volume (a linear 3 s, once reported as a timeout) instead of logic.
+const DEEP_RUN_BUDGET: usize = 100_000;
 
 /// The snapshot an input stands for, and whether to pass a page URL.
 pub fn decode(data: &[u8]) -> Option<(Vec<u32>, String, bool)> {
@@ -118,6 +123,7 @@ fn from_program(program: &[u8]) -> (Vec<u32>, String) {
     let mut ops = Vec::new();
     let mut strings: Vec<&str> = Vec::new();
     let mut bytes = program.iter();
+    let mut budget = DEEP_RUN_BUDGET;
     while let Some(&b) = bytes.next() {
         // Operands past the end of the input read as 0.
         let mut next = || bytes.next().copied().unwrap_or(0) as usize;
@@ -149,7 +155,9 @@ fn from_program(program: &[u8]) -> (Vec<u32>, String) {
                     ]));
                 } else {
                     let tag = TAGS[next() % TAGS.len()];
-                    for _ in 0..count * DEEP_RUN_UNIT {
+                    let run = (count * DEEP_RUN_UNIT).min(budget);
+                    budget -= run;
+                    for _ in 0..run {
                         ops.extend([OPEN, 0, 0]);
                         strings.push(tag);
                     }
