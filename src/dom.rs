@@ -13,6 +13,13 @@ pub type NodeId = usize;
 /// The document node is always the first one.
 pub const DOCUMENT: NodeId = 0;
 
+/// How deep the fronts nest elements; deeper ones are attached to the
+/// element at this depth, as Blink's HTML parser does (its cap is 512 too).
+/// Real pages nest at most ~60 deep; without a cap a hostile 100,000-deep
+/// page makes the tree builder and every per-element subtree or ancestor
+/// scan quadratic.
+pub const MAX_DEPTH: usize = 512;
+
 /// What a node holds.
 #[derive(Debug, Clone)]
 pub enum NodeData {

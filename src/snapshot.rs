@@ -16,7 +16,7 @@
 //! Every `OPEN` and `TEXT` is one entry of the walker's node list, so the
 //! analysis can name live nodes by index ([`Built::index`]).
 
-use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
 use crate::error::Error;
 
 /// Op code: an element opens.
@@ -108,7 +108,12 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
                 record(&mut indexes, id, walker_index);
                 walker_index += 1;
                 open.push(parent);
-                parent = id;
+                // Past the cap the element stays an empty child of the one at
+                // the cap and what it holds follows it, as the HTML front
+                // does (see `dom::MAX_DEPTH`).
+                if open.len() < MAX_DEPTH {
+                    parent = id;
+                }
             }
             TEXT => {
                 i += 1;
@@ -278,6 +283,23 @@ mod tests {
             let err = build(&ops, strings).unwrap_err();
             assert!(matches!(err, Error::BadSnapshot(_)), "{ops:?}: {err}");
         }
+    }
+
+    #[test]
+    fn deep_snapshots_are_flattened_at_the_cap() {
+        let n = 3 * MAX_DEPTH;
+        let mut ops = vec![OPEN, 0, 0, OPEN, 0, 0];
+        let mut strings = vec!["html", "body"];
+        for _ in 0..n {
+            ops.extend([OPEN, 0, 0, TEXT]);
+            strings.extend(["div", "x"]);
+        }
+        ops.extend(std::iter::repeat_n(CLOSE, n + 2));
+        let b = build(&ops, &strings.join("\0")).unwrap();
+        let deepest = b.doc.descendants(DOCUMENT).map(|d| b.doc.depth(d)).max();
+        assert_eq!(deepest, Some(MAX_DEPTH));
+        assert_eq!(b.doc.find_all(DOCUMENT, "div").count(), n);
+        assert_eq!(b.doc.text_content(b.doc.body()).len(), n);
     }
 
     #[test]

@@ -1,28 +1,48 @@
 //! html5ever's tree builder writing straight into the core's arena.
 
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use crate::parse::depth_guard::DepthGuard;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{ns, parse_document, Attribute, ParseOpts, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::TokenizerResult;
+use html5ever::{ns, Attribute, QualName};
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
+use std::collections::{HashMap, HashSet};
 
 /// Parses HTML text into a document, exactly as a browser's parser would
-/// (implied elements, misnested tags, foster parenting).
+/// (implied elements, misnested tags, foster parenting), except that
+/// elements nested deeper than [`MAX_DEPTH`](crate::parse::depth_guard::MAX_DEPTH)
+/// are dropped (their text is kept), so a hostile page cannot make the tree
+/// builder quadratic.
 pub fn parse_html(text: &str) -> Document {
     let sink = Sink {
         doc: RefCell::new(Document::new()),
         names: RefCell::new(vec![placeholder_name()]),
+        known_attrs: RefCell::new(HashMap::new()),
     };
-    parse_document(sink, ParseOpts::default()).one(StrTendril::from(text))
+    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    let tokenizer = Tokenizer::new(DepthGuard::new(builder), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(text));
+    // The same loop as html5ever's own driver: a `Script` result only pauses
+    // the tokenizer (we run no scripts), so feed again until done.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.into_builder().sink.finish()
 }
 
-struct Sink {
+/// The tree sink: html5ever's callbacks written into our arena.
+pub(super) struct Sink {
     doc: RefCell<Document>,
     /// html5ever asks for qualified names back; kept beside the arena so the
     /// core's model stays free of parser types.
     /// One entry per node; non-elements hold a placeholder.
     names: RefCell<Vec<QualName>>,
+    /// Attribute names of the elements stray `<html>`/`<body>` tags add to.
+    known_attrs: RefCell<HashMap<NodeId, HashSet<Box<str>>>>,
 }
 
 impl Sink {
@@ -163,11 +183,20 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         let mut doc = self.doc.borrow_mut();
-        if let Some(e) = doc.element_mut(*target) {
-            for (k, v) in convert_attrs(&attrs) {
-                if e.attr(&k).is_none() {
-                    e.attrs.push((k, v));
-                }
+        let Some(e) = doc.element_mut(*target) else {
+            return;
+        };
+        // Only <html> and <body> get here, once per stray copy of the tag; a
+        // set per target keeps a page of thousands of stray tags with
+        // hundreds of attributes each linear (checking the element's own
+        // list made it quadratic: minutes for 1M attributes).
+        let mut known = self.known_attrs.borrow_mut();
+        let names = known
+            .entry(*target)
+            .or_insert_with(|| e.attrs.iter().map(|(k, _)| k.clone()).collect());
+        for (k, v) in convert_attrs(&attrs) {
+            if names.insert(k.clone()) {
+                e.attrs.push((k, v));
             }
         }
     }
@@ -204,6 +233,16 @@ mod tests {
         let d = parse_html("<div><table>oops<tr><td>cell</td></tr></table></div>");
         let div = d.find(DOCUMENT, "div").unwrap();
         assert_eq!(d.text_content(div), "oopscell");
+    }
+
+    #[test]
+    fn stray_body_tags_add_only_missing_attributes() {
+        let d = parse_html("<body class=a><p>x<body class=b id=i><body id=j lang=en>");
+        let body = d.body();
+        assert_eq!(d.attr(body, "class"), Some("a"));
+        assert_eq!(d.attr(body, "id"), Some("i"));
+        assert_eq!(d.attr(body, "lang"), Some("en"));
+        assert_eq!(d.element(body).unwrap().attrs.len(), 3);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! 1024 bytes, then a statistical guess), and the tree is built by html5ever,
 //! so a page parsed here has the same shape as the one a browser shows.
 
+mod depth_guard;
 #[cfg(feature = "encoding")]
 mod encoding;
 mod html;

@@ -1,0 +1,652 @@
+//! Hostile and degenerate pages, generated here, through the whole native
+//! path (bytes -> parse -> segment -> article -> markdown).
+//!
+//! Every case runs on a thread with a [`SMALL_STACK`] stack, so any recursion
+//! over the tree would overflow and abort the test binary; every case has a
+//! time bound and a peak-memory bound (measured by the counting allocator
+//! below) and checks that the answer makes sense. Deep nesting and many
+//! elements are also run at twice the size to check the cost grows linearly.
+//!
+//! Bounds are for a release build (`cargo test --release --test
+//! pathological -- --nocapture` prints the figures); in a debug build they are
+//! multiplied by [`DEBUG_SLOWDOWN`]. The cases share one lock so the peak
+//! memory of one is not mixed with another's.
+#![cfg(all(feature = "encoding", not(target_arch = "wasm32")))]
+
+use declutter::article::markdown;
+use declutter::{analyze_html, analyze_snapshot, analyze_text, snapshot, Analysis, Error, Options};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+#[path = "pathological/snapshot_input.rs"]
+mod snapshot_input;
+
+/// Stack of the thread each case runs on: far below the 2–8 MB of a normal
+/// thread, so that a walk recursing once per level of a 100,000-deep page
+/// would overflow at once.
+const SMALL_STACK: usize = 256 * 1024;
+/// How much slower the bounds may be in a debug build.
+const DEBUG_SLOWDOWN: u32 = if cfg!(debug_assertions) { 20 } else { 1 };
+/// Doubling the input may cost at most this factor more time (2 for linear,
+/// with room for noise on a shared 2-core machine).
+const LINEAR_FACTOR: f64 = 3.0;
+/// Timings below this are noise; the scaling check compares at least this.
+const TIMING_FLOOR: Duration = Duration::from_millis(40);
+const MB: usize = 1 << 20;
+
+/// Bytes currently allocated and the high-water mark since the last reset.
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let grow = new_size - layout.size();
+                let now = CURRENT.fetch_add(grow, Ordering::Relaxed) + grow;
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                CURRENT.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// One case at a time, so the peak belongs to the case that measures it.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// What one run cost.
+struct Cost {
+    time: Duration,
+    /// Peak bytes allocated during the run above what was live before it
+    /// (the input itself is allocated before and not counted).
+    peak: usize,
+}
+
+/// Runs `f` on a small-stack thread and measures it.
+fn measure<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> (T, Cost) {
+    let base = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let start = Instant::now();
+    let out = std::thread::Builder::new()
+        .stack_size(SMALL_STACK)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .expect("the case panicked (or overflowed its stack)");
+    let time = start.elapsed();
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    (out, Cost { time, peak })
+}
+
+/// The whole native path on bytes, markdown included.
+fn full(bytes: Vec<u8>) -> Result<(Analysis, String), Error> {
+    let analysis = analyze_html(&bytes, &Options::default())?;
+    let md = markdown::render(&analysis.article);
+    Ok((analysis, md))
+}
+
+/// Runs one case through the whole path, checks its bounds, prints its line
+/// of the report and hands back the result for the case's own checks.
+fn case(
+    name: &str,
+    input: Vec<u8>,
+    max_time: Duration,
+    max_peak: usize,
+) -> (Result<(Analysis, String), Error>, Cost) {
+    let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let size = input.len();
+    let (out, cost) = measure(move || full(input));
+    let outcome = match &out {
+        Ok((a, _)) => format!("{} blocks, {} words", a.blocks.len(), a.article.word_count),
+        Err(e) => format!("error: {e}"),
+    };
+    eprintln!(
+        "| {name} | {:.1} MB | {:.2} s | {:.0} MB | {:.0} s / {:.0} MB | {outcome} |",
+        size as f64 / MB as f64,
+        cost.time.as_secs_f64(),
+        cost.peak as f64 / MB as f64,
+        (max_time * DEBUG_SLOWDOWN).as_secs_f64(),
+        max_peak as f64 / MB as f64,
+    );
+    assert!(
+        cost.time <= max_time * DEBUG_SLOWDOWN,
+        "{name}: took {:?}, bound {max_time:?}",
+        cost.time
+    );
+    assert!(
+        cost.peak <= max_peak,
+        "{name}: peak {} MB, bound {} MB",
+        cost.peak / MB,
+        max_peak / MB
+    );
+    (out, cost)
+}
+
+/// Runs a generated case at size `n` and `2n` and checks the time grows
+/// linearly.
+fn scales_linearly(
+    name: &str,
+    make: impl Fn(usize) -> Vec<u8>,
+    n: usize,
+    max_time: Duration,
+    max_peak: usize,
+) -> Analysis {
+    let (small, c1) = case(&format!("{name} (n={n})"), make(n), max_time, max_peak);
+    let (_, c2) = case(
+        &format!("{name} (n={})", 2 * n),
+        make(2 * n),
+        max_time * 2,
+        max_peak * 2,
+    );
+    let ratio = c2.time.as_secs_f64() / c1.time.max(TIMING_FLOOR).as_secs_f64();
+    assert!(
+        ratio < LINEAR_FACTOR,
+        "{name}: doubling the input took {ratio:.1}x the time ({:?} -> {:?})",
+        c1.time,
+        c2.time
+    );
+    small.expect("a sensible analysis").0
+}
+
+fn page(body: &str) -> Vec<u8> {
+    format!("<!doctype html><html><head><title>Hostile</title></head><body>{body}</body></html>")
+        .into_bytes()
+}
+
+fn nested(open: &str, close: &str, n: usize, inner: &str) -> Vec<u8> {
+    page(&format!("{}{inner}{}", open.repeat(n), close.repeat(n)))
+}
+
+const PARAGRAPH: &str = "<p>The council voted on Tuesday to approve the new budget, which \
+    raises spending on schools and roads while holding taxes flat for another year.</p>";
+
+#[test]
+fn deep_div_nesting_is_linear() {
+    let a = scales_linearly(
+        "100k nested <div>",
+        |n| nested("<div>", "</div>", n, PARAGRAPH),
+        100_000,
+        Duration::from_secs(3),
+        300 * MB,
+    );
+    assert!(
+        a.article.text.contains("council voted"),
+        "the deep text is kept"
+    );
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn deep_inline_and_table_nesting() {
+    for (open, close) in [
+        ("<b>", "</b>"),
+        ("<a href=/x>", "</a>"),
+        ("<span class=s>", "</span>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<ul><li>", "</li></ul>"),
+    ] {
+        let (out, _) = case(
+            &format!("100k nested {open}"),
+            nested(open, close, 100_000, PARAGRAPH),
+            Duration::from_secs(4),
+            400 * MB,
+        );
+        let (a, _) = out.expect("a sensible analysis");
+        assert!(
+            a.blocks.iter().any(|b| b.text.contains("council voted")),
+            "{open}: the deep text is in a block"
+        );
+    }
+}
+
+#[test]
+fn unclosed_deep_nesting() {
+    let (out, _) = case(
+        "100k unclosed <div>, then prose",
+        page(&format!(
+            "{}{}",
+            "<div>".repeat(100_000),
+            PARAGRAPH.repeat(20)
+        )),
+        Duration::from_secs(3),
+        300 * MB,
+    );
+    assert!(out.expect("an analysis").0.article.word_count > 100);
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn a_million_elements_is_linear() {
+    let make = |n: usize| {
+        let mut body = String::with_capacity(n * 40);
+        for i in 0..n / 10 {
+            body.push_str("<div class=row><p>Item ");
+            body.push_str(&i.to_string());
+            body.push_str(
+                " <b>x</b> <i>y</i> <span>z</span> <em>w</em> <a href=#a>l</a></p><br></div>",
+            );
+        }
+        page(&body)
+    };
+    scales_linearly(
+        "1M elements",
+        make,
+        500_000,
+        Duration::from_secs(8),
+        1200 * MB,
+    );
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn a_50_mb_page() {
+    let target = 50 * MB;
+    let mut body = String::with_capacity(target + 1024);
+    let mut i = 0;
+    while body.len() < target {
+        body.push_str("<article><h2>Story ");
+        body.push_str(&i.to_string());
+        body.push_str("</h2>");
+        body.push_str(PARAGRAPH);
+        body.push_str(PARAGRAPH);
+        body.push_str(
+            "<ul><li><a href=/a>Related one</a><li><a href=/b>Related two</a></ul></article>",
+        );
+        i += 1;
+    }
+    let (out, _) = case(
+        "50 MB page",
+        page(&body),
+        Duration::from_secs(25),
+        2500 * MB,
+    );
+    out.expect("an analysis");
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn a_5_mb_text_node() {
+    let words = "lorem ipsum dolor sit amet ".repeat(5 * MB / 27);
+    let (out, _) = case(
+        "5 MB text node",
+        page(&format!("<p>{words}</p>")),
+        Duration::from_secs(4),
+        400 * MB,
+    );
+    let (a, md) = out.expect("an analysis");
+    assert!(a.article.word_count > 500_000);
+    assert!(md.len() > MB);
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn a_list_of_100k_links() {
+    let mut body = String::from("<ul>");
+    for i in 0..100_000 {
+        body.push_str(&format!(
+            "<li><a href=\"/story/{i}\">Story number {i}</a></li>"
+        ));
+    }
+    body.push_str("</ul>");
+    let (out, _) = case(
+        "100k links in one list",
+        page(&format!("{PARAGRAPH}{body}")),
+        Duration::from_secs(4),
+        500 * MB,
+    );
+    let (a, _) = out.expect("an analysis");
+    assert!(!a.blocks.is_empty());
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn huge_attributes() {
+    let class = "c".repeat(10 * MB);
+    let (out, _) = case(
+        "10 MB class attribute",
+        page(&format!("<div class=\"{class}\">{PARAGRAPH}</div>")),
+        Duration::from_secs(3),
+        300 * MB,
+    );
+    assert!(out.expect("an analysis").0.article.text.contains("council"));
+
+    let mut attrs = String::new();
+    for i in 0..100_000 {
+        attrs.push_str(&format!(" data-a{i}=\"{i}\""));
+    }
+    // html5ever's tokenizer checks each new attribute against the tag's
+    // earlier ones, so this one is quadratic in attributes per tag (~3 s
+    // at 100k): the bound is set above it, see the note in the report.
+    let (out, _) = case(
+        "100k attributes on one element",
+        page(&format!("<div{attrs}>{PARAGRAPH}</div>")),
+        Duration::from_secs(8),
+        300 * MB,
+    );
+    assert!(out.expect("an analysis").0.article.text.contains("council"));
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn repeated_body_tags_merging_many_attributes() {
+    // Every stray <body> adds its new attributes to the real one, each
+    // checked against those already there: 1M attributes in all.
+    let mut body = String::new();
+    for t in 0..10_000 {
+        body.push_str("<body");
+        for a in 0..100 {
+            body.push_str(&format!(" b{t}x{a}=1"));
+        }
+        body.push('>');
+    }
+    let (out, _) = case(
+        "10k <body> tags, 1M attributes merged",
+        page(&format!("{body}{PARAGRAPH}")),
+        Duration::from_secs(5),
+        600 * MB,
+    );
+    assert!(out.expect("an analysis").0.article.text.contains("council"));
+}
+
+#[test]
+fn broken_and_mixed_encodings() {
+    let bound = Duration::from_secs(1);
+    // Invalid UTF-8 sequences scattered in an otherwise UTF-8 page.
+    let mut bytes = page(&PARAGRAPH.repeat(50));
+    for i in (200..bytes.len()).step_by(97) {
+        bytes[i] = 0xC3;
+    }
+    let (out, _) = case("invalid UTF-8", bytes, bound, 64 * MB);
+    assert!(out.expect("an analysis").0.article.word_count > 100);
+
+    // A UTF-16LE BOM followed by an odd number of bytes.
+    let mut bytes = vec![0xFF, 0xFE];
+    for c in String::from_utf8(page(PARAGRAPH)).unwrap().encode_utf16() {
+        bytes.extend(c.to_le_bytes());
+    }
+    bytes.push(b'<');
+    let (out, _) = case("UTF-16 BOM, odd length", bytes, bound, 64 * MB);
+    assert!(out.expect("an analysis").0.article.text.contains("council"));
+
+    // A meta charset that lies: says Shift_JIS, is UTF-8 with accents.
+    let lying = "<html><head><meta charset=shift_jis><title>Café</title></head>\
+        <body><p>Déjà vu: the café reopened.</p></body></html>"
+        .repeat(20);
+    let (out, _) = case("lying meta charset", lying.into_bytes(), bound, 64 * MB);
+    out.expect("an analysis (mojibake is fine, a crash is not)");
+
+    // UTF-8, Latin-1 and a UTF-16 fragment mixed in one page.
+    let mut bytes = b"<html><body><p>caf\xc3\xa9 caf\xe9 ".to_vec();
+    bytes.extend("\u{feff}x".encode_utf16().flat_map(|c| c.to_le_bytes()));
+    bytes.extend(b" end</p></body></html>");
+    let (out, _) = case("mixed encodings", bytes, bound, 64 * MB);
+    out.expect("an analysis");
+}
+
+#[test]
+fn empty_and_whitespace_only_documents_are_clear_errors() {
+    for (name, input) in [
+        ("empty", Vec::new()),
+        ("whitespace only", b" \n\t\r\n  ".to_vec()),
+        ("10 MB of spaces", vec![b' '; 10 * MB]),
+    ] {
+        let (out, _) = case(name, input, Duration::from_secs(1), 64 * MB);
+        assert!(matches!(out, Err(Error::Empty)), "{name}: {:?}", out.err());
+    }
+    assert!(matches!(
+        analyze_text("", &Options::default()),
+        Err(Error::Empty)
+    ));
+    assert!(matches!(
+        analyze_snapshot(&[], "", &Options::default()),
+        Err(Error::Empty)
+    ));
+    // Markup with no text at all is a page, just an empty one.
+    let (out, _) = case(
+        "only empty tags",
+        b"<html><head></head><body></body></html>".to_vec(),
+        Duration::from_secs(1),
+        16 * MB,
+    );
+    let (a, _) = out.expect("an analysis");
+    assert_eq!(a.article.word_count, 0);
+}
+
+#[test]
+fn framesets() {
+    let html = "<html><head><title>Frames</title></head><frameset cols=\"50%,50%\">\
+        <frame src=a.html><frameset rows=\"1,2\"><frame src=b.html><frame src=c.html></frameset>\
+        <noframes><body><p>Your browser does not do frames.</p></body></noframes></frameset></html>";
+    let (out, _) = case(
+        "frameset",
+        html.as_bytes().to_vec(),
+        Duration::from_secs(1),
+        16 * MB,
+    );
+    out.expect("an analysis, possibly empty");
+    let deep = format!(
+        "<html>{}<frame src=x>{}</html>",
+        "<frameset>".repeat(100_000),
+        "</frameset>".repeat(100_000)
+    );
+    let (out, _) = case(
+        "100k nested <frameset>",
+        deep.into_bytes(),
+        Duration::from_secs(3),
+        300 * MB,
+    );
+    out.expect("an analysis, possibly empty");
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn one_giant_table() {
+    let mut body = String::from("<table>");
+    for r in 0..1000 {
+        body.push_str("<tr>");
+        for c in 0..1000 {
+            body.push_str(&format!("<td>{r}.{c}</td>"));
+        }
+        body.push_str("</tr>");
+    }
+    body.push_str("</table>");
+    let (out, _) = case(
+        "1000x1000 table",
+        page(&body),
+        Duration::from_secs(10),
+        1500 * MB,
+    );
+    out.expect("an analysis");
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn deep_snapshots_are_linear() {
+    // The browser front hands the core a flat op stream; a 100k-deep one
+    // must be as safe as 100k-deep HTML.
+    let make = |n: usize| {
+        let mut ops = vec![snapshot::OPEN, 0, 0, snapshot::OPEN, 0, 0];
+        let mut strings = vec!["html".to_string(), "body".to_string()];
+        for _ in 0..n {
+            ops.extend([snapshot::OPEN, 0, 0]);
+            strings.push("div".into());
+        }
+        ops.push(snapshot::TEXT);
+        strings.push("The council voted to approve the budget.".into());
+        ops.extend(std::iter::repeat_n(snapshot::CLOSE, n + 2));
+        (ops, strings.join("\0"))
+    };
+    let mut times = Vec::new();
+    for n in [100_000, 200_000] {
+        let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let (ops, strings) = make(n);
+        let (out, cost) =
+            measure(move || analyze_snapshot(&ops, &strings, &Options::default()).map(|r| r.0));
+        eprintln!(
+            "| {n} nested snapshot divs | {} ops | {:.2} s | {:.0} MB | 3 s / 300 MB | {} |",
+            3 * n + 8,
+            cost.time.as_secs_f64(),
+            cost.peak as f64 / MB as f64,
+            out.as_ref().map(|a| a.blocks.len()).unwrap_or(0)
+        );
+        assert!(cost.time < Duration::from_secs(3) * DEBUG_SLOWDOWN);
+        assert!(cost.peak < 300 * MB);
+        assert!(out.expect("an analysis").article.text.contains("council"));
+        times.push(cost.time);
+    }
+    let ratio = times[1].as_secs_f64() / times[0].max(TIMING_FLOOR).as_secs_f64();
+    assert!(ratio < LINEAR_FACTOR, "snapshot doubling ratio {ratio:.1}");
+}
+
+/// Regression for the snapshot fuzz target's first find (a 29 s timeout,
+/// `fuzz/artifacts/snapshot/timeout-60763fbd…`: ~12,000 nested `<article>`s
+/// in a snapshot): metadata's `<time>` search and several classifier cues
+/// scan each such element's whole subtree, quadratic in depth. The snapshot
+/// front now flattens past `dom::MAX_DEPTH` as the HTML front does, so each
+/// scan is bounded by the cap. The tags are the ones that were slowest
+/// (10–37 s at 20,000 deep before the cap).
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "release only: cargo test --release --test pathological"
+)]
+fn deep_snapshots_of_costly_tags() {
+    for tag in ["article", "h1", "h2", "form", "p", "nav", "pre"] {
+        let n = 20_000;
+        let mut ops = vec![snapshot::OPEN, 0, 0, snapshot::OPEN, 0, 0];
+        let mut strings = vec!["html", "body"];
+        for _ in 0..n {
+            ops.extend([snapshot::OPEN, 0, 1, snapshot::TEXT]);
+            strings.extend([tag, "class", "x", "word "]);
+        }
+        ops.extend(std::iter::repeat_n(snapshot::CLOSE, n + 2));
+        let strings = strings.join("\0");
+        let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let (out, cost) =
+            measure(move || analyze_snapshot(&ops, &strings, &Options::default()).map(|r| r.0));
+        eprintln!(
+            "| {n} nested snapshot <{tag}> | {} ops | {:.2} s | {:.0} MB | 4 s / 300 MB | ok |",
+            4 * n + 8,
+            cost.time.as_secs_f64(),
+            cost.peak as f64 / MB as f64,
+        );
+        assert!(
+            cost.time < Duration::from_secs(4) * DEBUG_SLOWDOWN,
+            "<{tag}>: {:?}",
+            cost.time
+        );
+        assert!(cost.peak < 300 * MB);
+        assert!(out.expect("an analysis").article.word_count <= n);
+    }
+}
+
+/// Every input a fuzz target once failed on (kept in
+/// `tests/pathological/fuzz-regressions/<target>/`), replayed through the
+/// same path as the target. The fuzzers' timeout is 20 s under
+/// AddressSanitizer; natively each must take a small fraction of that.
+#[test]
+fn fuzz_regressions_replay() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pathological/fuzz-regressions");
+    let mut replayed = 0;
+    for target in ["html", "text", "snapshot"] {
+        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in dir {
+            let path = entry.expect("a readable directory").path();
+            let data = std::fs::read(&path).expect("a readable input");
+            let name = format!(
+                "fuzz {target} {}",
+                path.file_name().unwrap().to_string_lossy()
+            );
+            let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+            let (_, cost) = measure(move || replay(target, &data));
+            eprintln!(
+                "| {name} | {} B | {:.2} s | {:.0} MB | 2 s / 300 MB | ok |",
+                std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+                cost.time.as_secs_f64(),
+                cost.peak as f64 / MB as f64
+            );
+            assert!(
+                cost.time < Duration::from_secs(2) * DEBUG_SLOWDOWN,
+                "{name}: {:?}",
+                cost.time
+            );
+            assert!(cost.peak < 300 * MB, "{name}: {} MB", cost.peak / MB);
+            replayed += 1;
+        }
+    }
+    assert!(
+        replayed > 0,
+        "no fuzz regression inputs found under {}",
+        root.display()
+    );
+}
+
+/// What the fuzz target `target` does with `data`.
+fn replay(target: &str, data: &[u8]) {
+    match target {
+        "html" => {
+            let _ = full(data.to_vec());
+        }
+        "text" => {
+            if let Ok(a) = analyze_text(&String::from_utf8_lossy(data), &Options::default()) {
+                let _ = markdown::render(&a.article);
+            }
+        }
+        _ => {
+            if let Some((ops, strings, _)) = snapshot_input::decode(data) {
+                let _ = analyze_snapshot(&ops, &strings, &Options::default());
+            }
+        }
+    }
+}
