@@ -1,19 +1,15 @@
 // The core, compiled to wasm, runs here in the extension's own context and
 // never in the page: Chromium applies a page's CSP to wasm compiled by a
 // content script, so strict-CSP pages would break it.
-import init, { analyzeSnapshot } from "../pkg/declutter.js";
+import init, { analyzeSnapshot, warmUp as warmCore } from "../pkg/declutter.js";
 import { api } from "./api.js";
-import { warmSnapshot } from "./warm-page.js";
 
 let ready = null;
 
-/** Loads the wasm (once) and runs it on a made-up page; resolves when it is ready. */
+/** Loads the wasm (once) and warms it on the package's made-up page, so the first click does not pay the core's first-use costs; resolves when it is ready. */
 export function warmUp() {
   ready ??= init({ module_or_path: api.runtime.getURL("pkg/declutter_core_bg.wasm") })
-    .then(() => {
-      const snap = warmSnapshot();
-      analyzeSnapshot(snap, { url: snap.url });
-    })
+    .then(warmCore)
     .catch((e) => {
       ready = null;
       throw e;

@@ -41,23 +41,14 @@ async function load(input) {
   await initCore(input);
 }
 
-// A small page touching every kind of cue, so the warm-up compiles the
-// pattern lists a real page needs.
-const WARM_UP_PAGE =
-  "<html><head><title>Warm-up</title></head><body><nav><a href=/>Home</a></nav>" +
-  "<article><h1>Warm-up</h1><p class=byline>By A. Writer</p>" +
-  "<p>A paragraph of prose, with commas, long enough to be read as the body of a story.</p>" +
-  "<p>Sign up for our newsletter. Sponsored by our partners. Learn more</p>" +
-  "<h2>Related stories</h2><ul><li><a href=/a>One headline here</a></li><li><a href=/b>Another headline</a></li></ul>" +
-  "</article><aside class=sidebar>Advertisement</aside><form><input></form><footer>Copyright</footer></body></html>";
-
 /**
- * Runs one small analysis so the next real one does not pay for compiling
- * the cue patterns (some 100 ms, once per page load). Optional: call it
- * after `init()` when the first analysis must be fast.
+ * Analyses a small built-in page through both paths (HTML text and DOM
+ * snapshot), so the next real analysis does not pay for compiling the cue
+ * patterns (some 100 ms, once per page load). Optional: call it after
+ * `init()` when the first analysis must be fast.
  */
 export function warmUp() {
-  run(() => core.analyzeHtml(WARM_UP_PAGE, null));
+  run(() => core.warmUp());
 }
 
 /**

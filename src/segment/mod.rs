@@ -104,10 +104,7 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     for (l, v) in pending {
         sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
     }
-    let mut blocks = group(&sequence);
-    for (block, owners) in blocks.iter_mut().zip(block_owners(&sequence)) {
-        cover(doc, &stats, block, &owners);
-    }
+    let blocks = group(doc, &stats, &sequence);
     Segmentation { blocks, selection }
 }
 
@@ -185,21 +182,6 @@ fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
     })
 }
 
-/// The owners of each block's leaves, block by block, as [`group`] forms
-/// them.
-fn block_owners(sequence: &[(&Leaf, &Verdict)]) -> Vec<Vec<NodeId>> {
-    let mut out: Vec<Vec<NodeId>> = Vec::new();
-    let mut prev = None;
-    for &(leaf, v) in sequence {
-        match out.last_mut() {
-            Some(owners) if joins(prev, v) => owners.push(leaf.owner),
-            _ => out.push(vec![leaf.owner]),
-        }
-        prev = Some((v.kind, v.unit));
-    }
-    out
-}
-
 /// Gives a block the fewest elements that hold exactly its text, in
 /// document order: a list whose every item is in the block is named by the
 /// list, not item by item, so a front can hide or outline it as one box.
@@ -250,9 +232,12 @@ fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[Node
     block.nodes = kept;
 }
 
-/// Merges consecutive leaves of one widget into blocks.
-fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
+/// Merges consecutive leaves of one widget into blocks, each naming the
+/// elements that cover it (see [`cover`]).
+fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
+    // The owners of each block's leaves, for `cover`.
+    let mut owners: Vec<Vec<NodeId>> = Vec::new();
     let mut prev = None;
     for &(leaf, v) in sequence {
         let joins = joins(prev, v);
@@ -271,11 +256,11 @@ fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
                         b.reasons.push(r.clone());
                     }
                 }
-                for n in nodes {
-                    if !b.nodes.contains(&n) {
-                        b.nodes.push(n);
-                    }
-                }
+                // `cover` sorts and deduplicates them.
+                b.nodes.extend(nodes);
+            }
+            if let Some(o) = owners.last_mut() {
+                o.push(leaf.owner);
             }
         } else {
             let mut reasons: Vec<Reason> = v.reasons.iter().take(MAX_REASONS).cloned().collect();
@@ -289,8 +274,12 @@ fn group(sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
                 reasons,
                 nodes,
             });
+            owners.push(vec![leaf.owner]);
         }
         prev = Some((v.kind, v.unit));
+    }
+    for (block, owners) in blocks.iter_mut().zip(&owners) {
+        cover(doc, stats, block, owners);
     }
     blocks
 }

@@ -32,6 +32,38 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|p| p.borrow_mut().take())
 }
 
+/// A made-up news page with a story, a figure, an ad, a sign-up prompt,
+/// related and trending lists, menu and footer: what a real page makes the
+/// core compile and build on first use.
+const WARM_UP_PAGE: &str = "<html lang=en><head><title>A sample story - Example News</title>\
+<meta property=og:site_name content='Example News'></head><body>\
+<header class=site-header><nav class=menu><ul><li><a href=/s1>World</a></li><li><a href=/s2>Business</a></li></ul></nav></header>\
+<article class=post><h1>A sample story that warms the reader up</h1><p class=byline>By A. Writer, 1 January 2024</p>\
+<p>The first paragraph of a story says what happened, to whom, and why it matters to the reader today.</p>\
+<figure><img src=/a.jpg alt='A photo'><figcaption>A caption with its credit.</figcaption></figure>\
+<p>A second paragraph carries on with quotes, numbers and the context a reader needs to follow along.</p>\
+<div class='ad-slot advertisement'><span>Advertisement</span></div>\
+<p>Sign up for our free daily newsletter and never miss a story. Learn more</p>\
+<p><strong>More related stories:</strong></p><ul><li><a href=/r1>A related headline about the news of the day</a></li>\
+<li><a href=/r2>Another related headline about the news</a></li></ul>\
+<p>A last paragraph ends the story with what comes next and where to read the full report.</p></article>\
+<aside class='sidebar trending'><h3>Trending</h3><ul><li><a href=/t1>A trending headline number one</a></li>\
+<li><a href=/t2>A trending headline number two</a></li></ul></aside><form><input type=email></form>\
+<footer><p>© 2024 Example News. All rights reserved. Privacy Policy</p></footer></body></html>";
+
+/// Analyses the made-up page through both fronts (HTML text and snapshot),
+/// so the first real analysis, by either path, does not pay for compiling
+/// the cue patterns and the lazily compiled code (some 100 ms).
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() -> Result<(), JsError> {
+    let options = options(Some("https://example.com/news/sample-story".into()))?;
+    let doc = crate::parse::parse_text(WARM_UP_PAGE).map_err(to_js)?;
+    crate::analyze_document(&doc, &options);
+    let (ops, strings) = crate::snapshot::encode(&doc);
+    crate::analyze_snapshot(&ops, &strings, &options).map_err(to_js)?;
+    Ok(())
+}
+
 /// Analyses a DOM snapshot from `snapshot.js`; blocks name their nodes by
 /// index into the walker's node list.
 #[wasm_bindgen(js_name = analyzeSnapshot)]
