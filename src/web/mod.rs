@@ -17,6 +17,11 @@ thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
+// Talc instead of the default dlmalloc: allocation and freeing were a tenth
+// of the wasm time in a Chromium profile.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs the panic hook once, when the module loads.
 #[wasm_bindgen(start)]
 pub fn start() {
