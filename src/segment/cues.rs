@@ -144,7 +144,7 @@ cue!(
         r"^don'?t miss", r"^(?:recent|popular|similar) (?:posts|articles|stories)",
         r"^(?:around|elsewhere) (?:the web|on)", r"^from (?:around|elsewhere|our network)",
         r"^(?:more|other) (?:top )?(?:stories|articles|news|headlines)",
-        r"^(?:more|other) [\w' ]{1,24} (?:news|stories|articles|columns|headlines|videos|posts)\b",
+        r"^(?:more|other) [^,.:;!?|/()\[\]]{1,24} (?:news|stories|articles|columns|headlines|videos|posts)\b",
         r"^(?:previous|prev|next|older|newer) (?:post|article|story|entry|posts|articles|stories)\b",
         r"^\d+ related (?:articles|stories|posts)", r"^(?:show|see|view|load) more related\b",
         r"^weitere (?:artikel|beiträge|nachrichten|themen|meldungen)", r"^mehr (?:zum thema|dazu|aus|artikel|nachrichten)",
