@@ -2,7 +2,8 @@
 # Builds, runs and tests Declutter.
 #
 #   ./build.sh          set up, build the release binary, run it on the seed page
-#   ./build.sh test     set up, then formatting, lints and every test
+#   ./build.sh test     set up, then formatting, lints, every test and 60 s
+#                       of fuzzing per target
 #   ./build.sh eval     score the pipeline on ../shared/corpus
 #   ./build.sh bench    time the pipeline on ../shared/corpus
 #   ./build.sh bench-browser [ARGS]  Declutter vs Readability.js vs Defuddle in
@@ -81,6 +82,8 @@ run_tests() {
   # Release: the corpus quality gate analyses over a thousand pages.
   log "cargo test --release"
   cargo test --release
+  log "fuzzing, 60 s per target"
+  scripts/fuzz.sh 60
   build_pkg
   log "node example"
   node examples/node/test.mjs

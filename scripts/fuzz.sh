@@ -6,14 +6,19 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   (default: 60 s each, all targets)
 #
 # Exits non-zero if any target crashed (panic, overflow, sanitizer report,
-# timeout, out of memory); the inputs are left in fuzz/artifacts/<target>/ and
-# each one must become a regression test in tests/pathological.rs.
+# timeout, out of memory) or failed to build; the inputs are left in
+# fuzz/artifacts/<target>/ and each one must become a regression test in
+# tests/pathological.rs. A run that finds nothing exits 0. `./build.sh test`
+# runs it for 60 s per target.
 #
 # Toolchain: cargo-fuzz needs nightly-only rustc flags (-Zsanitizer=address
-# and the coverage instrumentation). With a nightly toolchain installed it is
-# used; otherwise the stable compiler is told to accept them with
-# RUSTC_BOOTSTRAP=1 (it is the same compiler; the flag only lifts the
-# stability gate), which is what CI machines without nightly rely on.
+# and the coverage instrumentation). The default (stable) toolchain is told
+# to accept them with RUSTC_BOOTSTRAP=1: the flag only lifts the stability
+# gate, stable ships the AddressSanitizer runtime, and so a fresh CI machine
+# needs no nightly download (tested with stable 1.95: ASan reports, panics
+# and overflows all fail the run). FUZZ_TOOLCHAIN=nightly uses `cargo
+# +nightly` instead. The fuzz build lives in fuzz/target (or
+# $CARGO_TARGET_DIR); the first one takes a few minutes.
 #
 # Sanitizer: AddressSanitizer by default (cargo-fuzz's own default);
 # FUZZ_SANITIZER=none roughly doubles the executions per second, and the
@@ -42,18 +47,21 @@ SHARED="$REPO/../shared/corpus"
 LOGS="$REPO/target/fuzz-logs"
 mkdir -p "$LOGS"
 
+# Per input: a page of at most MAX_LEN bytes normally takes milliseconds
+# even under ASan, so one that takes TIMEOUT seconds or needs RSS_LIMIT_MB
+# is a complexity bug (natively, the hostile-page cases stay within ~3 s and
+# ~300 MB per MB of input; ASan costs 2-3x). The timeout is well under a 60 s run so it can fire
+# within one; the memory limit is libFuzzer's default, which a small CI
+# machine can afford.
+TIMEOUT=20
+RSS_LIMIT_MB=2048
+
 cargo_on_path
-if ! have cargo-fuzz; then
-  log "installing cargo-fuzz"
-  cargo install --locked cargo-fuzz
-fi
+install_cargo_fuzz
 toolchain=()
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
-  toolchain=(+nightly)
-else
-  log "no nightly toolchain: using stable with RUSTC_BOOTSTRAP=1"
-  export RUSTC_BOOTSTRAP=1
-fi
+[ -n "${FUZZ_TOOLCHAIN:-}" ] && toolchain=(+"$FUZZ_TOOLCHAIN")
+export RUSTC_BOOTSTRAP=1
+sanitizer="${FUZZ_SANITIZER:-address}"
 
 # Copies the seed pages into $1, each prefixed with the bytes in $2 (the
 # snapshot target's mode byte).
@@ -85,20 +93,27 @@ seed() {
   log "seeded $dir with $(ls "$dir" | wc -l) inputs"
 }
 
+log "building ${targets[*]} (sanitizer: $sanitizer)"
+for t in "${targets[@]}"; do
+  (cd fuzz && cargo "${toolchain[@]}" fuzz build --sanitizer "$sanitizer" "$t") ||
+    die "$t: the fuzz target does not build"
+done
+
 failed=()
 for t in "${targets[@]}"; do
   # The snapshot target reads a first byte of 0x81 as "an HTML page, whole".
   if [ "$t" = snapshot ]; then seed "fuzz/corpus/$t" '\x81'; else seed "fuzz/corpus/$t" ''; fi
   log "$t: ${SECS}s"
   status=0
-  (cd fuzz && cargo "${toolchain[@]}" fuzz run --sanitizer "${FUZZ_SANITIZER:-address}" "$t" "corpus/$t" -- \
-    -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout=20 -rss_limit_mb=4096 \
+  (cd fuzz && cargo "${toolchain[@]}" fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
+    -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_LIMIT_MB" \
     -print_final_stats=1) >"$LOGS/$t.log" 2>&1 || status=$?
   cov="$(grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$LOGS/$t.log" | tail -1 || true)"
   execs="$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$LOGS/$t.log" | grep -Eo '[0-9]+$' || true)"
   rate="$(grep -Eo 'stat::average_exec_per_sec: *[0-9]+' "$LOGS/$t.log" | grep -Eo '[0-9]+$' || true)"
+  slowest="$(grep -Eo 'stat::slowest_unit_time_sec: *[0-9]+' "$LOGS/$t.log" | grep -Eo '[0-9]+$' || true)"
   rss="$(grep -Eo 'stat::peak_rss_mb: *[0-9]+' "$LOGS/$t.log" | grep -Eo '[0-9]+$' || true)"
-  log "$t: ${execs:-?} execs, ${rate:-?}/s, ${cov:-no coverage line}, peak RSS ${rss:-?} MB (log: $LOGS/$t.log)"
+  log "$t: ${execs:-?} execs, ${rate:-?}/s, ${cov:-no coverage line}, slowest input ${slowest:-?} s, peak RSS ${rss:-?} MB (log: $LOGS/$t.log)"
   if [ "$status" -ne 0 ]; then
     log "$t: CRASH (exit $status); inputs in fuzz/artifacts/$t/"
     grep -E 'panicked|ERROR: |SUMMARY' "$LOGS/$t.log" | head -5 >&2 || true

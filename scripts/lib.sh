@@ -56,3 +56,15 @@ lock_version() {
     found && /^version = / { gsub(/"/, "", $3); print $3; exit }
   ' "${REPO:?}/Cargo.lock"
 }
+
+# cargo-fuzz, pinned: a new release cannot change what `./build.sh test`
+# runs. 0.13.2 is the newest on crates.io as of this writing.
+CARGO_FUZZ_VERSION=0.13.2
+
+# Installs cargo-fuzz $CARGO_FUZZ_VERSION unless exactly that version is
+# there. --locked: built with the dependencies its release was tested with.
+install_cargo_fuzz() {
+  [ "$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ] && return 0
+  log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes, once)"
+  cargo install --quiet --locked --force cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+}

@@ -52,6 +52,25 @@ step_wasm_bindgen_cli() {
   cargo install --quiet wasm-bindgen-cli --version "$want"
 }
 
+# cargo-fuzz for the short fuzz run in `./build.sh test` (scripts/fuzz.sh).
+# No nightly toolchain is installed for it: the stable compiler accepts
+# cargo-fuzz's nightly-only flags (-Zsanitizer=address, the coverage
+# instrumentation) under RUSTC_BOOTSTRAP=1 and ships the AddressSanitizer
+# runtime itself. That spares every fresh CI machine a second toolchain
+# download, and CI a nightly that may break on any given day; see
+# scripts/fuzz.sh.
+step_cargo_fuzz() {
+  install_cargo_fuzz
+}
+
+# A C++ compiler: libfuzzer-sys compiles libFuzzer (C++) when a fuzz target
+# is built. Rust itself only needs the C linker, so a fresh machine with
+# rustup may well lack it.
+step_cxx() {
+  have c++ && return 0
+  apt_install g++
+}
+
 # Headless browsers for the browser tests, from Debian: nothing downloads
 # its own browser.
 step_browsers() {
@@ -76,7 +95,7 @@ step_npm() {
   echo "$want" >"$stamp"
 }
 
-STEPS=(cargo rust_components wasm_target wasm_bindgen_cli browsers geckodriver npm)
+STEPS=(cargo rust_components wasm_target wasm_bindgen_cli cxx cargo_fuzz browsers geckodriver npm)
 
 for step in "${STEPS[@]}"; do
   "step_$step"

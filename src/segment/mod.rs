@@ -188,37 +188,35 @@ fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
 /// An element is taken only when every leaf under it belongs to the block,
 /// and never the body itself.
 fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[NodeId]) {
-    let body = doc.body();
-    // Leaves of the block under each ancestor. Leaf counts only grow going
-    // up, so no ancestor holding more leaves than the block can qualify:
-    // the climb stops there, which keeps this linear in practice.
-    let mut counts: HashMap<NodeId, usize> = HashMap::new();
-    for &owner in owners {
-        let mut at = Some(owner);
-        while let Some(n) = at {
-            if n == body || stats.position.get(n).is_none_or(|&p| p == usize::MAX) {
-                break;
-            }
-            if stats.of(n).leaves > owners.len() {
-                break;
-            }
-            *counts.entry(n).or_default() += 1;
-            at = doc.parent(n);
-        }
-    }
+    let counts = leaf_counts(doc, stats, owners);
     let whole = |n: NodeId| {
         doc.element(n).is_some()
             && stats.of(n).leaves > 0
             && counts.get(&n) == Some(&stats.of(n).leaves)
     };
-    let mut nodes: Vec<NodeId> = Vec::with_capacity(block.nodes.len());
-    for &n in &block.nodes {
-        let mut top = n;
-        while let Some(p) = doc.parent(top).filter(|&p| whole(p)) {
-            top = p;
-        }
-        nodes.push(top);
+    // The highest element each whole one climbs to through whole parents,
+    // parents (earlier in document order) first, so every node climbs in
+    // one step: climbing node by node costs depth × nodes when a block
+    // holds thousands of nodes 512 levels deep.
+    let mut wholes: Vec<NodeId> = counts.keys().copied().filter(|&n| whole(n)).collect();
+    wholes.sort_unstable_by_key(|&n| stats.position[n]);
+    let mut top_of: HashMap<NodeId, NodeId> = HashMap::with_capacity(wholes.len());
+    for w in wholes {
+        let top = doc
+            .parent(w)
+            .and_then(|p| top_of.get(&p).copied())
+            .unwrap_or(w);
+        top_of.insert(w, top);
     }
+    let mut nodes: Vec<NodeId> = block
+        .nodes
+        .iter()
+        .map(|&n| {
+            doc.parent(n)
+                .and_then(|p| top_of.get(&p).copied())
+                .unwrap_or(n)
+        })
+        .collect();
     let order = |n: NodeId| stats.position.get(n).copied().unwrap_or(usize::MAX);
     nodes.sort_by_key(|&n| (order(n), n));
     nodes.dedup();
@@ -230,6 +228,46 @@ fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[Node
         }
     }
     block.nodes = kept;
+}
+
+/// How many of a block's leaves (by owner, repeats counted) lie under each
+/// element below the body. Leaf counts only grow going up, so no element
+/// holding more leaves than the block can be all of it: climbs stop there.
+/// Each element is climbed through once (a climb ends where an earlier one
+/// passed) and the counts are summed bottom-up after, so a block of many
+/// leaves deep in the page costs its nodes, not leaves × depth.
+fn leaf_counts(doc: &Document, stats: &stats::Stats, owners: &[NodeId]) -> HashMap<NodeId, usize> {
+    let body = doc.body();
+    let climbs = |n: NodeId| {
+        n != body
+            && stats.position.get(n).is_some_and(|&p| p != usize::MAX)
+            && stats.of(n).leaves <= owners.len()
+    };
+    let mut counts: HashMap<NodeId, usize> = HashMap::new();
+    let mut reached: Vec<NodeId> = Vec::new();
+    for &owner in owners.iter().filter(|&&o| climbs(o)) {
+        if let Some(c) = counts.get_mut(&owner) {
+            *c += 1;
+            continue;
+        }
+        counts.insert(owner, 1);
+        reached.push(owner);
+        let mut at = doc.parent(owner);
+        while let Some(n) = at.filter(|&n| climbs(n) && !counts.contains_key(&n)) {
+            counts.insert(n, 0);
+            reached.push(n);
+            at = doc.parent(n);
+        }
+    }
+    // Descendants come after their ancestors in document order.
+    reached.sort_unstable_by_key(|&n| std::cmp::Reverse(stats.position[n]));
+    for n in reached {
+        let below = counts.get(&n).copied().unwrap_or(0);
+        if let Some(c) = doc.parent(n).and_then(|p| counts.get_mut(&p)) {
+            *c += below;
+        }
+    }
+    counts
 }
 
 /// Merges consecutive leaves of one widget into blocks, each naming the
@@ -339,6 +377,55 @@ mod tests {
             .find(|b| b.text.contains(needle))
             .map(|b| b.kind)
             .unwrap_or_else(|| panic!("no block holds {needle:?}: {:?}", seg.blocks))
+    }
+
+    /// `leaf_counts` as first written: one climb per owner.
+    fn leaf_counts_by_climbing(
+        doc: &Document,
+        stats: &stats::Stats,
+        owners: &[NodeId],
+    ) -> HashMap<NodeId, usize> {
+        let mut counts = HashMap::new();
+        for &owner in owners {
+            let mut at = Some(owner);
+            while let Some(n) = at {
+                if n == doc.body()
+                    || stats.position[n] == usize::MAX
+                    || stats.of(n).leaves > owners.len()
+                {
+                    break;
+                }
+                *counts.entry(n).or_default() += 1;
+                at = doc.parent(n);
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn leaf_counts_match_one_climb_per_owner() {
+        let html = "<div><ul><li>a<li>b<li><p>c</p><p>d</p></ul><p>e</p>\
+            <div style=display:none><p>hidden</p></div></div>\
+            <section><div><div><p>f</p></div></div><p>g</p></section>";
+        let d = parse_html(html);
+        let leaves = leaves::cut(&d, d.body());
+        let stats = stats::compute(&d, d.body(), &leaves);
+        let all: Vec<NodeId> = leaves.iter().map(|l| l.owner).collect();
+        // Every run of consecutive leaves, and one with an owner repeated.
+        let mut cases: Vec<Vec<NodeId>> = Vec::new();
+        for i in 0..all.len() {
+            for j in i + 1..=all.len() {
+                cases.push(all[i..j].to_vec());
+            }
+        }
+        cases.push(vec![all[0], all[0], all[1]]);
+        for owners in cases {
+            assert_eq!(
+                leaf_counts(&d, &stats, &owners),
+                leaf_counts_by_climbing(&d, &stats, &owners),
+                "{owners:?}"
+            );
+        }
     }
 
     #[test]

@@ -309,3 +309,32 @@ fn corpus_agreement() {
         "title agreement {ok}/{total}"
     );
 }
+
+#[test]
+fn the_first_dated_time_inside_an_article_is_the_date() {
+    let date = |body: &str| meta_of(&format!("<title>T</title><body>{body}")).published;
+    // Outside any article: not the story's date.
+    assert_eq!(date("<time datetime='2001-01-01'>x</time>"), None);
+    // Empty datetimes are skipped; the first dated one counts.
+    assert_eq!(
+        date("<article><time datetime=' '>a</time><time datetime='2002-02-02'>b</time></article>")
+            .as_deref(),
+        Some("2002-02-02")
+    );
+    // A time after a first, undated article, and one in a nested article:
+    // document order decides, as a scan article by article would.
+    assert_eq!(
+        date(
+            "<time datetime='2001-01-01'></time><article><p>none</p></article>\
+              <article><section><article><time datetime='2003-03-03'></time></article></section>\
+              <time datetime='2004-04-04'></time></article>"
+        )
+        .as_deref(),
+        Some("2003-03-03")
+    );
+    // Leaving an article ends its scope.
+    assert_eq!(
+        date("<article><p>a</p></article><div><time datetime='2005-05-05'></time></div>"),
+        None
+    );
+}
