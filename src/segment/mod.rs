@@ -187,8 +187,16 @@ fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
 /// list, not item by item, so a front can hide or outline it as one box.
 /// An element is taken only when every leaf under it belongs to the block,
 /// and never the body itself.
-fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[NodeId]) {
-    let body = doc.body();
+///
+/// `body` is the document's `<body>` (looked up once by the caller: the
+/// lookup walks the head).
+fn cover(
+    doc: &Document,
+    stats: &stats::Stats,
+    body: NodeId,
+    block: &mut Block,
+    owners: &[NodeId],
+) {
     // Leaves of the block under each ancestor. Leaf counts only grow going
     // up, so no ancestor holding more leaves than the block can qualify:
     // the climb stops there, which keeps this linear in practice.
@@ -278,8 +286,9 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
         }
         prev = Some((v.kind, v.unit));
     }
+    let body = doc.body();
     for (block, owners) in blocks.iter_mut().zip(&owners) {
-        cover(doc, stats, block, owners);
+        cover(doc, stats, body, block, owners);
     }
     blocks
 }
