@@ -126,6 +126,14 @@ impl Document {
         }
     }
 
+    /// An empty document with room for `nodes` nodes, so a front that can
+    /// estimate the page's size does not regrow (and copy) the arena.
+    pub fn with_capacity(nodes: usize) -> Self {
+        let mut doc = Document::new();
+        doc.nodes.reserve(nodes);
+        doc
+    }
+
     /// Number of nodes, attached or not.
     pub fn len(&self) -> usize {
         self.nodes.len()

@@ -16,7 +16,18 @@
 //!
 //! Cost: one count of the tree builder's handles per tag, O(depth), which the
 //! tree builder already spends itself on its scope checks.
+//!
+//! The guard also joins runs of character tokens before they reach the tree
+//! builder. html5ever's tokenizer emits every newline as a token of its own,
+//! and the tree builder spends ~800 instructions on each (active formatting
+//! elements, insertion point) however short it is; a page has thousands. The
+//! tree builder already has to treat text the same however it is chunked (a
+//! streamed page arrives in arbitrary pieces, and it splits leading white
+//! space off itself), so one joined token builds the same tree. Every other
+//! token, and the tokenizer's question about foreign content, flushes the
+//! run first, so the tree builder sees every other token in the same state.
 
+use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
 use html5ever::{local_name, LocalName};
@@ -33,6 +44,9 @@ pub struct DepthGuard<Handle, Sink> {
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Sum of `dropped`, to skip the bookkeeping on ordinary pages.
     pending: Cell<usize>,
+    /// Character tokens not yet passed on, joined, with the first one's
+    /// line number.
+    text: RefCell<Option<(StrTendril, u64)>>,
 }
 
 impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> DepthGuard<Handle, Sink> {
@@ -42,6 +56,28 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> DepthGuard<Handle, Sink> {
             builder,
             dropped: RefCell::new(HashMap::new()),
             pending: Cell::new(0),
+            text: RefCell::new(None),
+        }
+    }
+
+    /// Holds a character token back, joined to the ones before it.
+    fn hold_text(&self, chars: StrTendril, line_number: u64) {
+        let mut text = self.text.borrow_mut();
+        match &mut *text {
+            Some((run, _)) => run.push_tendril(&chars),
+            None => *text = Some((chars, line_number)),
+        }
+    }
+
+    /// Passes the held text on. The tree builder answers every character
+    /// token with `Continue`, so nothing the tokenizer must hear is lost.
+    fn flush_text(&self) {
+        let held = self.text.borrow_mut().take();
+        if let Some((run, line_number)) = held {
+            let result = self
+                .builder
+                .process_token(Token::CharacterTokens(run), line_number);
+            debug_assert!(matches!(result, TokenSinkResult::Continue));
         }
     }
 
@@ -118,6 +154,11 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> TokenSink for DepthGuard<Ha
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        if let Token::CharacterTokens(chars) = token {
+            self.hold_text(chars, line_number);
+            return TokenSinkResult::Continue;
+        }
+        self.flush_text();
         match token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 if deepens(&tag.name) && self.held() >= MAX_DEPTH {
@@ -132,10 +173,12 @@ impl<Handle: Clone, Sink: TreeSink<Handle = Handle>> TokenSink for DepthGuard<Ha
     }
 
     fn end(&self) {
+        self.flush_text();
         self.builder.end();
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.flush_text();
         self.builder
             .adjusted_current_node_present_but_not_in_html_namespace()
     }

@@ -39,6 +39,27 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// The text of page bytes that [`decode`] would only copy: valid UTF-8
+/// (minus a UTF-8 byte-order mark), or ASCII whose declared encoding maps
+/// ASCII to itself. `None` when decoding has real work to do.
+///
+/// Saves copying the page and, for undeclared ASCII pages, running the
+/// statistical guess, whose verdict cannot change the text: every encoding
+/// it may pick is ASCII-compatible.
+pub fn as_decoded_text(bytes: &[u8]) -> Option<&str> {
+    if bytes.is_ascii() {
+        // No byte-order mark is ASCII, so decode() goes by the declaration.
+        let declared = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+        if declared.is_some_and(|e| !e.is_ascii_compatible()) {
+            return None;
+        }
+        return std::str::from_utf8(bytes).ok();
+    }
+    // decode() reads valid UTF-8 as UTF-8 and strips its byte-order mark;
+    // UTF-16 marks are not valid UTF-8.
+    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()
+}
+
 /// The encoding a `<meta>` in `head` declares, adjusted as the standard says:
 /// a UTF-16 label in ASCII-compatible bytes means UTF-8, x-user-defined
 /// means windows-1252.
@@ -99,6 +120,25 @@ mod tests {
         let d = decode("<meta charset=gb2312><p>腾讯网".as_bytes());
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.ends_with("腾讯网"));
+    }
+
+    #[test]
+    fn text_that_needs_no_decoding_is_borrowed_as_decode_would_give_it() {
+        for page in [
+            &b"<p>plain ASCII, no declaration"[..],
+            b"<meta charset=windows-1251><p>ASCII under a legacy label",
+            b"<meta charset=utf-16><p>ASCII under a UTF-16 label",
+            "<p>Grüße, valid UTF-8".as_bytes(),
+            "\u{feff}<p>Grüße after a byte-order mark".as_bytes(),
+        ] {
+            assert_eq!(as_decoded_text(page), Some(&*decode(page).text));
+        }
+        // Real decoding work: legacy bytes, and labels that do not map
+        // ASCII to itself (the replacement encoding, ISO-2022-JP).
+        assert_eq!(as_decoded_text(b"<p>caf\xe9"), None);
+        assert_eq!(as_decoded_text(b"<meta charset=iso-2022-kr><p>x"), None);
+        assert_eq!(decode(b"<meta charset=iso-2022-kr><p>x").text, "\u{fffd}");
+        assert_eq!(as_decoded_text(b"<meta charset=iso-2022-jp><p>\x1b$B"), None);
     }
 
     #[test]

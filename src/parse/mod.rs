@@ -10,7 +10,7 @@ mod encoding;
 mod html;
 
 #[cfg(feature = "encoding")]
-pub use encoding::{decode, Decoded};
+pub use encoding::{as_decoded_text, decode, Decoded};
 pub use html::parse_html;
 
 use crate::dom::Document;
@@ -34,8 +34,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     if looks_binary(bytes) {
         return Err(Error::Binary);
     }
-    let decoded = decode(bytes);
-    parse_text(&decoded.text)
+    // Most pages are UTF-8 already: parse them in place.
+    match as_decoded_text(bytes) {
+        Some(text) => parse_text(text),
+        None => parse_text(&decode(bytes).text),
+    }
 }
 
 /// Parses a page already decoded to text (a browser's string), refusing

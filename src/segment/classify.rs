@@ -17,6 +17,7 @@ use super::leaves::{Latent, Leaf};
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
 use crate::model::{Kind, Reason};
+use std::collections::HashMap;
 
 /// A box whose text is at most this share of the article body's may be
 /// removed from inside it on class/id cues alone; bigger ones are the body.
@@ -141,17 +142,26 @@ impl PageFacts {
     /// Matches every visible element's names against the cue lists once.
     pub fn new(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Self {
         let mut attr = vec![None; doc.len()];
+        // Pages repeat their class names hundreds of times: match each
+        // distinct one once.
+        let mut seen: HashMap<String, AttrCues> = HashMap::new();
         for &id in &stats.order {
             let names = widget_attrs(doc, id);
             if names.trim().is_empty() {
                 continue;
             }
+            if let Some(known) = seen.get(&names) {
+                attr[id] = Some(known.clone());
+                continue;
+            }
             let found = |cue: &cues::Cue| cue.find(&names).map(|m| m.trim().into());
-            attr[id] = Some(AttrCues {
+            let cues = AttrCues {
                 promo: found(cues::promo_attr()),
                 related: found(cues::related_attr()),
                 chrome: found(cues::boilerplate_attr()),
-            });
+            };
+            attr[id] = Some(cues.clone());
+            seen.insert(names, cues);
         }
         PageFacts {
             attr,
@@ -530,16 +540,29 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
 /// Class and id tokens that can name a widget. Tokens of many words are
 /// slugs of headings (`sharing-with-a-single-developer`), not widget names.
 fn widget_names(doc: &Document, id: NodeId) -> String {
-    let ci = class_and_id(doc, id);
-    let is_taxonomy = |t: &str| TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p));
+    // The tokens of `class_and_id`, read in place.
+    let class = doc.attr(id, "class").unwrap_or("");
+    let ident = doc.attr(id, "id").unwrap_or("");
+    let tokens = || class.split_whitespace().chain(ident.split_whitespace());
+    // Every prefix holds a '-': a token without one needs no list scan.
+    let is_taxonomy =
+        |t: &str| t.contains('-') && TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p));
     // One `tag-links` names a tag list; several such tokens are a CMS
     // listing the article's own tags and categories.
-    let taxonomy_tokens = ci.split_whitespace().filter(|t| is_taxonomy(t)).count();
-    ci.split_whitespace()
-        .filter(|t| t.split(['-', '_']).count() < SLUG_WORDS)
-        .filter(|t| taxonomy_tokens < MIN_TAXONOMY_TOKENS || !is_taxonomy(t))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let taxonomy_tokens = tokens().filter(|t| is_taxonomy(t)).count();
+    let mut names = String::with_capacity(class.len() + ident.len() + 1);
+    for t in tokens() {
+        // A token of SLUG_WORDS words has SLUG_WORDS - 1 separators.
+        let words = 1 + t.bytes().filter(|&b| b == b'-' || b == b'_').count();
+        if words >= SLUG_WORDS || (taxonomy_tokens >= MIN_TAXONOMY_TOKENS && is_taxonomy(t)) {
+            continue;
+        }
+        if !names.is_empty() {
+            names.push(' ');
+        }
+        names.push_str(t);
+    }
+    names
 }
 
 /// Widget names and aria label of an element, without allocating for the
@@ -552,7 +575,10 @@ fn widget_attrs(doc: &Document, id: NodeId) -> String {
     if e.attr("class").is_none() && e.attr("id").is_none() && label.is_empty() {
         return String::new();
     }
-    format!("{} {label}", widget_names(doc, id))
+    let mut names = widget_names(doc, id);
+    names.push(' ');
+    names.push_str(label);
+    names
 }
 
 /// A widget named by its class/id or aria label, or headed by a cue line.
@@ -1631,6 +1657,12 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_taxonomy_prefix_holds_a_dash() {
+        // widget_names skips the prefix scan for tokens without a '-'.
+        assert!(TAXONOMY_PREFIXES.iter().all(|p| p.contains('-')));
+    }
 
     #[test]
     fn similarity_compares_words() {

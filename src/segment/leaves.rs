@@ -5,59 +5,59 @@
 use super::visibility::{is_hidden, is_revealable};
 use crate::dom::{Document, NodeData, NodeId, Walk};
 
-/// Elements that start a new line of text; everything else flows inline.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
-/// Whether an element starts a block.
+/// Whether an element starts a block: a new line of text; everything else
+/// flows inline. (A `match`, not a list search: every element entered and
+/// left asks.)
 pub fn is_block_tag(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
 }
 
 /// Punctuation that Readability counts as commas (Latin, Arabic, CJK).
@@ -132,13 +132,22 @@ impl Run {
     /// (`<a>Knoll</a>, who` reads "Knoll , who"), as DOM text extractors
     /// and the labelled corpus do; that space is layout, not text, so it is
     /// left out of every count.
-    fn push_text(&mut self, t: &str, in_link: bool, in_bold: bool) {
+    ///
+    /// Returns whether `t` held anything but white space.
+    fn push_text(&mut self, t: &str, in_link: bool, in_bold: bool) -> bool {
         let mut added = 0;
         let mut carried_space = 0;
-        for ch in t.chars() {
-            if ch.is_whitespace() {
+        let mut rest = t;
+        // Word by word: the spacing decisions only happen at a word's start.
+        loop {
+            let (space, _) = run_of(rest, true);
+            if space > 0 {
                 self.pending_space = true;
-                continue;
+                rest = &rest[space..];
+            }
+            let (len, chars) = run_of(rest, false);
+            if len == 0 {
+                break;
             }
             if self.soft_break && !self.pending_space && !self.text.is_empty() {
                 self.text.push(' ');
@@ -153,8 +162,9 @@ impl Run {
                 added += 1;
             }
             self.pending_space = false;
-            self.text.push(ch);
-            added += 1;
+            self.text.push_str(&rest[..len]);
+            added += chars;
+            rest = &rest[len..];
         }
         let own = added - carried_space;
         if in_link {
@@ -163,7 +173,32 @@ impl Run {
         if in_bold {
             self.bold_chars += own;
         }
+        added > 0
     }
+}
+
+/// The byte length and character count of the run at the start of `s` of
+/// white space (`space`) or of anything else, white space being
+/// `char::is_whitespace`. ASCII is judged byte by byte.
+fn run_of(s: &str, space: bool) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let (mut i, mut chars) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (is_space, len) = if b.is_ascii() {
+            (matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if is_space != space {
+            break;
+        }
+        i += len;
+        chars += 1;
+    }
+    (i, chars)
 }
 
 struct Cutter<'a> {
@@ -197,7 +232,12 @@ impl Cutter<'_> {
         }
         let owner = self.owner();
         let chars = run.text.chars().count().saturating_sub(run.soft_spaces);
-        let commas = run.text.chars().filter(|c| COMMAS.contains(c)).count();
+        // ',' is the only ASCII one: skip the list for every other ASCII char.
+        let commas = run
+            .text
+            .chars()
+            .filter(|&c| c == ',' || (!c.is_ascii() && COMMAS.contains(&c)))
+            .count();
         self.leaves.push(Leaf {
             owner,
             nodes: run.nodes,
@@ -219,11 +259,12 @@ impl Cutter<'_> {
                 if in_owner {
                     self.run.nodes.push(id);
                 }
-                if !t.trim().is_empty() {
+                if self
+                    .run
+                    .push_text(t, self.link_depth > 0, self.bold_depth > 0)
+                {
                     self.after_br = false;
                 }
-                self.run
-                    .push_text(t, self.link_depth > 0, self.bold_depth > 0);
                 false
             }
             NodeData::Element(_) => {
@@ -423,6 +464,23 @@ mod tests {
         assert_eq!(latent[0].before, 1);
         let hidden: Vec<&str> = latent[0].leaves.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(hidden, vec!["pop", "up"]);
+    }
+
+    #[test]
+    fn runs_split_at_exactly_what_char_is_whitespace_calls_space() {
+        let probes = (0..0x3100u32)
+            .chain([0xFEFF, 0x1F600])
+            .filter_map(char::from_u32);
+        for c in probes {
+            // Followed by a char of the other kind, which ends the run.
+            let space = c.is_whitespace();
+            let s = if space { format!("{c}x") } else { format!("{c} ") };
+            let (len, chars) = run_of(&s, space);
+            assert_eq!((len, chars), (c.len_utf8(), 1), "{c:?}");
+        }
+        assert_eq!(run_of("a\u{a0}b", false), (1, 1));
+        assert_eq!(run_of(" \u{3000}\tx", true), (" \u{3000}\t".len(), 3));
+        assert_eq!(run_of("", true), (0, 0));
     }
 
     #[test]

@@ -187,8 +187,17 @@ fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
 /// list, not item by item, so a front can hide or outline it as one box.
 /// An element is taken only when every leaf under it belongs to the block,
 /// and never the body itself.
-fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[NodeId]) {
-    let counts = leaf_counts(doc, stats, owners);
+///
+/// `body` is the document's `<body>` (looked up once by the caller: the
+/// lookup walks the head).
+fn cover(
+    doc: &Document,
+    stats: &stats::Stats,
+    body: NodeId,
+    block: &mut Block,
+    owners: &[NodeId],
+) {
+    let counts = leaf_counts(doc, stats, body, owners);
     let whole = |n: NodeId| {
         doc.element(n).is_some()
             && stats.of(n).leaves > 0
@@ -236,8 +245,12 @@ fn cover(doc: &Document, stats: &stats::Stats, block: &mut Block, owners: &[Node
 /// Each element is climbed through once (a climb ends where an earlier one
 /// passed) and the counts are summed bottom-up after, so a block of many
 /// leaves deep in the page costs its nodes, not leaves × depth.
-fn leaf_counts(doc: &Document, stats: &stats::Stats, owners: &[NodeId]) -> HashMap<NodeId, usize> {
-    let body = doc.body();
+fn leaf_counts(
+    doc: &Document,
+    stats: &stats::Stats,
+    body: NodeId,
+    owners: &[NodeId],
+) -> HashMap<NodeId, usize> {
     let climbs = |n: NodeId| {
         n != body
             && stats.position.get(n).is_some_and(|&p| p != usize::MAX)
@@ -316,8 +329,9 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
         }
         prev = Some((v.kind, v.unit));
     }
+    let body = doc.body();
     for (block, owners) in blocks.iter_mut().zip(&owners) {
-        cover(doc, stats, block, owners);
+        cover(doc, stats, body, block, owners);
     }
     blocks
 }
@@ -421,7 +435,7 @@ mod tests {
         cases.push(vec![all[0], all[0], all[1]]);
         for owners in cases {
             assert_eq!(
-                leaf_counts(&d, &stats, &owners),
+                leaf_counts(&d, &stats, d.body(), &owners),
                 leaf_counts_by_climbing(&d, &stats, &owners),
                 "{owners:?}"
             );

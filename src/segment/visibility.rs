@@ -3,12 +3,39 @@
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId};
 
 /// Elements whose contents are never visible text (scripts, embedded
-/// documents, form controls whose text is not prose).
-const INVISIBLE_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
-    "embed", "canvas", "select", "option", "datalist", "textarea", "input", "audio", "video",
-    "source", "track", "map", "param", "frame", "frameset", "dialog",
-];
+/// documents, form controls whose text is not prose). A `match`, not a list
+/// search: every element of the page asks.
+fn is_invisible_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "option"
+            | "datalist"
+            | "textarea"
+            | "input"
+            | "audio"
+            | "video"
+            | "source"
+            | "track"
+            | "map"
+            | "param"
+            | "frame"
+            | "frameset"
+            | "dialog"
+    )
+}
 
 /// Whether `id`'s subtree is hidden from the reader: by its tag, its
 /// namespace (SVG is a drawing; MathML is read, it is often the article's
@@ -22,7 +49,7 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if matches!(e.ns, Namespace::Svg | Namespace::Other) || e.hidden_by_layout {
         return true;
     }
-    if e.ns == Namespace::Html && INVISIBLE_TAGS.contains(&&*e.name) {
+    if e.ns == Namespace::Html && is_invisible_tag(&e.name) {
         return true;
     }
     hidden_by_markup(e)
@@ -56,7 +83,7 @@ pub fn is_revealable(doc: &Document, id: NodeId) -> bool {
     let NodeData::Element(e) = &doc.node(id).data else {
         return false;
     };
-    e.ns == Namespace::Html && !INVISIBLE_TAGS.contains(&&*e.name)
+    e.ns == Namespace::Html && !is_invisible_tag(&e.name)
 }
 
 /// Whether an inline style hides the element.
@@ -65,13 +92,18 @@ fn style_hides(style: &str) -> bool {
         let Some((prop, value)) = decl.split_once(':') else {
             return false;
         };
-        let prop = prop.trim().to_ascii_lowercase();
-        let value = value.trim().to_ascii_lowercase();
-        let first = value.split(|c: char| c.is_whitespace() || c == '!').next();
-        match prop.as_str() {
-            "display" => first == Some("none"),
-            "visibility" => matches!(first, Some("hidden" | "collapse")),
-            _ => false,
+        let prop = prop.trim();
+        let first = value
+            .trim()
+            .split(|c: char| c.is_whitespace() || c == '!')
+            .next()
+            .unwrap_or("");
+        if prop.eq_ignore_ascii_case("display") {
+            first.eq_ignore_ascii_case("none")
+        } else if prop.eq_ignore_ascii_case("visibility") {
+            first.eq_ignore_ascii_case("hidden") || first.eq_ignore_ascii_case("collapse")
+        } else {
+            false
         }
     })
 }

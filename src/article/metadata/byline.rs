@@ -134,7 +134,11 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
     while let Some(node) = next {
         let class = doc.attr(node, "class").unwrap_or("");
         let id = doc.attr(node, "id").unwrap_or("");
-        let match_string = format!("{class} {id}");
+        // Readability matches "class id"; the bare " " of an element with
+        // neither matches no word list, so most elements skip the regexes.
+        let match_string =
+            (!class.is_empty() || !id.is_empty()).then(|| format!("{class} {id}"));
+        let match_string = match_string.as_deref();
         let tag = doc.tag(node).unwrap_or("");
 
         let removed = !is_probably_visible(doc, node)
@@ -144,7 +148,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
             next = next_element_skipping(doc, node);
             continue;
         }
-        if is_byline(doc, node, &match_string, p) {
+        if is_byline(doc, node, match_string, p) {
             let source = descendant_with_itemprop_name(doc, node).unwrap_or(node);
             return Walk::Found(js_trim(&text_content(doc, source)).to_string());
         }
@@ -157,8 +161,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
             continue;
         }
         let unlikely = strip_unlikely
-            && p.unlikely.is_match(&match_string)
-            && !p.maybe.is_match(&match_string)
+            && match_string.is_some_and(|m| p.unlikely.is_match(m) && !p.maybe.is_match(m))
             && !has_ancestor_tag(doc, node, "table")
             && !has_ancestor_tag(doc, node, "code")
             && tag != "body"
@@ -261,12 +264,13 @@ fn style_value<'a>(style: &'a str, property: &str) -> Option<&'a str> {
 }
 
 /// Readability's `_isValidByline`: marked as an author line and short.
-fn is_byline(doc: &Document, node: NodeId, match_string: &str, p: &Patterns) -> bool {
+/// `match_string` is "class id", `None` when the element has neither.
+fn is_byline(doc: &Document, node: NodeId, match_string: Option<&str>, p: &Patterns) -> bool {
     let marked = doc.attr(node, "rel") == Some("author")
         || doc
             .attr(node, "itemprop")
             .is_some_and(|i| i.contains("author"))
-        || p.byline.is_match(match_string);
+        || match_string.is_some_and(|m| p.byline.is_match(m));
     if !marked {
         return false;
     }

@@ -54,26 +54,31 @@ pub(crate) fn js_word_count(s: &str) -> usize {
 /// single ones stay as they are.
 pub(crate) fn squeeze_runs(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut run = String::new();
-    for c in s.chars() {
+    // The current run of spaces: where it starts and how many chars it has.
+    let mut run = (0, 0);
+    for (i, c) in s.char_indices() {
         if is_js_space(c) {
-            run.push(c);
+            if run.1 == 0 {
+                run.0 = i;
+            }
+            run.1 += 1;
             continue;
         }
-        flush_run(&mut out, &mut run);
+        flush_run(&mut out, &s[run.0..i], run.1);
+        run.1 = 0;
         out.push(c);
     }
-    flush_run(&mut out, &mut run);
+    flush_run(&mut out, &s[run.0..], run.1);
     out
 }
 
-fn flush_run(out: &mut String, run: &mut String) {
-    if run.chars().count() >= 2 {
-        out.push(' ');
-    } else {
-        out.push_str(run);
+/// Writes a run of `chars` spaces: one space for two or more, else as is.
+fn flush_run(out: &mut String, run: &str, chars: usize) {
+    match chars {
+        0 => {}
+        1 => out.push_str(run),
+        _ => out.push(' '),
     }
-    run.clear();
 }
 
 /// Every whitespace run becomes one space, ends trimmed: the form all
