@@ -296,6 +296,7 @@ pub fn classify(
     article_furniture(&ctx, &mut verdicts, hints.title);
     sponsored_items(&ctx, &mut verdicts);
     promo_sections(&ctx, &mut verdicts);
+    dangling_headings(&ctx, &mut verdicts);
     Classified {
         verdicts,
         boxes: boxes.into_iter().map(|(n, k, _, _)| (n, k)).collect(),
@@ -1559,6 +1560,112 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
             }
             verdicts[j].unit = Some(card);
         }
+    }
+}
+
+/// The rank of heading-like lines that are not heading elements.
+const OTHER_HEADING_RANK: u8 = 7;
+
+/// Rank of a heading-like line: `<h1>`..`<h6>` by level, any other
+/// heading-like line (a bold line, a label ending in a colon) below them.
+fn heading_rank(doc: &Document, leaf: &Leaf) -> u8 {
+    match doc.tag(leaf.owner) {
+        Some("h1") => 1,
+        Some("h2") => 2,
+        Some("h3") => 3,
+        Some("h4") => 4,
+        Some("h5") => 5,
+        Some("h6") => 6,
+        _ => OTHER_HEADING_RANK,
+    }
+}
+
+/// Labels ending in a colon are at most this long ("More topics:",
+/// "Authors:"); a longer line ending in one is a sentence leading into a
+/// quote or a video, and part of the prose.
+const MAX_LABEL_CHARS: usize = 40;
+
+/// Whether a line heads a section: a heading element, or a short label
+/// ending in a colon. A bold line is not enough: articles set their
+/// closing line or an author line in bold.
+fn is_section_heading(doc: &Document, leaf: &Leaf) -> bool {
+    // A heading element written as a sentence is a pull quote.
+    let sentence = leaf.text.ends_with(['.', '。']);
+    (heading_rank(doc, leaf) < OTHER_HEADING_RANK && !sentence)
+        || (leaf.chars <= MAX_LABEL_CHARS && leaf.text.ends_with(':'))
+}
+
+/// A heading in the body whose section holds no article text, only what
+/// was taken out (a list of teasers, a share bar, a gallery, the author
+/// line) introduces that and goes with it: "More on this topic" above a
+/// removed list of links is not the story. The section runs to the next
+/// heading of the same or a higher rank, or to the end of the body.
+fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
+    let doc = ctx.doc;
+    let is_text = |v: &Verdict| v.kind == Kind::Content && !v.not_body;
+    let Some(region_end) = ctx.leaves.iter().rposition(|l| ctx.in_region[l.owner]) else {
+        return;
+    };
+    for i in 0..=region_end {
+        let leaf = &ctx.leaves[i];
+        if !ctx.in_region[leaf.owner] || !is_text(&verdicts[i]) || !is_section_heading(doc, leaf) {
+            continue;
+        }
+        let rank = heading_rank(doc, leaf);
+        // The first thing taken out of the section, which the heading joins.
+        let mut first_out: Option<usize> = None;
+        let mut has_text = false;
+        let mut closed = false;
+        for j in i + 1..=region_end {
+            let l = &ctx.leaves[j];
+            let v = &verdicts[j];
+            let heading = is_section_heading(doc, l);
+            if ctx.in_region[l.owner] && v.kind == Kind::Content {
+                // A heading of the same or a higher rank closes the
+                // section (the headline too: a kicker above it is not
+                // dangling).
+                let headline = v.reasons.first().is_some_and(|r| r.code == "headline");
+                if heading && heading_rank(doc, l) <= rank && (!v.not_body || headline) {
+                    closed = true;
+                    break;
+                }
+                if !v.not_body && !heading {
+                    has_text = true;
+                    break;
+                }
+                // A sub-heading: its section is part of this one.
+                if !v.not_body {
+                    continue;
+                }
+            }
+            first_out.get_or_insert(j);
+        }
+        if has_text {
+            continue;
+        }
+        // The body's last words: what they introduce is outside it, unless
+        // that is prose the body's container missed.
+        let j = match first_out {
+            Some(j) => j,
+            None if !closed
+                && ctx
+                    .leaves
+                    .get(region_end + 1)
+                    .is_some_and(|next| !next.is_prose()) =>
+            {
+                region_end + 1
+            }
+            None => continue,
+        };
+        let mut v = verdicts[j].clone();
+        v.confidence = v.confidence.min(0.6);
+        v.reasons.truncate(1);
+        v.reasons.push(Reason::new(
+            "dangling-heading",
+            format!("heading over no article text '{}'", leaf.text),
+        ));
+        v.lead = false;
+        verdicts[i] = v;
     }
 }
 

@@ -526,4 +526,29 @@ mod tests {
             seg.blocks
         );
     }
+
+    #[test]
+    fn a_heading_over_nothing_but_removed_teasers_leaves_the_article() {
+        let p = PROSE;
+        let teasers = "<ul><li><a href=/a>One other story about several things</a></li>\
+                       <li><a href=/b>Another story about more of those things</a></li></ul>";
+        let html = format!(
+            "<article><h1>Title</h1><h2>Part one</h2><p>{p}</p><p>{p}</p>\
+             <h2>Elsewhere on the site</h2><div class=box>{teasers}</div>\
+             <h2>Part two</h2><p>{p}</p><p>{p}</p><p>Notes:</p></article>\
+             <div>{teasers}</div>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(&d, &TITLED);
+        let a = crate::article::build(&d, &seg, Default::default(), None);
+        assert!(
+            a.text.contains("Part one") && a.text.contains("Part two"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("Elsewhere on the site"), "{}", a.text);
+        // The body's last line, a label over what follows outside it.
+        assert!(!a.text.contains("Notes:"), "{}", a.text);
+        assert_ne!(kind_of(&seg, "Elsewhere on the site"), Kind::Content);
+    }
 }
