@@ -34,13 +34,14 @@ export async function artifactsDir() {
 }
 
 /**
- * Headless Chromium with a fresh profile, optionally with an unpacked
- * extension loaded. Resolves to a playwright BrowserContext whose close()
- * also removes the profile.
+ * Headless Chromium, optionally with an unpacked extension loaded and extra
+ * command-line `args`. With no `profile` it gets a fresh one, which close()
+ * removes; a given `profile` folder is kept, so a test can start the browser
+ * again on it. Resolves to a playwright BrowserContext.
  */
-export async function launchChromium({ extension } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), "declutter-chromium-"));
-  const args = ["--headless=new", ...CHROMIUM_ARGS];
+export async function launchChromium({ extension, args: extra = [], profile: kept } = {}) {
+  const profile = kept || (await mkdtemp(join(tmpdir(), "declutter-chromium-")));
+  const args = ["--headless=new", ...CHROMIUM_ARGS, ...extra];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -53,7 +54,7 @@ export async function launchChromium({ extension } = {}) {
   const close = context.close.bind(context);
   context.close = async () => {
     await close().catch(() => {});
-    await rm(profile, { recursive: true, force: true });
+    if (!kept) await rm(profile, { recursive: true, force: true });
   };
   return context;
 }
