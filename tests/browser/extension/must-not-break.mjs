@@ -13,8 +13,14 @@ import { join } from "node:path";
 import { SHARED } from "./pages.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 
-/** How long the page is watched alone before the toggles, per attempt: a second attempt is made only when the first saw the DOM, scroll or focus change, and watches longer. */
+/**
+ * How long the page is watched alone before the toggles, per attempt: a
+ * second attempt, on a fresh load, is made only when the first saw the DOM,
+ * the scroll or the focus change, and watches longer.
+ */
 export const CONTROL_MS = [300, 1200];
+/** How long after a mode is turned off the page is judged. */
+export const SETTLE_MS = 100;
 /** Limits: page load, one toggle, one whole page. */
 export const LOAD_MS = 15000;
 export const TOGGLE_MS = 20000;
@@ -44,10 +50,11 @@ export function samplePages(pages, n) {
   return [seed, ...Array.from({ length: n - 1 }, (_, i) => rest[Math.floor(i * step)])];
 }
 
-/** Serves ../shared on 127.0.0.1; resolves to {url(page), close()}. */
+/** Serves ../shared on 127.0.0.1; resolves to {origin, url(page), close()}. */
 export async function servePages() {
   const server = await serve({ root: SHARED });
   return {
+    origin: server.url.replace(/\/$/, ""),
     url: (page) => server.url + page.path.split("/").map(encodeURIComponent).join("/"),
     close: server.close,
   };
@@ -83,6 +90,7 @@ async function attempt(tab, controlMs) {
   const failures = [];
   const placed = await tab.probe("focusAndScroll");
   await tab.probe("begin");
+  await tab.probe("exercise");
   await sleep(controlMs);
   // If the page itself moves the scroll or the focus, those are not ours to check.
   const alone = await tab.probe("place");
@@ -90,6 +98,7 @@ async function attempt(tab, controlMs) {
   await tab.probe("phase", "toggles");
   const toggles = {};
   for (const [mode, expected] of SEQUENCES) {
+    if (mode !== SEQUENCES[0][0]) await tab.probe("replace");
     for (const want of expected) {
       const started = performance.now();
       let reply;
@@ -106,6 +115,8 @@ async function attempt(tab, controlMs) {
         return { failures, pageMoved, placed, toggles };
       }
     }
+    // Late traces too: whatever the extension does in a later task.
+    await sleep(SETTLE_MS);
     const place = await tab.probe("place");
     if (!pageMoved.scroll && !place.scrollKept) failures.push({ reason: `scroll-lost:${mode}`, detail: `(${placed.x}, ${placed.y}) became (${place.x}, ${place.y})` });
     if (!pageMoved.focus && !place.focusKept) failures.push({ reason: `focus-lost:${mode}`, detail: `${placed.focused} lost focus to ${place.active}` });
@@ -123,19 +134,21 @@ async function attempt(tab, controlMs) {
 export async function checkPage(tab, page) {
   const started = performance.now();
   const result = { page: page.name, ok: false, reasons: [], details: [] };
-  const load = await tab.goto(page.url);
-  result.loadMs = load.ms;
-  if (load.timedOut) result.loadTimeout = true;
-  if (load.failed) {
-    result.loadFailed = load.failed;
-    result.skipped = true;
-    return finish(result, started, tab);
-  }
   let run = null;
   const attempts = [];
   for (const controlMs of CONTROL_MS) {
+    // Each attempt on a fresh load: a trace the extension leaves the same
+    // way every time would not show against a page it already marked.
+    const load = await tab.goto(page.url);
+    result.loadMs ??= load.ms;
+    if (load.timedOut) result.loadTimeout = true;
+    if (load.failed) {
+      result.loadFailed = load.failed;
+      result.skipped = true;
+      return finish(result, started, tab);
+    }
     run = await attempt(tab, controlMs);
-    attempts.push(run.failures.map((f) => f.reason));
+    attempts.push(run.failures.map((f) => `${f.reason}: ${f.detail}`.slice(0, 600)));
     if (run.failures.length === 0 || run.failures.some((f) => f.reason.startsWith("toggle-"))) break;
   }
   result.attempts = attempts;

@@ -9,7 +9,7 @@
 
 /**
  * Runs in the page: defines `globalThis.__mnbProbe` = {begin(), phase(name),
- * compare(), focusAndScroll(), place()}. Every property the walk reads goes
+ * compare(), focusAndScroll(), exercise(), replace(), place()}. Every property the walk reads goes
  * through the prototypes' own getters, so markup that clobbers DOM
  * properties (`<form><input name=attributes>`) cannot mislead it.
  */
@@ -164,6 +164,29 @@ export function installProbe() {
       }
       saved = { x: window.scrollX, y: window.scrollY, focused };
       return { x: saved.x, y: saved.y, focused: focused ? describe(focused) : null };
+    },
+    /**
+     * Does to the page, without the extension, what the toggles do to it as
+     * events: the focused element loses the focus and gets it back, the
+     * page scrolls and comes back, the window "resizes". What the page's
+     * own handlers change then is the page's doing, recorded in the
+     * current phase.
+     */
+    async exercise() {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      saved.focused?.blur();
+      await frame();
+      saved.focused?.focus({ preventScroll: true });
+      window.scrollTo(saved.x, saved.y > 0 ? saved.y - 1 : saved.y + 1);
+      await frame();
+      window.scrollTo(saved.x, saved.y);
+      window.dispatchEvent(new Event("resize"));
+      await frame();
+    },
+    /** Goes back to the scroll position and focus set by focusAndScroll(), so each mode is judged on its own. */
+    replace() {
+      window.scrollTo(saved.x, saved.y);
+      if (saved.focused && document.activeElement !== saved.focused) saved.focused.focus({ preventScroll: true });
     },
     /** Whether the scroll position and the focus set by focusAndScroll() are as they were. */
     place() {
