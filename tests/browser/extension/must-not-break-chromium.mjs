@@ -96,7 +96,13 @@ async function openTab({ context, browserCdp, options, extId, worker }) {
   const tabTarget = targetInfos.find((i) => i.url === marker).targetId;
 
   async function evaluate(expression) {
-    const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression, contextId: probeContext, returnByValue: true, awaitPromise: true });
+    const { result, exceptionDetails } = await cdp
+      .send("Runtime.evaluate", { expression, contextId: probeContext, returnByValue: true, awaitPromise: true })
+      .catch((e) => {
+        // The probe's world went with the document the page navigated away from.
+        if (/Cannot find context|navigated or closed/.test(e.message)) navigated = true;
+        throw e;
+      });
     if (exceptionDetails) throw new Error(`probe: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
     return result.value;
   }
@@ -133,11 +139,20 @@ async function openTab({ context, browserCdp, options, extId, worker }) {
       probeContext = null;
       const t0 = performance.now();
       let timedOut = false;
-      try {
-        await page.goto(url, { waitUntil: "load", timeout: LOAD_MS });
-      } catch (e) {
-        if (!/Timeout/i.test(e.message)) return { failed: e.message.split("\n")[0], ms: Math.round(performance.now() - t0) };
-        timedOut = true;
+      for (let tries = 2; tries > 0; tries--) {
+        try {
+          await page.goto(url, { waitUntil: "load", timeout: LOAD_MS });
+          break;
+        } catch (e) {
+          // The previous page in this tab may still send itself somewhere.
+          if (/interrupted by another navigation/.test(e.message)) {
+            if (tries > 1) continue;
+            return { failed: "it keeps navigating itself", ms: Math.round(performance.now() - t0) };
+          }
+          if (!/Timeout/i.test(e.message)) return { failed: e.message.split("\n")[0], ms: Math.round(performance.now() - t0) };
+          timedOut = true;
+          break;
+        }
       }
       const { frameTree } = await cdp.send("Page.getFrameTree");
       // A page that sent itself elsewhere on load is no longer the page to test.
@@ -146,7 +161,7 @@ async function openTab({ context, browserCdp, options, extId, worker }) {
       await evaluate(`(${installProbe})()`);
       return { timedOut, ms: Math.round(performance.now() - t0) };
     },
-    probe: (method, ...args) => evaluate(`globalThis.__mnbProbe.${method}(...${JSON.stringify(args)})`),
+    probe: (method, ...args) => evaluate(`window.__mnbProbe.${method}(...${JSON.stringify(args)})`),
     async toggle(mode) {
       if (!granted) {
         if (mode !== "reader") return { ok: false, error: "the first toggle on a page must be the toolbar's" };

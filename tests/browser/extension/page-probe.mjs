@@ -4,17 +4,18 @@
 // tells afterwards whether the DOM, the scroll and the focus came back.
 //
 // `installProbe` is sent to the page as source text and defines
-// `globalThis.__mnbProbe`: in Chromium inside a world of the test's own (the
+// `window.__mnbProbe`: in Chromium inside a world of the test's own (the
 // page cannot tamper with it), in Firefox in the page's world.
 
 /**
- * Runs in the page: defines `globalThis.__mnbProbe` = {begin(), phase(name),
- * compare(), focusAndScroll(), exercise(), replace(), place()}. Every property the walk reads goes
- * through the prototypes' own getters, so markup that clobbers DOM
- * properties (`<form><input name=attributes>`) cannot mislead it.
+ * Runs in the page: defines `window.__mnbProbe` = {begin(), phase(name),
+ * changes(), compare(excused), focusAndScroll(), exercise(), replace(),
+ * place()}. Every property the walk reads goes through the prototypes' own
+ * getters, so markup that clobbers DOM properties (`<form><input
+ * name=attributes>`) cannot mislead it.
  */
 export function installProbe() {
-  if (globalThis.__mnbProbe) return;
+  if (window.__mnbProbe) return;
   const getter = (proto, name) => {
     const get = Object.getOwnPropertyDescriptor(proto, name).get;
     return (node) => get.call(node);
@@ -49,29 +50,80 @@ export function installProbe() {
   };
   const observer = new MutationObserver(tally);
 
-  // The DOM as it is now: per node its attributes or text and its children.
+  // The DOM as it is now: per node its attributes or text, its children
+  // and its path (child indexes from the root, the same in a fresh load of
+  // the same page, so changes seen in one load can be named in another).
   function capture() {
     const nodes = new Map();
-    const visit = (node) => {
+    const byPath = new Map();
+    const visit = (node, path) => {
       const type = nodeType(node);
       if (type === ELEMENT) {
         const attrs = Array.from(attributesOf(node), (a) => [attrName(a), attrValue(a)]);
         const kids = Array.from(childNodes(node));
-        nodes.set(node, { name: localName(node), attrs, kids });
-        for (const k of kids) visit(k);
-      } else if (CHARACTER_DATA.has(type)) nodes.set(node, { type, data: dataOf(node) });
+        nodes.set(node, { name: localName(node), attrs, kids, path });
+        kids.forEach((k, i) => visit(k, `${path}/${i}`));
+      } else if (CHARACTER_DATA.has(type)) nodes.set(node, { type, data: dataOf(node), path });
+      byPath.set(path, node);
     };
     const root = document.documentElement;
-    visit(root);
-    return { root, nodes };
+    visit(root, "");
+    return { root, nodes, byPath };
+  }
+
+  const parentOf = getter(Node.prototype, "parentNode");
+  // A node's path in the DOM as it is now (for one the page added since begin()).
+  function livePath(node) {
+    const steps = [];
+    for (let n = node; n !== before.root; n = parentOf(n)) {
+      const parent = parentOf(n);
+      if (!parent) return undefined;
+      steps.push(Array.prototype.indexOf.call(childNodes(parent), n));
+    }
+    return steps.reverse().map((i) => `/${i}`).join("");
+  }
+
+  // The sites in `list` (of tallies), named by path in the recorded DOM, or
+  // in the DOM as it is now for nodes the page added.
+  function pathsOf(list) {
+    const out = { attrs: [], text: [], children: [] };
+    const path = (node) => before.nodes.get(node)?.path ?? livePath(node);
+    for (const s of list) {
+      for (const [node, names] of s.attrs) if (path(node) !== undefined) for (const n of names) out.attrs.push([path(node), n]);
+      for (const node of s.text) if (path(node) !== undefined) out.text.push(path(node));
+      for (const node of s.children) if (path(node) !== undefined) out.children.push(path(node));
+    }
+    return out;
+  }
+
+  // The control phase's sites, plus `extra` ones named by path. An element
+  // whose children the page changed in another load is left out whole (it
+  // may have rebuilt it with other nodes), unless it is the root, the head
+  // or the body: those keep only their children that are there in both.
+  function maskWith(extra) {
+    const mask = { attrs: new Map(changed.control.attrs), text: new Set(changed.control.text), children: new Set(changed.control.children), subtrees: new Set() };
+    if (!extra) return mask;
+    const at = (path) => before.byPath.get(path);
+    for (const [path, name] of extra.attrs) {
+      const node = at(path);
+      if (node) mask.attrs.set(node, new Set([...(mask.attrs.get(node) || []), name]));
+    }
+    for (const path of extra.text) if (at(path)) mask.text.add(at(path));
+    for (const path of extra.children) {
+      const node = at(path);
+      if (!node) continue;
+      if (node === before.root || node === document.head || node === document.body) mask.children.add(node);
+      else mask.subtrees.add(node);
+    }
+    return mask;
   }
 
   const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
   // Serializes `node` as `side` holds it. Where the page changed something
-  // by itself during the control phase, that part is left out of both
-  // sides: an attribute it set, a text it rewrote, and under an element
-  // whose children it changed, the children that are not there in both.
+  // by itself (`mask`), that part is left out of both sides: an attribute
+  // it set, a text it rewrote, under an element whose children it changed
+  // the children that are not there in both, and whole subtrees it rebuilt.
   function serialize(node, side, other, mask, out) {
     const info = side.nodes.get(node);
     if (!info) return;
@@ -84,6 +136,10 @@ export function installProbe() {
     out.push(`<${info.name}`);
     for (const [n, v] of info.attrs) if (!skip?.has(n)) out.push(` ${n}="${esc(v)}"`);
     out.push(">");
+    if (mask.subtrees?.has(node)) {
+      out.push(`(changed by the page)</${info.name}>`);
+      return;
+    }
     let kids = info.kids;
     if (mask.children.has(node)) {
       const theirs = new Set(other.nodes.get(node)?.kids || []);
@@ -108,7 +164,7 @@ export function installProbe() {
 
   const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
-  globalThis.__mnbProbe = {
+  window.__mnbProbe = {
     /** Records the DOM and starts watching the page's own changes (the control phase). */
     begin() {
       changed = { control: sites(), toggles: sites() };
@@ -122,16 +178,22 @@ export function installProbe() {
       tally(observer.takeRecords());
       phase = name;
     },
+    /** Everything that changed since begin(), named by path, for a later load's compare(). */
+    changes() {
+      tally(observer.takeRecords());
+      return pathsOf([changed.control, changed.toggles]);
+    },
     /**
      * Whether the DOM now serializes as it did at begin(), leaving out what
-     * the page changed by itself in the control phase; with the first
+     * the page changed by itself in the control phase and the `excused`
+     * sites (from changes() in a load that was not toggled); with the first
      * difference and the page's own change counts.
      */
-    compare() {
+    compare(excused = null) {
       const now = capture();
       const records = { control: changed.control.records, toggles: changed.toggles.records };
       if (now.root !== before.root) return { same: false, diff: "the page replaced its document element", records };
-      const mask = changed.control;
+      const mask = maskWith(excused);
       const a = [];
       const b = [];
       serialize(before.root, before, now, mask, a);
@@ -194,7 +256,8 @@ export function installProbe() {
       return {
         x: window.scrollX,
         y: window.scrollY,
-        scrollKept: window.scrollX === saved.x && window.scrollY === saved.y,
+        // Firefox scrolls by fractions of a pixel; less than one is not a move.
+        scrollKept: Math.abs(window.scrollX - saved.x) < 1 && Math.abs(window.scrollY - saved.y) < 1,
         focusKept: !saved.focused || active === saved.focused,
         active: describe(active),
       };

@@ -61,13 +61,16 @@ export async function launchChromium({ extension, args: extra = [], profile: kep
 
 /**
  * Headless Firefox ESR driven by geckodriver, optionally with a temporary
- * add-on installed from an unpacked folder or a zip. Resolves to a
- * selenium WebDriver.
+ * add-on installed from an unpacked folder or a zip, extra `prefs`,
+ * WebDriver BiDi (`bidi`, for log events) and page dialogs dismissed
+ * silently (`dismissDialogs`). Resolves to a selenium WebDriver.
  */
-export async function launchFirefox({ addon, prefs = {} } = {}) {
+export async function launchFirefox({ addon, prefs = {}, bidi = false, dismissDialogs = false } = {}) {
   if (!existsSync(GECKODRIVER)) throw new Error(`geckodriver not found at ${GECKODRIVER}: run scripts/setup.sh`);
   const options = new firefox.Options().setBinary(FIREFOX).addArguments("-headless");
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
+  if (bidi) options.enableBidi();
+  if (dismissDialogs) options.setAlertBehavior("dismiss");
   const service = new firefox.ServiceBuilder(GECKODRIVER);
   const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
   if (addon) await driver.installAddon(addon, true);
