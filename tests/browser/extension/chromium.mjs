@@ -14,7 +14,7 @@ import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreRead
 const WAIT = 15000;
 
 /** Reads inside the first closed shadow root under the element `selector` matches: `fn` runs with `this` = the shadow root. */
-async function inShadow(cdp, selector, fn) {
+export async function inShadow(cdp, selector, fn) {
   const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
   const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
   if (!nodeId) return null;
@@ -31,9 +31,11 @@ async function inShadow(cdp, selector, fn) {
   return JSON.parse(result.value);
 }
 
-function readerInfo() {
+/** Runs in the reader's shadow root (see inShadow): what it shows and how. */
+export function readerInfo() {
   const view = this.querySelector(".reader");
   return {
+    font: view.style.getPropertyValue("--font"),
     mode: this.mode,
     text: this.querySelector("main").textContent,
     title: this.querySelector("h1")?.textContent,
