@@ -11,7 +11,7 @@
 import { launchChromium } from "../lib/browsers.mjs";
 import { isLocal } from "./pages.mjs";
 import { installProbe } from "./page-probe.mjs";
-import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, report, servePages, withTimeout } from "./must-not-break.mjs";
+import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
 
 const WAIT = 15000;
 const PROBE_WORLD = "must-not-break-probe";
@@ -230,6 +230,7 @@ export async function runMustNotBreakChromium({ pages, dist, artifacts, t, tabs 
     for (const p of context.pages()) if (p !== options) await p.close();
 
     const newTab = () => openTab({ context, browserCdp, options, extId, worker });
+    const progress = progressLine("chromium", pages.length);
     const open = [];
     for (let i = 0; i < tabs; i++) open.push(await newTab());
     const results = await pool(pages, tabs, async (page, i) => {
@@ -240,7 +241,9 @@ export async function runMustNotBreakChromium({ pages, dist, artifacts, t, tabs 
         // A stuck tab is replaced; the page counts as failed.
         await open[i].close();
         open[i] = await newTab();
-            return { page: page.name, ok: false, reasons: ["check-error"], details: [`check-error: ${e.message}`] };
+        return { page: page.name, ok: false, reasons: ["check-error"], details: [`check-error: ${e.message}`] };
+      } finally {
+        progress();
       }
     });
     return await report({ browser: "chromium", results, blocked, wallMs: performance.now() - started, sample, artifacts, t, extra: { tabs } });

@@ -15,7 +15,7 @@ import LogInspector from "selenium-webdriver/bidi/logInspector.js";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { installProbe } from "./page-probe.mjs";
 import { startRefusingProxy } from "./refusing-proxy.mjs";
-import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, report, servePages, withTimeout } from "./must-not-break.mjs";
+import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
 
 const WAIT = 15000;
 
@@ -118,11 +118,14 @@ export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample
       }
     };
     const tab = firefoxTab({ driver, inOptions, log });
+    const progress = progressLine("firefox", pages.length);
     const results = await pool(pages, 1, async (page) => {
       try {
         return await withTimeout(checkPage(tab, { ...page, url: server.url(page) }), PAGE_MS, "the page's check");
       } catch (e) {
         return { page: page.name, ok: false, reasons: ["check-error"], details: [`check-error: ${e.message.split("\n")[0]}`] };
+      } finally {
+        progress();
       }
     });
     const background = await inOptions(() => driver.executeAsyncScript(HOOK_BACKGROUND));

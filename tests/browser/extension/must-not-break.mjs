@@ -240,6 +240,16 @@ export async function pool(items, n, check) {
   return results;
 }
 
+/** Returns a function to call after each page: it prints how far `browser` got every 100 pages. */
+export function progressLine(browser, total) {
+  const started = performance.now();
+  let done = 0;
+  return () => {
+    done++;
+    if (done % 100 === 0 && done < total) console.log(`must-not-break, ${browser}: ${done}/${total} pages in ${Math.round((performance.now() - started) / 1000)} s`);
+  };
+}
+
 /**
  * Prints the per-browser summary, records one check per browser in `t`
  * and writes target/browser-artifacts/must-not-break-<browser>.json.

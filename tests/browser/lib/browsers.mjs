@@ -62,12 +62,15 @@ export async function launchChromium({ extension, args: extra = [], profile: kep
 /**
  * Headless Firefox ESR driven by geckodriver, optionally with a temporary
  * add-on installed from an unpacked folder or a zip, extra `prefs`,
- * WebDriver BiDi (`bidi`, for log events) and page dialogs dismissed
- * silently (`dismissDialogs`). Resolves to a selenium WebDriver.
+ * WebDriver BiDi (`bidi`, for log events), page dialogs dismissed silently
+ * (`dismissDialogs`) and a `profile` folder used in place (kept, so a test
+ * can start the browser again on it; by default geckodriver makes a
+ * throwaway one). Resolves to a selenium WebDriver.
  */
-export async function launchFirefox({ addon, prefs = {}, bidi = false, dismissDialogs = false } = {}) {
+export async function launchFirefox({ addon, prefs = {}, bidi = false, dismissDialogs = false, profile } = {}) {
   if (!existsSync(GECKODRIVER)) throw new Error(`geckodriver not found at ${GECKODRIVER}: run scripts/setup.sh`);
   const options = new firefox.Options().setBinary(FIREFOX).addArguments("-headless");
+  if (profile) options.addArguments("-profile", profile);
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
   if (bidi) options.enableBidi();
   if (dismissDialogs) options.setAlertBehavior("dismiss");
