@@ -2,10 +2,14 @@
 // corpus page (../shared/corpus/readability, ../shared/corpus/trafilatura
 // and the seed page), served from 127.0.0.1 with the pages' own inline
 // scripts running and every other host refused. On each page, after a
-// scroll and a focus: declutter on then off, reader on then off; the
+// scroll and a focus: reader on then off, declutter on then off; the
 // extension must throw nothing and leave the DOM, the scroll position and
-// the focus as they were. The browser-specific parts (tabs, toggles, error
-// capture, request blocking) live in must-not-break-chromium.mjs and
+// the focus as they were. What the page changes by itself is excused, and
+// only that: what it changed while watched alone before the toggles and,
+// for a page that still fails, what it changes by itself over the same
+// time in a load that is not toggled (page-probe.mjs records and compares).
+// The browser-specific parts (tabs, toggles, error capture, request
+// blocking) live in must-not-break-chromium.mjs and
 // must-not-break-firefox.mjs; this module has the page list, the per-page
 // procedure and the verdicts.
 import { readdir, writeFile } from "node:fs/promises";
