@@ -4,25 +4,30 @@
 // off puts both back, unless the reader moved in the meantime.
 // A classic content script: it defines one global in the isolated world.
 globalThis.DeclutterPlace ??= (() => {
-  const scroll = () => ({ x: window.scrollX, y: window.scrollY });
-  const same = (a, b) => a.x === b.x && a.y === b.y;
+  // Input that scrolls, or may (a press can start dragging the scroll bar).
+  // Scroll events alone would not tell the reader's scrolling from the page
+  // moving itself as it lays out again.
+  const INPUT = ["wheel", "touchmove", "mousedown", "keydown"];
+  const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "]);
+  const LISTEN = { capture: true, passive: true };
 
   /** Remembers the place now, before the page changes; returns {restore(putBack)}, which calls putBack() to undo the change and then puts the place back. */
   function remember() {
-    const before = scroll();
+    const before = { x: window.scrollX, y: window.scrollY };
     const focused = document.activeElement;
-    // Where the browser left the page once the change was laid out: if the
-    // page is still there at restore, the reader did not scroll.
-    let settled = null;
-    requestAnimationFrame(() => requestAnimationFrame(() => (settled = scroll())));
+    let moved = false;
+    const onInput = (e) => {
+      if (e.type !== "keydown" || SCROLL_KEYS.has(e.key)) moved = true;
+    };
+    for (const type of INPUT) window.addEventListener(type, onInput, LISTEN);
     return {
       restore(putBack) {
-        const stayed = !settled || same(settled, scroll());
+        for (const type of INPUT) window.removeEventListener(type, onInput, LISTEN);
         const active = document.activeElement;
         const focusLost = (!active || active === document.body) && focused && focused !== document.body;
         putBack();
         if (focusLost && focused.isConnected) focused.focus({ preventScroll: true });
-        if (stayed && !same(before, scroll())) window.scrollTo(before.x, before.y);
+        if (!moved && (window.scrollX !== before.x || window.scrollY !== before.y)) window.scrollTo(before.x, before.y);
       },
     };
   }

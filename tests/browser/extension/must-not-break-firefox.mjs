@@ -6,10 +6,11 @@
 // untouched, and every toggle is the `run` message, the handler the toolbar
 // button, the shortcuts and the context menu call. Requests for other
 // hosts go to a refusing proxy that counts them. Errors: WebDriver BiDi
-// reports the tab's (a content script's carry moz-extension:// frames; one
-// without a stack is the extension's when it comes while the extension
-// is being toggled, since the pages' own come with stacks here), and the
-// background page reports its own through hooks set from the settings page.
+// reports the tab's (a content script's carry moz-extension:// frames; an
+// error or rejection without a stack is the extension's when it comes
+// while the extension is being toggled, since the pages' own come with
+// stacks here), and the background page reports its own through hooks set
+// from the settings page.
 import { By, until } from "selenium-webdriver";
 import LogInspector from "selenium-webdriver/bidi/logInspector.js";
 import { launchFirefox } from "../lib/browsers.mjs";
@@ -18,6 +19,9 @@ import { startRefusingProxy } from "./refusing-proxy.mjs";
 import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
 
 const WAIT = 15000;
+// A thrown error or a rejection, as BiDi words it; the rest of its
+// stackless entries are the network's and security's (blocked loads, CORS).
+const JS_ERROR = /^(?:uncaught exception|(?:[A-Z][A-Za-z]*)?Error\b)/;
 
 // In the settings page: hooks on the background page (same extension, so
 // reachable) that collect its errors, and a drain of what they collected.
@@ -191,7 +195,7 @@ function firefoxTab({ driver, inOptions, log }) {
       for (const l of log.splice(0)) {
         if (l.at < since) continue;
         if (l.extension) out.extension.push(l.text);
-        else if (!l.stack && during(l.at)) out.extension.push(`no stack, while the extension was toggled: ${l.text}`);
+        else if (!l.stack && JS_ERROR.test(l.text) && during(l.at)) out.extension.push(`no stack, while the extension was toggled: ${l.text}`);
         else out.page.push(l.text);
       }
       windows.length = 0;

@@ -25,6 +25,8 @@ export const SETTLE_MS = 100;
 export const LOAD_MS = 15000;
 export const TOGGLE_MS = 20000;
 export const PAGE_MS = 90000;
+/** Time for one browser's whole run; pages not started by then fail as "not-tried" (a busy machine, not a hang: that is the watchdog's). */
+export const RUN_MS = 20 * 60 * 1000;
 
 /** Every corpus page, the seed page first: [{name, path}] with `path` relative to ../shared. */
 export async function corpusPages() {
@@ -142,14 +144,18 @@ async function attempt(tab, excused = null) {
 
 /**
  * The fair control for a page whose first run failed: a fresh load, the
- * same prelude, then as long as the toggles took with the page left alone
- * (its handlers exercised again, as the toggles would). Resolves to what
- * the page changed by itself ({sites, moved}).
+ * same prelude, then the page left alone, its handlers exercised again as
+ * the toggles would, for twice as long as the toggles took and a second
+ * more (the next run's toggles may take longer on a busy machine, and a
+ * timer of the page may fire later). Resolves to what the page changed by
+ * itself ({sites, moved}).
  */
 async function untoggled(tab, togglesMs) {
   await prelude(tab);
   await tab.probe("exercise");
-  await sleep(togglesMs);
+  await sleep(togglesMs + 500);
+  await tab.probe("exercise");
+  await sleep(togglesMs + 500);
   const place = await tab.probe("place");
   return { sites: await tab.probe("changes"), moved: { scroll: !place.scrollKept, focus: !place.focusKept } };
 }
@@ -229,15 +235,23 @@ async function finish(result, started, tab) {
   return result;
 }
 
-/** Runs `check(item)` over `items` with `n` workers; resolves to the results in item order. */
-export async function pool(items, n, check) {
-  const results = new Array(items.length);
+/**
+ * Runs `check(page, worker)` over `pages` with `n` workers; a page not
+ * started within RUN_MS of the start fails as not tried. Resolves to the
+ * results in page order.
+ */
+export async function pool(pages, n, check) {
+  const deadline = performance.now() + RUN_MS;
+  const results = new Array(pages.length);
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async (_, worker) => {
-      while (next < items.length) {
+    Array.from({ length: Math.min(n, pages.length) }, async (_, worker) => {
+      while (next < pages.length) {
         const i = next++;
-        results[i] = await check(items[i], worker);
+        results[i] =
+          performance.now() > deadline
+            ? { page: pages[i].name, ok: false, reasons: ["not-tried"], details: [`not-tried: the run's ${RUN_MS / 60000} minutes were spent`] }
+            : await check(pages[i], worker);
       }
     }),
   );

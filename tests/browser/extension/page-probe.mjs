@@ -224,7 +224,9 @@ export function installProbe() {
           break;
         }
       }
-      saved = { x: window.scrollX, y: window.scrollY, focused };
+      // What is in view: the element under the top middle of the viewport.
+      const anchor = document.elementFromPoint(window.innerWidth / 2, Math.min(40, window.innerHeight / 4));
+      saved = { x: window.scrollX, y: window.scrollY, focused, anchor, anchorTop: anchor?.getBoundingClientRect().top };
       return { x: saved.x, y: saved.y, focused: focused ? describe(focused) : null };
     },
     /**
@@ -248,16 +250,21 @@ export function installProbe() {
     /** Goes back to the scroll position and focus set by focusAndScroll(), so each mode is judged on its own. */
     replace() {
       window.scrollTo(saved.x, saved.y);
+      if (saved.anchor) saved.anchorTop = saved.anchor.getBoundingClientRect().top;
       if (saved.focused && document.activeElement !== saved.focused) saved.focused.focus({ preventScroll: true });
     },
     /** Whether the scroll position and the focus set by focusAndScroll() are as they were. */
     place() {
       const active = document.activeElement;
+      // Kept: the same offset (Firefox scrolls by fractions of a pixel; less
+      // than one is not a move), or the same content in view where the page
+      // laid itself out again and the browser's scroll anchoring held it.
+      const offset = Math.abs(window.scrollX - saved.x) < 1 && Math.abs(window.scrollY - saved.y) < 1;
+      const anchored = !!saved.anchor?.isConnected && Math.abs(saved.anchor.getBoundingClientRect().top - saved.anchorTop) < 2;
       return {
         x: window.scrollX,
         y: window.scrollY,
-        // Firefox scrolls by fractions of a pixel; less than one is not a move.
-        scrollKept: Math.abs(window.scrollX - saved.x) < 1 && Math.abs(window.scrollY - saved.y) < 1,
+        scrollKept: offset || anchored,
         focusKept: !saved.focused || active === saved.focused,
         active: describe(active),
       };

@@ -154,7 +154,7 @@ async function main() {
 // Nothing may hang: a stuck browser ends the run as a failure. Every wait
 // has its own limit; this one is for the whole run, must-not-break's
 // thousand pages included, on a busy machine.
-const WATCHDOG_MINUTES = 25;
+const WATCHDOG_MINUTES = 30;
 const watchdog = setTimeout(() => {
   console.error(`extension tests: timed out after ${WATCHDOG_MINUTES} minutes`);
   process.exit(3);
