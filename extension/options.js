@@ -48,7 +48,13 @@ async function setAuto(mode) {
     say("Permission not given: automatic declutter stays as it was");
     return;
   }
-  if (mode !== "everywhere") await api.permissions.remove({ origins: ["<all_urls>"] }).catch(() => {});
+  // Chromium's remove() takes back every granted site that <all_urls>
+  // covers, so it is called only when <all_urls> itself was granted, and
+  // the sites are asked for again if they went with it (the click still counts).
+  if (mode !== "everywhere" && (await api.permissions.contains({ origins: ["<all_urls>"] }))) {
+    await api.permissions.remove({ origins: ["<all_urls>"] }).catch(() => {});
+    if (origins.length && !(await api.permissions.contains({ origins }))) await api.permissions.request({ origins }).catch(() => false);
+  }
   await save({ auto: mode, autoSites: hosts });
   if (bad.length) say(`Saved; not a site name, ignored: ${bad.join(", ")}`);
 }

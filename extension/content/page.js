@@ -73,6 +73,7 @@ globalThis.declutterPage ??= (() => {
   }
 
   function declutter(result) {
+    const place = globalThis.DeclutterPlace.remember();
     const handle = globalThis.DeclutterCollapse.collapse(
       { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown },
       {
@@ -80,14 +81,14 @@ globalThis.declutterPage ??= (() => {
         report: () => copyText(reportText(result)),
       },
     );
-    collapsed = { handle, result };
+    collapsed = { handle, result, place };
     status(result, handle.count);
     return { mode: "declutter", collapsed: handle.count };
   }
 
   function restore() {
-    collapsed.handle.restore();
-    const { result } = collapsed;
+    const { handle, result, place } = collapsed;
+    place.restore(handle.restore);
     collapsed = null;
     status(result, 0);
     return { mode: "page" };

@@ -8,5 +8,6 @@ export const CONTENT_FILES = [
   "content/blocks.js",
   "content/reader.js",
   "content/collapse.js",
+  "content/place.js",
   "content/page.js",
 ];

@@ -14,7 +14,7 @@ import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreRead
 const WAIT = 15000;
 
 /** Reads inside the first closed shadow root under the element `selector` matches: `fn` runs with `this` = the shadow root. */
-async function inShadow(cdp, selector, fn) {
+export async function inShadow(cdp, selector, fn) {
   const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
   const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
   if (!nodeId) return null;
@@ -31,9 +31,11 @@ async function inShadow(cdp, selector, fn) {
   return JSON.parse(result.value);
 }
 
-function readerInfo() {
+/** Runs in the reader's shadow root (see inShadow): what it shows and how. */
+export function readerInfo() {
   const view = this.querySelector(".reader");
   return {
+    font: view.style.getPropertyValue("--font"),
     mode: this.mode,
     text: this.querySelector("main").textContent,
     title: this.querySelector("h1")?.textContent,
@@ -223,10 +225,16 @@ async function checkSettings({ options, page, pages, click, waitReader, cdp, t }
   await click();
   await waitReader(false);
   await options.evaluate(() => chrome.storage.sync.set({ settings: { theme: "purple", fontSize: "huge", collapse: 3 } }));
+  const warnings = [];
+  const onConsole = (m) => m.type() === "warning" && warnings.push(m.text());
+  options.on("console", onConsole);
   await options.reload();
   await options.waitForSelector("html[data-ready]");
+  options.off("console", onConsole);
   const fallback = await options.evaluate(() => ({ theme: document.querySelector("#theme-system").checked, size: document.querySelector("#fontSize").value, promo: document.querySelector("#collapse-promo").checked }));
   t.check("chromium: corrupt settings fall back to defaults", fallback.theme && fallback.size === "19" && fallback.promo, JSON.stringify(fallback));
+  const warned = ["theme", "fontSize", "collapse"].filter((key) => warnings.some((w) => w.startsWith(`Declutter: setting ${key} `)));
+  t.check("chromium: each corrupt setting is named in a console warning", warned.length === 3, warnings.join(" | "));
   await options.evaluate(() => chrome.storage.sync.remove("settings"));
 }
 

@@ -2,11 +2,20 @@
 // scripts/package-extension.mjs) in headless Chromium and Firefox against
 // pages served on 127.0.0.1, plus `web-ext lint` of the Firefox package.
 //
-//   node tests/browser/extension/run.mjs [chromium|firefox|lint ...]
+//   node tests/browser/extension/run.mjs [PART ...]
+//
+// Parts (all by default): lint; chromium, firefox (the end-to-end checks);
+// must-not-break (every corpus page in Chromium and a sample in Firefox, at
+// the same time; must-not-break-chromium or must-not-break-firefox for one);
+// settings-survive (choices kept over a browser restart and an update).
+// Must-not-break knobs, for quick local runs: MUST_NOT_BREAK_PAGES=N tests
+// a sample of N pages in each browser, MUST_NOT_BREAK_FIREFOX_PAGES=N|all
+// sizes Firefox's sample (default 151: the seed page and 150 more),
+// MUST_NOT_BREAK_TABS=N sets Chromium's parallel tabs (default 4).
 //
 // Prints one line per check and a summary with the click-to-reader
-// timings; screenshots go to target/browser-artifacts. Exits non-zero when
-// a check fails.
+// timings; screenshots and reports go to target/browser-artifacts. Exits
+// non-zero when a check fails.
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
@@ -15,6 +24,15 @@ import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox } from "./firefox.mjs";
+import { corpusPages, samplePages } from "./must-not-break.mjs";
+import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
+import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
+import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
+import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
+
+const PARTS = ["lint", "chromium", "firefox", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
+/** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
+const FIREFOX_SAMPLE = 151;
 
 /** Collects checks, collapse scores and timings, and prints them as they come. */
 class Tally {
@@ -47,8 +65,43 @@ function lint(t) {
   t.check("web-ext lint: no errors on the Firefox package", errors.length === 0, `${report.errors.length} errors, ${report.warnings.length} warnings${errors.length ? ": " + errors.join("; ") : ""}`);
 }
 
+/** Runs `run()`, turning an exception into a failed check named for `part`. */
+async function guarded(t, part, run) {
+  try {
+    await run();
+  } catch (e) {
+    t.check(`${part}: the run finished`, false, e.stack || String(e));
+  }
+}
+
+// Every corpus page in Chromium and a deterministic sample in Firefox, both
+// browsers at once (each leaves the other's waits to the CPU).
+async function mustNotBreak({ t, artifacts, chromium, firefox }) {
+  const all = await corpusPages();
+  const limit = Number(process.env.MUST_NOT_BREAK_PAGES) || all.length;
+  const wanted = process.env.MUST_NOT_BREAK_FIREFOX_PAGES === "all" ? all.length : Number(process.env.MUST_NOT_BREAK_FIREFOX_PAGES) || FIREFOX_SAMPLE;
+  const firefoxCount = Math.min(limit, wanted);
+  const tabs = Number(process.env.MUST_NOT_BREAK_TABS) || 4;
+  const sampleNote = (n) => (n < all.length ? `a deterministic sample: the seed page and every ${((all.length - 1) / (n - 1)).toFixed(1)}th of the other ${all.length - 1}` : null);
+  await Promise.all([
+    chromium &&
+      guarded(t, "must-not-break-chromium", () =>
+        runMustNotBreakChromium({ pages: samplePages(all, limit), dist: join(REPO, "dist/chrome"), artifacts, t, tabs, sample: sampleNote(limit) }),
+      ),
+    firefox &&
+      guarded(t, "must-not-break-firefox", () =>
+        runMustNotBreakFirefox({ pages: samplePages(all, firefoxCount), dist: join(REPO, "dist/firefox"), artifacts, t, sample: sampleNote(firefoxCount) }),
+      ),
+  ]);
+}
+
 async function main() {
   const only = new Set(process.argv.slice(2));
+  const unknown = [...only].filter((p) => !PARTS.includes(p));
+  if (unknown.length) {
+    console.error(`unknown part ${unknown.join(", ")}; parts: ${PARTS.join(", ")}`);
+    process.exit(2);
+  }
   const want = (part) => only.size === 0 || only.has(part);
   for (const b of ["chrome", "firefox"]) {
     if (!existsSync(join(REPO, "dist", b, "manifest.json"))) {
@@ -67,14 +120,17 @@ async function main() {
       ["firefox", runFirefox, "dist/firefox"],
     ]) {
       if (!want(part)) continue;
-      try {
-        await run({ ...served, dist: join(REPO, dist), artifacts, t });
-      } catch (e) {
-        t.check(`${part}: the run finished`, false, e.stack || String(e));
-      }
+      await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
     }
   } finally {
     await served.close();
+  }
+  const mnbChromium = want("must-not-break") || only.has("must-not-break-chromium");
+  const mnbFirefox = want("must-not-break") || only.has("must-not-break-firefox");
+  if (mnbChromium || mnbFirefox) await mustNotBreak({ t, artifacts, chromium: mnbChromium, firefox: mnbFirefox });
+  if (want("settings-survive")) {
+    await guarded(t, "settings-survive chromium", () => runSettingsSurviveChromium({ dist: join(REPO, "dist/chrome"), t }));
+    await guarded(t, "settings-survive firefox", () => runSettingsSurviveFirefox({ dist: join(REPO, "dist/firefox"), t }));
   }
 
   const failed = t.checks.filter((c) => !c.ok);
@@ -95,10 +151,13 @@ async function main() {
   }
 }
 
-// Nothing may hang: a stuck browser ends the run as a failure.
+// Nothing may hang: a stuck browser ends the run as a failure. Every wait
+// has its own limit; this one is for the whole run, must-not-break's
+// thousand pages included, on a busy machine.
+const WATCHDOG_MINUTES = 30;
 const watchdog = setTimeout(() => {
-  console.error("extension tests: timed out after 10 minutes");
+  console.error(`extension tests: timed out after ${WATCHDOG_MINUTES} minutes`);
   process.exit(3);
-}, 10 * 60 * 1000);
+}, WATCHDOG_MINUTES * 60 * 1000);
 watchdog.unref();
 await main();

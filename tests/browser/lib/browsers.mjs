@@ -34,13 +34,14 @@ export async function artifactsDir() {
 }
 
 /**
- * Headless Chromium with a fresh profile, optionally with an unpacked
- * extension loaded. Resolves to a playwright BrowserContext whose close()
- * also removes the profile.
+ * Headless Chromium, optionally with an unpacked extension loaded and extra
+ * command-line `args`. With no `profile` it gets a fresh one, which close()
+ * removes; a given `profile` folder is kept, so a test can start the browser
+ * again on it. Resolves to a playwright BrowserContext.
  */
-export async function launchChromium({ extension } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), "declutter-chromium-"));
-  const args = ["--headless=new", ...CHROMIUM_ARGS];
+export async function launchChromium({ extension, args: extra = [], profile: kept } = {}) {
+  const profile = kept || (await mkdtemp(join(tmpdir(), "declutter-chromium-")));
+  const args = ["--headless=new", ...CHROMIUM_ARGS, ...extra];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -53,20 +54,26 @@ export async function launchChromium({ extension } = {}) {
   const close = context.close.bind(context);
   context.close = async () => {
     await close().catch(() => {});
-    await rm(profile, { recursive: true, force: true });
+    if (!kept) await rm(profile, { recursive: true, force: true });
   };
   return context;
 }
 
 /**
  * Headless Firefox ESR driven by geckodriver, optionally with a temporary
- * add-on installed from an unpacked folder or a zip. Resolves to a
- * selenium WebDriver.
+ * add-on installed from an unpacked folder or a zip, extra `prefs`,
+ * WebDriver BiDi (`bidi`, for log events), page dialogs dismissed silently
+ * (`dismissDialogs`) and a `profile` folder used in place (kept, so a test
+ * can start the browser again on it; by default geckodriver makes a
+ * throwaway one). Resolves to a selenium WebDriver.
  */
-export async function launchFirefox({ addon, prefs = {} } = {}) {
+export async function launchFirefox({ addon, prefs = {}, bidi = false, dismissDialogs = false, profile } = {}) {
   if (!existsSync(GECKODRIVER)) throw new Error(`geckodriver not found at ${GECKODRIVER}: run scripts/setup.sh`);
   const options = new firefox.Options().setBinary(FIREFOX).addArguments("-headless");
+  if (profile) options.addArguments("-profile", profile);
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
+  if (bidi) options.enableBidi();
+  if (dismissDialogs) options.setAlertBehavior("dismiss");
   const service = new firefox.ServiceBuilder(GECKODRIVER);
   const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
   if (addon) await driver.installAddon(addon, true);
