@@ -60,13 +60,20 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
     return { outer: host, host };
   }
 
-  // The outermost elements of a block: hiding them hides the rest.
+  const contains = Node.prototype.contains;
+
+  // The outermost elements of a block, given in document order: hiding
+  // them hides the rest. An element's descendants follow it in document
+  // order, so only the last one kept can hold the next.
   function outermost(elements) {
-    const set = new Set(elements);
-    return elements.filter((e) => {
-      for (let p = e.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-      return true;
-    });
+    const out = [];
+    let last = null;
+    for (const e of elements) {
+      if (last && contains.call(last, e)) continue;
+      out.push(e);
+      last = e;
+    }
+    return out;
   }
 
   function bar(block, top, { onShow, onAlwaysShow, onReport }) {
@@ -142,28 +149,43 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
   }
 
   /**
-   * Collapses the blocks of the chosen `kinds`, except those whose hash is in
-   * `shown`. `nodes` maps the blocks' node indexes to live nodes. `actions` =
-   * {alwaysShow(hash), report()}. Returns {count, restore()}.
+   * Collapses the blocks of the chosen `kinds`, except those whose `hash` is
+   * in `shown`. `nodes` maps the blocks' node indexes to live nodes.
+   * `actions` = {alwaysShow(hash), report()}. Works in slices (a huge page
+   * may have thousands of blocks); resolves to {count, restore()}, where
+   * restore() resolves when the page is as it was.
    */
-  function collapse({ blocks, nodes, kinds, shown }, actions) {
-    const { hashBlock } = globalThis.DeclutterBlocks;
-    const elementsOf = (b) => b.nodes.map((i) => nodes[i]).filter((n) => n && n.nodeType === 1 && n.isConnected);
-    // Never hide the page itself, nor anything that holds article content.
-    const content = blocks.filter((b) => b.kind === "content").flatMap(elementsOf);
-    const unsafe = (e) =>
-      e === document.documentElement || e === document.body || e === document.head || content.some((c) => e.contains(c));
+  async function collapse({ blocks, nodes, kinds, shown }, actions) {
+    const slice = globalThis.DeclutterSlices.slicer();
+    const elementsOf = (b) => {
+      const out = [];
+      for (const i of b.nodes) {
+        const n = nodes[i];
+        if (n && n.nodeType === 1 && n.isConnected) out.push(n);
+      }
+      return out;
+    };
+    // Never hide the page itself, nor anything that holds article content:
+    // the content elements and their ancestors, gathered once.
+    const holdsContent = new Set([document.documentElement, document.body, document.head]);
+    for (const b of blocks) {
+      if (b.kind !== "content") continue;
+      for (const e of elementsOf(b)) {
+        for (let p = e; p && !holdsContent.has(p); p = p.parentNode) holdsContent.add(p);
+      }
+      if (slice.due()) await slice.pause();
+    }
 
     const style = document.createElement("style");
     style.setAttribute("data-declutter", "style");
     style.textContent = PAGE_CSS;
+    (document.head || document.documentElement).append(style);
     const hidden = [];
     const bars = [];
     for (const block of blocks) {
-      if (!kinds[block.kind]) continue;
-      const hash = hashBlock(block);
-      if (shown.includes(hash)) continue;
-      const top = outermost(elementsOf(block)).filter((e) => !unsafe(e) && !e.hasAttribute(HIDDEN));
+      if (slice.due()) await slice.pause();
+      if (!kinds[block.kind] || shown.includes(block.hash)) continue;
+      const top = outermost(elementsOf(block)).filter((e) => !holdsContent.has(e) && !e.hasAttribute(HIDDEN));
       if (!top.length) continue;
       const hide = (on) => {
         for (const e of top) {
@@ -172,20 +194,27 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
         }
       };
       hide(true);
-      hidden.push(...top);
+      for (const e of top) hidden.push(e);
       bars.push(
         bar(block, top, {
           onShow: (visible) => hide(!visible),
-          onAlwaysShow: () => actions.alwaysShow(hash),
+          onAlwaysShow: () => actions.alwaysShow(block.hash),
           onReport: actions.report,
         }),
       );
     }
-    if (bars.length) (document.head || document.documentElement).append(style);
+    if (!bars.length) style.remove();
 
-    function restore() {
-      for (const b of bars) b.remove();
-      for (const e of hidden) e.removeAttribute(HIDDEN);
+    async function restore() {
+      const undo = globalThis.DeclutterSlices.slicer();
+      for (const b of bars) {
+        b.remove();
+        if (undo.due()) await undo.pause();
+      }
+      for (const e of hidden) {
+        e.removeAttribute(HIDDEN);
+        if (undo.due()) await undo.pause();
+      }
       style.remove();
     }
     return { count: bars.length, restore };

@@ -4,7 +4,14 @@
 // A classic content script: it defines one global in the isolated world.
 globalThis.declutterPage ??= (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { hashBlock, report, copyText } = globalThis.DeclutterBlocks;
+  const { report, copyText } = globalThis.DeclutterBlocks;
+
+  // Pages past these limits are not read: the answer would take the
+  // extension's context tens of seconds and much memory, and the toolbar
+  // says the page is too large instead. Elements are counted first, in one
+  // native call; nodes (elements and text) and characters (of text and
+  // attributes) as the walk goes.
+  const LIMITS = { elements: 250_000, nodes: 500_000, chars: 16 * 2 ** 20 };
 
   let reader = null; // the open reader view
   let collapsed = null; // {handle, result} while blocks are collapsed
@@ -16,13 +23,32 @@ globalThis.declutterPage ??= (() => {
     return reply.value;
   }
 
+  /** What a page past LIMITS is told: why, for the toolbar's tooltip. */
+  class TooLarge extends Error {}
+
+  const count = (n) => n.toLocaleString("en-US");
+
   // Nodes are kept here; only the op stream and strings cross to the
-  // extension, and blocks come back naming nodes by index.
+  // extension, and blocks come back naming nodes by index. The walk and
+  // the sending are sliced so the page keeps its main thread.
   async function analyze() {
     const t0 = performance.now();
-    const snap = globalThis.DeclutterSnapshot.snapshot(document);
+    const elements = document.getElementsByTagName("*").length;
+    if (elements > LIMITS.elements) throw new TooLarge(`${count(elements)} elements; the limit is ${count(LIMITS.elements)}`);
+    let snap;
+    try {
+      snap = await globalThis.DeclutterSnapshot.snapshotAsync(document, {
+        sliceMs: globalThis.DeclutterSlices.SLICE_MS,
+        maxNodes: LIMITS.nodes,
+        maxChars: LIMITS.chars,
+      });
+    } catch (e) {
+      if (e?.limit === "maxNodes") throw new TooLarge(`more than ${count(LIMITS.nodes)} elements and texts`);
+      if (e?.limit === "maxChars") throw new TooLarge(`more than ${count(LIMITS.chars)} characters of text`);
+      throw e;
+    }
     const t1 = performance.now();
-    const result = await send({ type: "analyze", snapshot: { ops: snap.ops, strings: snap.strings, url: snap.url } });
+    const result = await globalThis.DeclutterAnalysisPort.analyzeRemotely(snap);
     const t2 = performance.now();
     return { ...result, nodes: snap.nodes, timings: { snapshot: t1 - t0, analyzeRoundTrip: t2 - t1, analyze: result.analysis.timings.analyze } };
   }
@@ -46,7 +72,7 @@ globalThis.declutterPage ??= (() => {
   function openReader(result, clickTime) {
     const renderStart = performance.now();
     const kinds = hiddenKinds(result);
-    const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(hashBlock(b))).length;
+    const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(b.hash)).length;
     reader = globalThis.DeclutterReader.open(
       { article: result.analysis.article, settings: result.settings },
       {
@@ -54,10 +80,11 @@ globalThis.declutterPage ??= (() => {
           closeReader();
           status(result, collapsed ? collapsed.handle.count : 0);
         },
-        declutter: () => {
-          closeReader();
-          if (!collapsed) declutter(result);
-        },
+        declutter: () =>
+          serially(() => {
+            if (reader) closeReader();
+            return collapsed ? null : declutter(result);
+          }),
         report: () => copyText(reportText(result)),
         save: (patch) => send({ type: "saveSettings", patch }).catch(() => null),
       },
@@ -72,8 +99,8 @@ globalThis.declutterPage ??= (() => {
     }));
   }
 
-  function declutter(result) {
-    const handle = globalThis.DeclutterCollapse.collapse(
+  async function declutter(result) {
+    const handle = await globalThis.DeclutterCollapse.collapse(
       { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown },
       {
         alwaysShow: (hash) => send({ type: "alwaysShow", hash }).catch(() => {}),
@@ -85,8 +112,8 @@ globalThis.declutterPage ??= (() => {
     return { mode: "declutter", collapsed: handle.count };
   }
 
-  function restore() {
-    collapsed.handle.restore();
+  async function restore() {
+    await collapsed.handle.restore();
     const { result } = collapsed;
     collapsed = null;
     status(result, 0);
@@ -94,6 +121,16 @@ globalThis.declutterPage ??= (() => {
   }
 
   async function run(mode, clickTime) {
+    try {
+      return await runMode(mode, clickTime);
+    } catch (e) {
+      if (!(e instanceof TooLarge)) throw e;
+      send({ type: "status", status: { tooLarge: e.message } }).catch(() => {});
+      return { mode: "too-large", reason: e.message };
+    }
+  }
+
+  async function runMode(mode, clickTime) {
     if (mode === "reader") {
       if (reader) {
         closeReader();
@@ -112,11 +149,17 @@ globalThis.declutterPage ??= (() => {
     throw new Error(`unknown mode ${mode}`);
   }
 
-  /** Toggles `mode` ("reader", "declutter", or "auto": declutter unless already done); `clickTime` is Date.now() at the click. */
-  function toggle(mode, clickTime) {
-    const next = (busy || Promise.resolve()).then(() => run(mode, clickTime));
+  // Runs `work` after whatever is in progress: collapsing and restoring
+  // take several tasks, and a click meanwhile must not interleave.
+  function serially(work) {
+    const next = (busy || Promise.resolve()).then(work);
     busy = next.catch(() => {});
     return next.catch((e) => ({ error: String(e?.message || e) }));
+  }
+
+  /** Toggles `mode` ("reader", "declutter", or "auto": declutter unless already done); `clickTime` is Date.now() at the click. */
+  function toggle(mode, clickTime) {
+    return serially(() => run(mode, clickTime));
   }
 
   return { toggle };
