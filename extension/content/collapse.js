@@ -3,9 +3,20 @@
 // bar (a real <button> in a closed shadow root) goes before the block. No
 // page node is removed or moved, so the page's scripts keep working;
 // restoring takes the attribute, the bars and the stylesheet away again.
+//
+// On a huge page every frame in which the page changed costs the browser a
+// pass over the whole page (a second on 100,000 elements on a small
+// machine), so the work is cut into slices that the page does not see: the
+// bars are built off the page, then put in hidden, and the blocks marked
+// while no rule reads the marks; one last task shows the bars and adds the
+// stylesheet, and the page is restyled and laid out once.
 // A classic content script: it defines one global in the isolated world.
 globalThis.DeclutterCollapse ??= (() => {
   const HIDDEN = "data-declutter-hidden";
+  // A page can have tens of thousands of related lists; past this many
+  // bars the page would be more bars than page, and the browser would take
+  // seconds to lay them out. The first ones, in page order, are collapsed.
+  const MAX_BARS = 1000;
   // :is() takes its most specific argument's specificity, so the rule
   // outranks a page's own `#id { display: block !important }`.
   const PAGE_CSS = `
@@ -144,7 +155,7 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
       note.textContent = (await onReport()) ? "Report copied" : "Could not copy";
     });
     render();
-    top[0].before(outer);
+    outer.hidden = true;
     return outer;
   }
 
@@ -152,8 +163,9 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
    * Collapses the blocks of the chosen `kinds`, except those whose `hash` is
    * in `shown`. `nodes` maps the blocks' node indexes to live nodes.
    * `actions` = {alwaysShow(hash), report()}. Works in slices (a huge page
-   * may have thousands of blocks); resolves to {count, restore()}, where
-   * restore() resolves when the page is as it was.
+   * may have thousands of blocks); resolves to {count, skipped, restore()}:
+   * `skipped` blocks were left as they are, past MAX_BARS, and restore()
+   * resolves when the page is as it was.
    */
   async function collapse({ blocks, nodes, kinds, shown }, actions) {
     const slice = globalThis.DeclutterSlices.slicer();
@@ -176,48 +188,60 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
       if (slice.due()) await slice.pause();
     }
 
-    const style = document.createElement("style");
-    style.setAttribute("data-declutter", "style");
-    style.textContent = PAGE_CSS;
-    (document.head || document.documentElement).append(style);
-    const hidden = [];
-    const bars = [];
+    // The blocks to hide and their bars, built off the page.
+    const taken = new Set();
+    const collapsed = [];
+    let skipped = 0;
     for (const block of blocks) {
       if (slice.due()) await slice.pause();
       if (!kinds[block.kind] || shown.includes(block.hash)) continue;
-      const top = outermost(elementsOf(block)).filter((e) => !holdsContent.has(e) && !e.hasAttribute(HIDDEN));
+      if (collapsed.length === MAX_BARS) {
+        skipped++;
+        continue;
+      }
+      const top = outermost(elementsOf(block)).filter((e) => !holdsContent.has(e) && !taken.has(e) && !e.hasAttribute(HIDDEN));
       if (!top.length) continue;
+      for (const e of top) taken.add(e);
       const hide = (on) => {
         for (const e of top) {
           if (on) e.setAttribute(HIDDEN, block.kind);
           else e.removeAttribute(HIDDEN);
         }
       };
+      const outer = bar(block, top, {
+        onShow: (visible) => hide(!visible),
+        onAlwaysShow: () => actions.alwaysShow(block.hash),
+        onReport: actions.report,
+      });
+      collapsed.push({ top, outer, hide });
+    }
+    // Into the page, out of sight: hidden bars lay nothing out, and no rule
+    // reads the marks yet.
+    for (const { top, outer, hide } of collapsed) {
+      top[0].before(outer);
       hide(true);
-      for (const e of top) hidden.push(e);
-      bars.push(
-        bar(block, top, {
-          onShow: (visible) => hide(!visible),
-          onAlwaysShow: () => actions.alwaysShow(block.hash),
-          onReport: actions.report,
-        }),
-      );
+      if (slice.due()) await slice.pause();
     }
-    if (!bars.length) style.remove();
+    const style = document.createElement("style");
+    style.setAttribute("data-declutter", "style");
+    style.textContent = PAGE_CSS;
+    if (collapsed.length) (document.head || document.documentElement).append(style);
+    for (const { outer } of collapsed) outer.hidden = false;
+    const bars = collapsed.map((c) => c.outer);
 
+    // The reverse: in one task the bars go out of sight and the blocks come
+    // back; then what no rule reads any more goes, in slices.
     async function restore() {
-      const undo = globalThis.DeclutterSlices.slicer();
-      for (const b of bars) {
-        b.remove();
-        if (undo.due()) await undo.pause();
-      }
-      for (const e of hidden) {
-        e.removeAttribute(HIDDEN);
-        if (undo.due()) await undo.pause();
-      }
+      for (const b of bars) b.hidden = true;
       style.remove();
+      const undo = globalThis.DeclutterSlices.slicer();
+      for (const { top, outer } of collapsed) {
+        outer.remove();
+        for (const e of top) e.removeAttribute(HIDDEN);
+        if (undo.due()) await undo.pause();
+      }
     }
-    return { count: bars.length, restore };
+    return { count: bars.length, skipped, restore };
   }
 
   return { collapse };

@@ -6,12 +6,21 @@ globalThis.declutterPage ??= (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { report, copyText } = globalThis.DeclutterBlocks;
 
-  // Pages past these limits are not read: the answer would take the
-  // extension's context tens of seconds and much memory, and the toolbar
-  // says the page is too large instead. Elements are counted first, in one
-  // native call; nodes (elements and text) and characters (of text and
-  // attributes) as the walk goes.
-  const LIMITS = { elements: 250_000, nodes: 500_000, chars: 16 * 2 ** 20 };
+  // Pages past these limits are not read, and the toolbar says the page is
+  // too large. Ten times the largest of 1,120 corpus pages (10,000
+  // elements): past them, reading the page, analysing it and the browser's
+  // own garbage collection of it take many seconds on a small machine.
+  // Elements are counted first; nodes (elements and texts) and characters
+  // (of text and attributes) as the walk goes.
+  // An element may have 1,000 attributes: reading more costs the square of
+  // their number in Chromium (100,000 take minutes).
+  const LIMITS = { elements: 100_000, nodes: 200_000, chars: 16 * 2 ** 20, attributes: 1_000 };
+  // The reader lays its article out in one go: past this many characters
+  // or tags of HTML that alone would hold the page's main thread for a good
+  // part of a second, so it shows the article's beginning and says so.
+  // The longest article of 1,120 corpus pages (wikipedia-2) has 311,000
+  // characters and 4,700 tags.
+  const READER_LIMITS = { chars: 500_000, tags: 8_000 };
 
   let reader = null; // the open reader view
   let collapsed = null; // {handle, result} while blocks are collapsed
@@ -28,23 +37,67 @@ globalThis.declutterPage ??= (() => {
 
   const count = (n) => n.toLocaleString("en-US");
 
+  // Counts the page's elements, up to one past `limit`, in slices: a
+  // native count (getElementsByTagName) reads all of a 50 MB page's in one
+  // go, a tenth of a second or more.
+  async function countElements(limit) {
+    const root = document.documentElement;
+    if (!root) return 0;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    const slice = globalThis.DeclutterSlices.slicer();
+    let n = 1;
+    while (n <= limit && walker.nextNode()) {
+      n++;
+      if ((n & 1023) === 0 && slice.due()) await slice.pause();
+    }
+    return n;
+  }
+
+  // The article for the reader, cut before its READER_LIMITS.tags-th tag or
+  // after READER_LIMITS.chars characters of HTML (before a tag, or between
+  // words inside a long text), with a note saying so; a shorter one as it is.
+  function forReader(article) {
+    const html = article.contentHtml;
+    let cut = startOfTag(html, READER_LIMITS.tags + 1);
+    if (cut > READER_LIMITS.chars) {
+      const near = (at) => at >= READER_LIMITS.chars * 0.9;
+      cut = html.lastIndexOf("<", READER_LIMITS.chars);
+      if (!near(cut)) cut = html.lastIndexOf(" ", READER_LIMITS.chars);
+      if (!near(cut)) {
+        const last = html.charCodeAt(READER_LIMITS.chars - 1);
+        cut = last >= 0xd800 && last <= 0xdbff ? READER_LIMITS.chars - 1 : READER_LIMITS.chars;
+      }
+    }
+    if (cut >= html.length) return article;
+    const note = `<p><em>Declutter shows the beginning of this article only: at ${count(html.length)} characters it is too long for the reader view.</em></p>`;
+    return { ...article, contentHtml: html.slice(0, cut) + note };
+  }
+
+  // Where the n-th start tag of `html` begins, or its length if it has fewer.
+  function startOfTag(html, n) {
+    const tags = /<[a-z]/gi;
+    for (let i = 0; i < n; i++) if (!tags.test(html)) return html.length;
+    return tags.lastIndex - 2;
+  }
+
   // Nodes are kept here; only the op stream and strings cross to the
   // extension, and blocks come back naming nodes by index. The walk and
   // the sending are sliced so the page keeps its main thread.
   async function analyze() {
     const t0 = performance.now();
-    const elements = document.getElementsByTagName("*").length;
-    if (elements > LIMITS.elements) throw new TooLarge(`${count(elements)} elements; the limit is ${count(LIMITS.elements)}`);
+    if ((await countElements(LIMITS.elements)) > LIMITS.elements) throw new TooLarge(`more than ${count(LIMITS.elements)} elements`);
     let snap;
     try {
       snap = await globalThis.DeclutterSnapshot.snapshotAsync(document, {
         sliceMs: globalThis.DeclutterSlices.SLICE_MS,
         maxNodes: LIMITS.nodes,
         maxChars: LIMITS.chars,
+        maxAttributes: LIMITS.attributes,
       });
     } catch (e) {
       if (e?.limit === "maxNodes") throw new TooLarge(`more than ${count(LIMITS.nodes)} elements and texts`);
       if (e?.limit === "maxChars") throw new TooLarge(`more than ${count(LIMITS.chars)} characters of text`);
+      if (e?.limit === "maxAttributes") throw new TooLarge(`an element with more than ${count(LIMITS.attributes)} attributes`);
       throw e;
     }
     const t1 = performance.now();
@@ -56,11 +109,11 @@ globalThis.declutterPage ??= (() => {
   const hiddenKinds = (result) => result.settings.collapse;
   const reportText = (result) => report(location.href, result.analysis.blocks);
 
-  function status(result, count) {
+  function status(result, count, skipped = 0) {
     const a = result.analysis.article;
     send({
       type: "status",
-      status: { collapsed: count, article: result.looksLikeArticle, words: a.wordCount, minutes: Math.round(a.readingMinutes) },
+      status: { collapsed: count, skipped, article: result.looksLikeArticle, words: a.wordCount, minutes: Math.round(a.readingMinutes) },
     }).catch(() => {});
   }
 
@@ -74,7 +127,7 @@ globalThis.declutterPage ??= (() => {
     const kinds = hiddenKinds(result);
     const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(b.hash)).length;
     reader = globalThis.DeclutterReader.open(
-      { article: result.analysis.article, settings: result.settings },
+      { article: forReader(result.analysis.article), settings: result.settings },
       {
         close: () => {
           closeReader();
@@ -108,8 +161,8 @@ globalThis.declutterPage ??= (() => {
       },
     );
     collapsed = { handle, result };
-    status(result, handle.count);
-    return { mode: "declutter", collapsed: handle.count };
+    status(result, handle.count, handle.skipped);
+    return { mode: "declutter", collapsed: handle.count, skipped: handle.skipped };
   }
 
   async function restore() {

@@ -12,7 +12,7 @@
 export const ANALYSIS_PORT = "declutter-analysis";
 
 /** Most node indexes in one "blocks" message. */
-const NODES_PER_PART = 50_000;
+const NODES_PER_PART = 10_000;
 /** Most UTF-16 units of article HTML in one "html" message. */
 const CHARS_PER_PART = 1 << 20;
 

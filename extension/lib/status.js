@@ -12,7 +12,7 @@ export function looksLikeArticle(analysis) {
  * Shows `collapsed` on the badge (blank for none) and whether the page is an
  * article in the tooltip; or, for a page too large to read, "!" and why.
  */
-export async function showStatus(tabId, { collapsed, article, words, minutes, tooLarge }) {
+export async function showStatus(tabId, { collapsed, skipped, article, words, minutes, tooLarge }) {
   if (tooLarge) {
     await Promise.all([
       api.action.setBadgeText({ tabId, text: "!" }),
@@ -25,7 +25,9 @@ export async function showStatus(tabId, { collapsed, article, words, minutes, to
   const what = article
     ? `looks like an article (${words} words, ${minutes} min read)`
     : "this page does not look like an article";
-  const hidden = collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`;
+  const hidden =
+    (collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`) +
+    (skipped > 0 ? ` (the first ones; ${skipped} more left as they are)` : "");
   await Promise.all([
     api.action.setBadgeText({ tabId, text }),
     api.action.setBadgeBackgroundColor({ tabId, color: "#1f5f8b" }),

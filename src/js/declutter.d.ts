@@ -120,10 +120,12 @@ export interface SnapshotOptions extends Options {
   maxNodes?: number;
   /** Most characters `strings` may hold; past it the same. Default: no limit. */
   maxChars?: number;
+  /** Most attributes one element may have; past it the same, before any is read (in Blink, reading an element's attributes costs the square of their number). Default: no limit. */
+  maxAttributes?: number;
 }
-/** What a walk past `maxNodes` or `maxChars` throws. */
+/** What a walk past `maxNodes`, `maxChars` or `maxAttributes` throws. */
 export interface SnapshotTooLarge extends RangeError {
-  limit: "maxNodes" | "maxChars";
+  limit: "maxNodes" | "maxChars" | "maxAttributes";
 }
 /** The DOM walker `analyze` uses, for handing a page to wasm running elsewhere (an extension's background): `{ops, strings, nodes, url}`. */
 export function snapshot(root: Document | Element, options?: SnapshotOptions): Snapshot & { nodes: Node[] };

@@ -71,6 +71,7 @@ function accessors() {
     textContent: getter(N, "textContent"),
     ownerDocument: getter(N, "ownerDocument"),
     data: getter(CharacterData.prototype, "data"),
+    length: getter(CharacterData.prototype, "length"),
     attributes: getter(E, "attributes"),
     localName: getter(E, "localName"),
     namespaceURI: getter(E, "namespaceURI"),
@@ -94,8 +95,9 @@ export function nodeTypeOf(node) {
  * Walks `root` (a Document or an Element) and returns
  * `{ops, strings, nodes, url}`. With `layout` (default: when the document is
  * rendered), elements hidden by CSS are flagged HIDDEN. `maxNodes` (of
- * `nodes`) and `maxChars` (of `strings`) bound the walk, by default not at
- * all: past either it throws a RangeError whose `limit` names the option.
+ * `nodes`), `maxChars` (of `strings`) and `maxAttributes` (on one element)
+ * bound the walk, by default not at all: past one it throws a RangeError
+ * whose `limit` names the option.
  */
 export function snapshot(root, options = {}) {
   const walk = begin(root, options);
@@ -138,6 +140,7 @@ function begin(root, options) {
     url: doc ? d.url(doc) || null : null,
     maxNodes: options.maxNodes ?? Infinity,
     maxChars: options.maxChars ?? Infinity,
+    maxAttributes: options.maxAttributes ?? Infinity,
     ops: [],
     strings: [],
     chars: -1,
@@ -157,7 +160,7 @@ function finish(walk) {
 // What a walk past `maxNodes` or `maxChars` throws: a RangeError whose
 // `limit` names the option, so a caller can tell it from a bug.
 function tooLarge(limit, max) {
-  const what = limit === "maxNodes" ? "nodes" : "characters of text and attributes";
+  const what = { maxNodes: "nodes", maxChars: "characters of text and attributes", maxAttributes: "attributes on one element" }[limit];
   const e = new RangeError(`declutter: the page is too large: more than ${max} ${what}`);
   e.limit = limit;
   return e;
@@ -224,6 +227,9 @@ function advance(walk, due) {
         walk.hiddenRoot = node;
       }
       const attrs = d.attributes(node);
+      // Checked before reading any: in Blink each attribute read looks the
+      // attribute up again, so one element's cost grows with their square.
+      if (attrs.length > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
       ops.push(OPEN, flags, attrs.length);
       addString(walk, name);
       for (let i = 0; i < attrs.length; i++) {
@@ -250,6 +256,10 @@ function advance(walk, due) {
       close(walk, node);
     } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       ops.push(TEXT);
+      // One text can hold megabytes: a limit is checked before copying it.
+      if (walk.maxChars !== Infinity && walk.chars + d.length(node) + 1 > walk.maxChars) {
+        throw tooLarge("maxChars", walk.maxChars);
+      }
       addString(walk, clean(d.data(node)));
       addNode(walk, node);
     }

@@ -2,7 +2,7 @@
 // scripts/package-extension.mjs) in headless Chromium and Firefox against
 // pages served on 127.0.0.1, plus `web-ext lint` of the Firefox package.
 //
-//   node tests/browser/extension/run.mjs [chromium|firefox|lint ...]
+//   node tests/browser/extension/run.mjs [chromium|firefox|lint|huge ...]
 //
 // Prints one line per check and a summary with the click-to-reader
 // timings; screenshots go to target/browser-artifacts. Exits non-zero when
@@ -15,6 +15,7 @@ import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox } from "./firefox.mjs";
+import { runHugePages } from "./huge-pages.mjs";
 
 /** Collects checks, collapse scores and timings, and prints them as they come. */
 class Tally {
@@ -73,6 +74,8 @@ async function main() {
         t.check(`${part}: the run finished`, false, e.stack || String(e));
       }
     }
+    // Huge and hostile pages must not freeze the tab (huge-pages.mjs).
+    if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
   } finally {
     await served.close();
   }
