@@ -9,6 +9,7 @@ import { runInTab } from "./lib/inject.js";
 import { syncAutoDeclutter, patternsFor } from "./lib/auto.js";
 import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { rememberShown, shownOn } from "./lib/always-show.js";
+import { ANALYSIS_PORT, serveAnalysis } from "./lib/analysis-port.js";
 
 // Compile the wasm while the content script takes its snapshot.
 warmUp().catch((e) => console.error("Declutter: cannot load the core", e));
@@ -84,17 +85,30 @@ api.storage.onChanged.addListener((changes, area) => {
 api.permissions.onAdded?.addListener(() => syncAutoDeclutter());
 api.permissions.onRemoved?.addListener(() => syncAutoDeclutter());
 
+// A content script's analysis: the snapshot comes in parts over a port and
+// the answer goes back the same way (lib/analysis-port.js).
+async function analyzeFor(snapshot, sender) {
+  const host = new URL(sender.url || snapshot.url || "about:blank").host;
+  const [analysis, settings, shown] = await Promise.all([
+    analyzeForPage(snapshot),
+    loadSettings(api.storage),
+    host ? shownOn(api.storage, host) : [],
+  ]);
+  const { blocks, article, timings } = analysis;
+  const { contentHtml, ...rest } = article;
+  return {
+    head: { article: rest, timings, settings, shown, looksLikeArticle: looksLikeArticle(analysis) },
+    blocks,
+    html: contentHtml,
+  };
+}
+
+api.runtime.onConnect.addListener((port) => {
+  if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) serveAnalysis(port, analyzeFor);
+});
+
 /** Message handlers, by type. Content-script messages carry their tab in `sender`. */
 const handlers = {
-  async analyze(msg, sender) {
-    const host = new URL(sender.url || msg.snapshot.url || "about:blank").host;
-    const [analysis, settings, shown] = await Promise.all([
-      analyzeForPage(msg.snapshot),
-      loadSettings(api.storage),
-      host ? shownOn(api.storage, host) : [],
-    ]);
-    return { analysis, settings, shown, looksLikeArticle: looksLikeArticle(analysis) };
-  },
   async status(msg, sender) {
     if (sender.tab) await showStatus(sender.tab.id, msg.status);
     return true;

@@ -1,19 +1,9 @@
-// Words and keys for blocks, shared by the reader and the in-place
-// declutter: a stable hash of a block's text (to remember it per site), its
-// bar label, and the plain-text report the user can copy.
+// Words for blocks, shared by the reader and the in-place declutter: a
+// collapsed block's bar label and the plain-text report the user can copy.
+// (A block's key, `hash`, and opening words, `excerpt`, come with the
+// analysis: lib/block-text.js.)
 // A classic content script: it defines one global in the isolated world.
 globalThis.DeclutterBlocks ??= (() => {
-  /** FNV-1a over the block's text with white space collapsed: survives reloads and layout changes. */
-  function hashBlock(block) {
-    const text = block.text.replace(/\s+/g, " ").trim();
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    return (h >>> 0).toString(16).padStart(8, "0") + ":" + text.length.toString(36);
-  }
-
   const LABELS = {
     promo: () => "Sponsored content hidden",
     related: (links) => (links > 0 ? `Related links (${links})` : "Related stories hidden"),
@@ -30,8 +20,7 @@ globalThis.DeclutterBlocks ??= (() => {
     const lines = [`Declutter report for ${url}`, `${new Date().toISOString()}`, ""];
     for (const b of blocks) {
       if (b.kind === "content") continue;
-      const text = b.text.replace(/\s+/g, " ").trim();
-      lines.push(`${b.kind} (${b.confidence.toFixed(2)}): ${text.slice(0, 100)}${text.length > 100 ? "…" : ""}`);
+      lines.push(`${b.kind} (${b.confidence.toFixed(2)}): ${b.excerpt}`);
       for (const r of b.reasons) lines.push(`  - ${r.code}: ${r.detail}`);
     }
     return lines.join("\n");
@@ -47,5 +36,5 @@ globalThis.DeclutterBlocks ??= (() => {
     }
   }
 
-  return { hashBlock, labelFor, report, copyText };
+  return { labelFor, report, copyText };
 })();

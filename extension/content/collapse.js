@@ -3,9 +3,20 @@
 // bar (a real <button> in a closed shadow root) goes before the block. No
 // page node is removed or moved, so the page's scripts keep working;
 // restoring takes the attribute, the bars and the stylesheet away again.
+//
+// On a huge page every frame in which the page changed costs the browser a
+// pass over the whole page (a second on 100,000 elements on a small
+// machine), so the work is cut into slices that the page does not see: the
+// bars are built off the page, then put in hidden, and the blocks marked
+// while no rule reads the marks; one last task shows the bars and adds the
+// stylesheet, and the page is restyled and laid out once.
 // A classic content script: it defines one global in the isolated world.
 globalThis.DeclutterCollapse ??= (() => {
   const HIDDEN = "data-declutter-hidden";
+  // A page can have tens of thousands of related lists; past this many
+  // bars the page would be more bars than page, and the browser would take
+  // seconds to lay them out. The first ones, in page order, are collapsed.
+  const MAX_BARS = 1000;
   // :is() takes its most specific argument's specificity, so the rule
   // outranks a page's own `#id { display: block !important }`.
   const PAGE_CSS = `
@@ -60,13 +71,20 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
     return { outer: host, host };
   }
 
-  // The outermost elements of a block: hiding them hides the rest.
+  const contains = Node.prototype.contains;
+
+  // The outermost elements of a block, given in document order: hiding
+  // them hides the rest. An element's descendants follow it in document
+  // order, so only the last one kept can hold the next.
   function outermost(elements) {
-    const set = new Set(elements);
-    return elements.filter((e) => {
-      for (let p = e.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-      return true;
-    });
+    const out = [];
+    let last = null;
+    for (const e of elements) {
+      if (last && contains.call(last, e)) continue;
+      out.push(e);
+      last = e;
+    }
+    return out;
   }
 
   function bar(block, top, { onShow, onAlwaysShow, onReport }) {
@@ -137,58 +155,93 @@ ul { margin: 2px 0 6px; padding-inline-start: 18px; }
       note.textContent = (await onReport()) ? "Report copied" : "Could not copy";
     });
     render();
-    top[0].before(outer);
+    outer.hidden = true;
     return outer;
   }
 
   /**
-   * Collapses the blocks of the chosen `kinds`, except those whose hash is in
-   * `shown`. `nodes` maps the blocks' node indexes to live nodes. `actions` =
-   * {alwaysShow(hash), report()}. Returns {count, restore()}.
+   * Collapses the blocks of the chosen `kinds`, except those whose `hash` is
+   * in `shown`. `nodes` maps the blocks' node indexes to live nodes.
+   * `actions` = {alwaysShow(hash), report()}. Works in slices (a huge page
+   * may have thousands of blocks); resolves to {count, skipped, restore()}:
+   * `skipped` blocks were left as they are, past MAX_BARS, and restore()
+   * resolves when the page is as it was.
    */
-  function collapse({ blocks, nodes, kinds, shown }, actions) {
-    const { hashBlock } = globalThis.DeclutterBlocks;
-    const elementsOf = (b) => b.nodes.map((i) => nodes[i]).filter((n) => n && n.nodeType === 1 && n.isConnected);
-    // Never hide the page itself, nor anything that holds article content.
-    const content = blocks.filter((b) => b.kind === "content").flatMap(elementsOf);
-    const unsafe = (e) =>
-      e === document.documentElement || e === document.body || e === document.head || content.some((c) => e.contains(c));
+  async function collapse({ blocks, nodes, kinds, shown }, actions) {
+    const slice = globalThis.DeclutterSlices.slicer();
+    const elementsOf = (b) => {
+      const out = [];
+      for (const i of b.nodes) {
+        const n = nodes[i];
+        if (n && n.nodeType === 1 && n.isConnected) out.push(n);
+      }
+      return out;
+    };
+    // Never hide the page itself, nor anything that holds article content:
+    // the content elements and their ancestors, gathered once.
+    const holdsContent = new Set([document.documentElement, document.body, document.head]);
+    for (const b of blocks) {
+      if (b.kind !== "content") continue;
+      for (const e of elementsOf(b)) {
+        for (let p = e; p && !holdsContent.has(p); p = p.parentNode) holdsContent.add(p);
+      }
+      if (slice.due()) await slice.pause();
+    }
 
-    const style = document.createElement("style");
-    style.setAttribute("data-declutter", "style");
-    style.textContent = PAGE_CSS;
-    const hidden = [];
-    const bars = [];
+    // The blocks to hide and their bars, built off the page.
+    const taken = new Set();
+    const collapsed = [];
+    let skipped = 0;
     for (const block of blocks) {
-      if (!kinds[block.kind]) continue;
-      const hash = hashBlock(block);
-      if (shown.includes(hash)) continue;
-      const top = outermost(elementsOf(block)).filter((e) => !unsafe(e) && !e.hasAttribute(HIDDEN));
+      if (slice.due()) await slice.pause();
+      if (!kinds[block.kind] || shown.includes(block.hash)) continue;
+      if (collapsed.length === MAX_BARS) {
+        skipped++;
+        continue;
+      }
+      const top = outermost(elementsOf(block)).filter((e) => !holdsContent.has(e) && !taken.has(e) && !e.hasAttribute(HIDDEN));
       if (!top.length) continue;
+      for (const e of top) taken.add(e);
       const hide = (on) => {
         for (const e of top) {
           if (on) e.setAttribute(HIDDEN, block.kind);
           else e.removeAttribute(HIDDEN);
         }
       };
+      const outer = bar(block, top, {
+        onShow: (visible) => hide(!visible),
+        onAlwaysShow: () => actions.alwaysShow(block.hash),
+        onReport: actions.report,
+      });
+      collapsed.push({ top, outer, hide });
+    }
+    // Into the page, out of sight: hidden bars lay nothing out, and no rule
+    // reads the marks yet.
+    for (const { top, outer, hide } of collapsed) {
+      top[0].before(outer);
       hide(true);
-      hidden.push(...top);
-      bars.push(
-        bar(block, top, {
-          onShow: (visible) => hide(!visible),
-          onAlwaysShow: () => actions.alwaysShow(hash),
-          onReport: actions.report,
-        }),
-      );
+      if (slice.due()) await slice.pause();
     }
-    if (bars.length) (document.head || document.documentElement).append(style);
+    const style = document.createElement("style");
+    style.setAttribute("data-declutter", "style");
+    style.textContent = PAGE_CSS;
+    if (collapsed.length) (document.head || document.documentElement).append(style);
+    for (const { outer } of collapsed) outer.hidden = false;
+    const bars = collapsed.map((c) => c.outer);
 
-    function restore() {
-      for (const b of bars) b.remove();
-      for (const e of hidden) e.removeAttribute(HIDDEN);
+    // The reverse: in one task the bars go out of sight and the blocks come
+    // back; then what no rule reads any more goes, in slices.
+    async function restore() {
+      for (const b of bars) b.hidden = true;
       style.remove();
+      const undo = globalThis.DeclutterSlices.slicer();
+      for (const { top, outer } of collapsed) {
+        outer.remove();
+        for (const e of top) e.removeAttribute(HIDDEN);
+        if (undo.due()) await undo.pause();
+      }
     }
-    return { count: bars.length, restore };
+    return { count: bars.length, skipped, restore };
   }
 
   return { collapse };

@@ -11,7 +11,7 @@ globalThis.DeclutterPlace ??= (() => {
   const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "]);
   const LISTEN = { capture: true, passive: true };
 
-  /** Remembers the place now, before the page changes; returns {restore(putBack)}, which calls putBack() to undo the change and then puts the place back. */
+  /** Remembers the place now, before the page changes; returns {restore(putBack)}, which awaits putBack() to undo the change and then puts the place back. */
   function remember() {
     const before = { x: window.scrollX, y: window.scrollY };
     const focused = document.activeElement;
@@ -21,11 +21,11 @@ globalThis.DeclutterPlace ??= (() => {
     };
     for (const type of INPUT) window.addEventListener(type, onInput, LISTEN);
     return {
-      restore(putBack) {
+      async restore(putBack) {
         for (const type of INPUT) window.removeEventListener(type, onInput, LISTEN);
         const active = document.activeElement;
         const focusLost = (!active || active === document.body) && focused && focused !== document.body;
-        putBack();
+        await putBack();
         if (focusLost && focused.isConnected) focused.focus({ preventScroll: true });
         if (!moved && (window.scrollX !== before.x || window.scrollY !== before.y)) window.scrollTo(before.x, before.y);
       },

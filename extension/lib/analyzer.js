@@ -3,6 +3,7 @@
 // content script, so strict-CSP pages would break it.
 import init, { analyzeSnapshot, warmUp as warmCore } from "../pkg/declutter.js";
 import { api } from "./api.js";
+import { excerptOf, hashBlockText } from "./block-text.js";
 
 let ready = null;
 
@@ -19,8 +20,9 @@ export function warmUp() {
 
 /**
  * Analyses a snapshot sent by a content script and returns plain data that
- * survives extension messaging: blocks with node indexes, the article and
- * the core's timings.
+ * survives extension messaging: blocks with node indexes and, instead of
+ * their text, its hash and opening words; the article without its plain
+ * text (the page shows the HTML); the core's timings.
  */
 export async function analyzeForPage(snapshot) {
   await warmUp();
@@ -28,15 +30,17 @@ export async function analyzeForPage(snapshot) {
     { ops: snapshot.ops, strings: snapshot.strings, url: snapshot.url },
     { url: snapshot.url ?? undefined },
   );
+  const { text: _plainText, ...withoutText } = article;
   return {
     blocks: blocks.map((b) => ({
       kind: b.kind,
       confidence: b.confidence,
       reasons: b.reasons.map((r) => ({ code: r.code, detail: r.detail })),
-      text: b.text,
+      hash: hashBlockText(b.text),
+      excerpt: excerptOf(b.text),
       nodes: Array.from(b.nodes),
     })),
-    article: { ...article },
+    article: withoutText,
     timings: { ...timings },
   };
 }

@@ -5,6 +5,8 @@
 export const CONTENT_FILES = [
   "vendor/purify.min.js",
   "content/snapshot.js",
+  "content/slices.js",
+  "content/analysis-port.js",
   "content/blocks.js",
   "content/reader.js",
   "content/collapse.js",

@@ -8,13 +8,26 @@ export function looksLikeArticle(analysis) {
   return analysis.article.wordCount >= ARTICLE_MIN_WORDS && analysis.blocks.some((b) => b.kind === "content");
 }
 
-/** Shows `collapsed` on the badge (blank for none) and whether the page is an article in the tooltip. */
-export async function showStatus(tabId, { collapsed, article, words, minutes }) {
+/**
+ * Shows `collapsed` on the badge (blank for none) and whether the page is an
+ * article in the tooltip; or, for a page too large to read, "!" and why.
+ */
+export async function showStatus(tabId, { collapsed, skipped, article, words, minutes, tooLarge }) {
+  if (tooLarge) {
+    await Promise.all([
+      api.action.setBadgeText({ tabId, text: "!" }),
+      api.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" }),
+      api.action.setTitle({ tabId, title: `Declutter: this page is too large to read (${tooLarge})` }),
+    ]);
+    return;
+  }
   const text = collapsed > 0 ? String(collapsed) : "";
   const what = article
     ? `looks like an article (${words} words, ${minutes} min read)`
     : "this page does not look like an article";
-  const hidden = collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`;
+  const hidden =
+    (collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`) +
+    (skipped > 0 ? ` (the first ones; ${skipped} more left as they are)` : "");
   await Promise.all([
     api.action.setBadgeText({ tabId, text }),
     api.action.setBadgeBackgroundColor({ tabId, color: "#1f5f8b" }),

@@ -114,7 +114,26 @@ export interface Snapshot {
 export interface IndexedBlock extends BlockData {
   nodes: number[];
 }
+/** Options of the DOM walker (`url` is not used). */
+export interface SnapshotOptions extends Options {
+  /** Most entries of `nodes` (elements and text) the walk may take; past it the walk throws (rejects with) a `SnapshotTooLarge`. Default: no limit. */
+  maxNodes?: number;
+  /** Most characters `strings` may hold; past it the same. Default: no limit. */
+  maxChars?: number;
+  /** Most attributes one element may have; past it the same, before any is read (in Blink, reading an element's attributes costs the square of their number). Default: no limit. */
+  maxAttributes?: number;
+}
+/** What a walk past `maxNodes`, `maxChars` or `maxAttributes` throws. */
+export interface SnapshotTooLarge extends RangeError {
+  limit: "maxNodes" | "maxChars" | "maxAttributes";
+}
 /** The DOM walker `analyze` uses, for handing a page to wasm running elsewhere (an extension's background): `{ops, strings, nodes, url}`. */
-export function snapshot(root: Document | Element, options?: Options): Snapshot & { nodes: Node[] };
+export function snapshot(root: Document | Element, options?: SnapshotOptions): Snapshot & { nodes: Node[] };
+/**
+ * The same walk in slices of about `sliceMs` milliseconds (default 8), each in a task of its own, so a huge page keeps
+ * responding: resolves to exactly what `snapshot` gives for a document that does not change meanwhile. Nodes the page
+ * moves or removes before the walk has finished with them are left out, with what follows them under the same parent.
+ */
+export function snapshotAsync(root: Document | Element, options?: SnapshotOptions & { sliceMs?: number }): Promise<Snapshot & { nodes: Node[] }>;
 /** Analyses a snapshot made elsewhere (a content script); nodes come back as indexes into that snapshot's `nodes`. */
 export function analyzeSnapshot(snapshot: Snapshot, options?: Options): Analysis<IndexedBlock>;

@@ -3,9 +3,9 @@
 // public API (see declutter.d.ts and README.md); declutter_core.js is the
 // wasm-bindgen glue it drives.
 import initCore, * as core from "./declutter_core.js";
-import { nodeTypeOf, snapshot } from "./snapshot.js";
+import { nodeTypeOf, snapshot, snapshotAsync } from "./snapshot.js";
 
-export { snapshot };
+export { snapshot, snapshotAsync };
 
 const WASM_FILE = "./declutter_core_bg.wasm";
 let loading = null;

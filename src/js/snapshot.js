@@ -71,6 +71,7 @@ function accessors() {
     textContent: getter(N, "textContent"),
     ownerDocument: getter(N, "ownerDocument"),
     data: getter(CharacterData.prototype, "data"),
+    length: getter(CharacterData.prototype, "length"),
     attributes: getter(E, "attributes"),
     localName: getter(E, "localName"),
     namespaceURI: getter(E, "namespaceURI"),
@@ -93,46 +94,149 @@ export function nodeTypeOf(node) {
 /**
  * Walks `root` (a Document or an Element) and returns
  * `{ops, strings, nodes, url}`. With `layout` (default: when the document is
- * rendered), elements hidden by CSS are flagged HIDDEN.
+ * rendered), elements hidden by CSS are flagged HIDDEN. `maxNodes` (of
+ * `nodes`), `maxChars` (of `strings`) and `maxAttributes` (on one element)
+ * bound the walk, by default not at all: past one it throws a RangeError
+ * whose `limit` names the option.
  */
 export function snapshot(root, options = {}) {
+  const walk = begin(root, options);
+  advance(walk, null);
+  return finish(walk);
+}
+
+/**
+ * The same walk in slices of about `sliceMs` milliseconds (default 8), each
+ * in its own task, so a huge page keeps its main thread: resolves to exactly
+ * what `snapshot` returns for a document that does not change meanwhile. If
+ * the page moves or removes a node the walk has not finished, the walk
+ * leaves out what it can no longer reach in order (the result is still one
+ * well-formed tree of live nodes) and carries on.
+ */
+export async function snapshotAsync(root, options = {}) {
+  const sliceMs = options.sliceMs ?? 8;
+  const walk = begin(root, options);
+  let deadline = performance.now() + sliceMs;
+  const due = () => performance.now() >= deadline;
+  while (!advance(walk, due)) {
+    await nextTask();
+    deadline = performance.now() + sliceMs;
+  }
+  return finish(walk);
+}
+
+// The state of one walk. `next` is the node to visit next and `open` the
+// elements opened and not yet closed, outermost first: the last is
+// `next`'s parent. Climbing pops `open` rather than reading parentNode, so
+// the ops stay balanced whatever the page does between two slices.
+function begin(root, options) {
   const d = accessors();
   const isDoc = d.nodeType(root) === 9;
   const doc = isDoc ? root : d.ownerDocument(root);
-  const start = isDoc ? d.documentElement(root) : root;
   const rendered = !!(doc && d.defaultView(doc));
-  const layout = options.layout !== false && rendered && d.checkVisibility !== null;
-  const url = doc ? d.url(doc) || null : null;
-  const ops = [];
-  const strings = [];
-  const nodes = [];
-  if (!start) return { ops, strings: "", nodes, url };
-
-  // Iterative: pages can nest deeper than any call stack. Elements inside
-  // a hidden one are not measured again: the core hides the whole subtree.
-  let hiddenRoot = null;
-  const close = (el) => {
-    ops.push(CLOSE);
-    if (el === hiddenRoot) hiddenRoot = null;
+  return {
+    d,
+    layout: options.layout !== false && rendered && d.checkVisibility !== null,
+    url: doc ? d.url(doc) || null : null,
+    maxNodes: options.maxNodes ?? Infinity,
+    maxChars: options.maxChars ?? Infinity,
+    maxAttributes: options.maxAttributes ?? Infinity,
+    ops: [],
+    strings: [],
+    chars: -1,
+    nodes: [],
+    open: [],
+    next: isDoc ? d.documentElement(root) : root,
+    // Elements inside a hidden one are not measured again: the core hides
+    // the whole subtree.
+    hiddenRoot: null,
   };
-  let node = start;
+}
+
+function finish(walk) {
+  return { ops: walk.ops, strings: walk.strings.join(SEP), nodes: walk.nodes, url: walk.url };
+}
+
+// What a walk past `maxNodes` or `maxChars` throws: a RangeError whose
+// `limit` names the option, so a caller can tell it from a bug.
+function tooLarge(limit, max) {
+  const what = { maxNodes: "nodes", maxChars: "characters of text and attributes", maxAttributes: "attributes on one element" }[limit];
+  const e = new RangeError(`declutter: the page is too large: more than ${max} ${what}`);
+  e.limit = limit;
+  return e;
+}
+
+function addString(walk, s) {
+  walk.strings.push(s);
+  walk.chars += s.length + 1;
+  if (walk.chars > walk.maxChars) throw tooLarge("maxChars", walk.maxChars);
+}
+
+function addNode(walk, node) {
+  walk.nodes.push(node);
+  if (walk.nodes.length > walk.maxNodes) throw tooLarge("maxNodes", walk.maxNodes);
+}
+
+function close(walk, el) {
+  walk.ops.push(CLOSE);
+  if (el === walk.hiddenRoot) walk.hiddenRoot = null;
+}
+
+// Moves on from `node`, whose subtree is done: to its next sibling, or up,
+// closing what it leaves. A node no longer under the element it was found
+// in (the page moved it between slices) has no siblings for this walk.
+// Returns the next node, or null when the walk is over.
+function climb(walk, node) {
+  const { d, open } = walk;
   for (;;) {
+    if (open.length === 0) return null;
+    if (d.parentNode(node) === open[open.length - 1]) {
+      const sibling = d.nextSibling(node);
+      if (sibling) return sibling;
+    }
+    node = open.pop();
+    close(walk, node);
+  }
+}
+
+// Walks until done (returns true) or until `due()`, asked every few nodes,
+// says the slice is over (returns false). Iterative: pages can nest deeper
+// than any call stack.
+function advance(walk, due) {
+  const { d, ops, layout, open } = walk;
+  let node = walk.next;
+  // A slice resumes where the last one stopped, unless the page has since
+  // taken that node away from its parent.
+  if (node && open.length && d.parentNode(node) !== open[open.length - 1]) {
+    const parent = open.pop();
+    close(walk, parent);
+    node = climb(walk, parent);
+  }
+  for (let n = 0; node; n++) {
+    if (due && (n & 31) === 31 && due()) {
+      walk.next = node;
+      return false;
+    }
     const type = d.nodeType(node);
     if (type === ELEMENT_NODE) {
       const ns = d.namespaceURI(node);
       const name = d.localName(node);
       let flags = ns === HTML_NS ? 0 : NS_FLAGS[ns] || OTHER_NS;
-      if (layout && hiddenRoot === null && !d.checkVisibility(node)) {
+      if (layout && walk.hiddenRoot === null && !d.checkVisibility(node)) {
         flags |= HIDDEN;
-        hiddenRoot = node;
+        walk.hiddenRoot = node;
       }
       const attrs = d.attributes(node);
+      // Checked before reading any: in Blink each attribute read looks the
+      // attribute up again, so one element's cost grows with their square.
+      if (attrs.length > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
       ops.push(OPEN, flags, attrs.length);
-      strings.push(name);
+      addString(walk, name);
       for (let i = 0; i < attrs.length; i++) {
-        strings.push(attrs[i].name, clean(attrs[i].value));
+        addString(walk, attrs[i].name);
+        addString(walk, clean(attrs[i].value));
       }
-      nodes.push(node);
+      addNode(walk, node);
       const first = d.firstChild(node);
       if (name === "noscript") {
         // With scripting on, a noscript holds its markup as text; in a
@@ -141,27 +245,45 @@ export function snapshot(root, options = {}) {
         const markup = d.firstElementChild(node) ? d.innerHTML(node) : d.textContent(node);
         if (markup) {
           ops.push(TEXT);
-          strings.push(clean(markup));
-          nodes.push(first);
+          addString(walk, clean(markup));
+          addNode(walk, first);
         }
       } else if (first && keepsText(d, node, name)) {
+        open.push(node);
         node = first;
         continue;
       }
-      close(node);
+      close(walk, node);
     } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       ops.push(TEXT);
-      strings.push(clean(d.data(node)));
-      nodes.push(node);
+      // One text can hold megabytes: a limit is checked before copying it.
+      if (walk.maxChars !== Infinity && walk.chars + d.length(node) + 1 > walk.maxChars) {
+        throw tooLarge("maxChars", walk.maxChars);
+      }
+      addString(walk, clean(d.data(node)));
+      addNode(walk, node);
     }
-    while (node !== start && !d.nextSibling(node)) {
-      node = d.parentNode(node);
-      close(node);
-    }
-    if (node === start) break;
-    node = d.nextSibling(node);
+    node = climb(walk, node);
   }
-  return { ops, strings: strings.join(SEP), nodes, url };
+  walk.next = null;
+  return true;
+}
+
+// A task of its own, after whatever the page has queued: a message to
+// ourselves (unlike setTimeout, not clamped to 4 ms when repeated).
+function nextTask() {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel !== "function") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 // U+0000 separates strings; the HTML parser never leaves one in text, but

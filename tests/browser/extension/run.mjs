@@ -5,6 +5,7 @@
 //   node tests/browser/extension/run.mjs [PART ...]
 //
 // Parts (all by default): lint; chromium, firefox (the end-to-end checks);
+// huge (huge and hostile pages must not freeze the tab);
 // must-not-break (every corpus page in Chromium and a sample in Firefox, at
 // the same time; must-not-break-chromium or must-not-break-firefox for one);
 // settings-survive (choices kept over a browser restart and an update).
@@ -24,13 +25,14 @@ import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox } from "./firefox.mjs";
+import { runHugePages } from "./huge-pages.mjs";
 import { corpusPages, samplePages } from "./must-not-break.mjs";
 import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
 import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
+const PARTS = ["lint", "chromium", "firefox", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -122,6 +124,8 @@ async function main() {
       if (!want(part)) continue;
       await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
     }
+    // Huge and hostile pages must not freeze the tab (huge-pages.mjs).
+    if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
   } finally {
     await served.close();
   }
