@@ -7,7 +7,9 @@
 //! that repeats the title), and takes the first short element marked as an
 //! author line.
 
-use super::text::{inner_text, js_len, js_trim, text_content};
+use super::text::{
+    inner_text, is_js_space, js_len, js_trim, measured_len, text_content, trimmed_text_within,
+};
 use super::title::text_similarity;
 use crate::dom::{Document, NodeId, DOCUMENT};
 use regex::Regex;
@@ -34,6 +36,11 @@ const UNLIKELY_ROLES: &[&str] = &[
 const MAX_BYLINE_LEN: usize = 100;
 /// Above this similarity to the title an `<h1>`/`<h2>` is the title repeated.
 const TITLE_HEADER_SIMILARITY: f64 = 0.75;
+/// A heading with more text than this (bytes, trimmed) is not compared
+/// with the title: it could only pass by repeating the title's words over
+/// and over, and comparing every heading of a page that nests hundreds of
+/// them costs the page's text once per level.
+const MAX_TITLE_HEADER_BYTES: usize = 4096;
 /// How many ancestor levels the table/code exemption looks up (Readability's
 /// `_hasAncestorTag` default).
 const ANCESTOR_TAG_DEPTH: usize = 3;
@@ -154,7 +161,8 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         }
         if !title_header_removed
             && (tag == "h1" || tag == "h2")
-            && text_similarity(title, js_trim(&text_content(doc, node))) > TITLE_HEADER_SIMILARITY
+            && trimmed_text_within(doc, node, MAX_TITLE_HEADER_BYTES)
+                .is_some_and(|text| text_similarity(title, &text) > TITLE_HEADER_SIMILARITY)
         {
             title_header_removed = true;
             next = next_element_skipping(doc, node);
@@ -193,11 +201,14 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
 /// The paragraphs Readability would score at `n`, as (parent, text
 /// length): a `<p>` or `<pre>`, a `<div>` without blocks (it becomes a
 /// `<p>`), or the loose text of a `<div>` with blocks (it is wrapped in new
-/// `<p>`s inside the div).
+/// `<p>`s inside the div). Lengths stop at [`RETRY_TEXT_THRESHOLD`], all
+/// the walk compares them with, so nested paragraphs do not each measure
+/// all the text below them.
 fn paragraph_text(doc: &Document, n: NodeId, has_block: &[bool]) -> Option<(NodeId, usize)> {
+    let inner_len = |n| measured_len(doc, n, is_js_space, true, RETRY_TEXT_THRESHOLD);
     match doc.tag(n)? {
-        "p" | "pre" => Some((doc.parent(n)?, js_len(&inner_text(doc, n)))),
-        "div" if !has_block[n] => Some((doc.parent(n)?, js_len(&inner_text(doc, n)))),
+        "p" | "pre" => Some((doc.parent(n)?, inner_len(n))),
+        "div" if !has_block[n] => Some((doc.parent(n)?, inner_len(n))),
         "div" => {
             let loose: usize = doc
                 .children(n)
@@ -206,7 +217,7 @@ fn paragraph_text(doc: &Document, n: NodeId, has_block: &[bool]) -> Option<(Node
                     Some(t) => PHRASING_TAGS.contains(&t),
                     None => doc.text(c).is_some(),
                 })
-                .map(|c| js_len(text_content(doc, c).trim()))
+                .map(|c| measured_len(doc, c, char::is_whitespace, false, RETRY_TEXT_THRESHOLD))
                 .sum();
             Some((n, loose))
         }
@@ -274,7 +285,7 @@ fn is_byline(doc: &Document, node: NodeId, match_string: Option<&str>, p: &Patte
     if !marked {
         return false;
     }
-    let len = js_len(js_trim(&text_content(doc, node)));
+    let len = measured_len(doc, node, is_js_space, false, MAX_BYLINE_LEN);
     len > 0 && len < MAX_BYLINE_LEN
 }
 

@@ -100,6 +100,16 @@ pub(crate) fn non_empty(s: &str) -> Option<String> {
 /// scripts, styles and `<noscript>`.
 pub(crate) fn text_content(doc: &Document, root: NodeId) -> String {
     let mut out = String::new();
+    visit_text(doc, root, |t| {
+        out.push_str(t);
+        true
+    });
+    out
+}
+
+/// Hands `each` the texts [`text_content`] joins, in order, until it
+/// returns false.
+fn visit_text(doc: &Document, root: NodeId, mut each: impl FnMut(&str) -> bool) {
     let mut next = Some(root);
     while let Some(id) = next {
         let skip = id != root && doc.tag(id).is_some_and(|t| NON_TEXT_ELEMENTS.contains(&t));
@@ -108,14 +118,86 @@ pub(crate) fn text_content(doc: &Document, root: NodeId) -> String {
             continue;
         }
         if let NodeData::Text(t) = &doc.node(id).data {
-            out.push_str(t);
+            if !each(t) {
+                return;
+            }
         }
         next = match doc.node(id).first_child {
             Some(c) => Some(c),
             None => doc.next_after_subtree(id, root),
         };
     }
-    out
+}
+
+/// The length in UTF-16 units of [`text_content`] trimmed of the spaces
+/// `is_space` names, inner runs of them counting one unit each when
+/// `squeeze` is set (so `js_len(&inner_text(..))` with [`is_js_space`]),
+/// or `cap` if that is less. It stops reading at `cap`: a walk measuring
+/// every element of a deep page would otherwise copy the same text once
+/// per level, and the walks only compare lengths with small thresholds.
+pub(crate) fn measured_len(
+    doc: &Document,
+    root: NodeId,
+    is_space: fn(char) -> bool,
+    squeeze: bool,
+    cap: usize,
+) -> usize {
+    let (mut len, mut gap, mut started) = (0usize, 0usize, false);
+    visit_text(doc, root, |t| {
+        for c in t.chars() {
+            if is_space(c) {
+                gap += usize::from(started) * c.len_utf16();
+                continue;
+            }
+            if gap > 0 {
+                len += if squeeze { 1 } else { gap };
+                gap = 0;
+            }
+            started = true;
+            len += c.len_utf16();
+            if len >= cap {
+                return false;
+            }
+        }
+        true
+    });
+    len.min(cap)
+}
+
+/// `js_trim(&text_content(..))` when it takes at most `max_bytes`, else
+/// `None`, found without copying more than that.
+pub(crate) fn trimmed_text_within(
+    doc: &Document,
+    root: NodeId,
+    max_bytes: usize,
+) -> Option<String> {
+    let mut out = String::new();
+    // The spaces since the last non-space, kept while they may still fit.
+    let (mut gap, mut gap_bytes) = (String::new(), 0usize);
+    let mut fits = true;
+    visit_text(doc, root, |t| {
+        for c in t.chars() {
+            if is_js_space(c) {
+                if !out.is_empty() {
+                    gap_bytes += c.len_utf8();
+                    if out.len() + gap_bytes <= max_bytes {
+                        gap.push(c);
+                    }
+                }
+                continue;
+            }
+            if out.len() + gap_bytes + c.len_utf8() > max_bytes {
+                fits = false;
+                return false;
+            }
+            out.push_str(&gap);
+            gap.clear();
+            gap_bytes = 0;
+            out.push(c);
+        }
+        true
+    });
+    fits.then_some(out)
 }
 
 /// Readability's `_getInnerText`: trimmed text with long space runs squeezed.
@@ -248,6 +330,42 @@ mod tests {
             "it's ☺ \u{FFFD} \u{FFFD}"
         );
         assert_eq!(unescape_entities("a & b &#; &#x;"), "a & b &#; &#x;");
+    }
+
+    #[test]
+    fn measuring_and_bounded_text_agree_with_copying() {
+        let d = parse_html(
+            "<div> \u{FEFF} a  b\u{85}<b>c\n\n</b><script>x y</script> d\u{A0}😀 \n</div><p>  </p>",
+        );
+        let div = d.descendants(0).find(|&n| d.is(n, "div")).unwrap();
+        let p = d.descendants(0).find(|&n| d.is(n, "p")).unwrap();
+        let rust_trimmed = |n| js_len(text_content(&d, n).trim());
+        for n in [div, p] {
+            let trimmed = js_trim(&text_content(&d, n)).to_string();
+            assert_eq!(
+                measured_len(&d, n, is_js_space, false, 999),
+                js_len(&trimmed)
+            );
+            assert_eq!(
+                measured_len(&d, n, is_js_space, true, 999),
+                js_len(&inner_text(&d, n))
+            );
+            assert_eq!(
+                measured_len(&d, n, char::is_whitespace, false, 999),
+                rust_trimmed(n)
+            );
+            assert_eq!(trimmed_text_within(&d, n, 999), Some(trimmed.clone()));
+            assert_eq!(
+                trimmed_text_within(&d, n, trimmed.len()),
+                Some(trimmed.clone())
+            );
+            if !trimmed.is_empty() {
+                assert_eq!(trimmed_text_within(&d, n, trimmed.len() - 1), None);
+            }
+        }
+        // Capped: never more than the cap, exact below it.
+        assert_eq!(measured_len(&d, div, is_js_space, false, 3), 3);
+        assert_eq!(measured_len(&d, p, is_js_space, false, 3), 0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! does it: site names cut off at separators, colons resolved against the
 //! headings, and the lone `<h1>` used when the `<title>` is useless.
 
-use super::text::{inner_text, js_len, js_trim, js_word_count, squeeze_runs, text_content};
+use super::text::{inner_text, js_len, js_trim, js_word_count, squeeze_runs, trimmed_text_within};
 use crate::dom::{Document, NodeData, DOCUMENT};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -124,7 +124,7 @@ fn after(s: &str, pos: Option<usize>) -> String {
 fn heading_equals(doc: &Document, text: &str) -> bool {
     doc.descendants(DOCUMENT)
         .filter(|&n| doc.is(n, "h1") || doc.is(n, "h2"))
-        .any(|h| js_trim(&text_content(doc, h)) == text)
+        .any(|h| trimmed_text_within(doc, h, text.len()).is_some_and(|t| t == text))
 }
 
 /// Readability's `_textSimilarity`: the share of `b`'s text made of words
