@@ -219,6 +219,22 @@ cue!(
         r"\bwe['’]?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
         r"^share (?:this|on|via)\b", r"\bclick to share\b", r"\bshare (?:this|the) (?:article|story|post)\b",
         r"\bje m'abonne\b", r"\bsuscr[ií]bete\b", r"\brecib[ií] (?:por|en tu) (?:e-?mail|mail|correo)\b",
+        // Affiliate and advertising disclosures.
+        r"\baffiliate[- ]links?\b", r"\bprovision vom (?:händler|anbieter|verkäufer)", r"\b(?:erhalten|bekommen) wir (?:ggf\. |eventuell |möglicherweise )?(?:eine )?(?:kleine )?provision",
+        r"\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation)\b", r"\badvertisers do not influence\b",
+        r"\b(?:beitrag|artikel|post|video) enthält (?:werbung|anzeigen|produktplatzierung)", r"\bunbezahlte werbung\b",
+        // Support, membership and subscription appeals.
+        r"\bcancel (?:at )?any ?time\b", r"\bcancela cuando quieras\b", r"\bjederzeit kündbar\b", r"\brésiliable à tout moment\b",
+        r"\bhazte (?:miembro|socio|suscriptor|mecenas)\b", r"\bwerde (?:jetzt )?(?:mitglied|abonnent|unterstützer)", r"\bdevenez (?:membre|abonné)",
+        r"\balready a (?:subscriber|member)\b", r"\bsubscribers (?:also )?(?:receive|get)\b", r"\bsubskrypcj", r"\bunterstütze (?:uns|unsere arbeit)\b",
+        r"\bif you (?:enjoyed|liked) (?:reading )?this (?:post|article|story|piece)\b", r"\bgefällt (?:dir|euch|ihnen) unser",
+        r"\b(?:kennt ihr|kennst du|kennen sie) schon unser", r"\bnever miss (?:the latest|out on|another)\b",
+        // The site's own channels.
+        r"\b(?:nuestro|nuestra) canal de (?:youtube|telegram|whatsapp)\b", r"\bcanal de (?:telegram|whatsapp)\b", r"\bunse(?:r|ren|rem) (?:youtube|telegram|whatsapp)-?kanal\b",
+        r"\bour (?:youtube|telegram|whatsapp) channel\b", r"\bkeep up with us on\b",
+        // The publication's accounts ("Follow The Gleaner on Twitter"),
+        // not an author's ("follow him on Twitter" ends a bio).
+        r"\bfollow the (?-u:[a-z0-9@.]){2,30}(?: (?-u:[a-z0-9@.]){2,30})? on (?:twitter|facebook|instagram|linkedin|tiktok)\b",
     ]
 );
 
@@ -263,6 +279,14 @@ cue!(
         r"\bnot responsible for the content of external\b", r"^kommentare?\b", r"^impressum$", r"^datenschutz",
         r"^alle rechte vorbehalten", r"^tous droits réservés", r"^todos los derechos reservados",
         r"^(?:zum|zur) (?:seitenanfang|startseite)", r"^(?:nach )?oben$",
+        // Post metadata, rating and sharing widgets, legal notes.
+        r"^this entry was posted\b", r"^(?:der|dieser) (?:beitrag|artikel|text) wurde (?:am|zuerst|veröffentlicht|erstellt)\b",
+        r"^(?:bookmark the )?perma(?:link|lien)\.?$", r"^categor(?:y|ies)\s*:", r"^(?:last modified|zuletzt geändert|letzte änderung)\s*:?$",
+        r"\b(?:den|diesen) (?:artikel|beitrag) (?:bewerten|teilen)\b", r"\bwar (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)",
+        r"\bwas this (?:article|post|page) (?:helpful|useful)", r"^rate this (?:article|post|story)\b", r"\bkeine bewertungen\b", r"^no ratings yet\b",
+        r"\bcopyrighted property\b", r"\bnicht eingeloggt\b", r"^(?:wird geladen|loading)(?:\.\.\.|…)?$", r"^zurück(?: zur (?:übersicht|listenansicht|startseite))?$",
+        r"\b(?:gibt|gibt nur) die meinung (?:des|der) (?:autors|autorin|verfasser)", r"\balle angaben ohne gewähr\b",
+        r"\bsofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\b", r"\bunless otherwise (?:noted|stated|indicated)\b",
     ]
 );
 
@@ -343,6 +367,25 @@ mod tests {
         assert!(!promo_attr().is_match("header-shadow"));
         assert!(!promo_attr().is_match("loading"));
         assert!(boilerplate_text().is_match("Copyright © 2023 Example"));
+        for t in [
+            "This entry was posted in News. Bookmark the permalink.",
+            "Hier können Sie den Artikel bewerten",
+            "Category : Press Releases",
+            "(Noch keine Bewertungen)",
+        ] {
+            assert!(boilerplate_text().is_match(t), "{t}");
+        }
+        for t in [
+            "Anzeige, enthält Affiliate Links",
+            "If you enjoyed reading this post, please share it.",
+            "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+            "Follow The Gleaner on Twitter and Instagram",
+        ] {
+            assert!(promo_text().is_match(t), "{t}");
+        }
+        // An author's bio is not the publication's promotion.
+        assert!(!promo_text().is_match("Follow him on Twitter @someone"));
+        assert!(!boilerplate_text().is_match("The category: a short story"));
         assert!(chrome_role().is_match("navigation"));
         assert!(!chrome_role().is_match("main"));
     }
