@@ -138,7 +138,10 @@ mod tests {
         assert_eq!(as_decoded_text(b"<p>caf\xe9"), None);
         assert_eq!(as_decoded_text(b"<meta charset=iso-2022-kr><p>x"), None);
         assert_eq!(decode(b"<meta charset=iso-2022-kr><p>x").text, "\u{fffd}");
-        assert_eq!(as_decoded_text(b"<meta charset=iso-2022-jp><p>\x1b$B"), None);
+        assert_eq!(
+            as_decoded_text(b"<meta charset=iso-2022-jp><p>\x1b$B"),
+            None
+        );
     }
 
     #[test]

@@ -474,7 +474,11 @@ mod tests {
         for c in probes {
             // Followed by a char of the other kind, which ends the run.
             let space = c.is_whitespace();
-            let s = if space { format!("{c}x") } else { format!("{c} ") };
+            let s = if space {
+                format!("{c}x")
+            } else {
+                format!("{c} ")
+            };
             let (len, chars) = run_of(&s, space);
             assert_eq!((len, chars), (c.len_utf8(), 1), "{c:?}");
         }

@@ -190,13 +190,7 @@ fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
 ///
 /// `body` is the document's `<body>` (looked up once by the caller: the
 /// lookup walks the head).
-fn cover(
-    doc: &Document,
-    stats: &stats::Stats,
-    body: NodeId,
-    block: &mut Block,
-    owners: &[NodeId],
-) {
+fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, owners: &[NodeId]) {
     let counts = leaf_counts(doc, stats, body, owners);
     let whole = |n: NodeId| {
         doc.element(n).is_some()

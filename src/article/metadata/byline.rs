@@ -143,8 +143,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         let id = doc.attr(node, "id").unwrap_or("");
         // Readability matches "class id"; the bare " " of an element with
         // neither matches no word list, so most elements skip the regexes.
-        let match_string =
-            (!class.is_empty() || !id.is_empty()).then(|| format!("{class} {id}"));
+        let match_string = (!class.is_empty() || !id.is_empty()).then(|| format!("{class} {id}"));
         let match_string = match_string.as_deref();
         let tag = doc.tag(node).unwrap_or("");
 
