@@ -1616,9 +1616,12 @@ fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let mut first_out: Option<usize> = None;
         let mut has_text = false;
         let mut closed = false;
-        for j in i + 1..=region_end {
-            let l = &ctx.leaves[j];
-            let v = &verdicts[j];
+        for (j, (l, v)) in ctx.leaves[..=region_end]
+            .iter()
+            .zip(verdicts.iter())
+            .enumerate()
+            .skip(i + 1)
+        {
             let heading = is_section_heading(doc, l);
             if ctx.in_region[l.owner] && v.kind == Kind::Content {
                 // A heading of the same or a higher rank closes the
