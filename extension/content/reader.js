@@ -101,7 +101,7 @@ h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
     FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "object", "embed"],
     FORBID_ATTR: ["style"],
     ALLOW_DATA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
+    IN_PLACE: true,
   };
 
   function el(tag, attrs = {}, ...children) {
@@ -137,17 +137,76 @@ h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
     );
   }
 
-  function body(article) {
-    const div = el("div", { class: "body" });
-    const html = article.contentHtml || "";
-    const fragment = globalThis.DOMPurify.sanitize(html, SANITIZE);
-    for (const img of fragment.querySelectorAll("img")) img.setAttribute("loading", "lazy");
-    for (const a of fragment.querySelectorAll("a[href]")) a.setAttribute("rel", "noopener noreferrer");
-    div.append(fragment);
-    if (!div.textContent.trim() && !div.querySelector("img")) {
-      div.append(el("p", { class: "empty" }, "Declutter found no article on this page."));
+  // The article goes into the view in slices of about this many elements,
+  // one slice a frame: sanitising and laying out thousands of table cells
+  // at once holds the page's main thread for a quarter of a second.
+  const FILL_ELEMENTS = 250;
+  // Elements a slice may enter to take their children apart: plain
+  // containers, which DOMPurify keeps and whose children it judges alone.
+  const SPLITTABLE = new Set(["div", "section", "article", "main", "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "blockquote", "figure"]);
+
+  // The article parsed into a document without a browsing context: nothing
+  // in it runs or loads until a slice of it, sanitised, joins the view.
+  const inert = (html) => new DOMParser().parseFromString(`<!doctype html><body>${html}`, "text/html").body;
+
+  // `nodes` (taken out of the inert document) sanitised in a box of their
+  // own, with links and images made safe to follow and lazy; the box.
+  function sanitised(nodes, doc) {
+    const box = doc.createElement("div");
+    box.append(...nodes);
+    globalThis.DOMPurify.sanitize(box, SANITIZE);
+    for (const img of box.querySelectorAll("img")) img.setAttribute("loading", "lazy");
+    for (const a of box.querySelectorAll("a[href]")) a.setAttribute("rel", "noopener noreferrer");
+    return box;
+  }
+
+  const elementsIn = (node) => (node.nodeType === Node.ELEMENT_NODE ? 1 + node.getElementsByTagName("*").length : 0);
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+  // Moves the nodes of `from` (inert) into `into` in document order,
+  // sanitising them a slice at a time and waiting for a frame after every
+  // FILL_ELEMENTS elements. A container larger than a slice (a giant table)
+  // goes in as a sanitised empty copy and its children follow the same
+  // way. Stops when `stopped()` says the reader was closed.
+  async function fill(from, into, stopped, budget = { left: FILL_ELEMENTS }) {
+    const doc = from.ownerDocument;
+    let batch = [];
+    const flush = () => {
+      if (batch.length) into.append(...sanitised(batch, doc).childNodes);
+      batch = [];
+    };
+    while (from.firstChild && !stopped()) {
+      const node = from.firstChild;
+      const size = elementsIn(node);
+      if (size > FILL_ELEMENTS && node.firstChild && SPLITTABLE.has(node.localName)) {
+        flush();
+        const shell = sanitised([node.cloneNode(false)], doc).firstChild;
+        if (shell) {
+          into.append(shell);
+          budget.left--;
+          await fill(node, shell, stopped, budget);
+          node.remove();
+          continue;
+        }
+      }
+      node.remove();
+      batch.push(node);
+      budget.left -= size;
+      if (budget.left <= 0) {
+        flush();
+        await nextFrame();
+        budget.left = FILL_ELEMENTS;
+      }
     }
-    return div;
+    if (!stopped()) flush();
+  }
+
+  // Fills `body` with the article, then says so if it holds nothing to read.
+  async function fillBody(body, article, stopped) {
+    await fill(inert(article.contentHtml || ""), body, stopped);
+    if (!stopped() && !body.textContent.trim() && !body.querySelector("img")) {
+      body.append(el("p", { class: "empty" }, "Declutter found no article on this page."));
+    }
   }
 
   function applySettings(view, s) {
@@ -214,8 +273,10 @@ h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
 
   /**
    * Opens the reader over the page. `actions` = {close, declutter, report,
-   * save(patch) -> Promise<settings>}. Returns {close(), host, painted}
-   * where `painted` resolves after the first frame that shows it.
+   * save(patch) -> Promise<settings>}. Returns {close(), host, painted,
+   * filled} where `painted` resolves after the first frame that shows it
+   * and `filled` once the whole article is in (a long one goes in over
+   * several frames).
    */
   function open({ article, settings }, actions) {
     const scroll = { x: window.scrollX, y: window.scrollY };
@@ -241,7 +302,8 @@ h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
     const controls = toolbar(state, { ...actions, set });
     applySettings(view, state.settings);
     const main = el("main", { lang: article.lang || null, dir: article.dir || "auto" });
-    main.append(el("article", {}, header(article), body(article)));
+    const body = el("div", { class: "body" });
+    main.append(el("article", {}, header(article), body));
     view.append(controls.bar, main);
     root.append(el("style", {}, READER_CSS), view);
     view.addEventListener("keydown", (e) => {
@@ -253,16 +315,20 @@ h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
 
     document.documentElement.append(host);
     view.focus({ preventScroll: true });
+    let closed = false;
+    const filling = fillBody(body, article, () => closed);
     const painted = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
+    const filled = Promise.all([filling, painted]).then(() => undefined);
 
     function close() {
+      closed = true;
       removeEventListener("beforeprint", printing);
       removeEventListener("afterprint", printed);
       host.remove();
       if (window.scrollX !== scroll.x || window.scrollY !== scroll.y) window.scrollTo(scroll.x, scroll.y);
       if (focused && focused.isConnected && typeof focused.focus === "function") focused.focus({ preventScroll: true });
     }
-    return { close, host, painted };
+    return { close, host, painted, filled };
   }
 
   return { open };
