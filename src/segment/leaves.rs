@@ -209,7 +209,7 @@ struct Cutter<'a> {
     link_depth: usize,
     bold_depth: usize,
     /// Owners that have block-level children or several runs.
-    split_owner: Vec<bool>,
+    split_owner: &'a mut [bool],
     /// A `<br>` was just seen: a second one ends the paragraph.
     after_br: bool,
     /// Hidden subtrees that a script may reveal, with the number of leaves
@@ -368,11 +368,15 @@ pub fn cut(doc: &Document, root: NodeId) -> Vec<Leaf> {
 /// outermost hidden subtree a script may reveal apart from it, so hidden
 /// pop-ups can be labelled without weighing on the article's detection.
 pub fn cut_with_latent(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<Latent>) {
-    let (leaves, roots) = cut_runs(doc, root, false);
+    let mut marks = Marks {
+        split_owner: vec![false; doc.len()],
+        runs: vec![0; doc.len()],
+    };
+    let (leaves, roots) = cut_runs(doc, root, false, &mut marks);
     let latent = roots
         .into_iter()
         .filter_map(|(r, before)| {
-            let (leaves, _) = cut_runs(doc, r, true);
+            let (leaves, _) = cut_runs(doc, r, true, &mut marks);
             (!leaves.is_empty()).then_some(Latent {
                 root: r,
                 before,
@@ -383,8 +387,24 @@ pub fn cut_with_latent(doc: &Document, root: NodeId) -> (Vec<Leaf>, Vec<Latent>)
     (leaves, latent)
 }
 
+/// Per-node marks of one cut, indexed by node: allocated once per page and
+/// cleared after each cut of what it marked, since a page with 100,000
+/// hidden boxes cuts each of them apart (allocating them per cut made that
+/// page quadratic).
+struct Marks {
+    /// See [`Cutter`].
+    split_owner: Vec<bool>,
+    /// Leaves per owner.
+    runs: Vec<u32>,
+}
+
 /// The visible leaves under `root` and the hidden roots met on the way.
-fn cut_runs(doc: &Document, root: NodeId, reveal: bool) -> (Vec<Leaf>, Vec<(NodeId, usize)>) {
+fn cut_runs(
+    doc: &Document,
+    root: NodeId,
+    reveal: bool,
+    marks: &mut Marks,
+) -> (Vec<Leaf>, Vec<(NodeId, usize)>) {
     let mut c = Cutter {
         doc,
         leaves: Vec::new(),
@@ -392,7 +412,7 @@ fn cut_runs(doc: &Document, root: NodeId, reveal: bool) -> (Vec<Leaf>, Vec<(Node
         run: Run::default(),
         link_depth: 0,
         bold_depth: 0,
-        split_owner: vec![false; doc.len()],
+        split_owner: &mut marks.split_owner,
         after_br: false,
         latent: Vec::new(),
         reveal,
@@ -409,14 +429,20 @@ fn cut_runs(doc: &Document, root: NodeId, reveal: bool) -> (Vec<Leaf>, Vec<(Node
             true
         }
     });
-    let mut runs_per_owner = vec![0u32; doc.len()];
-    for l in &c.leaves {
-        runs_per_owner[l.owner] += 1;
+    let (mut leaves, latent) = (c.leaves, c.latent);
+    for l in &leaves {
+        marks.runs[l.owner] += 1;
     }
-    for l in &mut c.leaves {
-        l.whole_owner = runs_per_owner[l.owner] == 1 && !c.split_owner[l.owner];
+    for l in &mut leaves {
+        l.whole_owner = marks.runs[l.owner] == 1 && !marks.split_owner[l.owner];
     }
-    (c.leaves, c.latent)
+    for l in &leaves {
+        marks.runs[l.owner] = 0;
+    }
+    for n in doc.descendants(root) {
+        marks.split_owner[n] = false;
+    }
+    (leaves, latent)
 }
 
 #[cfg(test)]

@@ -555,19 +555,24 @@ impl<'a> Copier<'a> {
 /// Runs of HTML white space as one space, as a browser shows them (a
 /// no-break space is not white space to HTML and stays).
 fn collapse_spaces(t: &str) -> String {
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
     let mut out = String::with_capacity(t.len());
-    let mut in_space = false;
-    for c in t.chars() {
-        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+    // Byte by byte (the spaces are ASCII), copying the runs between them.
+    let bytes = t.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if !is_space(b) {
+            i += 1;
+            continue;
         }
+        out.push_str(&t[start..i]);
+        out.push(' ');
+        while bytes.get(i).is_some_and(|&b| is_space(b)) {
+            i += 1;
+        }
+        start = i;
     }
+    out.push_str(&t[start..]);
     out
 }
 
@@ -598,4 +603,19 @@ fn prev_element_sibling(doc: &Document, id: NodeId) -> Option<NodeId> {
         cur = doc.node(c).prev;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_spaces;
+
+    #[test]
+    fn space_runs_collapse_and_no_break_spaces_stay() {
+        assert_eq!(collapse_spaces(""), "");
+        assert_eq!(collapse_spaces("  a \t\r\n b\u{c}"), " a b ");
+        assert_eq!(
+            collapse_spaces("é\u{a0}\u{a0} 日本  x"),
+            "é\u{a0}\u{a0} 日本 x"
+        );
+    }
 }

@@ -135,16 +135,29 @@ fn starts_pre(doc: &Document, n: NodeId) -> bool {
 
 /// Appends `t` with the characters HTML gives meaning to escaped.
 fn escape(t: &str, attr: bool, s: &mut String) {
-    for c in t.chars() {
-        match c {
-            '&' => s.push_str("&amp;"),
-            '<' => s.push_str("&lt;"),
-            '>' => s.push_str("&gt;"),
-            '"' if attr => s.push_str("&quot;"),
-            '\u{a0}' => s.push_str("&nbsp;"),
-            _ => s.push(c),
-        }
+    // Byte by byte, copying the runs between the characters to replace: a
+    // no-break space is the only non-ASCII one (0xC2 0xA0 in UTF-8; 0xC2
+    // always starts a character).
+    let bytes = t.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (entity, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attr => ("&quot;", 1),
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        s.push_str(&t[start..i]);
+        s.push_str(entity);
+        i += len;
+        start = i;
     }
+    s.push_str(&t[start..]);
 }
 
 #[cfg(test)]
@@ -169,6 +182,16 @@ mod tests {
             serialize(&d),
             "<a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">&lt;script&gt;alert('&amp;')&lt;/script&gt;</a>"
         );
+    }
+
+    #[test]
+    fn escape_replaces_exactly_the_special_characters() {
+        let mut out = String::new();
+        escape("a&b<c>d\"e\u{a0}f é\u{a1}\u{100}", true, &mut out);
+        assert_eq!(out, "a&amp;b&lt;c&gt;d&quot;e&nbsp;f é\u{a1}\u{100}");
+        out.clear();
+        escape("\"q\"\u{a0}", false, &mut out);
+        assert_eq!(out, "\"q\"&nbsp;");
     }
 
     #[test]

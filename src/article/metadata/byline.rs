@@ -8,7 +8,7 @@
 //! author line.
 
 use super::text::{
-    inner_text, is_js_space, js_len, js_trim, measured_len, text_content, trimmed_text_within,
+    inner_text_len, is_js_space, js_trim, measured_len, text_content, trimmed_text_within,
 };
 use super::title::text_similarity;
 use crate::dom::{Document, NodeId, DOCUMENT};
@@ -325,7 +325,7 @@ fn sole_paragraph(doc: &Document, div: NodeId) -> Option<NodeId> {
 
 /// Readability's `_getLinkDensity`: the share of the text inside links.
 fn link_density(doc: &Document, node: NodeId) -> f64 {
-    let total = js_len(&inner_text(doc, node));
+    let total = inner_text_len(doc, node);
     if total == 0 {
         return 0.0;
     }
@@ -336,7 +336,7 @@ fn link_density(doc: &Document, node: NodeId) -> f64 {
                 Some(h) if h.len() > 1 && h.starts_with('#') => HASH_LINK_WEIGHT,
                 _ => 1.0,
             };
-            js_len(&inner_text(doc, a)) as f64 * weight
+            inner_text_len(doc, a) as f64 * weight
         })
         .sum();
     links / total as f64

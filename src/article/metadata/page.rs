@@ -1,6 +1,6 @@
 //! What the markup says about language and writing direction.
 
-use super::text::{js_len, non_empty, text_content};
+use super::text::{non_empty, trimmed_text_len};
 use crate::dom::{Document, NodeId, DOCUMENT};
 
 /// Share of the page's paragraph text an element must hold for its `dir` to
@@ -42,7 +42,7 @@ pub(crate) fn dir(doc: &Document) -> Option<String> {
     let mut text = vec![0usize; doc.len()];
     for &id in order.iter().rev() {
         text[id] = if doc.is(id, "p") {
-            js_len(text_content(doc, id).trim())
+            trimmed_text_len(doc, id)
         } else {
             doc.children(id).map(|c| text[c]).sum()
         };

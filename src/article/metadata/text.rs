@@ -205,6 +205,67 @@ pub(crate) fn inner_text(doc: &Document, id: NodeId) -> String {
     squeeze_runs(js_trim(&text_content(doc, id)))
 }
 
+/// Calls `f` on each text node of [`text_content`], in order, without
+/// building the string.
+fn for_each_text<'d>(doc: &'d Document, root: NodeId, mut f: impl FnMut(&'d str)) {
+    let mut next = Some(root);
+    while let Some(id) = next {
+        let skip = id != root && doc.tag(id).is_some_and(|t| NON_TEXT_ELEMENTS.contains(&t));
+        if skip {
+            next = doc.next_after_subtree(id, root);
+            continue;
+        }
+        if let NodeData::Text(t) = &doc.node(id).data {
+            f(t);
+        }
+        next = match doc.node(id).first_child {
+            Some(c) => Some(c),
+            None => doc.next_after_subtree(id, root),
+        };
+    }
+}
+
+/// `js_len(&inner_text(doc, id))` without building the text (Readability's
+/// length tests run on every paragraph): trimmed, every inner run of spaces
+/// counts one unit (squeezed to one, or a single one kept; JavaScript's
+/// spaces are all one UTF-16 unit).
+pub(crate) fn inner_text_len(doc: &Document, id: NodeId) -> usize {
+    let (mut len, mut seen_text, mut pending_space) = (0, false, false);
+    for_each_text(doc, id, |t| {
+        for c in t.chars() {
+            if is_js_space(c) {
+                pending_space = seen_text;
+            } else {
+                len += c.len_utf16() + usize::from(pending_space);
+                pending_space = false;
+                seen_text = true;
+            }
+        }
+    });
+    len
+}
+
+/// `js_len(text_content(doc, id).trim())` without building the text (Rust's
+/// `trim`, as the callers use it).
+pub(crate) fn trimmed_text_len(doc: &Document, id: NodeId) -> usize {
+    // Units of text so far, excluding the white space at either end.
+    let (mut len, mut seen_text, mut trailing) = (0, false, 0);
+    for_each_text(doc, id, |t| {
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if seen_text {
+                    trailing += c.len_utf16();
+                }
+            } else {
+                len += trailing + c.len_utf16();
+                trailing = 0;
+                seen_text = true;
+            }
+        }
+    });
+    len
+}
+
 /// Readability's `_unescapeHtmlEntities`: many sites escape their meta
 /// values twice, so after the parser decoded the attribute once, the five
 /// XML entities and numeric references are decoded again.
@@ -301,6 +362,25 @@ fn parse_numeric_ref(s: &str) -> Option<(char, usize)> {
 mod tests {
     use super::*;
     use crate::parse::parse_html;
+
+    #[test]
+    fn text_lengths_match_the_built_texts() {
+        let page = "<div id=a>  Lead \u{a0}<b>bold</b>\n\n  text 😀 <script>x()</script>\
+                    <p> \u{3000} </p>tail\u{2009} </div><div id=b> \t </div><div id=c></div>";
+        let doc = parse_html(page);
+        for id in 0..doc.len() {
+            assert_eq!(
+                inner_text_len(&doc, id),
+                js_len(&inner_text(&doc, id)),
+                "{id}"
+            );
+            assert_eq!(
+                trimmed_text_len(&doc, id),
+                js_len(text_content(&doc, id).trim()),
+                "{id}"
+            );
+        }
+    }
 
     #[test]
     fn word_count_follows_js_split() {
