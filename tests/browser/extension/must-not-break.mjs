@@ -291,6 +291,7 @@ export async function report({ browser, results, blocked, wallMs, sample, artifa
     pagesWithTheirOwnErrors: results.filter((r) => r.pageErrors > 0).length,
     pagesThatChangeThemselves: results.filter((r) => r.toggles?.declutter?.records?.control > 0).length,
     secondRuns: results.filter((r) => r.attempts?.length > 1).length,
+    passedOnAFreshTab: results.filter((r) => r.firstTry && r.ok).map((r) => `${r.page} (first try: ${r.firstTry.join("; ").slice(0, 160)})`),
     blockedRequests: blocked,
     wallSeconds: Math.round(wallMs / 1000),
     ...extra,
@@ -300,6 +301,7 @@ export async function report({ browser, results, blocked, wallMs, sample, artifa
   console.log(`  passed ${summary.passed}, failed ${summary.failed}${failed.length ? ": " + Object.entries(byReason).map(([k, v]) => `${k} ${v}`).join(", ") : ""}`);
   console.log(`  load timeouts ${loadTimeouts.length} (tested anyway), skipped ${skipped.length}${skipped.length ? ": " + skipped.slice(0, 5).join(", ") : ""}`);
   console.log(`  ${summary.pagesThatChangeThemselves} pages change their own DOM while watched, ${summary.pagesWithTheirOwnErrors} throw errors of their own, ${summary.secondRuns} needed an untoggled load and a second run`);
+  if (summary.passedOnAFreshTab.length) console.log(`  failed once and passed in a fresh tab: ${summary.passedOnAFreshTab.length}: ${summary.passedOnAFreshTab.join(", ")}`);
   console.log(`  outside requests refused: ${blocked.total} (${blocked.byExtension} by the extension)`);
   for (const r of failed.slice(0, 10)) console.log(`  FAIL ${r.page}: ${r.details.slice(0, 2).join("; ").slice(0, 400)}`);
   t.check(`${browser}: must-not-break: the extension throws nothing and restores DOM, scroll and focus on every page`, failed.length === 0, `${summary.passed}/${tested.length} pages`);
