@@ -205,65 +205,15 @@ pub(crate) fn inner_text(doc: &Document, id: NodeId) -> String {
     squeeze_runs(js_trim(&text_content(doc, id)))
 }
 
-/// Calls `f` on each text node of [`text_content`], in order, without
-/// building the string.
-fn for_each_text<'d>(doc: &'d Document, root: NodeId, mut f: impl FnMut(&'d str)) {
-    let mut next = Some(root);
-    while let Some(id) = next {
-        let skip = id != root && doc.tag(id).is_some_and(|t| NON_TEXT_ELEMENTS.contains(&t));
-        if skip {
-            next = doc.next_after_subtree(id, root);
-            continue;
-        }
-        if let NodeData::Text(t) = &doc.node(id).data {
-            f(t);
-        }
-        next = match doc.node(id).first_child {
-            Some(c) => Some(c),
-            None => doc.next_after_subtree(id, root),
-        };
-    }
-}
-
-/// `js_len(&inner_text(doc, id))` without building the text (Readability's
-/// length tests run on every paragraph): trimmed, every inner run of spaces
-/// counts one unit (squeezed to one, or a single one kept; JavaScript's
-/// spaces are all one UTF-16 unit).
+/// `js_len(&inner_text(doc, id))` without building the text.
 pub(crate) fn inner_text_len(doc: &Document, id: NodeId) -> usize {
-    let (mut len, mut seen_text, mut pending_space) = (0, false, false);
-    for_each_text(doc, id, |t| {
-        for c in t.chars() {
-            if is_js_space(c) {
-                pending_space = seen_text;
-            } else {
-                len += c.len_utf16() + usize::from(pending_space);
-                pending_space = false;
-                seen_text = true;
-            }
-        }
-    });
-    len
+    measured_len(doc, id, is_js_space, true, usize::MAX)
 }
 
 /// `js_len(text_content(doc, id).trim())` without building the text (Rust's
 /// `trim`, as the callers use it).
 pub(crate) fn trimmed_text_len(doc: &Document, id: NodeId) -> usize {
-    // Units of text so far, excluding the white space at either end.
-    let (mut len, mut seen_text, mut trailing) = (0, false, 0);
-    for_each_text(doc, id, |t| {
-        for c in t.chars() {
-            if c.is_whitespace() {
-                if seen_text {
-                    trailing += c.len_utf16();
-                }
-            } else {
-                len += trailing + c.len_utf16();
-                trailing = 0;
-                seen_text = true;
-            }
-        }
-    });
-    len
+    measured_len(doc, id, char::is_whitespace, false, usize::MAX)
 }
 
 /// Readability's `_unescapeHtmlEntities`: many sites escape their meta
