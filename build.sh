@@ -91,7 +91,8 @@ run_tests() {
   scripts/browser-agreement.sh
   log "demo in Chromium and Firefox"
   node tests/browser/demo/run.mjs
-  log "extension: package, web-ext lint, end to end in Chromium and Firefox"
+  log "extension: unit tests, package, web-ext lint, end to end in Chromium and Firefox"
+  node --test extension/
   node scripts/package-extension.mjs
   node tests/browser/extension/run.mjs
   log "all checks passed"

@@ -21,7 +21,7 @@ const PURIFY = join(REPO, "node_modules", "dompurify", "dist", "purify.min.js");
 
 /** The package files the extension needs, from ./build.sh pkg. */
 const PKG_FILES = ["declutter.js", "snapshot.js", "declutter_core.js", "declutter_core_bg.wasm"];
-/** Source files that document the source tree and do not ship. */
+/** Source files that document the source tree and do not ship (nor do the unit tests, `*.test.js`). */
 const SKIP = new Set(["README.md"]);
 
 /** The manifest for one browser, from the shared source. */
@@ -80,7 +80,7 @@ async function buildFolder(browser, source) {
   await mkdir(out, { recursive: true });
   for (const file of await filesUnder(SRC)) {
     const rel = relative(SRC, file);
-    if (SKIP.has(rel) || rel === "manifest.json") continue;
+    if (SKIP.has(rel) || rel.endsWith(".test.js") || rel === "manifest.json") continue;
     await mkdir(dirname(join(out, rel)), { recursive: true });
     await cp(file, join(out, rel));
   }

@@ -44,10 +44,17 @@ async function extensionWorker(context, version = null) {
   throw new Error(`no extension service worker${version ? ` at version ${version}` : ""}`);
 }
 
-/** The extension's settings page: the one it opened on install, or a new tab on it. */
-async function optionsPage(context, extId) {
+/**
+ * The extension's settings page. On the first start it is the tab the
+ * extension opens on install, waited for: a tab the test opened meanwhile
+ * could otherwise be the one that navigation lands in.
+ */
+async function optionsPage(context, extId, { openedOnInstall = false } = {}) {
   const url = `chrome-extension://${extId}/options.html`;
   let page = context.pages().find((p) => p.url() === url);
+  for (const deadline = Date.now() + WAIT; !page && openedOnInstall && Date.now() < deadline; await sleep(100)) {
+    page = context.pages().find((p) => p.url() === url);
+  }
   if (!page) {
     page = await context.newPage();
     await page.goto(url);
@@ -73,7 +80,7 @@ async function siteTab(context) {
  * the decluttered page. Resolves to what was chosen.
  */
 async function choose({ context, extId, site }) {
-  const options = await optionsPage(context, extId);
+  const options = await optionsPage(context, extId, { openedOnInstall: true });
   await options.check("#theme-sepia");
   await options.fill("#fontSize", "23");
   await options.press("#fontSize", "Tab");
