@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { XSS_HEADERS, auditReader, writeXssPages } from "./xss.mjs";
+import { XSS_HEADERS, auditExtensionMarkup, auditReader, extraCalls, withoutExtensionMarks, writeXssPages } from "./xss.mjs";
 import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -167,7 +167,7 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
     await checkSettings({ options, page, pages, click, waitReader, cdp, t });
     await checkHostileCss({ page, pages, click, waitReader, cdp, t });
     phase = "page";
-    await checkXss({ page, click, cdp, artifacts, html, setPhase: (p) => (phase = p), t });
+    await checkXss({ page, options, click, cdp, artifacts, html, setPhase: (p) => (phase = p), t });
     // After the extension started, a remote request is the page's own only
     // if the page already made it while loading, or its markup names it
     // (an article image the reader view shows).
@@ -258,48 +258,145 @@ async function pollReader(cdp, open) {
   return false;
 }
 
-// DOMPurify's XSS vectors in article pages: opening the reader runs none
-// of them and leaves no markup outside the allowlist.
-async function checkXss({ page, click, cdp, artifacts, html, setPhase, t }) {
+// DOMPurify's XSS vectors in article pages, each page loaded three times:
+// through the reader, through declutter mode, and left alone (the control:
+// the vector pages run their own scripts). Neither mode may run anything
+// of its own (a handler firing in a closed shadow tree has no
+// window.event, so it shows as a call the control does not make) or set
+// off more of the page's code than the control, the reader shows only
+// allowlisted markup, declutter collapses the hostile promo and related
+// blocks and adds only its own allowlisted markup, and the page's own
+// markup stays as it was but for the hiding mark.
+async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, t }) {
   const dir = join(artifacts, "..", "extension-xss-pages");
   const { names, count } = await writeXssPages(dir);
   const server = await serve({ root: dir, headers: XSS_HEADERS });
-  let ran = 0;
-  const bad = [];
-  let opened = 0;
-  const failedPages = [];
-  const ranOn = [];
+  // The tab's id, once: a vector may move the page's address, so it cannot
+  // be found by it. The page's tab is the one that is not the settings page.
+  const [id, ...others] = await options.evaluate(async () => (await chrome.tabs.query({})).filter((x) => !x.url?.startsWith("chrome-extension:")).map((x) => x.id));
+  if (others.length) throw new Error("more than one page tab open for the XSS checks");
+  const runMode = async (mode) => (await options.evaluate(({ mode, id }) => chrome.runtime.sendMessage({ type: "run", mode, tabId: id }), { mode, id }))?.value;
+  // From here on nothing runs in the page's world but the page and this
+  // read of the trap's log: one vector booby-traps Object.prototype, which
+  // a test helper's code in that world would spring.
+  const log = () => worldValue(cdp, "JSON.stringify(window.__xssLog || [])").then((v) => JSON.parse(v || "[]"));
+  const load = async (name) => {
+    setPhase("page");
+    await page.goto(server.url + name, { waitUntil: "load" });
+    const loaded = Date.now();
+    await page.waitForTimeout(200);
+    setPhase("extension");
+    return loaded;
+  };
+  const r = { opened: 0, notOpened: [], readerBad: [], barsTotal: 0, notCollapsed: [], bad: [], changed: [], selfChanging: [] };
+  const extra = { reader: { other: [], layout: [] }, declutter: { other: [], layout: [] } };
   try {
     for (const name of names) {
       html.push(await readFile(join(dir, name), "utf8"));
-      setPhase("page");
-      await page.goto(server.url + name, { waitUntil: "load" });
-      await page.waitForTimeout(200);
-      setPhase("extension");
-      // From here on nothing runs in the page's world but the page: one
-      // vector booby-traps Object.prototype, which a test helper's code in
-      // that world would spring.
+
+      // Through the reader.
+      let loaded = await load(name);
       await click();
       const open = await pollReader(cdp, true);
-      if (!open) {
-        failedPages.push(name);
-        continue;
-      }
-      opened++;
-      await page.waitForTimeout(150);
-      const after = await worldValue(cdp, "window.__xss");
-      if (after !== 0) ranOn.push(`${name}: ${await worldValue(cdp, `JSON.stringify(window.__xssLog.filter((l) => l.startsWith("READER")))`)}`);
-      ran += after;
-      bad.push(...(await inShadow(cdp, '[data-declutter="reader"]', `function () { return (${auditReader})(this.querySelector("main")); }`)).map((b) => `${name}: ${b}`));
+      let readerCalls = null;
+      let longest = 0;
+      if (open) {
+        r.opened++;
+        await page.waitForTimeout(150);
+        readerCalls = await log();
+        longest = Date.now() - loaded;
+        r.readerBad.push(...(await inShadow(cdp, '[data-declutter="reader"]', `function () { return (${auditReader})(this.querySelector("main")); }`)).map((b) => `${name}: ${b}`));
+        await click();
+        await pollReader(cdp, false);
+      } else r.notOpened.push(name);
+
+      // Through declutter mode. The extension may touch a page once the
+      // user clicked its button there (activeTab): the reader is opened and
+      // closed first.
+      loaded = await load(name);
       await click();
-      await pollReader(cdp, false);
+      const granted = (await pollReader(cdp, true)) && (await click(), await pollReader(cdp, false));
+      let declutterCalls = null;
+      if (granted) {
+        const before = await outerHtml(cdp);
+        const result = await runMode("declutter");
+        await page.waitForTimeout(150);
+        const during = await outerHtml(cdp);
+        const markup = await extensionMarkup(cdp);
+        declutterCalls = await log();
+        longest = Math.max(longest, Date.now() - loaded);
+        await runMode("declutter");
+        if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) r.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
+        r.barsTotal += markup.bars;
+        r.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
+        r.before = withoutExtensionMarks(before);
+        r.during = withoutExtensionMarks(during);
+      } else r.notCollapsed.push(`${name} (the reader did not open and close)`);
+
+      // The control, left alone for longer than either mode's load.
+      await load(name);
+      const first = await outerHtml(cdp);
+      await page.waitForTimeout(longest + 300);
+      const second = await outerHtml(cdp);
+      const control = await log();
+      for (const [mode, calls] of [["reader", readerCalls], ["declutter", declutterCalls]]) {
+        if (!calls) continue;
+        const more = extraCalls(calls, control);
+        extra[mode].other.push(...more.other.map((l) => `${name}: ${l}`));
+        extra[mode].layout.push(...more.layout.map((l) => `${name}: ${l}`));
+      }
+      if (first !== second) r.selfChanging.push(name);
+      else if (granted && r.during !== r.before) r.changed.push(`${name}: ${firstDifference(r.before, r.during)}`);
     }
   } finally {
     await server.close();
   }
-  t.check("chromium: XSS vectors: the reader opens on every hostile page", opened === names.length, `${opened}/${names.length} pages, ${count} vectors${failedPages.length ? "; not on " + failedPages.join(", ") : ""}`);
-  t.check("chromium: XSS vectors: nothing runs when the reader opens", ran === 0, `${ran} executions${ranOn.length ? " on " + ranOn.join(", ") : ""}`);
-  t.check("chromium: XSS vectors: no markup outside the allowlist in the reader", bad.length === 0, bad.slice(0, 5).join(", "));
+  const calls = ({ other, layout }) =>
+    `${other.length} calls${other.length ? ": " + other.slice(0, 3).join(", ") : ""}; page handlers of scroll/focus events that moving the layout fires: ${layout.length}${layout.length ? ` (${layout.slice(0, 3).join(", ")})` : ""}`;
+  t.check("chromium: XSS vectors: the reader opens on every hostile page", r.opened === names.length, `${r.opened}/${names.length} pages, ${count} vectors${r.notOpened.length ? "; not on " + r.notOpened.join(", ") : ""}`);
+  t.check("chromium: XSS vectors: nothing runs when the reader opens (against the untoggled control)", extra.reader.other.length === 0, calls(extra.reader));
+  t.check("chromium: XSS vectors: no markup outside the allowlist in the reader", r.readerBad.length === 0, r.readerBad.slice(0, 5).join(", "));
+  t.check("chromium: XSS vectors: declutter collapses the hostile promo and related blocks on every page", r.notCollapsed.length === 0, `${names.length - r.notCollapsed.length}/${names.length} pages, ${r.barsTotal} bars${r.notCollapsed.length ? "; not on " + r.notCollapsed.join(", ") : ""}`);
+  t.check("chromium: XSS vectors: nothing runs when declutter collapses (against the untoggled control)", extra.declutter.other.length === 0, calls(extra.declutter));
+  t.check("chromium: XSS vectors: declutter adds only its allowlisted markup", r.bad.length === 0, r.bad.slice(0, 5).join(", "));
+  t.check(
+    "chromium: XSS vectors: declutter leaves the page's own markup as it was but for the hiding mark",
+    r.changed.length === 0,
+    `${names.length - r.selfChanging.length} pages compared${r.selfChanging.length ? `, ${r.selfChanging.length} change themselves in the control` : ""}${r.changed.length ? "; " + r.changed.slice(0, 2).join(", ") : ""}`,
+  );
+}
+
+// Declutter mode's markup, read through the debugger (the bars' shadow
+// roots are closed): the elements it added to the page and those in its
+// bars' shadow roots, as auditExtensionMarkup takes them.
+async function extensionMarkup(cdp) {
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+  const light = [];
+  const shadow = [];
+  const describe = (n) => {
+    const attrs = [];
+    for (let i = 0; i < (n.attributes || []).length; i += 2) attrs.push([n.attributes[i], n.attributes[i + 1]]);
+    const text = n.localName === "style" ? (n.children || []).map((c) => c.nodeValue || "").join("") : undefined;
+    return { tag: n.localName, attrs, text };
+  };
+  const collect = (n, into) => {
+    if (n.nodeType !== 1) return;
+    into.push(describe(n));
+    for (const r of n.shadowRoots || []) for (const c of r.children || []) collect(c, shadow);
+    for (const c of n.children || []) collect(c, into);
+  };
+  const walk = (n) => {
+    if (n.nodeType === 1 && describe(n).attrs.some(([name]) => name === "data-declutter")) return collect(n, light);
+    for (const c of n.children || []) walk(c);
+  };
+  walk(root);
+  return { light, shadow, bars: light.filter((e) => e.attrs.some(([k, v]) => k === "data-declutter" && v === "bar")).length };
+}
+
+async function outerHtml(cdp) {
+  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "html" });
+  return (await cdp.send("DOM.getOuterHTML", { nodeId })).outerHTML;
 }
 
 // A page that restyles everything cannot restyle or hide the reader.

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { XSS_HEADERS, auditReader, writeXssPages } from "./xss.mjs";
+import { XSS_HEADERS, auditExtensionMarkup, auditReader, describeElements, extensionLight, extraCalls, withoutExtensionMarks, writeXssPages } from "./xss.mjs";
 import { pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
@@ -129,7 +129,7 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
       t.check(`${name}: toggling back restores the page`, back.html === base.html, firstDifference(base.html, back.html));
     }
     t.timing("firefox (handler call to paint)", percentiles(times));
-    await checkXss({ driver, runMode, artifacts, t });
+    await checkXss({ driver, runMode, inOptions, artifacts, t });
   } finally {
     await driver.quit().catch(() => {});
   }
@@ -148,47 +148,121 @@ async function dismissing(command, dialogs) {
   }
 }
 
-// DOMPurify's XSS vectors in article pages (decluttered on arrival too):
-// opening the reader runs none of them and leaves no markup outside the
-// allowlist.
-async function checkXss({ driver, runMode, artifacts, t }) {
+// DOMPurify's XSS vectors in article pages, each page loaded three times:
+// through the reader, through declutter mode, and left alone (the control:
+// the vector pages run their own scripts; auto-declutter is turned off for
+// it). The checks are those of chromium.mjs's checkXss. Dialogs the
+// page's own vectors open (from frames, out of reach of the trap) are
+// dismissed, and counted against a mode only when the control has fewer.
+async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
+  // Auto-declutter off in storage, not on the settings page, which would
+  // give back the host permission the run message needs here (Firefox has
+  // no toolbar click to grant activeTab).
+  const auto = await inOptions(() =>
+    driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+      browser.storage.sync.get("settings").then(({ settings }) => browser.storage.sync.set({ settings: { ...settings, auto: "off" } }))
+        .then(() => new Promise((resolve) => setTimeout(resolve, 300)))
+        .then(() => browser.scripting.getRegisteredContentScripts()).then((s) => done(s.length), (e) => done(String(e)));`),
+  );
+  if (auto !== 0) throw new Error(`auto-declutter is still registered for the XSS checks: ${auto}`);
   const dir = join(artifacts, "..", "extension-xss-pages");
   const { names, count } = await writeXssPages(dir);
   const server = await serve({ root: dir, headers: XSS_HEADERS });
-  const failedPages = [];
-  const ranOn = [];
-  const bad = [];
+  const r = { notOpened: [], readerBad: [], barsTotal: 0, notCollapsed: [], bad: [], changed: [], selfChanging: [] };
+  const extra = { reader: { other: [], layout: [] }, declutter: { other: [], layout: [] } };
   try {
     for (const name of names) {
-      // The page's own vectors may open dialogs while it loads (from
-      // iframes, out of reach of the page's counter): dismissed, not counted.
-      const pageDialogs = { n: 0 };
-      await dismissing(() => driver.get(server.url + name), pageDialogs);
-      const readerDialogs = { n: 0 };
-      // A vector may have moved the page (history, fragment): find its tab by where it is now.
-      const here = await dismissing(() => driver.getCurrentUrl(), pageDialogs);
-      const opened = await dismissing(() => runMode(here, "reader"), readerDialogs);
-      const host = await dismissing(() => driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null), readerDialogs);
-      if (opened?.value?.mode !== "reader" || !host) {
-        failedPages.push(`${name} (${JSON.stringify(opened?.value ?? opened)})`);
-        continue;
-      }
+      const dialogs = { n: 0 };
+      const d = (command) => dismissing(command, dialogs);
+      const log = () => d(() => driver.executeScript(() => window.__xssLog || []));
+      const load = async () => {
+        await d(() => driver.get(server.url + name));
+        const loaded = Date.now();
+        // A vector may have moved the page (history, fragment): its tab is found by where it is now.
+        const here = await d(() => driver.getCurrentUrl());
+        await driver.sleep(200);
+        return { loaded, here, dialogs: dialogs.n };
+      };
+
+      // Through the reader.
+      let { loaded, here, dialogs: atLoad } = await load();
+      const opened = await d(() => runMode(here, "reader"));
+      const host = await d(() => driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null));
+      let readerCalls = null;
+      let readerDialogs = 0;
+      let longest = 0;
+      if (opened?.value?.mode === "reader" && host) {
+        await driver.sleep(150);
+        readerCalls = await log();
+        readerDialogs = dialogs.n - atLoad;
+        longest = Date.now() - loaded;
+        const main = await (await host.getShadowRoot()).findElement(By.css("main"));
+        r.readerBad.push(...(await driver.executeScript(auditReader, main)).map((b) => `${name}: ${b}`));
+        await d(() => runMode(here, "reader"));
+      } else r.notOpened.push(`${name} (${JSON.stringify(opened?.value ?? opened)})`);
+
+      // Through declutter mode.
+      ({ loaded, here, dialogs: atLoad } = await load());
+      const before = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      const result = (await d(() => runMode(here, "declutter")))?.value;
       await driver.sleep(150);
-      const after = await dismissing(() => driver.executeScript(() => window.__xss), readerDialogs);
-      if (after !== 0 || readerDialogs.n) {
-        const log = await driver.executeScript(() => window.__xssLog.filter((l) => l.startsWith("READER")));
-        ranOn.push(`${name}: ${after} calls (${log.join("; ")}), ${readerDialogs.n} dialogs`);
+      const during = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      const markup = await d(() => extensionMarkup(driver));
+      const declutterCalls = await log();
+      const declutterDialogs = dialogs.n - atLoad;
+      longest = Math.max(longest, Date.now() - loaded);
+      await d(() => runMode(here, "declutter"));
+      if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) r.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
+      r.barsTotal += markup.bars;
+      r.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
+
+      // The control, left alone for longer than either mode's load.
+      ({ dialogs: atLoad } = await load());
+      const first = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      await driver.sleep(longest + 300);
+      const second = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      const control = await log();
+      const controlDialogs = dialogs.n - atLoad;
+      for (const [mode, calls, modeDialogs] of [["reader", readerCalls, readerDialogs], ["declutter", declutterCalls, declutterDialogs]]) {
+        if (!calls) continue;
+        const more = extraCalls(calls, control);
+        extra[mode].other.push(...more.other.map((l) => `${name}: ${l}`));
+        extra[mode].layout.push(...more.layout.map((l) => `${name}: ${l}`));
+        if (modeDialogs > controlDialogs) extra[mode].other.push(`${name}: ${modeDialogs - controlDialogs} dialogs more than the control`);
       }
-      const main = await (await host.getShadowRoot()).findElement(By.css("main"));
-      bad.push(...(await driver.executeScript(auditReader, main)).map((b) => `${name}: ${b}`));
-      await runMode(here, "reader");
+      if (first !== second) r.selfChanging.push(name);
+      else if (withoutExtensionMarks(during) !== withoutExtensionMarks(before)) r.changed.push(`${name}: ${firstDifference(withoutExtensionMarks(before), withoutExtensionMarks(during))}`);
     }
   } finally {
     await server.close();
   }
-  t.check("firefox: XSS vectors: the reader opens on every hostile page", failedPages.length === 0, `${names.length - failedPages.length}/${names.length} pages, ${count} vectors${failedPages.length ? "; not on " + failedPages.join(", ") : ""}`);
-  t.check("firefox: XSS vectors: nothing runs when the reader opens", ranOn.length === 0, ranOn.join(", "));
-  t.check("firefox: XSS vectors: no markup outside the allowlist in the reader", bad.length === 0, bad.slice(0, 5).join(", "));
+  const calls = ({ other, layout }) =>
+    `${other.length} calls${other.length ? ": " + other.slice(0, 3).join(", ") : ""}; page handlers of scroll/focus events that moving the layout fires: ${layout.length}${layout.length ? ` (${layout.slice(0, 3).join(", ")})` : ""}`;
+  t.check("firefox: XSS vectors: the reader opens on every hostile page", r.notOpened.length === 0, `${names.length - r.notOpened.length}/${names.length} pages, ${count} vectors${r.notOpened.length ? "; not on " + r.notOpened.join(", ") : ""}`);
+  t.check("firefox: XSS vectors: nothing runs when the reader opens (against the untoggled control)", extra.reader.other.length === 0, calls(extra.reader));
+  t.check("firefox: XSS vectors: no markup outside the allowlist in the reader", r.readerBad.length === 0, r.readerBad.slice(0, 5).join(", "));
+  t.check("firefox: XSS vectors: declutter collapses the hostile promo and related blocks on every page", r.notCollapsed.length === 0, `${names.length - r.notCollapsed.length}/${names.length} pages, ${r.barsTotal} bars${r.notCollapsed.length ? "; not on " + r.notCollapsed.join(", ") : ""}`);
+  t.check("firefox: XSS vectors: nothing runs when declutter collapses (against the untoggled control)", extra.declutter.other.length === 0, calls(extra.declutter));
+  t.check("firefox: XSS vectors: declutter adds only its allowlisted markup", r.bad.length === 0, r.bad.slice(0, 5).join(", "));
+  t.check(
+    "firefox: XSS vectors: declutter leaves the page's own markup as it was but for the hiding mark",
+    r.changed.length === 0,
+    `${names.length - r.selfChanging.length} pages compared${r.selfChanging.length ? `, ${r.selfChanging.length} change themselves in the control` : ""}${r.changed.length ? "; " + r.changed.slice(0, 2).join(", ") : ""}`,
+  );
+}
+
+// Declutter mode's markup: the elements it added to the page, and those in
+// each bar's closed shadow root (through WebDriver's shadow-root command).
+async function extensionMarkup(driver) {
+  const light = await driver.executeScript(extensionLight);
+  const shadow = [];
+  const outers = await driver.findElements(By.css('[data-declutter="bar"]'));
+  for (const outer of outers) {
+    const host = (await outer.getTagName()) === "div" ? outer : await outer.findElement(By.css("div"));
+    const inside = await (await host.getShadowRoot()).findElements(By.css("*"));
+    shadow.push(...(await driver.executeScript(describeElements, inside)));
+  }
+  return { light, shadow, bars: outers.length };
 }
 
 // The tab the extension opened on install, by its address.

@@ -1,6 +1,8 @@
 // Hostile pages: DOMPurify's XSS vectors (../shared/corpus/xss) wrapped in
 // article pages, for checking that the reader view runs nothing and shows
-// no markup outside the allowlist.
+// no markup outside the allowlist, and that declutter mode, which builds
+// its bars from hostile promo and related blocks, adds nothing that runs
+// and no markup but its own.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SHARED } from "./pages.mjs";
@@ -35,6 +37,15 @@ window.alert = window.confirm = window.prompt = window.print = function () {
 };
 </script>`;
 
+// Each vector also sits in a "more stories" list and in a newsletter
+// pitch after its part, so declutter mode collapses blocks that carry it.
+const related = (n, payload) =>
+  `<aside><h3>More stories</h3><ul>` +
+  [1, 2, 3].map((k) => `<li><a href="/story-${n}-${k}.html">Another story in this series, number ${k}</a></li>`).join("") +
+  `<li><a href="/story-${n}-4.html">One more story</a> ${payload}</li></ul></aside>`;
+const promo = (payload) =>
+  `<div><p>Subscribe to our newsletter and get the best stories in your inbox every morning. Sign up now, it is free. ${payload}</p></div>`;
+
 /**
  * Writes the vectors as article pages (PER_PAGE vectors each, so one broken
  * vector cannot swallow them all) into `dir`; resolves to their file names.
@@ -46,7 +57,7 @@ export async function writeXssPages(dir) {
   for (let i = 0; i < vectors.length; i += PER_PAGE) {
     const sections = vectors
       .slice(i, i + PER_PAGE)
-      .map((v, j) => `<section><h2>Part ${i + j + 1}</h2><p>${PROSE}</p><div>${v.payload}</div><p>${PROSE}</p></section>`)
+      .map((v, j) => `<section><h2>Part ${i + j + 1}</h2><p>${PROSE}</p><div>${v.payload}</div><p>${PROSE}</p></section>${related(i + j + 1, v.payload)}${promo(v.payload)}`)
       .join("\n");
     const name = `xss-${String(i / PER_PAGE + 1).padStart(2, "0")}.html`;
     await writeFile(
@@ -74,4 +85,124 @@ export function auditReader(main) {
     }
   }
   return bad;
+}
+
+// Declutter mode's own markup. In the page: each bar's wrapper (a div, or
+// an li / tr with a td where the container needs one) and one stylesheet;
+// in each bar's closed shadow root: the label button, the reasons and two
+// action buttons. Attribute names allowed per tag; nothing else may appear.
+const EXTENSION_LIGHT = {
+  div: ["data-declutter"],
+  li: ["data-declutter"],
+  tr: ["data-declutter"],
+  td: ["colspan"],
+  style: ["data-declutter"],
+};
+const EXTENSION_SHADOW = {
+  style: [],
+  div: ["class", "hidden", "id"],
+  button: ["type", "class", "aria-expanded", "aria-controls", "disabled"],
+  span: ["class", "role"],
+  ul: ["aria-label"],
+  li: [],
+};
+
+/**
+ * Checks declutter mode's markup against its allowlist: `light` and
+ * `shadow` are the elements it put in the page and in its bars' shadow
+ * roots, as {tag, attrs: [[name, value]], text} (text for <style> only).
+ * Returns short descriptions of what is not allowed.
+ */
+export function auditExtensionMarkup({ light, shadow }) {
+  const bad = [];
+  const check = (where, allow, el) => {
+    const names = allow[el.tag];
+    if (!names) return bad.push(`${where} <${el.tag}>`);
+    for (const [name, value] of el.attrs) {
+      if (!names.includes(name)) bad.push(`${where} ${el.tag}[${name}]`);
+      else if (/^\s*(?:javascript|vbscript|data):/i.test(value)) bad.push(`${where} ${el.tag}[${name}=${value.slice(0, 30)}]`);
+    }
+    // The stylesheets are the extension's own constants: nothing fetched, nothing from the page.
+    if (el.tag === "style" && /url\(|@import|expression\(/i.test(el.text || "")) bad.push(`${where} <style> that loads something`);
+  };
+  for (const el of light) check("page", EXTENSION_LIGHT, el);
+  for (const el of shadow) check("bar", EXTENSION_SHADOW, el);
+  return bad;
+}
+
+/**
+ * Runs in the page: elements as auditExtensionMarkup lists them, read
+ * through the DOM's own getters (a hostile form clobbers `attributes`).
+ */
+export function describeElements(elements) {
+  const get = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+  const [attributes, localName, textContent] = [get(Element.prototype, "attributes"), get(Element.prototype, "localName"), get(Node.prototype, "textContent")];
+  return elements.map((el) => {
+    const tag = localName.call(el);
+    return { tag, attrs: Array.from(attributes.call(el), (a) => [a.name, a.value]), text: tag === "style" ? textContent.call(el) : undefined };
+  });
+}
+
+/**
+ * Runs in the page (any world): the elements declutter mode added, each
+ * with its descendants, as auditExtensionMarkup's `light` list (see
+ * describeElements, which cannot be called from here: a function handed
+ * to a driver travels as its source alone).
+ */
+export function extensionLight() {
+  const get = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+  const [attributes, localName, textContent] = [get(Element.prototype, "attributes"), get(Element.prototype, "localName"), get(Node.prototype, "textContent")];
+  const describe = (el) => {
+    const tag = localName.call(el);
+    return { tag, attrs: Array.from(attributes.call(el), (a) => [a.name, a.value]), text: tag === "style" ? textContent.call(el) : undefined };
+  };
+  const out = [];
+  for (const top of document.querySelectorAll("[data-declutter]")) {
+    if (top.parentElement?.closest("[data-declutter]")) continue;
+    out.push(describe(top), ...[...top.querySelectorAll("*")].map(describe));
+  }
+  return out;
+}
+
+/**
+ * The page's serialization without declutter mode's marks: its bars, its
+ * stylesheet and the attribute on hidden blocks. Applied to the page
+ * before and during declutter, the two must be equal: declutter adds no
+ * markup to the page's own, moves nothing and removes nothing.
+ */
+export function withoutExtensionMarks(html) {
+  return html
+    .replace(/<div data-declutter="bar"><\/div>/g, "")
+    .replace(/<li data-declutter="bar"><div><\/div><\/li>/g, "")
+    .replace(/<tr data-declutter="bar"><td colspan="999"><div><\/div><\/td><\/tr>/g, "")
+    .replace(/<style data-declutter="style">[^<]*<\/style>/g, "")
+    .replace(/ data-declutter-hidden="[a-z]+"/g, "");
+}
+
+// Events a reader sets off on any page by scrolling, resizing or moving
+// focus: collapsing blocks moves the page's layout, so the page's own
+// handlers for these may run, as they would for the reader's own scroll.
+const LAYOUT_EVENTS = /^page (?:scroll|scrollend|resize|focus|blur|focusin|focusout) on /;
+
+/**
+ * What the page's own scripts and handlers did in the toggled load and not
+ * in the untoggled control load (the trap's log entries, as a multiset
+ * difference), split into {layout} (handlers of scroll, resize and focus
+ * events, which a reader's own scrolling fires too) and {other}: the
+ * page's own code that declutter mode set off.
+ */
+export function extraCalls(toggled, control) {
+  const extra = multisetDifference(toggled, control);
+  return { layout: extra.filter((e) => LAYOUT_EVENTS.test(e)), other: extra.filter((e) => !LAYOUT_EVENTS.test(e)) };
+}
+
+function multisetDifference(toggled, control) {
+  const left = new Map();
+  for (const e of control) left.set(e, (left.get(e) || 0) + 1);
+  const extra = [];
+  for (const e of toggled) {
+    if (left.get(e) > 0) left.set(e, left.get(e) - 1);
+    else extra.push(e);
+  }
+  return extra;
 }
