@@ -8,8 +8,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { XSS_HEADERS, auditExtensionMarkup, auditReader, extraCalls, withoutExtensionMarks, writeXssPages } from "./xss.mjs";
-import { isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
+import { XSS_HEADERS, XssTally, auditReader, writeXssPages } from "./xss.mjs";
+import { firstDifference, isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
 
@@ -49,13 +49,6 @@ export function readerInfo() {
 function barInfo() {
   const button = this.querySelector("button.toggle");
   return { mode: this.mode, label: button.textContent, expanded: button.getAttribute("aria-expanded"), reasons: this.querySelectorAll("li").length };
-}
-
-/** Where two strings first differ, with some context, for a failure message. */
-export function firstDifference(a, b) {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i === a.length && i === b.length ? "" : `at ${i}: ${JSON.stringify(a.slice(i - 40, i + 60))} vs ${JSON.stringify(b.slice(i - 40, i + 60))}`;
 }
 
 /** Runs every Chromium check; `t` records checks, timings and artifacts. */
@@ -288,8 +281,7 @@ async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, 
     setPhase("extension");
     return loaded;
   };
-  const r = { opened: 0, notOpened: [], readerBad: [], barsTotal: 0, notCollapsed: [], bad: [], changed: [], selfChanging: [] };
-  const extra = { reader: { other: [], layout: [] }, declutter: { other: [], layout: [] } };
+  const tally = new XssTally(names, count);
   try {
     for (const name of names) {
       html.push(await readFile(join(dir, name), "utf8"));
@@ -297,73 +289,45 @@ async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, 
       // Through the reader.
       let loaded = await load(name);
       await click();
-      const open = await pollReader(cdp, true);
-      let readerCalls = null;
+      const calls = { reader: null, declutter: null };
       let longest = 0;
-      if (open) {
-        r.opened++;
+      if (await pollReader(cdp, true)) {
         await page.waitForTimeout(150);
-        readerCalls = await log();
+        calls.reader = await log();
         longest = Date.now() - loaded;
-        r.readerBad.push(...(await inShadow(cdp, '[data-declutter="reader"]', `function () { return (${auditReader})(this.querySelector("main")); }`)).map((b) => `${name}: ${b}`));
+        tally.reader(name, true, await inShadow(cdp, '[data-declutter="reader"]', `function () { return (${auditReader})(this.querySelector("main")); }`));
         await click();
         await pollReader(cdp, false);
-      } else r.notOpened.push(name);
+      } else tally.reader(name, false);
 
       // Through declutter mode. The extension may touch a page once the
       // user clicked its button there (activeTab): the reader is opened and
       // closed first.
       loaded = await load(name);
       await click();
-      const granted = (await pollReader(cdp, true)) && (await click(), await pollReader(cdp, false));
-      let declutterCalls = null;
-      if (granted) {
+      if ((await pollReader(cdp, true)) && (await click(), await pollReader(cdp, false))) {
         const before = await outerHtml(cdp);
         const result = await runMode("declutter");
         await page.waitForTimeout(150);
         const during = await outerHtml(cdp);
         const markup = await extensionMarkup(cdp);
-        declutterCalls = await log();
+        calls.declutter = await log();
         longest = Math.max(longest, Date.now() - loaded);
         await runMode("declutter");
-        if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) r.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
-        r.barsTotal += markup.bars;
-        r.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
-        r.before = withoutExtensionMarks(before);
-        r.during = withoutExtensionMarks(during);
-      } else r.notCollapsed.push(`${name} (the reader did not open and close)`);
+        tally.declutter(name, { result, markup, before, during });
+      } else tally.declutter(name, { failed: "the reader did not open and close" });
 
       // The control, left alone for longer than either mode's load.
       await load(name);
       const first = await outerHtml(cdp);
       await page.waitForTimeout(longest + 300);
       const second = await outerHtml(cdp);
-      const control = await log();
-      for (const [mode, calls] of [["reader", readerCalls], ["declutter", declutterCalls]]) {
-        if (!calls) continue;
-        const more = extraCalls(calls, control);
-        extra[mode].other.push(...more.other.map((l) => `${name}: ${l}`));
-        extra[mode].layout.push(...more.layout.map((l) => `${name}: ${l}`));
-      }
-      if (first !== second) r.selfChanging.push(name);
-      else if (granted && r.during !== r.before) r.changed.push(`${name}: ${firstDifference(r.before, r.during)}`);
+      tally.control(name, { first, second, control: await log(), calls });
     }
   } finally {
     await server.close();
   }
-  const calls = ({ other, layout }) =>
-    `${other.length} calls${other.length ? ": " + other.slice(0, 3).join(", ") : ""}; page handlers of scroll/focus events that moving the layout fires: ${layout.length}${layout.length ? ` (${layout.slice(0, 3).join(", ")})` : ""}`;
-  t.check("chromium: XSS vectors: the reader opens on every hostile page", r.opened === names.length, `${r.opened}/${names.length} pages, ${count} vectors${r.notOpened.length ? "; not on " + r.notOpened.join(", ") : ""}`);
-  t.check("chromium: XSS vectors: nothing runs when the reader opens (against the untoggled control)", extra.reader.other.length === 0, calls(extra.reader));
-  t.check("chromium: XSS vectors: no markup outside the allowlist in the reader", r.readerBad.length === 0, r.readerBad.slice(0, 5).join(", "));
-  t.check("chromium: XSS vectors: declutter collapses the hostile promo and related blocks on every page", r.notCollapsed.length === 0, `${names.length - r.notCollapsed.length}/${names.length} pages, ${r.barsTotal} bars${r.notCollapsed.length ? "; not on " + r.notCollapsed.join(", ") : ""}`);
-  t.check("chromium: XSS vectors: nothing runs when declutter collapses (against the untoggled control)", extra.declutter.other.length === 0, calls(extra.declutter));
-  t.check("chromium: XSS vectors: declutter adds only its allowlisted markup", r.bad.length === 0, r.bad.slice(0, 5).join(", "));
-  t.check(
-    "chromium: XSS vectors: declutter leaves the page's own markup as it was but for the hiding mark",
-    r.changed.length === 0,
-    `${names.length - r.selfChanging.length} pages compared${r.selfChanging.length ? `, ${r.selfChanging.length} change themselves in the control` : ""}${r.changed.length ? "; " + r.changed.slice(0, 2).join(", ") : ""}`,
-  );
+  tally.report(t, "chromium");
 }
 
 // Declutter mode's markup, read through the debugger (the bars' shadow

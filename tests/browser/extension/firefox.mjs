@@ -15,17 +15,10 @@ import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { XSS_HEADERS, auditExtensionMarkup, auditReader, describeElements, extensionLight, extraCalls, withoutExtensionMarks, writeXssPages } from "./xss.mjs";
-import { pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
+import { XSS_HEADERS, XssTally, auditReader, describeElements, extensionLight, writeXssPages } from "./xss.mjs";
+import { firstDifference, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 const WAIT = 15000;
-
-/** Where two strings first differ, with some context. */
-function firstDifference(a, b) {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i === a.length && i === b.length ? "" : `at ${i}: ${JSON.stringify(a.slice(i - 40, i + 60))} vs ${JSON.stringify(b.slice(i - 40, i + 60))}`;
-}
 
 /** Runs every Firefox check; `t` records checks, timings and artifacts. */
 export async function runFirefox({ pages, dist, artifacts, t }) {
@@ -168,87 +161,65 @@ async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
   const dir = join(artifacts, "..", "extension-xss-pages");
   const { names, count } = await writeXssPages(dir);
   const server = await serve({ root: dir, headers: XSS_HEADERS });
-  const r = { notOpened: [], readerBad: [], barsTotal: 0, notCollapsed: [], bad: [], changed: [], selfChanging: [] };
-  const extra = { reader: { other: [], layout: [] }, declutter: { other: [], layout: [] } };
+  const tally = new XssTally(names, count);
   try {
     for (const name of names) {
       const dialogs = { n: 0 };
       const d = (command) => dismissing(command, dialogs);
       const log = () => d(() => driver.executeScript(() => window.__xssLog || []));
+      const serialized = () => d(() => driver.executeScript(() => document.documentElement.outerHTML));
       const load = async () => {
         await d(() => driver.get(server.url + name));
         const loaded = Date.now();
         // A vector may have moved the page (history, fragment): its tab is found by where it is now.
         const here = await d(() => driver.getCurrentUrl());
         await driver.sleep(200);
-        return { loaded, here, dialogs: dialogs.n };
+        return { loaded, here, atLoad: dialogs.n };
       };
+      const calls = { reader: null, declutter: null };
+      const modeDialogs = { reader: 0, declutter: 0, control: 0 };
 
       // Through the reader.
-      let { loaded, here, dialogs: atLoad } = await load();
+      let { loaded, here, atLoad } = await load();
       const opened = await d(() => runMode(here, "reader"));
       const host = await d(() => driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null));
-      let readerCalls = null;
-      let readerDialogs = 0;
       let longest = 0;
       if (opened?.value?.mode === "reader" && host) {
         await driver.sleep(150);
-        readerCalls = await log();
-        readerDialogs = dialogs.n - atLoad;
+        calls.reader = await log();
+        modeDialogs.reader = dialogs.n - atLoad;
         longest = Date.now() - loaded;
         const main = await (await host.getShadowRoot()).findElement(By.css("main"));
-        r.readerBad.push(...(await driver.executeScript(auditReader, main)).map((b) => `${name}: ${b}`));
+        tally.reader(name, true, await driver.executeScript(auditReader, main));
         await d(() => runMode(here, "reader"));
-      } else r.notOpened.push(`${name} (${JSON.stringify(opened?.value ?? opened)})`);
+      } else tally.reader(`${name} (${JSON.stringify(opened?.value ?? opened)})`, false);
 
       // Through declutter mode.
-      ({ loaded, here, dialogs: atLoad } = await load());
-      const before = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      ({ loaded, here, atLoad } = await load());
+      const before = await serialized();
       const result = (await d(() => runMode(here, "declutter")))?.value;
       await driver.sleep(150);
-      const during = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      const during = await serialized();
       const markup = await d(() => extensionMarkup(driver));
-      const declutterCalls = await log();
-      const declutterDialogs = dialogs.n - atLoad;
+      calls.declutter = await log();
+      modeDialogs.declutter = dialogs.n - atLoad;
       longest = Math.max(longest, Date.now() - loaded);
       await d(() => runMode(here, "declutter"));
-      if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) r.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
-      r.barsTotal += markup.bars;
-      r.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
+      tally.declutter(name, { result, markup, before, during });
 
       // The control, left alone for longer than either mode's load.
-      ({ dialogs: atLoad } = await load());
-      const first = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      ({ atLoad } = await load());
+      const first = await serialized();
       await driver.sleep(longest + 300);
-      const second = await d(() => driver.executeScript(() => document.documentElement.outerHTML));
+      const second = await serialized();
       const control = await log();
-      const controlDialogs = dialogs.n - atLoad;
-      for (const [mode, calls, modeDialogs] of [["reader", readerCalls, readerDialogs], ["declutter", declutterCalls, declutterDialogs]]) {
-        if (!calls) continue;
-        const more = extraCalls(calls, control);
-        extra[mode].other.push(...more.other.map((l) => `${name}: ${l}`));
-        extra[mode].layout.push(...more.layout.map((l) => `${name}: ${l}`));
-        if (modeDialogs > controlDialogs) extra[mode].other.push(`${name}: ${modeDialogs - controlDialogs} dialogs more than the control`);
-      }
-      if (first !== second) r.selfChanging.push(name);
-      else if (withoutExtensionMarks(during) !== withoutExtensionMarks(before)) r.changed.push(`${name}: ${firstDifference(withoutExtensionMarks(before), withoutExtensionMarks(during))}`);
+      modeDialogs.control = dialogs.n - atLoad;
+      tally.control(name, { first, second, control, calls, dialogs: modeDialogs });
     }
   } finally {
     await server.close();
   }
-  const calls = ({ other, layout }) =>
-    `${other.length} calls${other.length ? ": " + other.slice(0, 3).join(", ") : ""}; page handlers of scroll/focus events that moving the layout fires: ${layout.length}${layout.length ? ` (${layout.slice(0, 3).join(", ")})` : ""}`;
-  t.check("firefox: XSS vectors: the reader opens on every hostile page", r.notOpened.length === 0, `${names.length - r.notOpened.length}/${names.length} pages, ${count} vectors${r.notOpened.length ? "; not on " + r.notOpened.join(", ") : ""}`);
-  t.check("firefox: XSS vectors: nothing runs when the reader opens (against the untoggled control)", extra.reader.other.length === 0, calls(extra.reader));
-  t.check("firefox: XSS vectors: no markup outside the allowlist in the reader", r.readerBad.length === 0, r.readerBad.slice(0, 5).join(", "));
-  t.check("firefox: XSS vectors: declutter collapses the hostile promo and related blocks on every page", r.notCollapsed.length === 0, `${names.length - r.notCollapsed.length}/${names.length} pages, ${r.barsTotal} bars${r.notCollapsed.length ? "; not on " + r.notCollapsed.join(", ") : ""}`);
-  t.check("firefox: XSS vectors: nothing runs when declutter collapses (against the untoggled control)", extra.declutter.other.length === 0, calls(extra.declutter));
-  t.check("firefox: XSS vectors: declutter adds only its allowlisted markup", r.bad.length === 0, r.bad.slice(0, 5).join(", "));
-  t.check(
-    "firefox: XSS vectors: declutter leaves the page's own markup as it was but for the hiding mark",
-    r.changed.length === 0,
-    `${names.length - r.selfChanging.length} pages compared${r.selfChanging.length ? `, ${r.selfChanging.length} change themselves in the control` : ""}${r.changed.length ? "; " + r.changed.slice(0, 2).join(", ") : ""}`,
-  );
+  tally.report(t, "firefox");
 }
 
 // Declutter mode's markup: the elements it added to the page, and those in

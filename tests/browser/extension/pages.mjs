@@ -130,3 +130,10 @@ export function percentiles(values) {
   const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   return { median: at(0.5), p95: at(0.95), n: s.length };
 }
+
+/** Where two strings first differ, with some context, for a failure message. */
+export function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i === a.length && i === b.length ? "" : `at ${i}: ${JSON.stringify(a.slice(i - 40, i + 60))} vs ${JSON.stringify(b.slice(i - 40, i + 60))}`;
+}

@@ -5,7 +5,7 @@
 // and no markup but its own.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SHARED } from "./pages.mjs";
+import { SHARED, firstDifference } from "./pages.mjs";
 
 const PER_PAGE = 16;
 
@@ -205,4 +205,84 @@ function multisetDifference(toggled, control) {
     else extra.push(e);
   }
   return extra;
+}
+
+/**
+ * The XSS checks' findings over the vector pages, each loaded through the
+ * reader, through declutter mode and untoggled (the control), and their
+ * report as checks; the browser parts feed it what they read.
+ */
+export class XssTally {
+  notOpened = [];
+  readerBad = [];
+  bars = 0;
+  notCollapsed = [];
+  bad = [];
+  changed = [];
+  selfChanging = [];
+  extra = { reader: { other: [], layout: [] }, declutter: { other: [], layout: [] } };
+  pending = null;
+
+  constructor(names, count) {
+    this.names = names;
+    this.count = count;
+  }
+
+  /** The reader on page `name`: whether it opened, and auditReader's findings in it. */
+  reader(name, opened, bad = []) {
+    if (!opened) this.notOpened.push(name);
+    this.readerBad.push(...bad.map((b) => `${name}: ${b}`));
+  }
+
+  /**
+   * Declutter mode on page `name`: the run message's `result`, its
+   * `markup` ({light, shadow, bars}), the page's serialization `before`
+   * and `during`; or `failed`, why it could not be run.
+   */
+  declutter(name, { result, markup, before, during, failed }) {
+    if (failed) return this.notCollapsed.push(`${name} (${failed})`);
+    if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) this.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
+    this.bars += markup.bars;
+    this.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
+    this.pending = { name, before: withoutExtensionMarks(before), during: withoutExtensionMarks(during) };
+  }
+
+  /**
+   * The control load of page `name`: its serialization `first` and
+   * `second` (did the page change itself?), its trap log `control`, the
+   * modes' trap logs `calls` = {reader, declutter} (null when the mode did
+   * not run), and dialogs counted per mode and in the control.
+   */
+  control(name, { first, second, control, calls, dialogs = { reader: 0, declutter: 0, control: 0 } }) {
+    for (const mode of ["reader", "declutter"]) {
+      if (!calls[mode]) continue;
+      const more = extraCalls(calls[mode], control);
+      this.extra[mode].other.push(...more.other.map((l) => `${name}: ${l}`));
+      this.extra[mode].layout.push(...more.layout.map((l) => `${name}: ${l}`));
+      if (dialogs[mode] > dialogs.control) this.extra[mode].other.push(`${name}: ${dialogs[mode] - dialogs.control} dialogs more than the control`);
+    }
+    const seen = this.pending?.name === name ? this.pending : null;
+    this.pending = null;
+    if (first !== second) this.selfChanging.push(name);
+    else if (seen && seen.during !== seen.before) this.changed.push(`${name}: ${firstDifference(seen.before, seen.during)}`);
+  }
+
+  /** Records the checks in `t`, named for `browser`. */
+  report(t, browser) {
+    const { names, count } = this;
+    const calls = ({ other, layout }) =>
+      `${other.length} calls${other.length ? ": " + other.slice(0, 3).join(", ") : ""}; page handlers of scroll/focus events that moving the layout fires: ${layout.length}${layout.length ? ` (${layout.slice(0, 3).join(", ")})` : ""}`;
+    const pages = (failed) => `${names.length - failed.length}/${names.length} pages`;
+    t.check(`${browser}: XSS vectors: the reader opens on every hostile page`, this.notOpened.length === 0, `${pages(this.notOpened)}, ${count} vectors${this.notOpened.length ? "; not on " + this.notOpened.join(", ") : ""}`);
+    t.check(`${browser}: XSS vectors: nothing runs when the reader opens (against the untoggled control)`, this.extra.reader.other.length === 0, calls(this.extra.reader));
+    t.check(`${browser}: XSS vectors: no markup outside the allowlist in the reader`, this.readerBad.length === 0, this.readerBad.slice(0, 5).join(", "));
+    t.check(`${browser}: XSS vectors: declutter collapses the hostile promo and related blocks on every page`, this.notCollapsed.length === 0, `${pages(this.notCollapsed)}, ${this.bars} bars${this.notCollapsed.length ? "; not on " + this.notCollapsed.join(", ") : ""}`);
+    t.check(`${browser}: XSS vectors: nothing runs when declutter collapses (against the untoggled control)`, this.extra.declutter.other.length === 0, calls(this.extra.declutter));
+    t.check(`${browser}: XSS vectors: declutter adds only its allowlisted markup`, this.bad.length === 0, this.bad.slice(0, 5).join(", "));
+    t.check(
+      `${browser}: XSS vectors: declutter leaves the page's own markup as it was but for the hiding mark`,
+      this.changed.length === 0,
+      `${names.length - this.selfChanging.length} pages compared${this.selfChanging.length ? `, ${this.selfChanging.length} change themselves in the control` : ""}${this.changed.length ? "; " + this.changed.slice(0, 2).join(", ") : ""}`,
+    );
+  }
 }
