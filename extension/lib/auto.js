@@ -76,9 +76,9 @@ async function apply() {
  */
 async function catchUp(patterns) {
   const tabs = await api.tabs.query({ url: patterns }).catch(() => []);
-  await Promise.all(
-    tabs
-      .filter((tab) => !tab.discarded)
-      .map((tab) => runInTab(tab.id, "auto").catch((e) => console.warn(`Declutter: cannot declutter tab ${tab.id} on arrival: ${e.message}`))),
-  );
+  // One tab at a time: "everywhere" may cover dozens of open tabs.
+  for (const tab of tabs) {
+    if (tab.discarded) continue;
+    await runInTab(tab.id, "auto").catch((e) => console.warn(`Declutter: cannot declutter tab ${tab.id} on arrival: ${e.message}`));
+  }
 }
