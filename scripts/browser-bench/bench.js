@@ -71,8 +71,10 @@ async function warm(urls) {
  * Times every engine on each page, `reps` times, each on a freshly parsed
  * document; the engine that goes first rotates from page to page (`offset`
  * is the index of the first page in the whole run). Per page: the medians in
- * ms (null for an engine that threw), DOMParser's median, Declutter's
- * read/wasm split, sizes and errors.
+ * ms (null for an engine that threw), each engine's first run on the page
+ * (`first`: what a page costs the first time it is seen, with the engine's
+ * caches warmed only by the pages before it), DOMParser's median,
+ * Declutter's read/wasm split, sizes and errors.
  */
 async function run({ urls, reps, offset = 0 }) {
   await ready;
@@ -106,9 +108,13 @@ async function run({ urls, reps, offset = 0 }) {
       }
     }
     const ms = {};
-    for (const name of NAMES) ms[name] = errors[name] ? null : median(times[name]);
+    const first = {};
+    for (const name of NAMES) {
+      ms[name] = errors[name] ? null : median(times[name]);
+      first[name] = errors[name] ? null : times[name][0];
+    }
     const declutterSplit = errors.declutter ? null : { read: median(split.read), wasm: median(split.analyze) };
-    out.push({ url: urls[i], bytes, elements, order: order[0], domparser: median(parses), ms, declutterSplit, errors });
+    out.push({ url: urls[i], bytes, elements, order: order[0], domparser: median(parses), ms, first, declutterSplit, errors });
   }
   return out;
 }
