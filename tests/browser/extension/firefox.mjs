@@ -14,55 +14,36 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
+import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { XSS_HEADERS, XssTally, auditReader, describeElements, extensionLight, writeXssPages } from "./xss.mjs";
 import { firstDifference, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
-
-const WAIT = 15000;
 
 /** Runs every Firefox check; `t` records checks, timings and artifacts. */
 export async function runFirefox({ pages, dist, artifacts, t }) {
   const driver = await launchFirefox({
     addon: dist,
-    prefs: {
-      "extensions.webextOptionalPermissionPrompts": false,
-      // Every remote request goes to a closed local port and fails at once;
-      // the test servers on 127.0.0.1 are never proxied.
-      "network.proxy.type": 1,
-      "network.proxy.http": "127.0.0.1",
-      "network.proxy.http_port": 9,
-      "network.proxy.ssl": "127.0.0.1",
-      "network.proxy.ssl_port": 9,
-    },
+    // Every remote request goes to a closed local port and fails at once.
+    prefs: extensionPrefs(),
   });
   try {
     await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
-    const optionsWindow = await findOptionsTab(driver);
+    const optionsWindow = await findOptionsWindow(driver).catch(() => null);
     t.check("firefox: the settings page opens on install", !!optionsWindow);
     if (!optionsWindow) return;
-    await driver.switchTo().window(optionsWindow);
-    await driver.wait(until.elementLocated(By.css("html[data-ready]")), WAIT);
 
     await checkSettings(driver, t);
 
     // Auto-declutter everywhere: a real click, so the permission request
     // has its user gesture.
-    await driver.findElement(By.css("#auto-everywhere")).click();
+    const granted = await grantHostAccessByClick(driver);
     await waitStatus(driver, "Saved");
-    const granted = await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; browser.permissions.contains({origins: ['<all_urls>']}).then(done);");
     t.check("firefox: auto-declutter asks for and gets the optional host permission", granted === true);
 
     // The pages in their own window: a background tab would not paint.
     await driver.switchTo().newWindow("window");
     const pageWindow = await driver.getWindowHandle();
-    const inOptions = async (fn) => {
-      await driver.switchTo().window(optionsWindow);
-      try {
-        return await fn();
-      } finally {
-        await driver.switchTo().window(pageWindow);
-      }
-    };
+    const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
     const runMode = (url, mode) =>
       inOptions(() =>
         driver.executeAsyncScript(
@@ -148,16 +129,8 @@ async function dismissing(command, dialogs) {
 // page's own vectors open (from frames, out of reach of the trap) are
 // dismissed, and counted against a mode only when the control has fewer.
 async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
-  // Auto-declutter off in storage, not on the settings page, which would
-  // give back the host permission the run message needs here (Firefox has
-  // no toolbar click to grant activeTab).
-  const auto = await inOptions(() =>
-    driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
-      browser.storage.sync.get("settings").then(({ settings }) => browser.storage.sync.set({ settings: { ...settings, auto: "off" } }))
-        .then(() => new Promise((resolve) => setTimeout(resolve, 300)))
-        .then(() => browser.scripting.getRegisteredContentScripts()).then((s) => done(s.length), (e) => done(String(e)));`),
-  );
-  if (auto !== 0) throw new Error(`auto-declutter is still registered for the XSS checks: ${auto}`);
+  // The control load needs the extension idle on the page.
+  await inOptions(() => autoDeclutterOffKeepingAccess(driver));
   const dir = join(artifacts, "..", "extension-xss-pages");
   const { names, count } = await writeXssPages(dir);
   const server = await serve({ root: dir, headers: XSS_HEADERS });
@@ -236,19 +209,6 @@ async function extensionMarkup(driver) {
   return { light, shadow, bars: outers.length };
 }
 
-// The tab the extension opened on install, by its address.
-async function findOptionsTab(driver) {
-  const deadline = Date.now() + WAIT;
-  while (Date.now() < deadline) {
-    for (const handle of await driver.getAllWindowHandles()) {
-      await driver.switchTo().window(handle);
-      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(await driver.getCurrentUrl())) return handle;
-    }
-    await driver.sleep(200);
-  }
-  return null;
-}
-
 async function readerInfo(driver) {
   const host = await driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null);
   if (!host) return null;
@@ -262,21 +222,10 @@ async function readerInfo(driver) {
   };
 }
 
-// Waits for the options page's status line to say `text`.
-async function waitStatus(driver, text) {
-  let last = "";
-  try {
-    await driver.wait(async () => (last = await driver.findElement(By.css("#status")).getText()) === text, WAIT);
-  } catch {
-    throw new Error(`options page status: wanted "${text}", got "${last}"`);
-  }
-}
-
 // Settings saved on the options page survive a reload.
 async function checkSettings(driver, t) {
   await driver.findElement(By.css("#theme-dark")).click();
   await waitStatus(driver, "Saved");
-  await driver.executeScript(() => (document.getElementById("status").textContent = ""));
   // Clicks reach the extension's page; typed keys do not (headless Firefox).
   await driver.findElement(By.css('#font option[value="mono"]')).click();
   await waitStatus(driver, "Saved");

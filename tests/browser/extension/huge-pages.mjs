@@ -13,8 +13,8 @@
 // on, declutter off. Its longest gap may exceed the control's by at most
 // STALL_BOUND_MS.
 import { join } from "node:path";
-import { By } from "selenium-webdriver";
 import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { writeHugePages } from "./huge-page-files.mjs";
 
@@ -215,30 +215,16 @@ async function runChromium({ files, server, dist, t, rows }) {
 async function runFirefox({ files, server, dist, t, rows }) {
   const driver = await launchFirefox({
     addon: dist,
-    prefs: {
-      "extensions.webextOptionalPermissionPrompts": false,
-      "network.proxy.type": 1,
-      "network.proxy.http": "127.0.0.1",
-      "network.proxy.http_port": 9,
-      "network.proxy.ssl": "127.0.0.1",
-      "network.proxy.ssl_port": 9,
-    },
+    prefs: extensionPrefs(),
   });
   try {
     await driver.manage().setTimeouts({ script: ANSWER_BOUND_MS + 5000, pageLoad: LOAD_TIMEOUT_MS });
     const optionsWindow = await findOptionsWindow(driver);
     // The `run` message needs the extension to hold the page's origin: a
-    // real click on a button the test adds to the extension's own page asks
-    // for it (the prompt is off), without turning auto-declutter on.
-    await driver.executeScript(() => {
-      const b = document.createElement("button");
-      b.id = "grant-for-test";
-      b.textContent = "grant";
-      b.onclick = () => browser.permissions.request({ origins: ["<all_urls>"] }).then((ok) => (b.dataset.granted = String(ok)));
-      document.body.prepend(b);
-    });
-    await driver.findElement(By.css("#grant-for-test")).click();
-    await driver.wait(async () => (await driver.findElement(By.css("#grant-for-test")).getAttribute("data-granted")) !== null, 10000);
+    // real click on the settings page asks for it (the prompt is off);
+    // auto-declutter, which that click turns on, goes off again.
+    if (!(await grantHostAccessByClick(driver))) throw new Error("the host permission was not granted");
+    await autoDeclutterOffKeepingAccess(driver);
     await driver.switchTo().newWindow("window");
     const pageWindow = await driver.getWindowHandle();
     let url = null;
@@ -271,17 +257,6 @@ async function runFirefox({ files, server, dist, t, rows }) {
   } finally {
     await driver.quit().catch(() => {});
   }
-}
-
-// The tab the extension opened on install, by its address.
-async function findOptionsWindow(driver) {
-  for (const deadline = Date.now() + 15000; Date.now() < deadline; await driver.sleep(200)) {
-    for (const handle of await driver.getAllWindowHandles()) {
-      await driver.switchTo().window(handle);
-      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(await driver.getCurrentUrl())) return handle;
-    }
-  }
-  throw new Error("the settings page did not open");
 }
 
 function printTable(rows) {

@@ -11,14 +11,12 @@
 // while the extension is being toggled, since the pages' own come with
 // stacks here), and the background page reports its own through hooks set
 // from the settings page.
-import { By, until } from "selenium-webdriver";
 import LogInspector from "selenium-webdriver/bidi/logInspector.js";
 import { launchFirefox } from "../lib/browsers.mjs";
+import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf } from "../lib/firefox-extension.mjs";
 import { installProbe } from "./page-probe.mjs";
 import { startRefusingProxy } from "./refusing-proxy.mjs";
 import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
-
-const WAIT = 15000;
 // A thrown error or a rejection, as BiDi words it; the rest of its
 // stackless entries are the network's and security's (blocked loads, CORS).
 const JS_ERROR = /^(?:uncaught exception|(?:[A-Z][A-Za-z]*)?Error\b)/;
@@ -43,30 +41,10 @@ browser.runtime.getBackgroundPage().then((bg) => {
 const RUN = `const [tabId, mode, done] = arguments;
 browser.runtime.sendMessage({ type: "run", mode, tabId }).then(done, (e) => done({ ok: false, error: String(e) }));`;
 
-/** The tab the extension opened its settings page in on install. */
-async function findOptionsWindow(driver) {
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await driver.sleep(100)) {
-    for (const handle of await driver.getAllWindowHandles()) {
-      await driver.switchTo().window(handle);
-      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(await driver.getCurrentUrl())) return handle;
-    }
-  }
-  throw new Error("the settings page did not open on install");
-}
-
 /** Resolves once the extension may run on any page: host permission granted, auto-declutter off. */
 async function grantHostAccess(driver) {
-  await driver.wait(until.elementLocated(By.css("html[data-ready]")), WAIT);
-  await driver.findElement(By.css("#auto-everywhere")).click();
-  const granted = await driver.wait(
-    () => driver.executeAsyncScript("const done = arguments[0]; browser.permissions.contains({ origins: ['<all_urls>'] }).then(done);"),
-    WAIT,
-  );
-  if (!granted) throw new Error("the host permission was not granted");
-  await driver.executeAsyncScript(`const done = arguments[0];
-    browser.storage.sync.get("settings").then(({ settings }) => browser.storage.sync.set({ settings: { ...settings, auto: "off" } })).then(() => done());`);
-  // The background unregisters the auto-declutter script on that change.
-  await driver.wait(() => driver.executeAsyncScript("const done = arguments[0]; browser.scripting.getRegisteredContentScripts().then((s) => done(s.length === 0));"), WAIT);
+  if (!(await grantHostAccessByClick(driver))) throw new Error("the host permission was not granted");
+  await autoDeclutterOffKeepingAccess(driver);
 }
 
 /**
@@ -82,13 +60,8 @@ export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample
     bidi: true,
     dismissDialogs: true,
     prefs: {
-      "extensions.webextOptionalPermissionPrompts": false,
-      // Everything for another host goes to the refusing proxy; 127.0.0.1 is never proxied.
-      "network.proxy.type": 1,
-      "network.proxy.http": "127.0.0.1",
-      "network.proxy.http_port": proxy.port,
-      "network.proxy.ssl": "127.0.0.1",
-      "network.proxy.ssl_port": proxy.port,
+      // Everything for another host goes to the refusing proxy.
+      ...extensionPrefs(proxy.port),
       "network.dns.disablePrefetch": true,
       "network.prefetch-next": false,
       "network.predictor.enabled": false,
@@ -113,14 +86,7 @@ export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample
     // The pages in a window of their own: a background tab would not paint.
     await driver.switchTo().newWindow("window");
     const pageWindow = await driver.getWindowHandle();
-    const inOptions = async (fn) => {
-      await driver.switchTo().window(optionsWindow);
-      try {
-        return await fn();
-      } finally {
-        await driver.switchTo().window(pageWindow);
-      }
-    };
+    const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
     const tab = firefoxTab({ driver, inOptions, log });
     const progress = progressLine("firefox", pages.length);
     const results = await pool(pages, 1, async (page) => {

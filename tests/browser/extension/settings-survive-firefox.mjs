@@ -13,14 +13,13 @@
 // update on one more restart.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { By, Key, until } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
+import { WAIT, extensionPrefs, findOptionsWindow, waitStatus } from "../lib/firefox-extension.mjs";
 import { zipFolder } from "../../../scripts/package-extension.mjs";
 import { snippetStates } from "./pages.mjs";
 import { startRefusingProxy } from "./refusing-proxy.mjs";
 import { barsAndFirstBlock, bumpVersion, checkStage, copyExtension, scratch, serveSite } from "./settings-survive.mjs";
-
-const WAIT = 15000;
 
 /** Starts Firefox on `profile`, its home page `home` if given; requests for other hosts go to the refusing `proxy`. */
 function start(profile, proxy, home = null) {
@@ -28,35 +27,12 @@ function start(profile, proxy, home = null) {
     profile,
     prefs: {
       "xpinstall.signatures.required": false,
-      "extensions.webextOptionalPermissionPrompts": false,
-      "network.proxy.type": 1,
-      "network.proxy.http": "127.0.0.1",
-      "network.proxy.http_port": proxy.port,
-      "network.proxy.ssl": "127.0.0.1",
-      "network.proxy.ssl_port": proxy.port,
+      ...extensionPrefs(proxy.port),
       ...(home ? { "browser.startup.page": 1, "browser.startup.homepage": home } : {}),
     },
   });
 }
 
-/** The handle of the window showing the extension's settings page. */
-async function optionsWindow(driver) {
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await driver.sleep(100)) {
-    for (const handle of await driver.getAllWindowHandles()) {
-      await driver.switchTo().window(handle);
-      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(await driver.getCurrentUrl())) {
-        await driver.wait(until.elementLocated(By.css("html[data-ready]")), WAIT);
-        return handle;
-      }
-    }
-  }
-  throw new Error("no settings page");
-}
-
-async function waitStatus(driver, text) {
-  await driver.wait(async () => (await driver.findElement(By.css("#status")).getText()) === text, WAIT);
-  await driver.executeScript(() => (document.getElementById("status").textContent = ""));
-}
 
 /** In the settings page: resolves to `expression` evaluated there (a promise is awaited). */
 function inExtension(driver, expression, ...args) {
@@ -147,7 +123,7 @@ export async function runSettingsSurviveFirefox({ dist, t }) {
 
     driver = await start(profile, proxy);
     await driver.installAddon(join(dir, "installed.xpi"), false);
-    let options = await optionsWindow(driver);
+    let options = await findOptionsWindow(driver);
     const home = await driver.getCurrentUrl();
     const chosen = await choose(driver, options, site);
     t.check("firefox: choices made: site auto-declutter, a block always shown, reader settings", !!chosen.block, chosen.problem || `${chosen.bars} bars; always show "${chosen.block}"`);
@@ -156,7 +132,7 @@ export async function runSettingsSurviveFirefox({ dist, t }) {
 
     await driver.quit();
     driver = await start(profile, proxy, home);
-    options = await optionsWindow(driver);
+    options = await findOptionsWindow(driver);
     checkStage(t, "firefox", "after a browser restart", await observe(driver, site, chosen, options), chosen);
 
     // The update closes the extension's pages: the site's own window keeps the browser open.
@@ -168,7 +144,7 @@ export async function runSettingsSurviveFirefox({ dist, t }) {
 
     await driver.quit();
     driver = await start(profile, proxy, home);
-    options = await optionsWindow(driver);
+    options = await findOptionsWindow(driver);
     const version = await inExtension(driver, "() => browser.runtime.getManifest().version");
     t.check(`firefox: the add-on updated from ${installed.version} to ${next} with the same id`, version === next, `version ${version}`);
     checkStage(t, "firefox", "after an update and a restart", await observe(driver, site, chosen, options), chosen);
