@@ -145,7 +145,9 @@ fn case(
 }
 
 /// Runs a generated case at size `n` and `2n` and checks the time grows
-/// linearly.
+/// linearly. Each size runs twice and its faster run counts: a first run
+/// may pay the kernel for fresh pages that an earlier test left mapped for
+/// the other size, which made a linear case look 4x slower at 2n.
 fn scales_linearly(
     name: &str,
     make: impl Fn(usize) -> Vec<u8>,
@@ -154,18 +156,27 @@ fn scales_linearly(
     max_peak: usize,
 ) -> Analysis {
     let (small, c1) = case(&format!("{name} (n={n})"), make(n), max_time, max_peak);
-    let (_, c2) = case(
-        &format!("{name} (n={})", 2 * n),
-        make(2 * n),
-        max_time * 2,
-        max_peak * 2,
+    let (_, again) = case(
+        &format!("{name} (n={n}, again)"),
+        make(n),
+        max_time,
+        max_peak,
     );
-    let ratio = c2.time.as_secs_f64() / c1.time.max(TIMING_FLOOR).as_secs_f64();
+    let t1 = c1.time.min(again.time);
+    let mut t2 = Duration::MAX;
+    for run in ["", ", again"] {
+        let (_, c2) = case(
+            &format!("{name} (n={}{run})", 2 * n),
+            make(2 * n),
+            max_time * 2,
+            max_peak * 2,
+        );
+        t2 = t2.min(c2.time);
+    }
+    let ratio = t2.as_secs_f64() / t1.max(TIMING_FLOOR).as_secs_f64();
     assert!(
         ratio < LINEAR_FACTOR,
-        "{name}: doubling the input took {ratio:.1}x the time ({:?} -> {:?})",
-        c1.time,
-        c2.time
+        "{name}: doubling the input took {ratio:.1}x the time ({t1:?} -> {t2:?})"
     );
     small.expect("a sensible analysis").0
 }
@@ -525,8 +536,9 @@ fn deep_snapshots_are_linear() {
         ops.extend(std::iter::repeat_n(snapshot::CLOSE, n + 2));
         (ops, strings.join("\0"))
     };
+    // Each size runs twice and its faster run counts (see scales_linearly).
     let mut times = Vec::new();
-    for n in [100_000, 200_000] {
+    for n in [100_000, 100_000, 200_000, 200_000] {
         let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let (ops, strings) = make(n);
         let (out, cost) =
@@ -543,7 +555,9 @@ fn deep_snapshots_are_linear() {
         assert!(out.expect("an analysis").article.text.contains("council"));
         times.push(cost.time);
     }
-    let ratio = times[1].as_secs_f64() / times[0].max(TIMING_FLOOR).as_secs_f64();
+    let small = times[0].min(times[1]);
+    let large = times[2].min(times[3]);
+    let ratio = large.as_secs_f64() / small.max(TIMING_FLOOR).as_secs_f64();
     assert!(ratio < LINEAR_FACTOR, "snapshot doubling ratio {ratio:.1}");
 }
 
