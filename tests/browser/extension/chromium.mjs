@@ -291,6 +291,7 @@ async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, 
       let loaded = await load(name);
       await click();
       const calls = { reader: null, declutter: null };
+      let decluttered = null;
       let longest = 0;
       if (await pollReader(cdp, true)) {
         await page.waitForTimeout(150);
@@ -315,7 +316,8 @@ async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, 
         calls.declutter = await log();
         longest = Math.max(longest, Date.now() - loaded);
         await runMode("declutter");
-        tally.declutter(name, { result, markup, before, during });
+        tally.declutter(name, { result, markup });
+        decluttered = { before, during };
       } else tally.declutter(name, { failed: "the reader did not open and close" });
 
       // The control, left alone for longer than either mode's load.
@@ -323,7 +325,7 @@ async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, 
       const first = await outerHtml(cdp);
       await page.waitForTimeout(longest + 300);
       const second = await outerHtml(cdp);
-      tally.control(name, { first, second, control: await log(), calls });
+      tally.control(name, { first, second, control: await log(), calls, decluttered });
     }
   } finally {
     await server.close();

@@ -16,7 +16,7 @@ import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { XSS_HEADERS, XssTally, auditReader, describeElements, extensionLight, writeXssPages } from "./xss.mjs";
+import { XSS_HEADERS, XssTally, auditReader, describeElements, writeXssPages } from "./xss.mjs";
 import { firstDifference, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
 
 /** Runs every Firefox check; `t` records checks, timings and artifacts. */
@@ -178,7 +178,7 @@ async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
       modeDialogs.declutter = dialogs.n - atLoad;
       longest = Math.max(longest, Date.now() - loaded);
       await d(() => runMode(here, "declutter"));
-      tally.declutter(name, { result, markup, before, during });
+      tally.declutter(name, { result, markup });
 
       // The control, left alone for longer than either mode's load.
       ({ atLoad } = await load());
@@ -187,7 +187,7 @@ async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
       const second = await serialized();
       const control = await log();
       modeDialogs.control = dialogs.n - atLoad;
-      tally.control(name, { first, second, control, calls, dialogs: modeDialogs });
+      tally.control(name, { first, second, control, calls, decluttered: { before, during }, dialogs: modeDialogs });
     }
   } finally {
     await server.close();
@@ -198,7 +198,7 @@ async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
 // Declutter mode's markup: the elements it added to the page, and those in
 // each bar's closed shadow root (through WebDriver's shadow-root command).
 async function extensionMarkup(driver) {
-  const light = await driver.executeScript(extensionLight);
+  const light = await driver.executeScript(describeElements, await driver.findElements(By.css("[data-declutter], [data-declutter] *")));
   const shadow = [];
   const outers = await driver.findElements(By.css('[data-declutter="bar"]'));
   for (const outer of outers) {

@@ -19,21 +19,20 @@ export const XSS_HEADERS = { "Content-Security-Policy": "frame-src 'none'; objec
 const PROSE =
   "This paragraph is ordinary article prose, long enough for the page to read as a story, with names, places and numbers like 42 and 2024.";
 
-// Counts the vectors that run from the reader: markup handlers fire with an
-// event whose target is inside the reader's shadow tree (or is its host).
-// The page's own handlers on its own elements, its timers, and a trap one
-// vector sets on Object.prototype (sprung by a driver's code in the page's
-// world) are the page's business, logged but not counted; the reader's
-// markup is also checked statically (auditReader).
+// Logs every call of a dialog function with its event, marked "EXTENSION"
+// when the event's target is the extension's markup (the reader or a bar)
+// and "page" otherwise. A handler firing inside a closed shadow tree has no
+// window.event, so it logs as "page no event": the checks therefore count
+// every call a mode's load made that the untoggled control did not
+// (extraCalls), not the marks.
 const COUNTER = `<script>
-window.__xss = 0; window.__xssLog = [];
+window.__xssLog = [];
 window.alert = window.confirm = window.prompt = window.print = function () {
   var e = window.event, t = e && e.target;
   var root = t && typeof t.getRootNode === "function" ? t.getRootNode() : null;
   var host = root instanceof ShadowRoot ? root.host : t;
-  var fromReader = !!host && typeof host.closest === "function" && !!host.closest("[data-declutter]");
-  if (fromReader) window.__xss++;
-  window.__xssLog.push((fromReader ? "READER " : "page ") + (e ? e.type + " on " + (t && t.outerHTML ? t.outerHTML.slice(0, 120) : t) : "no event"));
+  var fromExtension = !!host && typeof host.closest === "function" && !!host.closest("[data-declutter]");
+  window.__xssLog.push((fromExtension ? "EXTENSION " : "page ") + (e ? e.type + " on " + (t && t.outerHTML ? t.outerHTML.slice(0, 120) : t) : "no event"));
 };
 </script>`;
 
@@ -144,27 +143,6 @@ export function describeElements(elements) {
 }
 
 /**
- * Runs in the page (any world): the elements declutter mode added, each
- * with its descendants, as auditExtensionMarkup's `light` list (see
- * describeElements, which cannot be called from here: a function handed
- * to a driver travels as its source alone).
- */
-export function extensionLight() {
-  const get = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
-  const [attributes, localName, textContent] = [get(Element.prototype, "attributes"), get(Element.prototype, "localName"), get(Node.prototype, "textContent")];
-  const describe = (el) => {
-    const tag = localName.call(el);
-    return { tag, attrs: Array.from(attributes.call(el), (a) => [a.name, a.value]), text: tag === "style" ? textContent.call(el) : undefined };
-  };
-  const out = [];
-  for (const top of document.querySelectorAll("[data-declutter]")) {
-    if (top.parentElement?.closest("[data-declutter]")) continue;
-    out.push(describe(top), ...[...top.querySelectorAll("*")].map(describe));
-  }
-  return out;
-}
-
-/**
  * The page's serialization without declutter mode's marks: its bars, its
  * stylesheet and the attribute on hidden blocks. Applied to the page
  * before and during declutter, the two must be equal: declutter adds no
@@ -221,7 +199,6 @@ export class XssTally {
   changed = [];
   selfChanging = [];
   extra = { reader: { other: [], layout: [] }, declutter: { other: [], layout: [] } };
-  pending = null;
 
   constructor(names, count) {
     this.names = names;
@@ -235,25 +212,25 @@ export class XssTally {
   }
 
   /**
-   * Declutter mode on page `name`: the run message's `result`, its
-   * `markup` ({light, shadow, bars}), the page's serialization `before`
-   * and `during`; or `failed`, why it could not be run.
+   * Declutter mode on page `name`: the run message's `result` and its
+   * `markup` ({light, shadow, bars}); or `failed`, why it could not be run.
    */
-  declutter(name, { result, markup, before, during, failed }) {
+  declutter(name, { result, markup, failed }) {
     if (failed) return this.notCollapsed.push(`${name} (${failed})`);
     if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) this.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
     this.bars += markup.bars;
     this.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
-    this.pending = { name, before: withoutExtensionMarks(before), during: withoutExtensionMarks(during) };
   }
 
   /**
    * The control load of page `name`: its serialization `first` and
-   * `second` (did the page change itself?), its trap log `control`, the
+   * `second` (did the page change itself?), its trap log `control`; the
    * modes' trap logs `calls` = {reader, declutter} (null when the mode did
-   * not run), and dialogs counted per mode and in the control.
+   * not run), the page's serialization `decluttered` = {before, during}
+   * declutter (null when it did not run), and dialogs counted per mode and
+   * in the control.
    */
-  control(name, { first, second, control, calls, dialogs = { reader: 0, declutter: 0, control: 0 } }) {
+  control(name, { first, second, control, calls, decluttered, dialogs = { reader: 0, declutter: 0, control: 0 } }) {
     for (const mode of ["reader", "declutter"]) {
       if (!calls[mode]) continue;
       const more = extraCalls(calls[mode], control);
@@ -261,10 +238,11 @@ export class XssTally {
       this.extra[mode].layout.push(...more.layout.map((l) => `${name}: ${l}`));
       if (dialogs[mode] > dialogs.control) this.extra[mode].other.push(`${name}: ${dialogs[mode] - dialogs.control} dialogs more than the control`);
     }
-    const seen = this.pending?.name === name ? this.pending : null;
-    this.pending = null;
     if (first !== second) this.selfChanging.push(name);
-    else if (seen && seen.during !== seen.before) this.changed.push(`${name}: ${firstDifference(seen.before, seen.during)}`);
+    else if (decluttered) {
+      const [before, during] = [withoutExtensionMarks(decluttered.before), withoutExtensionMarks(decluttered.during)];
+      if (during !== before) this.changed.push(`${name}: ${firstDifference(before, during)}`);
+    }
   }
 
   /** Records the checks in `t`, named for `browser`. */
