@@ -1,18 +1,27 @@
 // The extension's own context (Chrome's service worker, Firefox's background
-// page): the one place the wasm core runs. It routes the toolbar button, the
-// keyboard commands and the context menu to the content script, answers its
-// analysis requests, keeps settings, and registers auto-declutter.
+// page). It routes the toolbar button, the keyboard commands and the context
+// menu to the content script, keeps settings, and registers auto-declutter.
+// The wasm core runs in Chrome's offscreen document and in Firefox's
+// background page (lib/core-host.js); wherever it runs, it answers the
+// content script's analysis requests.
 import { api } from "./lib/api.js";
-import { analyzeForPage, warmUp } from "./lib/analyzer.js";
-import { looksLikeArticle, showStatus } from "./lib/status.js";
+import { warmUp } from "./lib/analyzer.js";
+import { answerFor } from "./lib/answer.js";
+import { coreIsOffscreen, ensureOffscreenCore, PAGE_CONTEXT } from "./lib/core-host.js";
+import { showStatus } from "./lib/status.js";
 import { runInTab } from "./lib/inject.js";
 import { syncAutoDeclutter, patternsFor } from "./lib/auto.js";
 import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { rememberShown, shownOn } from "./lib/always-show.js";
 import { ANALYSIS_PORT, serveAnalysis } from "./lib/analysis-port.js";
 
-// Compile the wasm while the content script takes its snapshot.
-warmUp().catch((e) => console.error("Declutter: cannot load the core", e));
+/** Makes sure the core is loaded, or loading, wherever it runs. */
+function ensureCore() {
+  return coreIsOffscreen ? ensureOffscreenCore() : warmUp();
+}
+
+// Load the core while the content script takes its snapshot.
+ensureCore().catch((e) => console.error("Declutter: cannot load the core", e));
 
 const MENU = {
   reader: "declutter-reader",
@@ -85,27 +94,23 @@ api.storage.onChanged.addListener((changes, area) => {
 api.permissions.onAdded?.addListener(() => syncAutoDeclutter());
 api.permissions.onRemoved?.addListener(() => syncAutoDeclutter());
 
-// A content script's analysis: the snapshot comes in parts over a port and
-// the answer goes back the same way (lib/analysis-port.js).
-async function analyzeFor(snapshot, sender) {
-  const host = new URL(sender.url || snapshot.url || "about:blank").host;
-  const [analysis, settings, shown] = await Promise.all([
-    analyzeForPage(snapshot),
-    loadSettings(api.storage),
-    host ? shownOn(api.storage, host) : [],
-  ]);
-  const { blocks, article, timings } = analysis;
-  const { contentHtml, ...rest } = article;
-  return {
-    head: { article: rest, timings, settings, shown, looksLikeArticle: looksLikeArticle(analysis) },
-    blocks,
-    html: contentHtml,
-  };
+/** What a page needs besides its analysis: the settings and the blocks the user chose to keep showing on its host. */
+async function pageContext(host) {
+  const [settings, shown] = await Promise.all([loadSettings(api.storage), host ? shownOn(api.storage, host) : []]);
+  return { settings, shown };
 }
 
-api.runtime.onConnect.addListener((port) => {
-  if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) serveAnalysis(port, analyzeFor);
-});
+// A content script's analysis, where this context runs the core: the
+// snapshot comes in parts over a port and the answer goes back the same way
+// (lib/analysis-port.js). In Chrome no listener is added here, so a port
+// reaches only the offscreen document and does not wake this worker.
+if (!coreIsOffscreen) {
+  api.runtime.onConnect.addListener((port) => {
+    if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) {
+      serveAnalysis(port, (snapshot, sender) => answerFor(snapshot, sender, pageContext));
+    }
+  });
+}
 
 /** Message handlers, by type. Content-script messages carry their tab in `sender`. */
 const handlers = {
@@ -120,6 +125,17 @@ const handlers = {
     return true;
   },
   openOptions: () => api.runtime.openOptionsPage(),
+  // A content script whose analysis port found nobody listening (Chrome
+  // closed the offscreen document, or it crashed) asks for the core again.
+  async ensureCore() {
+    await ensureCore();
+    return true;
+  },
+  // From the offscreen document, for the page it analyses.
+  async [PAGE_CONTEXT](msg, sender) {
+    if (sender.tab || !isExtensionPage(sender)) throw new Error(`${PAGE_CONTEXT} is for the extension's own pages`);
+    return pageContext(typeof msg.host === "string" ? msg.host : "");
+  },
   // From the extension's own pages only: the same handler the toolbar button
   // calls, for a given tab (the Firefox test drives the toolbar action this
   // way, since a driver cannot click Firefox's toolbar).

@@ -23,6 +23,8 @@ const PURIFY = join(REPO, "node_modules", "dompurify", "dist", "purify.min.js");
 const PKG_FILES = ["declutter.js", "snapshot.js", "declutter_core.js", "declutter_core_bg.wasm"];
 /** Source files that document the source tree and do not ship (nor do the unit tests, `*.test.js`). */
 const SKIP = new Set(["README.md"]);
+/** Chrome's offscreen document, which holds the core there; Firefox has no offscreen API. */
+const CHROME_ONLY = new Set(["offscreen.html", "offscreen.js"]);
 
 /** The manifest for one browser, from the shared source. */
 export function manifestFor(browser, source) {
@@ -32,6 +34,7 @@ export function manifestFor(browser, source) {
     delete m.browser_specific_settings;
   } else if (browser === "firefox") {
     delete m.background.service_worker;
+    m.permissions = m.permissions.filter((p) => p !== "offscreen");
   } else {
     throw new Error(`unknown browser ${browser}`);
   }
@@ -81,6 +84,7 @@ async function buildFolder(browser, source) {
   for (const file of await filesUnder(SRC)) {
     const rel = relative(SRC, file);
     if (SKIP.has(rel) || rel.endsWith(".test.js") || rel === "manifest.json") continue;
+    if (browser !== "chrome" && CHROME_ONLY.has(rel)) continue;
     await mkdir(dirname(join(out, rel)), { recursive: true });
     await cp(file, join(out, rel));
   }

@@ -12,14 +12,30 @@ globalThis.DeclutterAnalysisPort ??= (() => {
   const CHARS_PER_PART = 1 << 20;
 
   /**
-   * Sends `{ops, strings, url}` to the extension's own context and resolves
-   * to its answer: {analysis: {blocks, article, timings}, settings, shown,
-   * looksLikeArticle}. Rejects if the extension fails or goes away.
+   * Sends `{ops, strings, url}` to the context that runs the core and
+   * resolves to its answer: {analysis: {blocks, article, timings}, settings,
+   * shown, looksLikeArticle}. Rejects if the extension fails or goes away.
    */
-  function analyzeRemotely({ ops, strings, url }) {
+  async function analyzeRemotely(snapshot) {
+    try {
+      return await attempt(snapshot);
+    } catch (e) {
+      if (!e.unanswered) throw e;
+      // Nobody answered at all: in Chrome the core's offscreen document
+      // may be gone (closed, or crashed on the last page). The service
+      // worker opens it again; one more try, so a page that crashes the
+      // core cannot loop.
+      const reply = await api.runtime.sendMessage({ type: "ensureCore" });
+      if (!reply?.ok) throw new Error(reply?.error || "the extension cannot load its analyser");
+      return attempt(snapshot);
+    }
+  }
+
+  function attempt({ ops, strings, url }) {
     const { slicer, pieces } = globalThis.DeclutterSlices;
     return new Promise((resolve, reject) => {
       const port = api.runtime.connect({ name: PORT });
+      let answered = false;
       let head = null;
       const blocks = [];
       const html = [];
@@ -31,6 +47,7 @@ globalThis.DeclutterAnalysisPort ??= (() => {
         settle(value);
       };
       port.onMessage.addListener((msg) => {
+        answered = true;
         if (msg.type === "head") head = msg.value;
         else if (msg.type === "blocks") for (const b of msg.blocks) blocks.push(b);
         else if (msg.type === "html") html.push(msg.part);
@@ -40,7 +57,11 @@ globalThis.DeclutterAnalysisPort ??= (() => {
           end(resolve, { analysis: { blocks, article: { ...article, contentHtml: html.join("") }, timings }, settings, shown, looksLikeArticle });
         }
       });
-      port.onDisconnect.addListener(() => end(reject, new Error("the extension stopped answering")));
+      port.onDisconnect.addListener(() => {
+        const e = new Error("the extension stopped answering");
+        e.unanswered = !answered;
+        end(reject, e);
+      });
       (async () => {
         const texts = pieces(strings, CHARS_PER_PART);
         const slice = slicer();

@@ -392,6 +392,27 @@ async function checkStoppedWorker({ page, pages, options, click, waitReader, t }
   }
   t.check("chromium: the reader opens on a click that has to start the stopped service worker", failed.length === 0, `${times.length} pages${failed.length ? "; not on " + failed.join(", ") : ""}`);
   t.timing("chromium, service worker stopped before the click", percentiles(times));
+  const offscreen = () => options.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] })).map((c) => c.documentUrl));
+  const open = await offscreen();
+  t.check("chromium: the core's offscreen document outlives the stopped worker", open.length === 1 && open[0].endsWith("/offscreen.html"), JSON.stringify(open));
+
+  // Chrome may close the document (or it may crash on a page): the next
+  // click must bring it back, whether the worker is running or not.
+  const reopened = [];
+  for (const stopWorker of [false, true]) {
+    await page.goto(pages[0].url, { waitUntil: "load" });
+    await options.evaluate(() => chrome.offscreen.closeDocument().catch(() => {}));
+    if (stopWorker) await optionsCdp.send("ServiceWorker.stopAllWorkers");
+    await page.waitForTimeout(300);
+    await click();
+    const opened = await waitReader(true).then(() => true, () => false);
+    reopened.push(`${stopWorker ? "worker stopped" : "worker running"}: ${opened ? "opens" : "does not open"}, ${(await offscreen()).length} offscreen document`);
+    if (opened) {
+      await click();
+      await waitReader(false);
+    }
+  }
+  t.check("chromium: the reader opens after the core's offscreen document was closed", reopened.every((r) => r.includes(": opens, 1 ")), reopened.join("; "));
 }
 
 // A page that restyles everything cannot restyle or hide the reader.

@@ -1,0 +1,25 @@
+// Chrome's offscreen document: the wasm core lives here, not in the service
+// worker. Chrome stops an idle worker after 30 s and a new one would pay
+// the core's load and first-use costs (about 200 ms) on the user's next
+// click; this document outlives the worker, so the core stays warm.
+// Offscreen documents get only the runtime API: settings come from the
+// worker, which owns storage.
+import { api } from "./lib/api.js";
+import { warmUp } from "./lib/analyzer.js";
+import { answerFor } from "./lib/answer.js";
+import { ANALYSIS_PORT, serveAnalysis } from "./lib/analysis-port.js";
+import { PAGE_CONTEXT } from "./lib/core-host.js";
+
+warmUp().catch((e) => console.error("Declutter: cannot load the core", e));
+
+async function pageContextFromWorker(host) {
+  const reply = await api.runtime.sendMessage({ type: PAGE_CONTEXT, host });
+  if (!reply?.ok) throw new Error(reply?.error || "the service worker did not answer");
+  return reply.value;
+}
+
+api.runtime.onConnect.addListener((port) => {
+  if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) {
+    serveAnalysis(port, (snapshot, sender) => answerFor(snapshot, sender, pageContextFromWorker));
+  }
+});
