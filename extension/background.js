@@ -138,10 +138,11 @@ const handlers = {
   },
   // From the extension's own pages only: the same handler the toolbar button
   // calls, for a given tab (the Firefox test drives the toolbar action this
-  // way, since a driver cannot click Firefox's toolbar).
+  // way, since a driver cannot click Firefox's toolbar). The caller may give
+  // the time of its click, so the time this context took to start counts.
   async run(msg, sender) {
     if (sender.tab && !isExtensionPage(sender)) throw new Error("run is for extension pages");
-    return run(msg.tabId, msg.mode, Date.now());
+    return run(msg.tabId, msg.mode, Number.isFinite(msg.clickTime) ? msg.clickTime : Date.now());
   },
 };
 

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
-import { runFirefox } from "./firefox.mjs";
+import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
 import { runHugePages } from "./huge-pages.mjs";
 import { corpusPages, samplePages } from "./must-not-break.mjs";
 import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
@@ -120,6 +120,7 @@ async function main() {
     for (const [part, run, dist] of [
       ["chromium", runChromium, "dist/chrome"],
       ["firefox", runFirefox, "dist/firefox"],
+      ["firefox", runFirefoxSuspended, "dist/firefox"],
     ]) {
       if (!want(part)) continue;
       await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
