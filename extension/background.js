@@ -6,22 +6,18 @@
 // content script's analysis requests.
 import { api } from "./lib/api.js";
 import { warmUp } from "./lib/analyzer.js";
-import { answerFor } from "./lib/answer.js";
+import { serveCore } from "./lib/answer.js";
 import { coreIsOffscreen, ensureOffscreenCore, PAGE_CONTEXT } from "./lib/core-host.js";
 import { showStatus } from "./lib/status.js";
 import { runInTab } from "./lib/inject.js";
 import { syncAutoDeclutter, patternsFor } from "./lib/auto.js";
 import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { rememberShown, shownOn } from "./lib/always-show.js";
-import { ANALYSIS_PORT, serveAnalysis } from "./lib/analysis-port.js";
 
 /** Makes sure the core is loaded, or loading, wherever it runs. */
 function ensureCore() {
   return coreIsOffscreen ? ensureOffscreenCore() : warmUp();
 }
-
-// Load the core while the content script takes its snapshot.
-ensureCore().catch((e) => console.error("Declutter: cannot load the core", e));
 
 const MENU = {
   reader: "declutter-reader",
@@ -100,17 +96,12 @@ async function pageContext(host) {
   return { settings, shown };
 }
 
-// A content script's analysis, where this context runs the core: the
-// snapshot comes in parts over a port and the answer goes back the same way
-// (lib/analysis-port.js). In Chrome no listener is added here, so a port
-// reaches only the offscreen document and does not wake this worker.
-if (!coreIsOffscreen) {
-  api.runtime.onConnect.addListener((port) => {
-    if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) {
-      serveAnalysis(port, (snapshot, sender) => answerFor(snapshot, sender, pageContext));
-    }
-  });
-}
+// Where this context runs the core (Firefox), it answers the content
+// scripts' analysis ports. In Chrome it only opens the offscreen document
+// and adds no port listener, so a port reaches only that document and does
+// not wake this worker.
+if (coreIsOffscreen) ensureOffscreenCore().catch((e) => console.error("Declutter: cannot open the core's offscreen document", e));
+else serveCore(pageContext);
 
 /** Message handlers, by type. Content-script messages carry their tab in `sender`. */
 const handlers = {

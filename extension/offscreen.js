@@ -5,12 +5,8 @@
 // Offscreen documents get only the runtime API: settings come from the
 // worker, which owns storage.
 import { api } from "./lib/api.js";
-import { warmUp } from "./lib/analyzer.js";
-import { answerFor } from "./lib/answer.js";
-import { ANALYSIS_PORT, serveAnalysis } from "./lib/analysis-port.js";
+import { serveCore } from "./lib/answer.js";
 import { PAGE_CONTEXT } from "./lib/core-host.js";
-
-warmUp().catch((e) => console.error("Declutter: cannot load the core", e));
 
 async function pageContextFromWorker(host) {
   const reply = await api.runtime.sendMessage({ type: PAGE_CONTEXT, host });
@@ -18,8 +14,4 @@ async function pageContextFromWorker(host) {
   return reply.value;
 }
 
-api.runtime.onConnect.addListener((port) => {
-  if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) {
-    serveAnalysis(port, (snapshot, sender) => answerFor(snapshot, sender, pageContextFromWorker));
-  }
-});
+serveCore(pageContextFromWorker);

@@ -14,7 +14,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
+import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { XSS_HEADERS, XssTally, auditReader, describeElements, writeXssPages } from "./xss.mjs";
 import { firstDifference, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
@@ -44,15 +44,7 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
     await driver.switchTo().newWindow("window");
     const pageWindow = await driver.getWindowHandle();
     const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
-    const runMode = (url, mode) =>
-      inOptions(() =>
-        driver.executeAsyncScript(
-          `const [url, mode, done] = arguments;
-           browser.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === url)).then((tab) => browser.runtime.sendMessage({ type: "run", mode, tabId: tab.id })).then(done, (e) => done({ error: String(e) }));`,
-          url,
-          mode,
-        ),
-      );
+    const runMode = async (url, mode) => (await inOptions(() => sendRun(driver, url, mode))).reply;
     const state = () => driver.executeScript(pageState);
     const times = [];
 
@@ -109,6 +101,27 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
   }
 }
 
+/**
+ * With the settings window current: sends the `run` message (the toolbar
+ * handler's) for the tab showing `url`; resolves to {reply, clickTime}.
+ * `timed` hands the handler the click time as sent from here, so the
+ * background's own start counts in the reader's click to paint.
+ */
+function sendRun(driver, url, mode, { timed = false } = {}) {
+  return driver.executeAsyncScript(
+    `const [url, mode, timed, done] = arguments;
+     (async () => {
+       const tab = (await browser.tabs.query({})).find((x) => x.url === url);
+       const clickTime = Date.now();
+       const reply = await browser.runtime.sendMessage({ type: "run", mode, tabId: tab.id, ...(timed ? { clickTime } : {}) });
+       return { reply, clickTime };
+     })().then(done, (e) => done({ reply: { error: String(e) } }));`,
+    url,
+    mode,
+    timed,
+  );
+}
+
 /** How long the background page may idle before Firefox suspends it, in the suspended-background check (Firefox's default is 30 s). */
 const IDLE_MS = 2000;
 
@@ -124,25 +137,15 @@ export async function runFirefoxSuspended({ pages, dist, t }) {
   try {
     await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
     const optionsWindow = await findOptionsWindow(driver);
-    await grantHostAccessByClick(driver);
-    await waitStatus(driver, "Saved");
-    await autoDeclutterOffKeepingAccess(driver);
+    await hostAccessWithoutAuto(driver);
     await driver.switchTo().newWindow("window");
     const inOptions = inWindowOf(driver, optionsWindow, await driver.getWindowHandle());
+    const backgroundStart = () => driver.executeAsyncScript("const done = arguments[0]; browser.runtime.getBackgroundPage().then((bg) => done(bg.performance.timeOrigin));");
     const click = (url) =>
-      inOptions(() =>
-        driver.executeAsyncScript(
-          `const [url, done] = arguments;
-           (async () => {
-             const tab = (await browser.tabs.query({})).find((x) => x.url === url);
-             const clickTime = Date.now();
-             const reply = await browser.runtime.sendMessage({ type: "run", mode: "reader", tabId: tab.id, clickTime });
-             const background = await browser.runtime.getBackgroundPage();
-             return { reply, clickTime, backgroundStart: background.performance.timeOrigin };
-           })().then(done, (e) => done({ error: String(e) }));`,
-          url,
-        ),
-      );
+      inOptions(async () => {
+        const sent = await sendRun(driver, url, "reader", { timed: true });
+        return { ...sent, backgroundStart: await backgroundStart() };
+      });
     const times = [];
     const problems = [];
     for (const p of pages.slice(0, 6)) {

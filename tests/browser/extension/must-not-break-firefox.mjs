@@ -13,7 +13,7 @@
 // from the settings page.
 import LogInspector from "selenium-webdriver/bidi/logInspector.js";
 import { launchFirefox } from "../lib/browsers.mjs";
-import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf } from "../lib/firefox-extension.mjs";
+import { extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
 import { installProbe } from "./page-probe.mjs";
 import { startRefusingProxy } from "./refusing-proxy.mjs";
 import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
@@ -40,12 +40,6 @@ browser.runtime.getBackgroundPage().then((bg) => {
 
 const RUN = `const [tabId, mode, done] = arguments;
 browser.runtime.sendMessage({ type: "run", mode, tabId }).then(done, (e) => done({ ok: false, error: String(e) }));`;
-
-/** Resolves once the extension may run on any page: host permission granted, auto-declutter off. */
-async function grantHostAccess(driver) {
-  if (!(await grantHostAccessByClick(driver))) throw new Error("the host permission was not granted");
-  await autoDeclutterOffKeepingAccess(driver);
-}
 
 /**
  * Runs must-not-break over `pages` in Firefox (one window: a driver
@@ -81,7 +75,7 @@ export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample
     });
     await driver.installAddon(dist, true);
     const optionsWindow = await findOptionsWindow(driver);
-    await grantHostAccess(driver);
+    await hostAccessWithoutAuto(driver);
     await driver.executeAsyncScript(HOOK_BACKGROUND);
     // The pages in a window of their own: a background tab would not paint.
     await driver.switchTo().newWindow("window");

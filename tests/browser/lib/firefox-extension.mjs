@@ -83,3 +83,13 @@ export async function grantHostAccessByClick(driver) {
   await driver.findElement(By.css("#auto-everywhere")).click();
   return driver.wait(() => driver.executeAsyncScript("const done = arguments[0]; browser.permissions.contains({ origins: ['<all_urls>'] }).then(done);"), WAIT).catch(() => false);
 }
+
+/**
+ * With the settings window current: resolves once the extension may run on
+ * any page through the `run` message (host permission granted by a real
+ * click) and auto-declutter is off, so nothing runs on arrival.
+ */
+export async function hostAccessWithoutAuto(driver) {
+  if (!(await grantHostAccessByClick(driver))) throw new Error("the host permission was not granted");
+  await autoDeclutterOffKeepingAccess(driver);
+}
