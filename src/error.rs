@@ -15,6 +15,10 @@ pub enum Error {
     BadUrl(String),
     /// A DOM snapshot handed over by a browser front is malformed.
     BadSnapshot(String),
+    /// The input is past one of the library's size ceilings (see
+    /// `snapshot::MAX_OPS` and `snapshot::MAX_STRING_BYTES`); it is refused
+    /// before the core allocates for it.
+    TooLarge(String),
 }
 
 impl fmt::Display for Error {
@@ -25,6 +29,7 @@ impl fmt::Display for Error {
             Error::NotHtml => write!(f, "the input is not HTML (no tag found)"),
             Error::BadUrl(u) => write!(f, "the page URL '{u}' is not a valid absolute URL"),
             Error::BadSnapshot(why) => write!(f, "the DOM snapshot is malformed: {why}"),
+            Error::TooLarge(why) => write!(f, "the page is too large: {why}"),
         }
     }
 }

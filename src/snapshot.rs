@@ -42,6 +42,15 @@ pub const SEPARATOR: char = '\u{0}';
 /// corrupt stream, refused before it is trusted for an allocation.
 const MAX_ATTRS: u32 = 1 << 16;
 
+/// Most ops a snapshot may hold: 128 MB of them, far past any real page (a
+/// node takes 1 to 3 ops and 2 more per attribute; the extension stops at
+/// 200,000 nodes and 16 Mi characters). A larger stream is refused before
+/// the document is built (a 2^29-long one made the wasm allocate 2 GB and
+/// then fail with an internal error).
+pub const MAX_OPS: usize = 1 << 25;
+/// Most bytes of strings a snapshot may hold (256 MB of UTF-8).
+pub const MAX_STRING_BYTES: usize = 1 << 28;
+
 /// A document built from a snapshot, with the way back to the walker's nodes.
 #[derive(Debug)]
 pub struct Built {
@@ -63,6 +72,18 @@ impl Built {
 /// of `<html>`) is wrapped in `<html><head></head><body>` the way the HTML
 /// parser wraps a fragment, so the core finds a body either way.
 pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
+    if ops.len() > MAX_OPS {
+        return Err(Error::TooLarge(format!(
+            "{} snapshot ops, more than {MAX_OPS}",
+            ops.len()
+        )));
+    }
+    if strings.len() > MAX_STRING_BYTES {
+        return Err(Error::TooLarge(format!(
+            "{} bytes of snapshot strings, more than {MAX_STRING_BYTES}",
+            strings.len()
+        )));
+    }
     let mut strings = strings.split(SEPARATOR);
     let mut next_string = |what: &str| {
         strings
@@ -240,6 +261,19 @@ fn keeps_text(e: &Element) -> bool {
 mod tests {
     use super::*;
     use crate::parse::parse_html;
+
+    #[test]
+    fn refuses_streams_past_the_ceilings_before_building() {
+        let ops = vec![CLOSE; MAX_OPS + 1];
+        assert!(matches!(build(&ops, ""), Err(Error::TooLarge(_))));
+        let strings = "x".repeat(MAX_STRING_BYTES + 1);
+        assert!(matches!(build(&[TEXT], &strings), Err(Error::TooLarge(_))));
+        // At the ceiling the stream is judged on its content instead.
+        assert!(matches!(
+            build(&ops[..MAX_OPS], ""),
+            Err(Error::BadSnapshot(_))
+        ));
+    }
 
     #[test]
     fn builds_elements_text_and_indexes() {

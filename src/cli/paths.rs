@@ -22,6 +22,14 @@ pub fn expand(inputs: &[PathBuf]) -> Vec<Found> {
             if found.len() == before {
                 found.push(Err((input.clone(), "no .html or .htm files found".into())));
             }
+        } else if fs::symlink_metadata(input).is_ok_and(|m| m.file_type().is_symlink()) {
+            // A link named as input may lead anywhere (the security review
+            // showed one reading a file outside the folder given); a batch
+            // reads only what is there.
+            found.push(Err((
+                input.clone(),
+                "a symbolic link; not following it".into(),
+            )));
         } else {
             // A missing file is reported when it is read, with the OS's words.
             found.push(Ok(input.clone()));
@@ -31,8 +39,9 @@ pub fn expand(inputs: &[PathBuf]) -> Vec<Found> {
 }
 
 /// Appends the pages under `root`, in sorted order per folder. Iterative, so
-/// deep trees cannot overflow the stack; symbolic links to folders are not
-/// followed, so link cycles cannot loop.
+/// deep trees cannot overflow the stack; symbolic links are not followed,
+/// neither to folders (link cycles cannot loop) nor to files (a link inside
+/// the folder must not read a file outside it).
 fn walk(root: &Path, found: &mut Vec<Found>) {
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -56,7 +65,8 @@ fn walk(root: &Path, found: &mut Vec<Found>) {
             let path = entry.path();
             match entry.file_type() {
                 Ok(t) if t.is_dir() => dirs.push(path),
-                Ok(_) if is_page(&path) && path.is_file() => files.push(path),
+                // The entry's own type: `Path::is_file` would follow a link.
+                Ok(t) if t.is_file() && is_page(&path) => files.push(path),
                 _ => {}
             }
         }
@@ -119,7 +129,29 @@ pub fn write_inside(out: &Path, relative: &Path, contents: &str) -> Result<(), S
             Err(_) => {}
         }
     }
-    fs::write(&path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    replace_file(&path, contents)
+}
+
+/// Writes `path` without following a link there: checking first and then
+/// writing would follow one planted in between. The contents go to a fresh
+/// file beside it (created exclusively, which never follows a link), then
+/// renamed over `path`, which replaces a link itself rather than its target.
+fn replace_file(path: &Path, contents: &str) -> Result<(), String> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut f| f.write_all(contents.as_bytes()))
+        .and_then(|()| fs::rename(&temp, path));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 /// Creates one folder; another worker creating it first is fine.
@@ -185,6 +217,14 @@ mod tests {
 
         fs::write(out.join("file"), "").unwrap();
         assert!(write_inside(&out, Path::new("file/p.txt"), "x").is_err());
+
+        // A link planted after the check is replaced, not written through.
+        std::os::unix::fs::symlink(outside.join("g.txt"), out.join("g.txt")).unwrap();
+        replace_file(&out.join("g.txt"), "x").unwrap();
+        assert!(!fs::symlink_metadata(out.join("g.txt"))
+            .unwrap()
+            .is_symlink());
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
         fs::remove_dir_all(&root).unwrap();
     }
 
@@ -206,7 +246,21 @@ mod tests {
         for f in ["z.html", "a/y.htm", "b/c/x.HTML", "b/notes.txt", "b/w.html"] {
             fs::write(root.join(f), "<p>x").unwrap();
         }
-        let found = expand(&[root.clone(), root.join("empty"), root.join("missing.html")]);
+        #[cfg(unix)]
+        {
+            let outside = std::env::temp_dir()
+                .join(format!("declutter-walk-out-{}.html", std::process::id()));
+            fs::write(&outside, "<p>secret").unwrap();
+            std::os::unix::fs::symlink(&outside, root.join("b/link.html")).unwrap();
+            std::os::unix::fs::symlink(&outside, root.join("named-link.html")).unwrap();
+        }
+        let found = expand(&[
+            root.clone(),
+            root.join("empty"),
+            root.join("missing.html"),
+            #[cfg(unix)]
+            root.join("named-link.html"),
+        ]);
         let ok: Vec<_> = found
             .iter()
             .filter_map(|f| f.as_ref().ok())
@@ -224,8 +278,14 @@ mod tests {
         .collect();
         assert_eq!(ok, expected);
         let errs: Vec<_> = found.iter().filter_map(|f| f.as_ref().err()).collect();
-        assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].0, root.join("empty"));
+        #[cfg(unix)]
+        {
+            // The walked link is left out; the named one is refused.
+            assert_eq!(errs.len(), 2);
+            assert_eq!(errs[1].0, root.join("named-link.html"));
+            assert!(errs[1].1.contains("symbolic link"));
+        }
         fs::remove_dir_all(&root).unwrap();
     }
 }
