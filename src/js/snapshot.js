@@ -50,25 +50,20 @@ const SEP_RE = /\u0000/g;
 // off the boundary.
 function keepsText(d, el, name) {
   if (name === "script") {
-    return d.getAttribute(el, "type") === "application/ld+json";
+    return d.getAttribute.call(el, "type") === "application/ld+json";
   }
   return name !== "style";
 }
 
 // A page can clobber DOM properties: `<form><input name=parentNode>` makes
 // `form.parentNode` the input. Every property the walk depends on is read
-// through the prototypes' own getters, which no markup can shadow.
+// through the prototypes' own getters and methods, which no markup can
+// shadow, called as `get.call(node)` (no wrapper between the walk and the
+// getter: the walk makes some ten such calls per node).
 let dom = null;
 function accessors() {
   if (dom) return dom;
-  const getter = (proto, name) => {
-    const get = Object.getOwnPropertyDescriptor(proto, name).get;
-    return (node) => get.call(node);
-  };
-  const method = (proto, name) => {
-    const fn = proto[name];
-    return fn ? (node, ...args) => fn.apply(node, args) : null;
-  };
+  const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
   const N = Node.prototype;
   const E = Element.prototype;
   const D = Document.prototype;
@@ -86,8 +81,9 @@ function accessors() {
     namespaceURI: getter(E, "namespaceURI"),
     firstElementChild: getter(E, "firstElementChild"),
     innerHTML: getter(E, "innerHTML"),
-    getAttribute: method(E, "getAttribute"),
-    checkVisibility: method(E, "checkVisibility"),
+    hasAttributes: E.hasAttributes,
+    getAttribute: E.getAttribute,
+    checkVisibility: E.checkVisibility || null,
     documentElement: getter(D, "documentElement"),
     defaultView: getter(D, "defaultView"),
     url: getter(D, "URL"),
@@ -97,7 +93,7 @@ function accessors() {
 
 /** A node's type, read so that no markup can shadow it (see above). */
 export function nodeTypeOf(node) {
-  return accessors().nodeType(node);
+  return accessors().nodeType.call(node);
 }
 
 /**
@@ -143,13 +139,13 @@ function begin(root, options) {
     throw new TypeError(`declutter: options must be an object, got ${options === null ? "null" : typeof options}`);
   }
   const d = accessors();
-  const isDoc = d.nodeType(root) === 9;
-  const doc = isDoc ? root : d.ownerDocument(root);
-  const rendered = !!(doc && d.defaultView(doc));
+  const isDoc = d.nodeType.call(root) === 9;
+  const doc = isDoc ? root : d.ownerDocument.call(root);
+  const rendered = !!(doc && d.defaultView.call(doc));
   return {
     d,
     layout: options.layout !== false && rendered && d.checkVisibility !== null,
-    url: doc ? d.url(doc) || null : null,
+    url: doc ? d.url.call(doc) || null : null,
     maxNodes: limitOption(options, "maxNodes"),
     maxChars: limitOption(options, "maxChars"),
     maxAttributes: limitOption(options, "maxAttributes"),
@@ -158,7 +154,9 @@ function begin(root, options) {
     chars: -1,
     nodes: [],
     open: [],
-    next: isDoc ? d.documentElement(root) : root,
+    // How many of `open` were opened before the current slice.
+    old: 0,
+    next: isDoc ? d.documentElement.call(root) : root,
     // Elements inside a hidden one are not measured again: the core hides
     // the whole subtree.
     hiddenRoot: null,
@@ -206,19 +204,25 @@ function close(walk, el) {
 }
 
 // Moves on from `node`, whose subtree is done: to its next sibling, or up,
-// closing what it leaves. A node no longer under the element it was found
-// in (the page moved it between slices) has no siblings for this walk.
-// Returns the next node, or null when the walk is over.
-function climb(walk, node) {
+// closing what it leaves. Returns the next node, or null when the walk is
+// over. The page can move nodes only between two slices, so a node whose
+// parent this slice saw needs no check; an element opened in an earlier
+// slice (one of the first `walk.old` of `open`), or `node` when `checked`,
+// might have been moved, and one no longer under the element it was found
+// in has no siblings for this walk.
+function climb(walk, node, checked = false) {
   const { d, open } = walk;
   for (;;) {
-    if (open.length === 0) return null;
-    if (d.parentNode(node) === open[open.length - 1]) {
-      const sibling = d.nextSibling(node);
+    const depth = open.length;
+    if (depth === 0) return null;
+    if (!checked || d.parentNode.call(node) === open[depth - 1]) {
+      const sibling = d.nextSibling.call(node);
       if (sibling) return sibling;
     }
     node = open.pop();
     close(walk, node);
+    checked = depth - 1 < walk.old;
+    if (checked) walk.old = depth - 1;
   }
 }
 
@@ -227,45 +231,58 @@ function climb(walk, node) {
 // than any call stack.
 function advance(walk, due) {
   const { d, ops, layout, open } = walk;
+  const { nodeType, namespaceURI, localName, attributes, hasAttributes, firstChild, data, length } = d;
   let node = walk.next;
+  // Everything opened so far was opened in an earlier slice.
+  walk.old = open.length;
   // A slice resumes where the last one stopped, unless the page has since
   // taken that node away from its parent.
-  if (node && open.length && d.parentNode(node) !== open[open.length - 1]) {
+  if (node && open.length && d.parentNode.call(node) !== open[open.length - 1]) {
     const parent = open.pop();
     close(walk, parent);
-    node = climb(walk, parent);
+    walk.old = open.length;
+    node = climb(walk, parent, true);
   }
   for (let n = 0; node; n++) {
     if (due && (n & 31) === 31 && due()) {
       walk.next = node;
       return false;
     }
-    const type = d.nodeType(node);
+    const type = nodeType.call(node);
     if (type === ELEMENT_NODE) {
-      const ns = d.namespaceURI(node);
-      const name = d.localName(node);
+      const ns = namespaceURI.call(node);
+      const name = localName.call(node);
       let flags = ns === HTML_NS ? 0 : NS_FLAGS[ns] || OTHER_NS;
-      if (layout && walk.hiddenRoot === null && !d.checkVisibility(node)) {
+      if (layout && walk.hiddenRoot === null && !d.checkVisibility.call(node)) {
         flags |= HIDDEN;
         walk.hiddenRoot = node;
       }
-      const attrs = d.attributes(node);
-      // Checked before reading any: in Blink each attribute read looks the
-      // attribute up again, so one element's cost grows with their square.
-      if (attrs.length > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
-      ops.push(OPEN, flags, attrs.length);
-      addString(walk, name);
-      for (let i = 0; i < attrs.length; i++) {
-        addString(walk, attrs[i].name);
-        addString(walk, clean(attrs[i].value));
+      // Most elements have no attributes: asking saves making the
+      // attribute map.
+      if (hasAttributes.call(node)) {
+        const attrs = attributes.call(node);
+        const count = attrs.length;
+        // Checked before reading any: in Blink each attribute read looks the
+        // attribute up again, so one element's cost grows with their square.
+        if (count > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
+        ops.push(OPEN, flags, count);
+        addString(walk, name);
+        for (let i = 0; i < count; i++) {
+          const attr = attrs[i];
+          addString(walk, attr.name);
+          addString(walk, clean(attr.value));
+        }
+      } else {
+        ops.push(OPEN, flags, 0);
+        addString(walk, name);
       }
       addNode(walk, node);
-      const first = d.firstChild(node);
+      const first = firstChild.call(node);
       if (name === "noscript") {
         // With scripting on, a noscript holds its markup as text; in a
         // DOMParser document (scripting off) it holds parsed elements.
         // The core reads the text form, as html5ever gives it.
-        const markup = d.firstElementChild(node) ? d.innerHTML(node) : d.textContent(node);
+        const markup = d.firstElementChild.call(node) ? d.innerHTML.call(node) : d.textContent.call(node);
         if (markup) {
           ops.push(TEXT);
           addString(walk, clean(markup));
@@ -280,10 +297,8 @@ function advance(walk, due) {
     } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       ops.push(TEXT);
       // One text can hold megabytes: a limit is checked before copying it.
-      if (walk.maxChars !== Infinity && walk.chars + d.length(node) + 1 > walk.maxChars) {
-        throw tooLarge("maxChars", walk.maxChars);
-      }
-      addString(walk, clean(d.data(node)));
+      if (walk.chars + length.call(node) + 1 > walk.maxChars) throw tooLarge("maxChars", walk.maxChars);
+      addString(walk, clean(data.call(node)));
       addNode(walk, node);
     }
     node = climb(walk, node);
