@@ -83,6 +83,7 @@ function accessors() {
     innerHTML: getter(E, "innerHTML"),
     hasAttributes: E.hasAttributes,
     getAttribute: E.getAttribute,
+    getAttributeNames: E.getAttributeNames,
     checkVisibility: E.checkVisibility || null,
     documentElement: getter(D, "documentElement"),
     defaultView: getter(D, "defaultView"),
@@ -203,6 +204,54 @@ function close(walk, el) {
   if (el === walk.hiddenRoot) walk.hiddenRoot = null;
 }
 
+// Most attributes an element can have for its values to be read by name:
+// each read by name is a search of the element's attributes.
+const BY_NAME_MAX = 16;
+
+// The OPEN of `el`, which has attributes, with its name and attributes.
+// Read by name (getAttributeNames, then getAttribute): in Blink, reading
+// `attributes[i]` makes an Attr node per attribute, which the element keeps,
+// and the walk took a third less time without them (scripts/walker-ab.mjs,
+// Chromium 156, corpus pages). A name that getAttribute would not find as
+// it is, or that names two attributes, falls back to the Attr nodes: an
+// HTML element's attribute named with capitals (getAttribute lowercases
+// the name it is given), or two attributes in different namespaces with
+// the same qualified name (only script can make either).
+function addAttributes(walk, el, name, flags, html) {
+  const { d } = walk;
+  const names = d.getAttributeNames.call(el);
+  const count = names.length;
+  // Checked before reading any value: each read looks the attribute up
+  // again, so one element's cost grows with the square of their number.
+  if (count > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
+  walk.ops.push(OPEN, flags, count);
+  addString(walk, name);
+  if (count <= BY_NAME_MAX && byName(names, html)) {
+    for (let i = 0; i < count; i++) {
+      const q = names[i];
+      addString(walk, q);
+      addString(walk, clean(d.getAttribute.call(el, q)));
+    }
+    return;
+  }
+  const attrs = d.attributes.call(el);
+  for (let i = 0; i < count; i++) {
+    const attr = attrs[i];
+    addString(walk, attr.name);
+    addString(walk, clean(attr.value));
+  }
+}
+
+// Whether getAttribute(name) finds each of `names` itself (see above).
+function byName(names, html) {
+  for (let i = 0; i < names.length; i++) {
+    const q = names[i];
+    if (html && q.toLowerCase() !== q) return false;
+    for (let j = 0; j < i; j++) if (names[j] === q) return false;
+  }
+  return true;
+}
+
 // Moves on from `node`, whose subtree is done: to its next sibling, or up,
 // closing what it leaves. Returns the next node, or null when the walk is
 // over. The page can move nodes only between two slices, so a node whose
@@ -231,7 +280,7 @@ function climb(walk, node, checked = false) {
 // than any call stack.
 function advance(walk, due) {
   const { d, ops, layout, open } = walk;
-  const { nodeType, namespaceURI, localName, attributes, hasAttributes, firstChild, data, length } = d;
+  const { nodeType, namespaceURI, localName, hasAttributes, firstChild, data, length } = d;
   let node = walk.next;
   // Everything opened so far was opened in an earlier slice.
   walk.old = open.length;
@@ -257,21 +306,10 @@ function advance(walk, due) {
         flags |= HIDDEN;
         walk.hiddenRoot = node;
       }
-      // Most elements have no attributes: asking saves making the
-      // attribute map.
+      // Most elements have no attributes: asking first saves making the
+      // list of names.
       if (hasAttributes.call(node)) {
-        const attrs = attributes.call(node);
-        const count = attrs.length;
-        // Checked before reading any: in Blink each attribute read looks the
-        // attribute up again, so one element's cost grows with their square.
-        if (count > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
-        ops.push(OPEN, flags, count);
-        addString(walk, name);
-        for (let i = 0; i < count; i++) {
-          const attr = attrs[i];
-          addString(walk, attr.name);
-          addString(walk, clean(attr.value));
-        }
+        addAttributes(walk, node, name, flags, ns === HTML_NS);
       } else {
         ops.push(OPEN, flags, 0);
         addString(walk, name);
