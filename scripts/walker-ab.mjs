@@ -107,7 +107,13 @@ async function main() {
     const bad = results.filter((r) => r.problems.length);
     for (const r of bad.slice(0, 20)) console.log(`DIFFERENT ${r.url}: ${r.problems.join("; ")}`);
     console.log(`pages where the walkers differ: ${bad.length} of ${results.length}`);
-    if (bad.length) process.exitCode = 1;
+    const edges = await browser.call("edges", null, CHUNK_TIMEOUT_MS);
+    for (const e of edges) console.log(`DIFFERENT edge case ${e}`);
+    console.log(`edge cases where the walkers differ: ${edges.length}`);
+    const moved = await browser.call("mutating", { urls: urls.filter((_, i) => i % 4 === 0) }, CHUNK_TIMEOUT_MS);
+    for (const e of moved) console.log(`DIFFERENT while the page changes: ${e}`);
+    console.log(`pages changed during snapshotAsync where the walkers differ: ${moved.length} of ${Math.ceil(urls.length / 4)}`);
+    if (bad.length || edges.length || moved.length) process.exitCode = 1;
   } finally {
     if (browser) await browser.close();
     for (const s of servers) await s.close();

@@ -117,4 +117,128 @@ async function run({ urls, reps, layout = false, offset = 0 }) {
   return out;
 }
 
-window.bench = { setup, run };
+// Documents made to reach the walkers' less travelled paths: markup that
+// clobbers DOM properties, attributes getAttribute cannot find by their own
+// name, many attributes, noscript, scripts, foreign content, U+0000, CDATA.
+function edgeCases() {
+  const parse = (html, type = "text/html") => new DOMParser().parseFromString(html, type);
+  const docs = {};
+  docs.clobbering = parse(
+    "<form id=f><input name=nodeType><input name=parentNode><input name=firstChild><input name=nextSibling>" +
+      "<input name=attributes><input name=localName><input name=namespaceURI><input name=getAttribute>" +
+      "<input name=getAttributeNames><input name=hasAttributes><input name=childNodes>text</form><p>after</p>",
+  );
+  const odd = parse("<div id=a class=b>x</div><p>y</p><svg viewBox='0 0 1 1'><a xlink:href=#z>z</a></svg>");
+  const div = odd.getElementById("a");
+  div.setAttributeNS(null, "Foo", "capital");
+  div.setAttribute("foo", "lower");
+  div.setAttributeNS("urn:one", "dup", "one");
+  div.setAttributeNS("urn:two", "dup", "two");
+  div.setAttributeNS("urn:three", "x:dup", "three");
+  div.setAttribute("nul", "a\u0000b");
+  odd.querySelector("p").setAttributeNS("urn:one", "Q:Cap", "namespaced capital");
+  docs.oddAttributes = odd;
+  const many = parse("<div>many</div><span>exactly sixteen</span>");
+  for (let i = 0; i < 40; i++) many.querySelector("div").setAttribute(`data-a${i}`, String(i));
+  for (let i = 0; i < 16; i++) many.querySelector("span").setAttribute(`data-b${i}`, String(i));
+  docs.manyAttributes = many;
+  docs.scriptsAndNoscript = parse(
+    "<script>var a = 1;</script><script type='application/ld+json'>{\"@type\":\"Article\"}</script>" +
+      "<style>p{}</style><noscript><p class=n>no script</p></noscript><noscript></noscript><p>t\u0000u</p>" +
+      "<math><mi>x</mi></math><template><p>inside</p></template>",
+  );
+  const text = parse("<p>a</p>");
+  const p = text.querySelector("p");
+  p.append(text.createTextNode("b"), text.createTextNode(""), text.createComment("c"), text.createTextNode("nul\u0000"));
+  p.append(text.createElementNS("urn:other", "o:thing"));
+  docs.textRuns = text;
+  docs.xml = parse("<root xmlns='http://www.w3.org/1999/xhtml'><p A='1' b='2'>x<![CDATA[cdata]]></p></root>", "application/xhtml+xml");
+  return docs;
+}
+
+/**
+ * The walkers on edgeCases(): resolves to the differences found (snapshot
+ * and snapshotAsync; whole documents and one element as the root).
+ */
+async function edges() {
+  const problems = [];
+  for (const [name, doc] of Object.entries(edgeCases())) {
+    for (const root of [doc, doc.body || doc.documentElement]) {
+      const a = old.snapshot(root);
+      const d = difference(a, fresh.snapshot(root));
+      if (d) problems.push(`${name}: snapshot: ${d}`);
+      const ds = difference(a, await fresh.snapshotAsync(root, { sliceMs: 0 }));
+      if (ds) problems.push(`${name}: snapshotAsync: ${ds}`);
+    }
+  }
+  return problems;
+}
+
+// Each node of `doc` in document order, so that snapshots of two copies of
+// a document can name their nodes by position.
+function positions(doc) {
+  const all = new Map();
+  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ALL);
+  for (let n = walker.nextNode(), i = 0; n; n = walker.nextNode(), i++) all.set(n, i);
+  return all;
+}
+
+// Moves and removes nodes of `doc` while a sliced walk runs, one change per
+// task, the same changes in the same order for any walker.
+function mutator(doc, steps) {
+  const elements = [...doc.body.querySelectorAll("*")];
+  // The elements near the top hold most of the page: the walk is likely
+  // inside one of them when it moves.
+  const outer = elements.filter((el) => el.parentElement.closest("body > * > * > *") === null && el.firstElementChild);
+  if (!outer.length) outer.push(doc.body);
+  let k = 0;
+  let done = false;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    if (done || k >= steps) return channel.port1.close();
+    const kind = k % 3;
+    const el = (kind === 2 ? elements : outer)[(k * 7919) % (kind === 2 ? elements : outer).length];
+    const other = elements[(k * 104729) % elements.length];
+    try {
+      if (kind === 0) el.remove();
+      else if (kind === 1) other.before(el);
+      else other.prepend(el.cloneNode(true));
+    } catch {
+      // An element cannot move into itself; the same for any walker.
+    }
+    k++;
+    channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    done = true;
+  };
+}
+
+/**
+ * snapshotAsync of the old and new walkers while the page changes under
+ * them (the same changes, between the same slices): resolves to the
+ * differences found, comparing nodes by their position before the walk.
+ */
+async function mutating({ urls }) {
+  const problems = [];
+  for (const url of urls) {
+    const { html } = await loadHtml(url);
+    const out = {};
+    for (const [name, walker] of Object.entries(WALKERS)) {
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      if (!doc.body) continue;
+      const where = positions(doc);
+      const stop = mutator(doc, 200);
+      const snap = await walker.snapshotAsync(doc, { sliceMs: 0 });
+      stop();
+      out[name] = { ...snap, nodes: snap.nodes.map((n) => where.get(n) ?? -1) };
+    }
+    if (!out.old) continue;
+    const d = difference(out.old, out.new);
+    if (d) problems.push(`${url}: ${d}`);
+  }
+  return problems;
+}
+
+window.bench = { setup, run, edges, mutating };
