@@ -55,7 +55,11 @@ async function rendered(html) {
   frame.srcdoc = html;
   document.body.append(frame);
   await loaded;
-  return { doc: frame.contentDocument, close: () => frame.remove() };
+  const doc = frame.contentDocument;
+  // Style and layout done before the walk, as on a page the reader opens
+  // on: the walk's first visibility check would pay for them otherwise.
+  doc.documentElement.getBoundingClientRect();
+  return { doc, close: () => frame.remove() };
 }
 
 /** What the page runs in. */
