@@ -6,14 +6,16 @@
 // disagree on a page (or the run fails).
 //
 //   node scripts/walker-ab.mjs [--browser chromium|firefox] [--pages N]
-//        [--every K] [--reps R] [--layout]
+//        [--every K] [--reps R] [--layout] [--analyze]
 //
 // Pages: ../shared/corpus/readability/*/source.html then
 // ../shared/corpus/trafilatura/html/*.html; --every K takes every Kth
 // (default 1), --pages N at most N of those. --layout walks each page
 // rendered in a sandboxed frame (scripts off, subresources blocked by CSP),
 // where elements get a visibility check; by default DOMParser documents,
-// as analyze(doc) gets them in the browser benchmark.
+// as analyze(doc) gets them in the browser benchmark. --analyze also times
+// the whole analysis with each walker (the walk, then the package's
+// analyzeSnapshot, as analyze(doc) does): needs pkg/ (./build.sh pkg).
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,11 +29,12 @@ const CHUNK = 20;
 const CHUNK_TIMEOUT_MS = 300_000;
 
 function parseArgs(argv) {
-  const opts = { browser: "chromium", pages: Infinity, every: 1, reps: 5, layout: false };
+  const opts = { browser: "chromium", pages: Infinity, every: 1, reps: 5, layout: false, analyze: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--browser") opts.browser = argv[++i];
     else if (a === "--layout") opts.layout = true;
+    else if (a === "--analyze") opts.analyze = true;
     else if (["--pages", "--every", "--reps"].includes(a)) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new Error(`${a} wants a whole number of at least 1, got ${argv[i]}`);
@@ -69,7 +72,7 @@ async function main() {
       headers: {
         "cross-origin-opener-policy": "same-origin",
         "cross-origin-embedder-policy": "require-corp",
-        "content-security-policy": "default-src 'self' http://127.0.0.1:*; style-src 'self' 'unsafe-inline'; img-src 'none'; font-src 'none'; media-src 'none'",
+        "content-security-policy": "default-src 'self' http://127.0.0.1:*; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'none'; font-src 'none'; media-src 'none'",
       },
     });
     servers.push(site);
@@ -82,10 +85,10 @@ async function main() {
     browser = await openBench(opts.browser, `${site.url}scripts/walker-ab/index.html`);
     const env = await browser.call("setup", null, CHUNK_TIMEOUT_MS);
     // Warm-up: both walkers compiled and tiered up before timing.
-    await browser.call("run", { urls: urls.slice(0, 10), reps: 3, layout: opts.layout }, CHUNK_TIMEOUT_MS);
+    await browser.call("run", { urls: urls.slice(0, 10), reps: 3, layout: opts.layout, analyze: opts.analyze }, CHUNK_TIMEOUT_MS);
     const results = [];
     for (let i = 0; i < urls.length; i += CHUNK) {
-      const chunk = { urls: urls.slice(i, i + CHUNK), reps: opts.reps, layout: opts.layout, offset: i };
+      const chunk = { urls: urls.slice(i, i + CHUNK), reps: opts.reps, layout: opts.layout, analyze: opts.analyze, offset: i };
       results.push(...(await browser.call("run", chunk, CHUNK_TIMEOUT_MS)));
       process.stderr.write(`\rwalker-ab: ${results.length}/${urls.length} pages`);
     }
@@ -100,7 +103,13 @@ async function main() {
     console.log(`${"walker".padEnd(12)}${"median".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"max".padStart(9)}`);
     for (const w of ["old", "new"]) {
       const s = summary(results.map((r) => r.ms[w]));
-      console.log(`${w.padEnd(12)}${ms(s.median)}${ms(s.p95)}${ms(s.p99)}${ms(s.max)}`);
+      console.log(`${`${w} walk`.padEnd(12)}${ms(s.median)}${ms(s.p95)}${ms(s.p99)}${ms(s.max)}`);
+    }
+    if (opts.analyze) {
+      for (const w of ["old", "new"]) {
+        const s = summary(results.map((r) => r.total[w]));
+        console.log(`${`${w} + wasm`.padEnd(12)}${ms(s.median)}${ms(s.p95)}${ms(s.p99)}${ms(s.max)}  (walk, then analyzeSnapshot: analyze(doc))`);
+      }
     }
     const ratios = results.filter((r) => r.ms.new > 0).map((r) => r.ms.old / r.ms.new);
     console.log(`old / new: median of per-page ratios ${median(ratios).toFixed(2)}x (5%: ${quantile(ratios, 0.05).toFixed(2)}x, 95%: ${quantile(ratios, 0.95).toFixed(2)}x)`);

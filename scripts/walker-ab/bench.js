@@ -62,6 +62,18 @@ async function rendered(html) {
   return { doc, close: () => frame.remove() };
 }
 
+// The package (./build.sh pkg), initialised and warmed up, for timing whole
+// analyses: each walker's snapshot then analyzeSnapshot, as analyze(doc).
+let core = null;
+async function declutter() {
+  if (!core) {
+    core = await import("/pkg/declutter.js");
+    await core.default();
+    core.warmUp();
+  }
+  return core;
+}
+
 /** What the page runs in. */
 async function setup() {
   return { userAgent: navigator.userAgent, crossOriginIsolated: self.crossOriginIsolated === true };
@@ -83,18 +95,27 @@ async function load(html, layout) {
  * every 32 nodes). Resolves to per-page medians in ms, sizes, and any
  * difference found.
  */
-async function run({ urls, reps, layout = false, offset = 0 }) {
+async function run({ urls, reps, layout = false, offset = 0, analyze = false }) {
+  const core = analyze ? await declutter() : null;
   const out = [];
   for (let i = 0; i < urls.length; i++) {
     const { html } = await loadHtml(urls[i]);
     const times = { old: [], new: [] };
+    const totals = { old: [], new: [] };
     for (let r = 0; r < reps; r++) {
       const order = (offset + i + r) % 2 ? [...NAMES].reverse() : NAMES;
       for (const name of order) {
         const { doc, close } = await load(html, layout);
         const t0 = performance.now();
-        WALKERS[name].snapshot(doc);
-        times[name].push(performance.now() - t0);
+        const snap = WALKERS[name].snapshot(doc);
+        const t1 = performance.now();
+        times[name].push(t1 - t0);
+        if (core) {
+          // What analyze(doc) does after its read.
+          const result = core.analyzeSnapshot(snap);
+          for (const block of result.blocks) block.nodes = block.nodes.map((k) => snap.nodes[k]);
+          totals[name].push(performance.now() - t0);
+        }
         close();
       }
     }
@@ -112,6 +133,7 @@ async function run({ urls, reps, layout = false, offset = 0 }) {
         nodes: b.nodes.length,
         hidden: hiddenCount(b.ops),
         ms: { old: median(times.old), new: median(times.new) },
+        total: core ? { old: median(totals.old), new: median(totals.new) } : null,
         problems,
       });
     } finally {
