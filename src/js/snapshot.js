@@ -50,25 +50,20 @@ const SEP_RE = /\u0000/g;
 // off the boundary.
 function keepsText(d, el, name) {
   if (name === "script") {
-    return d.getAttribute(el, "type") === "application/ld+json";
+    return d.getAttribute.call(el, "type") === "application/ld+json";
   }
   return name !== "style";
 }
 
 // A page can clobber DOM properties: `<form><input name=parentNode>` makes
 // `form.parentNode` the input. Every property the walk depends on is read
-// through the prototypes' own getters, which no markup can shadow.
+// through the prototypes' own getters and methods, which no markup can
+// shadow, called as `get.call(node)` (no wrapper between the walk and the
+// getter: the walk makes some ten such calls per node).
 let dom = null;
 function accessors() {
   if (dom) return dom;
-  const getter = (proto, name) => {
-    const get = Object.getOwnPropertyDescriptor(proto, name).get;
-    return (node) => get.call(node);
-  };
-  const method = (proto, name) => {
-    const fn = proto[name];
-    return fn ? (node, ...args) => fn.apply(node, args) : null;
-  };
+  const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
   const N = Node.prototype;
   const E = Element.prototype;
   const D = Document.prototype;
@@ -86,8 +81,10 @@ function accessors() {
     namespaceURI: getter(E, "namespaceURI"),
     firstElementChild: getter(E, "firstElementChild"),
     innerHTML: getter(E, "innerHTML"),
-    getAttribute: method(E, "getAttribute"),
-    checkVisibility: method(E, "checkVisibility"),
+    hasAttributes: E.hasAttributes,
+    getAttribute: E.getAttribute,
+    getAttributeNames: E.getAttributeNames,
+    checkVisibility: E.checkVisibility || null,
     documentElement: getter(D, "documentElement"),
     defaultView: getter(D, "defaultView"),
     url: getter(D, "URL"),
@@ -97,7 +94,7 @@ function accessors() {
 
 /** A node's type, read so that no markup can shadow it (see above). */
 export function nodeTypeOf(node) {
-  return accessors().nodeType(node);
+  return accessors().nodeType.call(node);
 }
 
 /**
@@ -143,13 +140,13 @@ function begin(root, options) {
     throw new TypeError(`declutter: options must be an object, got ${options === null ? "null" : typeof options}`);
   }
   const d = accessors();
-  const isDoc = d.nodeType(root) === 9;
-  const doc = isDoc ? root : d.ownerDocument(root);
-  const rendered = !!(doc && d.defaultView(doc));
+  const isDoc = d.nodeType.call(root) === 9;
+  const doc = isDoc ? root : d.ownerDocument.call(root);
+  const rendered = !!(doc && d.defaultView.call(doc));
   return {
     d,
     layout: options.layout !== false && rendered && d.checkVisibility !== null,
-    url: doc ? d.url(doc) || null : null,
+    url: doc ? d.url.call(doc) || null : null,
     maxNodes: limitOption(options, "maxNodes"),
     maxChars: limitOption(options, "maxChars"),
     maxAttributes: limitOption(options, "maxAttributes"),
@@ -158,7 +155,9 @@ function begin(root, options) {
     chars: -1,
     nodes: [],
     open: [],
-    next: isDoc ? d.documentElement(root) : root,
+    // How many of `open` were opened before the current slice.
+    openBefore: 0,
+    next: isDoc ? d.documentElement.call(root) : root,
     // Elements inside a hidden one are not measured again: the core hides
     // the whole subtree.
     hiddenRoot: null,
@@ -205,20 +204,75 @@ function close(walk, el) {
   if (el === walk.hiddenRoot) walk.hiddenRoot = null;
 }
 
+// Most attributes an element can have for its values to be read by name:
+// each read by name is a search of the element's attributes.
+const BY_NAME_MAX = 16;
+
+// The OPEN of `el`, which has attributes, with its name and attributes.
+// Read by name (getAttributeNames, then getAttribute): in Blink, reading
+// `attributes[i]` makes an Attr node per attribute, which the element keeps,
+// and the walk took a quarter less time without them (scripts/walker-ab.mjs,
+// Chromium 156, corpus pages). A name that getAttribute would not find as
+// it is, or that names two attributes, falls back to the Attr nodes: an
+// HTML element's attribute named with capitals (getAttribute lowercases
+// the name it is given), or two attributes in different namespaces with
+// the same qualified name (only script can make either).
+function addAttributes(walk, el, name, flags, html) {
+  const { d } = walk;
+  const names = d.getAttributeNames.call(el);
+  const count = names.length;
+  // Checked before reading any value: each read looks the attribute up
+  // again, so one element's cost grows with the square of their number.
+  if (count > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
+  walk.ops.push(OPEN, flags, count);
+  addString(walk, name);
+  if (count <= BY_NAME_MAX && byName(names, html)) {
+    for (let i = 0; i < count; i++) {
+      const q = names[i];
+      addString(walk, q);
+      addString(walk, clean(d.getAttribute.call(el, q)));
+    }
+    return;
+  }
+  const attrs = d.attributes.call(el);
+  for (let i = 0; i < count; i++) {
+    const attr = attrs[i];
+    addString(walk, attr.name);
+    addString(walk, clean(attr.value));
+  }
+}
+
+// Whether getAttribute(name) finds each of `names` itself (see above).
+function byName(names, html) {
+  for (let i = 0; i < names.length; i++) {
+    const q = names[i];
+    if (html && q.toLowerCase() !== q) return false;
+    for (let j = 0; j < i; j++) if (names[j] === q) return false;
+  }
+  return true;
+}
+
 // Moves on from `node`, whose subtree is done: to its next sibling, or up,
-// closing what it leaves. A node no longer under the element it was found
-// in (the page moved it between slices) has no siblings for this walk.
-// Returns the next node, or null when the walk is over.
-function climb(walk, node) {
+// closing what it leaves. Returns the next node, or null when the walk is
+// over. The page can move nodes only between two slices, so a node whose
+// parent this slice saw needs no check (one parentNode call less per node);
+// an element opened in an earlier slice (one of the first
+// `walk.openBefore` of `open`), or `node` when `checked`, might have been
+// moved, and one no longer under the element it was found in has no
+// siblings for this walk.
+function climb(walk, node, checked = false) {
   const { d, open } = walk;
   for (;;) {
-    if (open.length === 0) return null;
-    if (d.parentNode(node) === open[open.length - 1]) {
-      const sibling = d.nextSibling(node);
+    const depth = open.length;
+    if (depth === 0) return null;
+    if (!checked || d.parentNode.call(node) === open[depth - 1]) {
+      const sibling = d.nextSibling.call(node);
       if (sibling) return sibling;
     }
     node = open.pop();
     close(walk, node);
+    checked = depth - 1 < walk.openBefore;
+    if (checked) walk.openBefore = depth - 1;
   }
 }
 
@@ -227,45 +281,47 @@ function climb(walk, node) {
 // than any call stack.
 function advance(walk, due) {
   const { d, ops, layout, open } = walk;
+  const { nodeType, namespaceURI, localName, hasAttributes, firstChild, data, length } = d;
   let node = walk.next;
+  // Everything opened so far was opened in an earlier slice.
+  walk.openBefore = open.length;
   // A slice resumes where the last one stopped, unless the page has since
   // taken that node away from its parent.
-  if (node && open.length && d.parentNode(node) !== open[open.length - 1]) {
+  if (node && open.length && d.parentNode.call(node) !== open[open.length - 1]) {
     const parent = open.pop();
     close(walk, parent);
-    node = climb(walk, parent);
+    walk.openBefore = open.length;
+    node = climb(walk, parent, true);
   }
   for (let n = 0; node; n++) {
     if (due && (n & 31) === 31 && due()) {
       walk.next = node;
       return false;
     }
-    const type = d.nodeType(node);
+    const type = nodeType.call(node);
     if (type === ELEMENT_NODE) {
-      const ns = d.namespaceURI(node);
-      const name = d.localName(node);
+      const ns = namespaceURI.call(node);
+      const name = localName.call(node);
       let flags = ns === HTML_NS ? 0 : NS_FLAGS[ns] || OTHER_NS;
-      if (layout && walk.hiddenRoot === null && !d.checkVisibility(node)) {
+      if (layout && walk.hiddenRoot === null && !d.checkVisibility.call(node)) {
         flags |= HIDDEN;
         walk.hiddenRoot = node;
       }
-      const attrs = d.attributes(node);
-      // Checked before reading any: in Blink each attribute read looks the
-      // attribute up again, so one element's cost grows with their square.
-      if (attrs.length > walk.maxAttributes) throw tooLarge("maxAttributes", walk.maxAttributes);
-      ops.push(OPEN, flags, attrs.length);
-      addString(walk, name);
-      for (let i = 0; i < attrs.length; i++) {
-        addString(walk, attrs[i].name);
-        addString(walk, clean(attrs[i].value));
+      // Most elements have no attributes: asking first saves making the
+      // list of names.
+      if (hasAttributes.call(node)) {
+        addAttributes(walk, node, name, flags, ns === HTML_NS);
+      } else {
+        ops.push(OPEN, flags, 0);
+        addString(walk, name);
       }
       addNode(walk, node);
-      const first = d.firstChild(node);
+      const first = firstChild.call(node);
       if (name === "noscript") {
         // With scripting on, a noscript holds its markup as text; in a
         // DOMParser document (scripting off) it holds parsed elements.
         // The core reads the text form, as html5ever gives it.
-        const markup = d.firstElementChild(node) ? d.innerHTML(node) : d.textContent(node);
+        const markup = d.firstElementChild.call(node) ? d.innerHTML.call(node) : d.textContent.call(node);
         if (markup) {
           ops.push(TEXT);
           addString(walk, clean(markup));
@@ -280,10 +336,8 @@ function advance(walk, due) {
     } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       ops.push(TEXT);
       // One text can hold megabytes: a limit is checked before copying it.
-      if (walk.maxChars !== Infinity && walk.chars + d.length(node) + 1 > walk.maxChars) {
-        throw tooLarge("maxChars", walk.maxChars);
-      }
-      addString(walk, clean(d.data(node)));
+      if (walk.chars + length.call(node) + 1 > walk.maxChars) throw tooLarge("maxChars", walk.maxChars);
+      addString(walk, clean(data.call(node)));
       addNode(walk, node);
     }
     node = climb(walk, node);
