@@ -1,7 +1,8 @@
 // The page's end of the analysis port (the extension's end is
-// lib/analysis-port.js; the messages are lib/protocol.js's PART): the snapshot goes out in parts,
-// one part a task, so serialising a huge page never holds the main thread
-// for long, and the answer comes back in parts too.
+// lib/analysis-port.js; the messages are lib/protocol.js's PART): the
+// snapshot goes out in parts, one part a task, so serialising a huge page
+// never holds the main thread for long, and the answer comes back in parts
+// too.
 import { api } from "../lib/api.js";
 import { ANALYSIS_PORT, CHARS_PER_PART, MSG, PART, pieces } from "../lib/protocol.js";
 import { slicer } from "./slices.js";

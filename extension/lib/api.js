@@ -4,10 +4,11 @@
 //
 // Only an own property of the global counts: in a content script's world
 // in Chromium, the page's element ids and names show through as `window`
-// properties found behind the real ones, and Chromium defines no `browser`
-// there, so `<div id="browser">` made `globalThis.browser` the page's
-// element (tests/browser/extension/hostile-names.mjs). The extension's own
-// globals are own properties of the global object; named elements never are.
+// properties found behind the real ones. Chromium 156 has no own `browser`
+// there: on a page with `<div id="browser">`, `globalThis.browser` is that
+// element (Chromium then hangs the API off it, so it happened to work;
+// probed through CDP). The namespaces the browser defines are own
+// properties of the global object; named elements never are.
 
 /** The extension API of whichever browser runs this. */
 export const api = Object.hasOwn(globalThis, "browser") ? globalThis.browser : globalThis.chrome;

@@ -20,23 +20,20 @@ import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWind
 import { serve } from "../../../scripts/serve.mjs";
 import { inShadow, readerInfo } from "./chromium.mjs";
 import { sendRun } from "./firefox.mjs";
-import { SHARED, scoreReader, snippetStates } from "./pages.mjs";
+import { SHARED, isLocal, scoreReader, snippetStates } from "./pages.mjs";
 
 /**
  * The seed page's variants, each with hostile markup right after <body>:
- * the three of the issue, the browser namespace's name (a page element
- * with id `browser` was the `api` of the content script in Chromium, where
- * no real `browser` global exists), and one with every name the classic
- * scripts used.
+ * the three of the issue, and one with every name the classic scripts
+ * used or read (and the namespaces' names).
  */
 export const VARIANTS = [
   { name: "name-declutterPage", markup: '<img name="declutterPage" alt="">' },
   { name: "id-DeclutterReader", markup: '<div id="DeclutterReader"></div>' },
   { name: "ids-exports-module", markup: '<div id="exports"><div id="module"></div></div>' },
-  { name: "id-browser", markup: '<div id="browser"></div>' },
   {
     name: "every-old-global",
-    markup: ["declutterPage", "DeclutterSnapshot", "DeclutterSlices", "DeclutterAnalysisPort", "DeclutterBlocks", "DeclutterReader", "DeclutterCollapse", "DeclutterPlace", "DOMPurify", "chrome"]
+    markup: ["declutterPage", "DeclutterSnapshot", "DeclutterSlices", "DeclutterAnalysisPort", "DeclutterBlocks", "DeclutterReader", "DeclutterCollapse", "DeclutterPlace", "DOMPurify", "exports", "module", "browser", "chrome"]
       .map((id) => `<div id="${id}"></div><img name="${id}" alt="">`)
       .join(""),
   },
@@ -71,7 +68,7 @@ export async function runHostileChromium({ dist, artifacts, t }) {
   const served = await serveVariants(join(artifacts, "..", "hostile-name-pages"));
   const context = await launchChromium({ extension: dist });
   try {
-    await context.route("**/*", (route) => (/^https?:\/\/127\.0\.0\.1[:/]/.test(route.request().url()) ? route.continue() : route.abort()));
+    await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
     const extId = new URL(worker.url()).host;
