@@ -42,6 +42,13 @@ export const VARIANTS = [
 /** The promo block the seed page must lose to declutter: its opening words, as in the labels. */
 const PROMO = "Our partners at Jase Medical offer a simple solution";
 
+/** Runs in the page: scrolls the bar that stands for the promo paragraph holding `text` (the last bar before it) into view, for the screenshot. */
+function showBarBefore(text) {
+  const promo = [...document.querySelectorAll("p")].find((e) => e.textContent.includes(text));
+  const bars = [...document.querySelectorAll('[data-declutter="bar"]')].filter((b) => promo && b.compareDocumentPosition(promo) & Node.DOCUMENT_POSITION_FOLLOWING);
+  bars.at(-1)?.scrollIntoView({ block: "center" });
+}
+
 /** Writes the variants of the seed page into `dir` and serves them; resolves to {pages: [{name, url}], labels, close()}. */
 async function serveVariants(dir) {
   const seed = await readFile(join(SHARED, "fixtures/seed-news-page.html"), "utf8");
@@ -112,7 +119,7 @@ export async function runHostileChromium({ dist, artifacts, t }) {
       }
       const result = await runMode("declutter").catch((e) => ({ error: e.message }));
       promo.after = (await page.evaluate(snippetStates, [PROMO]))[0];
-      await page.evaluate((text) => [...document.querySelectorAll("p")].find((e) => e.textContent.includes(text))?.closest("[data-declutter-hidden]")?.previousElementSibling?.scrollIntoView({ block: "center" }), PROMO);
+      await page.evaluate(showBarBefore, PROMO);
       await page.screenshot({ path: join(artifacts, `chromium-hostile-${p.name}-decluttered.png`) });
       judge(t, name, served.labels, reader, promo);
       if (promo.after !== "hidden") t.check(`${name}: the declutter answer`, false, JSON.stringify(result).slice(0, 300));
@@ -143,7 +150,7 @@ export async function runHostileFirefox({ dist, artifacts, t }) {
       await driver.get(p.url);
       const auto = await driver.wait(async () => (await bars()) > 0, WAIT).then(() => true, () => false);
       const promo = { after: (await driver.executeScript(snippetStates, [PROMO]))[0] };
-      await driver.executeScript((text) => [...document.querySelectorAll("p")].find((e) => e.textContent.includes(text))?.closest("[data-declutter-hidden]")?.previousElementSibling?.scrollIntoView({ block: "center" }), PROMO);
+      await driver.executeScript(showBarBefore, PROMO);
       await writeFile(join(artifacts, `firefox-hostile-${p.name}-decluttered.png`), await driver.takeScreenshot(), "base64");
       t.check(`${name}: auto-declutter collapses blocks on arrival`, auto, `${await bars()} bars`);
       const off = await runMode(p.url, "declutter");
