@@ -7,12 +7,13 @@
 import { api } from "./lib/api.js";
 import { warmUp } from "./lib/analyzer.js";
 import { serveCore } from "./lib/answer.js";
-import { coreIsOffscreen, ensureOffscreenCore, PAGE_CONTEXT } from "./lib/core-host.js";
+import { coreIsOffscreen, ensureOffscreenCore } from "./lib/core-host.js";
 import { showStatus } from "./lib/status.js";
 import { runInTab } from "./lib/inject.js";
 import { syncAutoDeclutter, patternsFor } from "./lib/auto.js";
 import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { rememberShown, shownOn } from "./lib/always-show.js";
+import { MSG } from "./lib/protocol.js";
 
 /** Makes sure the core is loaded, or loading, wherever it runs. */
 function ensureCore() {
@@ -105,33 +106,33 @@ else serveCore(pageContext);
 
 /** Message handlers, by type. Content-script messages carry their tab in `sender`. */
 const handlers = {
-  async status(msg, sender) {
+  async [MSG.status](msg, sender) {
     if (sender.tab) await showStatus(sender.tab.id, msg.status);
     return true;
   },
-  saveSettings: (msg) => saveSettings(api.storage, msg.patch),
-  async alwaysShow(msg, sender) {
+  [MSG.saveSettings]: (msg) => saveSettings(api.storage, msg.patch),
+  async [MSG.alwaysShow](msg, sender) {
     const host = new URL(sender.url).host;
     if (host && typeof msg.hash === "string") await rememberShown(api.storage, host, msg.hash);
     return true;
   },
-  openOptions: () => api.runtime.openOptionsPage(),
+  [MSG.openOptions]: () => api.runtime.openOptionsPage(),
   // A content script whose analysis port found nobody listening (Chrome
   // closed the offscreen document, or it crashed) asks for the core again.
-  async ensureCore() {
+  async [MSG.ensureCore]() {
     await ensureCore();
     return true;
   },
   // From the offscreen document, for the page it analyses.
-  async [PAGE_CONTEXT](msg, sender) {
-    if (sender.tab || !isExtensionPage(sender)) throw new Error(`${PAGE_CONTEXT} is for the extension's own pages`);
+  async [MSG.pageContext](msg, sender) {
+    if (sender.tab || !isExtensionPage(sender)) throw new Error(`${MSG.pageContext} is for the extension's own pages`);
     return pageContext(typeof msg.host === "string" ? msg.host : "");
   },
   // From the extension's own pages only: the same handler the toolbar button
   // calls, for a given tab (the Firefox test drives the toolbar action this
   // way, since a driver cannot click Firefox's toolbar). The caller may give
   // the time of its click, so the time this context took to start counts.
-  async run(msg, sender) {
+  async [MSG.run](msg, sender) {
     if (sender.tab && !isExtensionPage(sender)) throw new Error("run is for extension pages");
     return run(msg.tabId, msg.mode, Number.isFinite(msg.clickTime) ? msg.clickTime : Date.now());
   },

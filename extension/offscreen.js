@@ -6,10 +6,10 @@
 // worker, which owns storage.
 import { api } from "./lib/api.js";
 import { serveCore } from "./lib/answer.js";
-import { PAGE_CONTEXT } from "./lib/core-host.js";
+import { MSG } from "./lib/protocol.js";
 
 async function pageContextFromWorker(host) {
-  const reply = await api.runtime.sendMessage({ type: PAGE_CONTEXT, host });
+  const reply = await api.runtime.sendMessage({ type: MSG.pageContext, host });
   if (!reply?.ok) throw new Error(reply?.error || "the service worker did not answer");
   return reply.value;
 }

@@ -3,7 +3,8 @@
 // auto-declutter asks for the host permission right in the click, and
 // turning it off gives the permission back.
 import { api } from "./lib/api.js";
-import { COLLAPSIBLE_KINDS, RANGES, loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
+import { COLLAPSIBLE_KINDS, RANGES } from "./lib/protocol.js";
+import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { patternsFor } from "./lib/auto.js";
 import { forgetAll } from "./lib/always-show.js";
 

@@ -1,3 +1,6 @@
-// Loaded last by the auto-declutter registration (sites the user chose and
-// granted): collapses the page's promo and related blocks on arrival.
-globalThis.declutterPage.toggle("auto");
+// The entry of the bundle auto-declutter registers (content-auto.js) on the
+// sites the user chose and granted: the content script, which then
+// collapses the page's promo and related blocks on arrival.
+import { start } from "./start.js";
+
+start().toggle("auto");

@@ -1,220 +1,222 @@
 // The content script's controller: snapshots the page, asks the extension's
 // own context to analyse it (the wasm never runs in the page), and switches
 // between the page, the reader view and the decluttered page.
-// A classic content script: it defines one global in the isolated world.
-globalThis.declutterPage ??= (() => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  const { report, copyText } = globalThis.DeclutterBlocks;
+import { api } from "../lib/api.js";
+import { MSG } from "../lib/protocol.js";
+import { snapshotAsync } from "../pkg/snapshot.js";
+import { analyzeRemotely } from "./analysis-port.js";
+import { copyText, report } from "./blocks.js";
+import { collapse } from "./collapse.js";
+import { remember } from "./place.js";
+import { open as openView } from "./reader.js";
+import { SLICE_MS, slicer } from "./slices.js";
 
-  // Pages past these limits are not read, and the toolbar says the page is
-  // too large. Ten times the largest of 1,120 corpus pages (10,000
-  // elements): past them, reading the page, analysing it and the browser's
-  // own garbage collection of it take many seconds on a small machine.
-  // Elements are counted first; nodes (elements and texts) and characters
-  // (of text and attributes) as the walk goes.
-  // An element may have 1,000 attributes: reading more costs the square of
-  // their number in Chromium (100,000 take minutes).
-  const LIMITS = { elements: 100_000, nodes: 200_000, chars: 16 * 2 ** 20, attributes: 1_000 };
-  // The reader fills its view in slices, but closing it takes its whole
-  // layout down in one go (a fifth of a second at 8,000 table cells): past
-  // this many characters or tags of HTML it shows the article's beginning
-  // and says so. The longest article of 1,120 corpus pages (wikipedia-2)
-  // has 311,000 characters and 4,700 tags.
-  const READER_LIMITS = { chars: 500_000, tags: 5_000 };
+// Pages past these limits are not read, and the toolbar says the page is
+// too large. Ten times the largest of 1,120 corpus pages (10,000
+// elements): past them, reading the page, analysing it and the browser's
+// own garbage collection of it take many seconds on a small machine.
+// Elements are counted first; nodes (elements and texts) and characters
+// (of text and attributes) as the walk goes.
+// An element may have 1,000 attributes: reading more costs the square of
+// their number in Chromium (100,000 take minutes).
+const LIMITS = { elements: 100_000, nodes: 200_000, chars: 16 * 2 ** 20, attributes: 1_000 };
+// The reader fills its view in slices, but closing it takes its whole
+// layout down in one go (a fifth of a second at 8,000 table cells): past
+// this many characters or tags of HTML it shows the article's beginning
+// and says so. The longest article of 1,120 corpus pages (wikipedia-2)
+// has 311,000 characters and 4,700 tags.
+const READER_LIMITS = { chars: 500_000, tags: 5_000 };
 
-  let reader = null; // the open reader view
-  let collapsed = null; // {handle, result} while blocks are collapsed
-  let busy = null; // the toggle in progress; a second click waits for it
+let reader = null; // the open reader view
+let collapsed = null; // {handle, result} while blocks are collapsed
+let busy = null; // the toggle in progress; a second click waits for it
 
-  async function send(message) {
-    const reply = await api.runtime.sendMessage(message);
-    if (!reply || !reply.ok) throw new Error(reply?.error || "the extension did not answer");
-    return reply.value;
+async function send(message) {
+  const reply = await api.runtime.sendMessage(message);
+  if (!reply || !reply.ok) throw new Error(reply?.error || "the extension did not answer");
+  return reply.value;
+}
+
+/** What a page past LIMITS is told: why, for the toolbar's tooltip. */
+class TooLarge extends Error {}
+
+const count = (n) => n.toLocaleString("en-US");
+
+// Counts the page's elements, up to one past `limit`, in slices: a
+// native count (getElementsByTagName) reads all of a 50 MB page's in one
+// go, a tenth of a second or more.
+async function countElements(limit) {
+  const root = document.documentElement;
+  if (!root) return 0;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  const slice = slicer();
+  let n = 1;
+  while (n <= limit && walker.nextNode()) {
+    n++;
+    if ((n & 1023) === 0 && slice.due()) await slice.pause();
   }
+  return n;
+}
 
-  /** What a page past LIMITS is told: why, for the toolbar's tooltip. */
-  class TooLarge extends Error {}
-
-  const count = (n) => n.toLocaleString("en-US");
-
-  // Counts the page's elements, up to one past `limit`, in slices: a
-  // native count (getElementsByTagName) reads all of a 50 MB page's in one
-  // go, a tenth of a second or more.
-  async function countElements(limit) {
-    const root = document.documentElement;
-    if (!root) return 0;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    const slice = globalThis.DeclutterSlices.slicer();
-    let n = 1;
-    while (n <= limit && walker.nextNode()) {
-      n++;
-      if ((n & 1023) === 0 && slice.due()) await slice.pause();
-    }
-    return n;
-  }
-
-  // The article for the reader, cut before its READER_LIMITS.tags-th tag or
-  // after READER_LIMITS.chars characters of HTML (before a tag, or between
-  // words inside a long text), with a note saying so; a shorter one as it is.
-  function forReader(article) {
-    const html = article.contentHtml;
-    let cut = startOfTag(html, READER_LIMITS.tags + 1);
-    if (cut > READER_LIMITS.chars) {
-      const near = (at) => at >= READER_LIMITS.chars * 0.9;
-      cut = html.lastIndexOf("<", READER_LIMITS.chars);
-      if (!near(cut)) cut = html.lastIndexOf(" ", READER_LIMITS.chars);
-      if (!near(cut)) {
-        const last = html.charCodeAt(READER_LIMITS.chars - 1);
-        cut = last >= 0xd800 && last <= 0xdbff ? READER_LIMITS.chars - 1 : READER_LIMITS.chars;
-      }
-    }
-    if (cut >= html.length) return article;
-    const note = `<p><em>Declutter shows the beginning of this article only: at ${count(html.length)} characters it is too long for the reader view.</em></p>`;
-    return { ...article, contentHtml: html.slice(0, cut) + note };
-  }
-
-  // Where the n-th start tag of `html` begins, or its length if it has fewer.
-  function startOfTag(html, n) {
-    const tags = /<[a-z]/gi;
-    for (let i = 0; i < n; i++) if (!tags.test(html)) return html.length;
-    return tags.lastIndex - 2;
-  }
-
-  // Nodes are kept here; only the op stream and strings cross to the
-  // extension, and blocks come back naming nodes by index. The walk and
-  // the sending are sliced so the page keeps its main thread.
-  async function analyze() {
-    const t0 = performance.now();
-    if ((await countElements(LIMITS.elements)) > LIMITS.elements) throw new TooLarge(`more than ${count(LIMITS.elements)} elements`);
-    let snap;
-    try {
-      snap = await globalThis.DeclutterSnapshot.snapshotAsync(document, {
-        sliceMs: globalThis.DeclutterSlices.SLICE_MS,
-        maxNodes: LIMITS.nodes,
-        maxChars: LIMITS.chars,
-        maxAttributes: LIMITS.attributes,
-      });
-    } catch (e) {
-      if (e?.limit === "maxNodes") throw new TooLarge(`more than ${count(LIMITS.nodes)} elements and texts`);
-      if (e?.limit === "maxChars") throw new TooLarge(`more than ${count(LIMITS.chars)} characters of text`);
-      if (e?.limit === "maxAttributes") throw new TooLarge(`an element with more than ${count(LIMITS.attributes)} attributes`);
-      throw e;
-    }
-    const t1 = performance.now();
-    const result = await globalThis.DeclutterAnalysisPort.analyzeRemotely(snap);
-    const t2 = performance.now();
-    return { ...result, nodes: snap.nodes, timings: { snapshot: t1 - t0, analyzeRoundTrip: t2 - t1, analyze: result.analysis.timings.analyze } };
-  }
-
-  const hiddenKinds = (result) => result.settings.collapse;
-  const reportText = (result) => report(location.href, result.analysis.blocks);
-
-  function status(result, count, skipped = 0) {
-    const a = result.analysis.article;
-    send({
-      type: "status",
-      status: { collapsed: count, skipped, article: result.looksLikeArticle, words: a.wordCount, minutes: Math.round(a.readingMinutes) },
-    }).catch(() => {});
-  }
-
-  function closeReader() {
-    reader.close();
-    reader = null;
-  }
-
-  function openReader(result, clickTime) {
-    const renderStart = performance.now();
-    const kinds = hiddenKinds(result);
-    const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(b.hash)).length;
-    reader = globalThis.DeclutterReader.open(
-      { article: forReader(result.analysis.article), settings: result.settings },
-      {
-        close: () => {
-          closeReader();
-          status(result, collapsed ? collapsed.handle.count : 0);
-        },
-        declutter: () =>
-          serially(() => {
-            if (reader) closeReader();
-            return collapsed ? null : declutter(result);
-          }),
-        report: () => copyText(reportText(result)),
-        save: (patch) => send({ type: "saveSettings", patch }).catch(() => null),
-      },
-    );
-    status(result, left);
-    return Promise.all([reader.painted, reader.filled]).then(([paintedAt]) => ({
-      mode: "reader",
-      // Both clocks are wall-clock milliseconds of the same machine.
-      clickToPaintMs: clickTime ? performance.timeOrigin + paintedAt - clickTime : null,
-      ...result.timings,
-      renderToPaint: paintedAt - renderStart,
-    }));
-  }
-
-  async function declutter(result) {
-    const place = globalThis.DeclutterPlace.remember();
-    const handle = await globalThis.DeclutterCollapse.collapse(
-      { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown },
-      {
-        alwaysShow: (hash) => send({ type: "alwaysShow", hash }).catch(() => {}),
-        report: () => copyText(reportText(result)),
-      },
-    );
-    collapsed = { handle, result, place };
-    status(result, handle.count, handle.skipped);
-    return { mode: "declutter", collapsed: handle.count, skipped: handle.skipped };
-  }
-
-  async function restore() {
-    const { handle, result, place } = collapsed;
-    await place.restore(handle.restore);
-    collapsed = null;
-    status(result, 0);
-    return { mode: "page" };
-  }
-
-  async function run(mode, clickTime) {
-    try {
-      return await runMode(mode, clickTime);
-    } catch (e) {
-      if (!(e instanceof TooLarge)) throw e;
-      send({ type: "status", status: { tooLarge: e.message } }).catch(() => {});
-      return { mode: "too-large", reason: e.message };
+// The article for the reader, cut before its READER_LIMITS.tags-th tag or
+// after READER_LIMITS.chars characters of HTML (before a tag, or between
+// words inside a long text), with a note saying so; a shorter one as it is.
+function forReader(article) {
+  const html = article.contentHtml;
+  let cut = startOfTag(html, READER_LIMITS.tags + 1);
+  if (cut > READER_LIMITS.chars) {
+    const near = (at) => at >= READER_LIMITS.chars * 0.9;
+    cut = html.lastIndexOf("<", READER_LIMITS.chars);
+    if (!near(cut)) cut = html.lastIndexOf(" ", READER_LIMITS.chars);
+    if (!near(cut)) {
+      const last = html.charCodeAt(READER_LIMITS.chars - 1);
+      cut = last >= 0xd800 && last <= 0xdbff ? READER_LIMITS.chars - 1 : READER_LIMITS.chars;
     }
   }
+  if (cut >= html.length) return article;
+  const note = `<p><em>Declutter shows the beginning of this article only: at ${count(html.length)} characters it is too long for the reader view.</em></p>`;
+  return { ...article, contentHtml: html.slice(0, cut) + note };
+}
 
-  async function runMode(mode, clickTime) {
-    if (mode === "reader") {
-      if (reader) {
+// Where the n-th start tag of `html` begins, or its length if it has fewer.
+function startOfTag(html, n) {
+  const tags = /<[a-z]/gi;
+  for (let i = 0; i < n; i++) if (!tags.test(html)) return html.length;
+  return tags.lastIndex - 2;
+}
+
+// Nodes are kept here; only the op stream and strings cross to the
+// extension, and blocks come back naming nodes by index. The walk and
+// the sending are sliced so the page keeps its main thread.
+async function analyze() {
+  const t0 = performance.now();
+  if ((await countElements(LIMITS.elements)) > LIMITS.elements) throw new TooLarge(`more than ${count(LIMITS.elements)} elements`);
+  let snap;
+  try {
+    snap = await snapshotAsync(document, {
+      sliceMs: SLICE_MS,
+      maxNodes: LIMITS.nodes,
+      maxChars: LIMITS.chars,
+      maxAttributes: LIMITS.attributes,
+    });
+  } catch (e) {
+    if (e?.limit === "maxNodes") throw new TooLarge(`more than ${count(LIMITS.nodes)} elements and texts`);
+    if (e?.limit === "maxChars") throw new TooLarge(`more than ${count(LIMITS.chars)} characters of text`);
+    if (e?.limit === "maxAttributes") throw new TooLarge(`an element with more than ${count(LIMITS.attributes)} attributes`);
+    throw e;
+  }
+  const t1 = performance.now();
+  const result = await analyzeRemotely(snap);
+  const t2 = performance.now();
+  return { ...result, nodes: snap.nodes, timings: { snapshot: t1 - t0, analyzeRoundTrip: t2 - t1, analyze: result.analysis.timings.analyze } };
+}
+
+const hiddenKinds = (result) => result.settings.collapse;
+const reportText = (result) => report(location.href, result.analysis.blocks);
+
+function status(result, count, skipped = 0) {
+  const a = result.analysis.article;
+  send({
+    type: MSG.status,
+    status: { collapsed: count, skipped, article: result.looksLikeArticle, words: a.wordCount, minutes: Math.round(a.readingMinutes) },
+  }).catch(() => {});
+}
+
+function closeReader() {
+  reader.close();
+  reader = null;
+}
+
+function openReader(result, clickTime) {
+  const renderStart = performance.now();
+  const kinds = hiddenKinds(result);
+  const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(b.hash)).length;
+  reader = openView(
+    { article: forReader(result.analysis.article), settings: result.settings },
+    {
+      close: () => {
         closeReader();
-        return { mode: collapsed ? "declutter" : "page" };
-      }
-      // Decluttered: the collapsed blocks are hidden, so reuse the analysis
-      // made of the page as it was.
-      return openReader(collapsed ? collapsed.result : await analyze(), clickTime);
+        status(result, collapsed ? collapsed.handle.count : 0);
+      },
+      declutter: () =>
+        serially(() => {
+          if (reader) closeReader();
+          return collapsed ? null : declutter(result);
+        }),
+      report: () => copyText(reportText(result)),
+      save: (patch) => send({ type: MSG.saveSettings, patch }).catch(() => null),
+    },
+  );
+  status(result, left);
+  return Promise.all([reader.painted, reader.filled]).then(([paintedAt]) => ({
+    mode: "reader",
+    // Both clocks are wall-clock milliseconds of the same machine.
+    clickToPaintMs: clickTime ? performance.timeOrigin + paintedAt - clickTime : null,
+    ...result.timings,
+    renderToPaint: paintedAt - renderStart,
+  }));
+}
+
+async function declutter(result) {
+  const place = remember();
+  const handle = await collapse(
+    { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown },
+    {
+      alwaysShow: (hash) => send({ type: MSG.alwaysShow, hash }).catch(() => {}),
+      report: () => copyText(reportText(result)),
+    },
+  );
+  collapsed = { handle, result, place };
+  status(result, handle.count, handle.skipped);
+  return { mode: "declutter", collapsed: handle.count, skipped: handle.skipped };
+}
+
+async function restore() {
+  const { handle, result, place } = collapsed;
+  await place.restore(handle.restore);
+  collapsed = null;
+  status(result, 0);
+  return { mode: "page" };
+}
+
+async function run(mode, clickTime) {
+  try {
+    return await runMode(mode, clickTime);
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    send({ type: MSG.status, status: { tooLarge: e.message } }).catch(() => {});
+    return { mode: "too-large", reason: e.message };
+  }
+}
+
+async function runMode(mode, clickTime) {
+  if (mode === "reader") {
+    if (reader) {
+      closeReader();
+      return { mode: collapsed ? "declutter" : "page" };
     }
-    if (mode === "declutter") {
-      if (reader) closeReader();
-      if (collapsed) return restore();
-      return declutter(await analyze());
-    }
-    if (mode === "auto") return collapsed || reader ? { mode: "unchanged" } : declutter(await analyze());
-    throw new Error(`unknown mode ${mode}`);
+    // Decluttered: the collapsed blocks are hidden, so reuse the analysis
+    // made of the page as it was.
+    return openReader(collapsed ? collapsed.result : await analyze(), clickTime);
   }
-
-  // Runs `work` after whatever is in progress: collapsing and restoring
-  // take several tasks, and a click meanwhile must not interleave.
-  function serially(work) {
-    const next = (busy || Promise.resolve()).then(work);
-    busy = next.catch(() => {});
-    return next.catch((e) => ({ error: String(e?.message || e) }));
+  if (mode === "declutter") {
+    if (reader) closeReader();
+    if (collapsed) return restore();
+    return declutter(await analyze());
   }
+  if (mode === "auto") return collapsed || reader ? { mode: "unchanged" } : declutter(await analyze());
+  throw new Error(`unknown mode ${mode}`);
+}
 
-  /** Toggles `mode` ("reader", "declutter", or "auto": declutter unless already done); `clickTime` is Date.now() at the click. */
-  function toggle(mode, clickTime) {
-    return serially(() => run(mode, clickTime));
-  }
+// Runs `work` after whatever is in progress: collapsing and restoring
+// take several tasks, and a click meanwhile must not interleave.
+function serially(work) {
+  const next = (busy || Promise.resolve()).then(work);
+  busy = next.catch(() => {});
+  return next.catch((e) => ({ error: String(e?.message || e) }));
+}
 
-  return { toggle };
-})();
+/** Toggles `mode` ("reader", "declutter", or "auto": declutter unless already done); `clickTime` is Date.now() at the click. */
+export function toggle(mode, clickTime) {
+  return serially(() => run(mode, clickTime));
+}

@@ -3,18 +3,12 @@
 // is big: Chrome turns every message into JSON in one go on the page's main
 // thread and refuses messages over 64 MB.
 //
-// Page -> here: {type: "part", ops, strings} ..., then {type: "end", url}.
-// Here -> page: {type: "head", value}, {type: "blocks", blocks} ...,
-// {type: "html", part} ..., {type: "end"}; or {type: "error", error}.
-// The page's end is content/analysis-port.js.
-
-/** The port's name, as the content script connects with it. */
-export const ANALYSIS_PORT = "declutter-analysis";
+// The messages are lib/protocol.js's PART; the page's end is
+// content/analysis-port.js.
+import { CHARS_PER_PART, PART, pieces } from "./protocol.js";
 
 /** Most node indexes in one "blocks" message. */
 const NODES_PER_PART = 10_000;
-/** Most UTF-16 units of article HTML in one "html" message. */
-const CHARS_PER_PART = 1 << 20;
 
 /**
  * Serves one analysis on `port`: gathers the snapshot's parts, calls
@@ -27,13 +21,13 @@ export function serveAnalysis(port, analyze) {
   const strings = [];
   let opsLength = 0;
   port.onMessage.addListener(async (msg) => {
-    if (msg?.type === "part" && Array.isArray(msg.ops) && typeof msg.strings === "string") {
+    if (msg?.type === PART.part && Array.isArray(msg.ops) && typeof msg.strings === "string") {
       ops.push(msg.ops);
       opsLength += msg.ops.length;
       strings.push(msg.strings);
       return;
     }
-    if (msg?.type !== "end") return;
+    if (msg?.type !== PART.end) return;
     try {
       const all = new Uint32Array(opsLength);
       let at = 0;
@@ -44,7 +38,7 @@ export function serveAnalysis(port, analyze) {
       const answer = await analyze({ ops: all, strings: strings.splice(0).join(""), url: msg.url ?? null }, port.sender);
       send(port, answer);
     } catch (e) {
-      post(port, { type: "error", error: String(e?.message || e) });
+      post(port, { type: PART.error, error: String(e?.message || e) });
     }
   });
 }
@@ -57,7 +51,7 @@ function post(port, msg) {
 }
 
 function send(port, { head, blocks, html }) {
-  post(port, { type: "head", value: head });
+  post(port, { type: PART.head, value: head });
   for (let i = 0; i < blocks.length; ) {
     const part = [];
     let nodes = 0;
@@ -66,24 +60,8 @@ function send(port, { head, blocks, html }) {
       nodes += blocks[i].nodes.length;
       i++;
     } while (i < blocks.length && nodes + blocks[i].nodes.length <= NODES_PER_PART);
-    post(port, { type: "blocks", blocks: part });
+    post(port, { type: PART.blocks, blocks: part });
   }
-  for (const part of pieces(html, CHARS_PER_PART)) post(port, { type: "html", part });
-  post(port, { type: "end" });
-}
-
-// `text` cut into pieces of at most `size` UTF-16 units, never between the
-// two halves of a surrogate pair (Chrome's JSON would turn each half into
-// U+FFFD). content/analysis-port.js cuts the same way: a content script
-// cannot import this module.
-function pieces(text, size) {
-  const out = [];
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + size);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    out.push(text.slice(at, end));
-    at = end;
-  }
-  return out;
+  for (const part of pieces(html, CHARS_PER_PART)) post(port, { type: PART.html, part });
+  post(port, { type: PART.end });
 }

@@ -3,7 +3,8 @@
 // the context that runs the core, whichever it is (lib/core-host.js).
 import { api } from "./api.js";
 import { analyzeForPage, warmUp } from "./analyzer.js";
-import { ANALYSIS_PORT, serveAnalysis } from "./analysis-port.js";
+import { serveAnalysis } from "./analysis-port.js";
+import { ANALYSIS_PORT } from "./protocol.js";
 import { looksLikeArticle } from "./status.js";
 
 /**

@@ -1,7 +1,7 @@
 // Automatic declutter: a registered content script on the sites the user
 // chose (or everywhere), limited to the origins they granted.
 import { api } from "./api.js";
-import { CONTENT_FILES } from "./content-files.js";
+import { AUTO_SCRIPT } from "./content-files.js";
 import { runInTab } from "./inject.js";
 import { loadSettings } from "./settings.js";
 
@@ -58,7 +58,7 @@ async function apply() {
     if (existing) await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return [];
   }
-  const wanted = { id: SCRIPT_ID, matches, js: [...CONTENT_FILES, "content/auto.js"], runAt: "document_idle" };
+  const wanted = { id: SCRIPT_ID, matches, js: [AUTO_SCRIPT], runAt: "document_idle" };
   if (!existing) await api.scripting.registerContentScripts([wanted]);
   else if (!sameRegistration(existing, wanted)) await api.scripting.updateContentScripts([wanted]);
   const added = matches.filter((m) => !(existing?.matches ?? []).includes(m));

@@ -14,7 +14,14 @@ function fakeApi({ settings, granted, tabs }) {
     calls,
     scripts,
     settings,
-    tabs: { query: async ({ url }) => tabs.filter((tab) => url.some((p) => matching(tab.url, p))) },
+    tabs: {
+      query: async ({ url }) => tabs.filter((tab) => url.some((p) => matching(tab.url, p))),
+      // The content script answers the toggle (the pages here already have it).
+      sendMessage: async (tabId, msg) => {
+        calls.push(`run ${msg.mode} in tab ${tabId}`);
+        return { mode: "declutter" };
+      },
+    },
     storage: { sync: { get: async () => ({ settings: fake.settings }) } },
     permissions: { contains: async ({ origins }) => origins.every((o) => granted.includes(o)) },
     scripting: {
@@ -29,10 +36,6 @@ function fakeApi({ settings, granted, tabs }) {
       updateContentScripts: async (list) => {
         calls.push("update");
         for (const s of list) scripts.set(s.id, { ...scripts.get(s.id), ...structuredClone(s) });
-      },
-      executeScript: async ({ target, func, args }) => {
-        calls.push(`run ${args?.[0]} in tab ${target.tabId}`);
-        return [{ result: { mode: "declutter" } }];
       },
       unregisterContentScripts: async ({ ids }) => {
         calls.push("unregister");

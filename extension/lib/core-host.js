@@ -4,9 +4,6 @@
 // has no offscreen API: there the background page runs the core itself.
 import { api } from "./api.js";
 
-/** The message type an offscreen document sends to get a page's {settings, shown}. */
-export const PAGE_CONTEXT = "pageContext";
-
 const OFFSCREEN_URL = "offscreen.html";
 
 /** Whether the core runs in an offscreen document rather than in the background itself. */

@@ -1,13 +1,10 @@
-// Runs a mode (reader / declutter) in a tab: the content script is injected
-// on first use only, then its toggle is called with the time of the click
-// so the page can report how long the reader took to appear.
+// Runs a mode (reader / declutter) in a tab: the background sends the
+// content script a toggle message, with the time of the click so the page
+// can report how long the reader took to appear; when nobody answers, the
+// content script is injected first (on first use in the tab).
 import { api } from "./api.js";
-import { CONTENT_FILES } from "./content-files.js";
-
-function toggle(mode, clickTime) {
-  const page = globalThis.declutterPage;
-  return page ? page.toggle(mode, clickTime) : "not-injected";
-}
+import { CONTENT_SCRIPT } from "./content-files.js";
+import { TOGGLE } from "./protocol.js";
 
 // Chromium can deliver the click before the tab's activeTab grant has
 // reached the page's process; the first injection then fails with an
@@ -25,13 +22,18 @@ async function withAccessRetry(inject) {
   }
 }
 
-/** Toggles `mode` ("reader" or "declutter") in the tab's top frame; resolves to the content script's answer. */
+// The error both browsers give when no content script of this extension
+// listens in the tab.
+const NOBODY = /Receiving end does not exist/i;
+
+/** Toggles `mode` ("reader", "declutter" or "auto") in the tab's top frame; resolves to the content script's answer. */
 export async function runInTab(tabId, mode, clickTime = Date.now()) {
-  const call = () => api.scripting.executeScript({ target: { tabId }, func: toggle, args: [mode, clickTime] });
-  let [first] = await withAccessRetry(call);
-  if (first?.result === "not-injected") {
-    await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
-    [first] = await call();
+  const toggle = () => api.tabs.sendMessage(tabId, { type: TOGGLE, mode, clickTime }, { frameId: 0 });
+  try {
+    return await toggle();
+  } catch (e) {
+    if (!NOBODY.test(e?.message || "")) throw e;
   }
-  return first?.result;
+  await withAccessRetry(() => api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] }));
+  return toggle();
 }

@@ -1,37 +1,8 @@
 // The user's settings: one object in storage.sync, read field by field with
 // defaults, so a value from an older version or a corrupted sync never
 // breaks the reader; anything unusable falls back with a console warning.
-
-/** Kinds of block the core reports that the user may collapse. */
-export const COLLAPSIBLE_KINDS = ["promo", "related", "boilerplate"];
-
-/** Font families the reader offers (the stacks live in content/reader.js). */
-export const FONT_NAMES = ["serif", "sans", "mono"];
-
-/** Every setting and its default. */
-export const DEFAULTS = Object.freeze({
-  theme: "system",
-  font: "serif",
-  fontSize: 19,
-  lineWidth: 68,
-  lineHeight: 1.6,
-  collapse: Object.freeze({ promo: true, related: true, boilerplate: false }),
-  auto: "off",
-  autoSites: Object.freeze([]),
-});
-
-/** Limits of the numeric settings: [min, max, step]. */
-export const RANGES = {
-  fontSize: [12, 32, 1],
-  lineWidth: [40, 100, 2],
-  lineHeight: [1.2, 2.2, 0.1],
-};
-
-const CHOICES = {
-  theme: ["system", "light", "sepia", "dark"],
-  font: FONT_NAMES,
-  auto: ["off", "sites", "everywhere"],
-};
+// The schema (choices, ranges, defaults) is lib/protocol.js's.
+import { CHOICES, COLLAPSIBLE_KINDS, DEFAULTS, RANGES } from "./protocol.js";
 
 const HOST_RE = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d{1,5})?$/;
 

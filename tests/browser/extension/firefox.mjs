@@ -107,7 +107,7 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
  * `timed` hands the handler the click time as sent from here, so the
  * background's own start counts in the reader's click to paint.
  */
-function sendRun(driver, url, mode, { timed = false } = {}) {
+export function sendRun(driver, url, mode, { timed = false } = {}) {
   return driver.executeAsyncScript(
     `const [url, mode, timed, done] = arguments;
      (async () => {

@@ -5,7 +5,8 @@
 //   node tests/browser/extension/run.mjs [PART ...]
 //
 // Parts (all by default): lint; chromium, firefox (the end-to-end checks);
-// huge (huge and hostile pages must not freeze the tab);
+// huge (huge and hostile pages must not freeze the tab); hostile (page
+// markup naming things in the content script's world must not switch it off);
 // must-not-break (every corpus page in Chromium and a sample in Firefox, at
 // the same time; must-not-break-chromium or must-not-break-firefox for one);
 // settings-survive (choices kept over a browser restart and an update).
@@ -25,6 +26,7 @@ import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
+import { runHostileChromium, runHostileFirefox } from "./hostile-names.mjs";
 import { runHugePages } from "./huge-pages.mjs";
 import { corpusPages, samplePages } from "./must-not-break.mjs";
 import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
@@ -32,7 +34,7 @@ import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
+const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -121,6 +123,8 @@ async function main() {
       ["chromium", runChromium, "dist/chrome"],
       ["firefox", runFirefox, "dist/firefox"],
       ["firefox", runFirefoxSuspended, "dist/firefox"],
+      ["hostile", runHostileChromium, "dist/chrome"],
+      ["hostile", runHostileFirefox, "dist/firefox"],
     ]) {
       if (!want(part)) continue;
       await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
