@@ -12,10 +12,14 @@
 // The Chromium copy declares the test site in `host_permissions`, so the
 // test can inject into its tabs without a toolbar click; it is loaded with
 // CDP `Extensions.loadUnpacked` and `enableInIncognito`, as a user allows
-// an extension in incognito.
-import { rm } from "node:fs/promises";
+// an extension in incognito. Firefox installs the add-on through
+// geckodriver with `allowPrivateBrowsing`, as a user allows it in private
+// windows (see runPrivateWindowFirefox).
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
+import { Command } from "selenium-webdriver/lib/command.js";
+import { zipFolder } from "../../../scripts/package-extension.mjs";
 import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, waitStatus } from "../lib/firefox-extension.mjs";
 import { copyExtension, scratch } from "./settings-survive.mjs";
@@ -31,13 +35,14 @@ const PRIVATE_HASH = "5ec7e7ed:2a";
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The checks, the same in both browsers, on functions each browser part
- * provides: fromTab(url, msg, {incognito}) sends `msg` from the
- * content-script world of the tab showing `url`; fromOptions(msg) from the
- * settings page; storage(area) reads a whole storage area;
- * setSettings(value); openPrivate(url) and closePrivate().
+ * The checks of what a page may ask, the same in both browsers, on
+ * functions each browser part provides: fromTab(url, msg, {incognito})
+ * sends `msg` from the content-script world of the tab showing `url`;
+ * fromOptions(msg) from the settings page; storage(area) reads a whole
+ * storage area; setSettings(value); `warnings` collects the background's
+ * console warnings where the browser lets a test read them (else null).
  */
-async function checkSenderRights({ name, site, fromTab, fromOptions, storage, setSettings, openPrivate, closePrivate, warnings, t }) {
+async function checkPageRights({ name, site, fromTab, fromOptions, storage, setSettings, warnings, t }) {
   await setSettings(GUARDED);
   const host = new URL(site).host;
   const settings = async () => (await storage("sync")).settings || {};
@@ -75,8 +80,15 @@ async function checkSenderRights({ name, site, fromTab, fromOptions, storage, se
   );
   const full = await fromOptions({ type: "saveSettings", patch: { auto: "off", autoSites: [] } });
   t.check(`${name}: the settings page keeps full rights`, full?.ok === true && (await settings()).auto === "off", JSON.stringify(full));
+}
 
-  // A private window: its choice is kept in memory (storage.session) only.
+/**
+ * A private window: "always show this block" there is kept in memory
+ * (storage.session) only, and forgotten with the last private window.
+ * openPrivate(url) opens one on `url` (true, or why not); closePrivate().
+ */
+async function checkPrivateWindow({ name, site, fromTab, storage, openPrivate, closePrivate, t }) {
+  const host = new URL(site).host;
   const opened = await openPrivate(site).catch((e) => String(e?.message || e));
   if (opened !== true) {
     t.check(`${name}: a private window opens with the extension allowed in it`, false, String(opened));
@@ -138,14 +150,23 @@ export async function runSenderRightsChromium({ dist, site, t }) {
         },
         { url, msg, incognito },
       );
-    let privateWindow = null;
-    await checkSenderRights({
+    const storage = (area) => options.evaluate((area) => chrome.storage[area].get(null), area);
+    await checkPageRights({
       name: "chromium",
       site,
       fromTab,
       fromOptions: (msg) => options.evaluate((m) => chrome.runtime.sendMessage(m), msg),
-      storage: (area) => options.evaluate((area) => chrome.storage[area].get(null), area),
+      storage,
       setSettings: (settings) => options.evaluate((s) => chrome.storage.sync.set({ settings: s }), settings),
+      warnings,
+      t,
+    });
+    let privateWindow = null;
+    await checkPrivateWindow({
+      name: "chromium",
+      site,
+      fromTab,
+      storage,
       openPrivate: async (url) => {
         privateWindow = await worker.evaluate((url) => chrome.windows.create({ incognito: true, url }).then((w) => w.id), url);
         for (const deadline = Date.now() + WAIT; Date.now() < deadline; await sleep(100)) {
@@ -155,7 +176,6 @@ export async function runSenderRightsChromium({ dist, site, t }) {
         return "the private window's tab did not load";
       },
       closePrivate: () => worker.evaluate((id) => chrome.windows.remove(id), privateWindow),
-      warnings,
       t,
     });
   } finally {
@@ -163,6 +183,28 @@ export async function runSenderRightsChromium({ dist, site, t }) {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** Runs `body` (with its arguments as `args`) in the driver's current window, an extension page; resolves to what it returns. */
+function inPage(driver, body, ...args) {
+  return driver.executeAsyncScript(`const done = arguments[arguments.length - 1]; (async (...args) => { ${body} })(...arguments).then(done, (e) => done({ thrown: String(e) }));`, ...args);
+}
+
+/** From the settings page (the current window): sends `msg` from the content-script world of the tab showing `url`. */
+function firefoxFromTab(driver, url, msg, { incognito = false } = {}) {
+  return inPage(
+    driver,
+    `const [url, msg, incognito] = args;
+     const tab = (await browser.tabs.query({})).find((x) => x.url === url && x.incognito === incognito);
+     if (!tab) return { noTab: url };
+     const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: (m) => browser.runtime.sendMessage(m), args: [msg] });
+     return first?.result ?? { error: first?.error && String(first.error) };`,
+    url,
+    msg,
+    incognito,
+  );
+}
+
+const firefoxStorage = (driver) => (area) => inPage(driver, "return browser.storage[args[0]].get(null);", area);
 
 /** Runs the checks in Firefox on `site` (a page on 127.0.0.1), and the permissions given back; records them in `t`. */
 export async function runSenderRightsFirefox({ dist, site, t }) {
@@ -175,42 +217,70 @@ export async function runSenderRightsFirefox({ dist, site, t }) {
     await driver.switchTo().newWindow("window");
     await driver.get(site);
     await driver.switchTo().window(optionsWindow);
-    // Everything below runs in the settings page, the driver's current window.
-    const call = (body, ...args) => driver.executeAsyncScript(`const done = arguments[arguments.length - 1]; (async (...args) => { ${body} })(...arguments).then(done, (e) => done({ thrown: String(e) }));`, ...args);
-    let privateWindow = null;
-    await checkSenderRights({
+    await checkPageRights({
       name: "firefox",
       site,
-      fromTab: (url, msg, { incognito = false } = {}) =>
-        call(
-          `const [url, msg, incognito] = args;
-           const tab = (await browser.tabs.query({})).find((x) => x.url === url && x.incognito === incognito);
-           if (!tab) return { noTab: url };
-           const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: (m) => browser.runtime.sendMessage(m), args: [msg] });
-           return first?.result ?? { error: first?.error && String(first.error) };`,
-          url,
-          msg,
-          incognito,
-        ),
-      fromOptions: (msg) => call("return browser.runtime.sendMessage(args[0]);", msg),
-      storage: (area) => call("return browser.storage[args[0]].get(null);", area),
-      setSettings: (settings) => call("await browser.storage.sync.set({ settings: args[0] });", settings),
-      openPrivate: async (url) => {
-        const opened = await call("const w = await browser.windows.create({ incognito: true, url: args[0] }); return w.id;", url);
-        if (typeof opened !== "number") return `windows.create: ${JSON.stringify(opened)}`;
-        privateWindow = opened;
-        for (const deadline = Date.now() + WAIT; Date.now() < deadline; await sleep(100)) {
-          const ready = await call("return (await browser.tabs.query({})).some((x) => x.incognito && x.url === args[0] && x.status === 'complete');", url);
-          if (ready === true) return true;
-        }
-        return "the private window's tab did not load";
-      },
-      closePrivate: () => call("await browser.windows.remove(args[0]);", privateWindow),
+      fromTab: (url, msg, options) => firefoxFromTab(driver, url, msg, options),
+      fromOptions: (msg) => inPage(driver, "return browser.runtime.sendMessage(args[0]);", msg),
+      storage: firefoxStorage(driver),
+      setSettings: (settings) => inPage(driver, "await browser.storage.sync.set({ settings: args[0] });", settings),
       warnings: null,
       t,
     });
   } finally {
     await driver.quit().catch(() => {});
+  }
+  await runPrivateWindowFirefox({ dist, site, t });
+}
+
+/** The add-on's internal UUID in the private-window Firefox, fixed so its settings page's address is known before it is installed. */
+const FIREFOX_UUID = "0e1f2d3c-4b5a-4697-8889-aabbccddeeff";
+const FIREFOX_ID = "declutter@declutter.example";
+
+// Firefox runs an add-on in private windows only when the user allows it,
+// which geckodriver does at install (`allowPrivateBrowsing`); it then
+// reloads the add-on, which closes the settings page it opened on install,
+// and a driver cannot open moz-extension: pages. So the add-on is installed
+// for good into a kept profile and Firefox is started again with its
+// settings page as the home page (as settings-survive-firefox.mjs does).
+async function runPrivateWindowFirefox({ dist, site, t }) {
+  const dir = await scratch("sender-rights-firefox");
+  const profile = join(dir, "profile");
+  await mkdir(profile);
+  const home = `moz-extension://${FIREFOX_UUID}/options.html`;
+  const prefs = { ...extensionPrefs(), "xpinstall.signatures.required": false, "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }) };
+  let driver = null;
+  try {
+    driver = await launchFirefox({ profile, prefs });
+    const addon = (await zipFolder(dist)).toString("base64");
+    await driver.execute(new Command("install addon").setParameter("addon", addon).setParameter("temporary", false).setParameter("allowPrivateBrowsing", true));
+    await driver.quit();
+    driver = await launchFirefox({ profile, prefs: { ...prefs, "browser.startup.page": 1, "browser.startup.homepage": home } });
+    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
+    await findOptionsWindow(driver);
+    await hostAccessWithoutAuto(driver);
+    let privateWindow = null;
+    await checkPrivateWindow({
+      name: "firefox",
+      site,
+      fromTab: (url, msg, options) => firefoxFromTab(driver, url, msg, options),
+      storage: firefoxStorage(driver),
+      openPrivate: async (url) => {
+        const opened = await inPage(driver, "const w = await browser.windows.create({ incognito: true, url: args[0] }); return w.id;", url);
+        if (typeof opened !== "number") return `windows.create: ${JSON.stringify(opened)}`;
+        privateWindow = opened;
+        for (const deadline = Date.now() + WAIT; Date.now() < deadline; await sleep(100)) {
+          const ready = await inPage(driver, "return (await browser.tabs.query({})).some((x) => x.incognito && x.url === args[0] && x.status === 'complete');", url);
+          if (ready === true) return true;
+        }
+        return "the private window's tab did not load";
+      },
+      closePrivate: () => inPage(driver, "await browser.windows.remove(args[0]);", privateWindow),
+      t,
+    });
+  } finally {
+    await driver?.quit().catch(() => {});
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
