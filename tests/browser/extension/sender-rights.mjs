@@ -134,11 +134,15 @@ export async function runSenderRightsChromium({ dist, site, t }) {
     const worker = await extensionWorker(context);
     const warnings = [];
     worker.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    // The settings page the extension opens on install, waited for: a tab
+    // the test opened meanwhile could be the one that navigation lands in.
+    const optionsUrl = `chrome-extension://${id}/options.html`;
+    let options = null;
+    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await sleep(100)) options = context.pages().find((p) => p.url() === optionsUrl);
+    if (!options) throw new Error("the settings page did not open on install");
+    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const page = await context.newPage();
     await page.goto(site);
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${id}/options.html`);
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
 
     const fromTab = (url, msg, { incognito = false } = {}) =>
       worker.evaluate(
