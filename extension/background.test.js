@@ -79,7 +79,8 @@ const fake = {
   },
   windows: { onRemoved: event(), getAll: async () => fake.openWindows },
   openWindows: [],
-  tabs: { query: async () => [] },
+  // Either way of reaching the content script: a toggle message, or a function run in the page.
+  tabs: { query: async () => [], sendMessage: async (tabId, msg) => (calls.push(`run ${msg.mode} in tab ${tabId}`), { mode: msg.mode }) },
   scripting: {
     executeScript: async ({ target, args }) => (calls.push(`run ${args?.[0]} in tab ${target.tabId}`), [{ result: { mode: "declutter" } }]),
     getRegisteredContentScripts: async () => [],
