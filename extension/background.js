@@ -12,7 +12,8 @@ import { showStatus } from "./lib/status.js";
 import { runInTab } from "./lib/inject.js";
 import { syncAutoDeclutter, patternsFor } from "./lib/auto.js";
 import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
-import { rememberShown, shownOn } from "./lib/always-show.js";
+import { rememberShown, shownOn, forgetSession } from "./lib/always-show.js";
+import { checkMessage } from "./lib/validate-message.js";
 import { MSG } from "./lib/protocol.js";
 
 /** Makes sure the core is loaded, or loading, wherever it runs. */
@@ -75,6 +76,13 @@ api.contextMenus.onClicked.addListener((info, tab) => {
 async function alwaysDeclutterSite(tab, pageUrl) {
   const host = normalizeHost(new URL(pageUrl || "about:blank").host);
   if (!host) return;
+  // A private tab's site is neither stored nor synced, nor granted a
+  // permission (the browser keeps that on disk): this page only.
+  if (tab.incognito) {
+    await run(tab.id, "declutter", Date.now());
+    await api.action.setTitle({ tabId: tab.id, title: "Declutter: sites are not remembered from private windows; this page was decluttered" }).catch(() => {});
+    return;
+  }
   const granted = await api.permissions.request({ origins: patternsFor(host) });
   if (!granted) return;
   const settings = await loadSettings(api.storage);
@@ -90,6 +98,8 @@ api.storage.onChanged.addListener((changes, area) => {
 });
 api.permissions.onAdded?.addListener(() => syncAutoDeclutter());
 api.permissions.onRemoved?.addListener(() => syncAutoDeclutter());
+// Blocks shown from private tabs are kept until the last private window closes.
+api.windows?.onRemoved.addListener(() => forgetSession(api.storage, api.windows));
 
 /** What a page needs besides its analysis: the settings and the blocks the user chose to keep showing on its host. */
 async function pageContext(host) {
@@ -111,9 +121,9 @@ const handlers = {
     return true;
   },
   [MSG.saveSettings]: (msg) => saveSettings(api.storage, msg.patch),
-  async [MSG.alwaysShow](msg, sender) {
-    const host = new URL(sender.url).host;
-    if (host && typeof msg.hash === "string") await rememberShown(api.storage, host, msg.hash);
+  // The host is the sender's own (lib/validate-message.js checked the hash).
+  async [MSG.alwaysShow](msg, sender, { host, incognito }) {
+    await rememberShown(api.storage, host, msg.hash, { incognito });
     return true;
   },
   [MSG.openOptions]: () => api.runtime.openOptionsPage(),
@@ -142,14 +152,25 @@ function isExtensionPage(sender) {
   return typeof sender.url === "string" && sender.url.startsWith(api.runtime.getURL(""));
 }
 
+// What lib/validate-message.js tells this extension's own senders by.
+const thisExtension = { id: api.runtime.id, base: api.runtime.getURL("") };
+
 // sendResponse with `return true` works in every browser version; a
-// returned promise does not in older Chrome.
+// returned promise does not in older Chrome. A message its sender may not
+// send (lib/validate-message.js) is refused with a warning.
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
   const handler = msg && Object.hasOwn(handlers, msg.type) ? handlers[msg.type] : null;
   if (!handler) return false;
+  const checked = checkMessage(msg, sender, thisExtension);
+  if (!checked.ok) {
+    const error = `refused ${msg.type} from ${sender.url}: ${checked.why}`;
+    console.warn(`Declutter: ${error}`);
+    sendResponse({ ok: false, error });
+    return false;
+  }
   Promise.resolve()
-    .then(() => handler(msg, sender))
+    .then(() => handler(msg, sender, checked))
     .then(
       (value) => sendResponse({ ok: true, value }),
       (e) => sendResponse({ ok: false, error: String(e?.message || e) }),

@@ -1,11 +1,13 @@
 // The options page: shows the stored settings and saves each change at once
 // (validated by the same code the background uses). Turning on
 // auto-declutter asks for the host permission right in the click, and
-// turning it off gives the permission back.
+// narrowing it or turning it off gives back every permission it no longer
+// needs.
 import { api } from "./lib/api.js";
 import { COLLAPSIBLE_KINDS, RANGES } from "./lib/protocol.js";
 import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
-import { patternsFor } from "./lib/auto.js";
+import { patternsFor, wantedOrigins } from "./lib/auto.js";
+import { giveBackUnneeded } from "./lib/give-back.js";
 import { forgetAll } from "./lib/always-show.js";
 
 const form = document.getElementById("settings");
@@ -56,7 +58,9 @@ async function setAuto(mode) {
     await api.permissions.remove({ origins: ["<all_urls>"] }).catch(() => {});
     if (origins.length && !(await api.permissions.contains({ origins }))) await api.permissions.request({ origins }).catch(() => false);
   }
-  await save({ auto: mode, autoSites: hosts });
+  const saved = await save({ auto: mode, autoSites: hosts });
+  // The sites' permissions the new settings do not need, now that they are saved.
+  await giveBackUnneeded(api.permissions, wantedOrigins(saved));
   if (bad.length) say(`Saved; not a site name, ignored: ${bad.join(", ")}`);
 }
 

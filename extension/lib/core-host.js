@@ -24,7 +24,7 @@ export function ensureOffscreenCore() {
     await api.offscreen
       .createDocument({
         url: OFFSCREEN_URL,
-        reasons: ["DOM_PARSER"],
+        reasons: ["WORKERS"],
         justification: "Keeps the page analyser (WebAssembly) loaded between clicks, so the reader view opens at once.",
       })
       .catch((e) => {

@@ -9,7 +9,9 @@
 // markup naming things in the content script's world must not switch it off);
 // must-not-break (every corpus page in Chromium and a sample in Firefox, at
 // the same time; must-not-break-chromium or must-not-break-firefox for one);
-// settings-survive (choices kept over a browser restart and an update).
+// settings-survive (choices kept over a browser restart and an update);
+// sender-rights (what a page's tab may ask of the extension, private
+// windows, permissions given back).
 // Must-not-break knobs, for quick local runs: MUST_NOT_BREAK_PAGES=N tests
 // a sample of N pages in each browser, MUST_NOT_BREAK_FIREFOX_PAGES=N|all
 // sizes Firefox's sample (default 151: the seed page and 150 more),
@@ -33,8 +35,9 @@ import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
 import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
+import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
+const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -128,6 +131,11 @@ async function main() {
     ]) {
       if (!want(part)) continue;
       await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
+    }
+    if (want("sender-rights")) {
+      const site = served.pages[0].url;
+      await guarded(t, "sender-rights chromium", () => runSenderRightsChromium({ dist: join(REPO, "dist/chrome"), site, t }));
+      await guarded(t, "sender-rights firefox", () => runSenderRightsFirefox({ dist: join(REPO, "dist/firefox"), site, t }));
     }
     // Huge and hostile pages must not freeze the tab (huge-pages.mjs).
     if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
