@@ -88,9 +88,13 @@ function outermost(elements) {
   return out;
 }
 
-function bar(block, top, { onShow, onAlwaysShow, onReport }) {
+// A collapsed block's bar label, from its kind and how many links it holds.
+function labelOf(block, top) {
   const links = top.reduce((n, e) => n + (e.localName === "a" ? 1 : 0) + e.querySelectorAll("a[href]").length, 0);
-  const label = labelFor(block.kind, links);
+  return labelFor(block.kind, links);
+}
+
+function bar(block, top, label, { onShow, onAlwaysShow, onReport }) {
   const { outer, host } = barHost(top[0]);
   const root = host.attachShadow({ mode: "closed", delegatesFocus: true });
   const style = document.createElement("style");
@@ -163,7 +167,8 @@ function bar(block, top, { onShow, onAlwaysShow, onReport }) {
  * Collapses the blocks of the chosen `kinds`, except those whose `hash` is
  * in `shown`. `nodes` maps the blocks' node indexes to live nodes.
  * `actions` = {alwaysShow(hash), report()}. Works in slices (a huge page
- * may have thousands of blocks); resolves to {count, skipped, restore()}:
+ * may have thousands of blocks); resolves to {count, skipped, labels, restore()}
+ * (`labels`: each collapsed block's bar label, for the popup's counts):
  * `skipped` blocks were left as they are, past MAX_BARS, and restore()
  * resolves when the page is as it was.
  */
@@ -208,12 +213,13 @@ export async function collapse({ blocks, nodes, kinds, shown }, actions) {
         else e.removeAttribute(HIDDEN);
       }
     };
-    const outer = bar(block, top, {
+    const label = labelOf(block, top);
+    const outer = bar(block, top, label, {
       onShow: (visible) => hide(!visible),
       onAlwaysShow: () => actions.alwaysShow(block.hash),
       onReport: actions.report,
     });
-    collapsed.push({ top, outer, hide });
+    collapsed.push({ top, outer, hide, label });
   }
   // Into the page, out of sight: hidden bars lay nothing out, and no rule
   // reads the marks yet.
@@ -241,5 +247,5 @@ export async function collapse({ blocks, nodes, kinds, shown }, actions) {
       if (undo.due()) await undo.pause();
     }
   }
-  return { count: bars.length, skipped, restore };
+  return { count: bars.length, skipped, labels: collapsed.map((c) => c.label), restore };
 }

@@ -71,22 +71,38 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       context.on("console", (m) => console.log(`  [console] ${m.text()}`));
     }
     const browserCdp = await context.browser().newBrowserCDPSession();
-    // The extension opens its settings page on install.
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
+    // The extension opens its welcome page on install, with the shortcuts.
+    const welcomeUrl = `chrome-extension://${extId}/welcome/welcome.html`;
+    let welcome = null;
+    for (const deadline = Date.now() + WAIT; !welcome && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      welcome = context.pages().find((p) => p.url() === welcomeUrl) || null;
     }
-    t.check("chromium: the settings page opens on install", !!options);
-    if (!options) return;
+    t.check("chromium: the welcome page opens on install", !!welcome);
+    if (!welcome) return;
+    const keys = await welcome.waitForFunction(() => document.querySelectorAll("#shortcuts kbd").length >= 2 && [...document.querySelectorAll("#shortcuts li")].map((li) => `${li.dataset.command}=${li.querySelector("kbd")?.textContent || ""}`), null, { timeout: WAIT }).then((h) => h.jsonValue()).catch(() => null);
+    t.check("chromium: the welcome page shows both shortcuts set", keys?.includes("toggle-reader=Alt+Shift+E") && keys.includes("toggle-declutter=Alt+Shift+D"), JSON.stringify(keys));
+    await welcome.setViewportSize({ width: 1000, height: 900 });
+    await welcome.screenshot({ path: join(artifacts, "chromium-welcome.png"), fullPage: true });
+    const optionsUrl = `chrome-extension://${extId}/options.html`;
+    const options = welcome;
+    await options.goto(optionsUrl);
     await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
     const cdp = await context.newCDPSession(page);
 
+    // The toolbar button opens the popup (and grants activeTab); the test
+    // presses the popup's "Reader view" in a copy of it opened in a tab for
+    // the page's tab (a driver cannot reach the toolbar's popup).
+    let popup = null;
     const click = async () => {
       const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
       const tab = targetInfos.find((i) => i.url === page.url());
       await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+      popup ??= await context.newPage();
+      await popup.goto(`chrome-extension://${extId}/popup/popup.html?tab=${await tabId()}`);
+      await popup.waitForFunction(() => !document.getElementById("reader").disabled && document.getElementById("reader").hasAttribute("aria-pressed"), null, { timeout: WAIT });
+      await popup.click("#reader");
+      await page.bringToFront();
     };
     const tabId = () => options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
     const runMode = async (mode) => options.evaluate(({ mode, tabId }) => chrome.runtime.sendMessage({ type: "run", mode, tabId }), { mode, tabId: await tabId() });
@@ -118,6 +134,8 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       t.check(`${name}: reader has no labelled promo/related snippet`, r.leaked.length === 0, r.leaked.join(" | "));
       const open = await page.evaluate(pageState);
       t.check(`${name}: page scripts cannot reach the reader`, !open.readerShadowVisibleToPage);
+      const readerBadge = await options.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId());
+      t.check(`${name}: the badge is empty while the reader is open`, readerBadge === "", `badge "${readerBadge}"`);
       await page.screenshot({ caret: "initial", path: join(artifacts, `chromium-${p.name}-reader.png`) });
       await click();
       await waitReader(false);
@@ -134,6 +152,7 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       t.check(`${name}: declutter leaves content visible`, c.contentHidden.length === 0, c.contentHidden.join(" | "));
       const badge = await options.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId());
       t.check(`${name}: badge counts the collapsed blocks`, badge === String(state.bars), `badge "${badge}"`);
+      if (p === pages[0]) await checkPopup({ context, page, extId, tabId: await tabId(), bars: state.bars, artifacts, t });
       await page.evaluate(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center" }));
       await page.screenshot({ caret: "initial", path: join(artifacts, `chromium-${p.name}-decluttered.png`) });
       const bar = await inShadow(cdp, '[data-declutter="bar"]', barInfo);
@@ -176,6 +195,58 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
 // The open bar's actions, by keyboard from its button: "Always show this
 // block on this site" (the next declutter leaves it), then "Copy report"
 // (the clipboard gets the page's address and the reasons).
+/** Runs in the page: how many bars it has. */
+function barCount() {
+  return document.querySelectorAll('[data-declutter="bar"]').length;
+}
+
+// The popup, opened in a tab for the page's tab (the decluttered seed
+// page): its counts match the page, its declutter toggle acts, its kinds
+// persist in the settings.
+async function checkPopup({ context, page, extId, tabId, bars, artifacts, t }) {
+  const popup = await context.newPage();
+  try {
+    await popup.setViewportSize({ width: 360, height: 620 });
+    await popup.goto(`chrome-extension://${extId}/popup/popup.html?tab=${tabId}`);
+    const ready = () => popup.waitForFunction(() => document.getElementById("declutter").hasAttribute("aria-pressed") && document.getElementById("total").textContent, null, { timeout: WAIT });
+    await ready();
+    const shown = await popup.evaluate(() => ({
+      article: document.getElementById("article").textContent,
+      total: document.getElementById("total").textContent,
+      byLabel: [...document.querySelectorAll("#labels li")].map((li) => Number(li.textContent.match(/: (\d+)$/)?.[1])),
+      pressed: document.getElementById("declutter").getAttribute("aria-pressed"),
+      live: document.getElementById("total").getAttribute("aria-live"),
+      buttons: [...document.querySelectorAll("button")].map((b) => b.textContent),
+    }));
+    await popup.screenshot({ path: join(artifacts, "chromium-popup.png") });
+    const sum = shown.byLabel.reduce((a, b) => a + b, 0);
+    t.check("chromium popup: says whether the page is an article", /looks like an article/.test(shown.article), shown.article);
+    t.check("chromium popup: its count matches the page's bars", shown.total === `${bars} things hidden` && sum === bars && shown.live === "polite", `${shown.total}; by label ${shown.byLabel.join("+")}; ${bars} bars`);
+    t.check("chromium popup: has the mode and site buttons", shown.pressed === "true" && ["Reader view", "Always declutter this site", "Never declutter this site", "Show all"].every((b) => shown.buttons.includes(b)), shown.buttons.join(" | "));
+    // "Show all" brings the page back; "Declutter" collapses again.
+    await popup.click("#showAll");
+    await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "false", null, { timeout: WAIT });
+    const afterShow = await page.evaluate(barCount);
+    await popup.click("#declutter");
+    await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "true", null, { timeout: WAIT });
+    const afterDeclutter = await page.evaluate(barCount);
+    t.check("chromium popup: \"Show all\" and \"Declutter\" act on the page", afterShow === 0 && afterDeclutter === bars, `${afterShow} bars after show all, ${afterDeclutter} after declutter`);
+    // A kind unticked persists in the settings (and the options page shows it).
+    await popup.click("#collapse-related");
+    await popup.waitForFunction(() => /Saved/.test(document.getElementById("say").textContent), null, { timeout: WAIT });
+    const saved = await popup.evaluate(() => chrome.storage.sync.get("settings"));
+    await popup.reload();
+    await ready();
+    const ticked = await popup.evaluate(() => document.getElementById("collapse-related").checked);
+    t.check("chromium popup: the kinds to hide persist", saved.settings?.collapse?.related === false && ticked === false, JSON.stringify(saved.settings?.collapse));
+    await popup.click("#collapse-related");
+    await popup.waitForFunction(() => /Saved/.test(document.getElementById("say").textContent), null, { timeout: WAIT });
+  } finally {
+    await popup.close();
+    await page.bringToFront();
+  }
+}
+
 async function checkBarActions({ page, pageUrl, runMode, bars, t }) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(pageUrl).origin });
   await page.keyboard.press("Tab");
@@ -190,12 +261,17 @@ async function checkBarActions({ page, pageUrl, runMode, bars, t }) {
     (bar.localName === "div" ? bar : bar.querySelector("div")).focus();
   });
   await page.keyboard.press("Enter");
+  // The address with a query and a fragment: the report leaves both out.
+  await page.evaluate(() => history.replaceState(null, "", `${location.pathname}?session=s3cret#part-2`));
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await page.waitForTimeout(200);
   const report = await page.evaluate(() => navigator.clipboard.readText()).catch((e) => `clipboard: ${e.message}`);
-  t.check("chromium: \"Copy report\" copies the address and the reasons", report.includes(pageUrl) && /promo \(\d\.\d\d\)/.test(report) && /^ {2}- /m.test(report), report.split("\n").slice(0, 4).join(" / "));
+  await page.evaluate((url) => history.replaceState(null, "", url), pageUrl);
+  const clean = new URL(pageUrl).origin + new URL(pageUrl).pathname;
+  t.check("chromium: \"Copy report\" copies the address and the reasons", report.includes(clean) && /promo \(\d\.\d\d\)/.test(report) && /^ {2}- /m.test(report), report.split("\n").slice(0, 4).join(" / "));
+  t.check("chromium: the copied report's address has no query or fragment", report.startsWith(`Declutter report for ${clean}\n`) && !/s3cret|part-2/.test(report), report.split("\n")[0]);
 }
 
 // Settings: saved from the options page, kept over a reload, used by the
