@@ -4,8 +4,8 @@ import { api } from "../lib/api.js";
 
 const isFirefox = api.runtime.getURL("").startsWith("moz-extension:");
 const WHERE = isFirefox
-  ? "In Firefox: about:addons → the gear menu → Manage Extension Shortcuts."
-  : "In Chromium and Chrome: open chrome://extensions/shortcuts.";
+  ? "in Firefox, open about:addons, then the gear menu, then Manage Extension Shortcuts."
+  : "in Chromium and Chrome, open chrome://extensions/shortcuts.";
 
 async function shortcuts() {
   const commands = await api.commands.getAll();
@@ -14,6 +14,7 @@ async function shortcuts() {
   list.replaceChildren(
     ...commands
       .filter((c) => c.description)
+      .sort((a, b) => a.name.localeCompare(b.name) * -1)
       .map((c) => {
         const li = document.createElement("li");
         if (c.shortcut) {
@@ -35,5 +36,4 @@ document.getElementById("options").addEventListener("click", (e) => {
   e.preventDefault();
   api.runtime.openOptionsPage();
 });
-if (isFirefox) document.getElementById("pin").firstChild.textContent = "Click the puzzle-piece ";
 shortcuts();

@@ -14,10 +14,44 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
 import { launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
+import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, findWelcomeWindow, grantHostAccessByClick, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { XSS_HEADERS, XssTally, auditReader, describeElements, writeXssPages } from "./xss.mjs";
 import { firstDifference, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
+
+// The popup, opened in a tab (from the settings page: a driver cannot
+// open moz-extension: URLs) for the decluttered page's tab: its counts
+// match the page's bars.
+async function checkPopup({ driver, inOptions, pageWindow, url, bars, artifacts, t }) {
+  const before = new Set(await driver.getAllWindowHandles());
+  await inOptions(() =>
+    driver.executeAsyncScript(
+      (url, done) =>
+        browser.tabs
+          .query({})
+          .then((tabs) => browser.tabs.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}` }))
+          .then(() => done(), (e) => done(String(e))),
+      url,
+    ),
+  );
+  let handle = null;
+  await driver.wait(async () => (handle = (await driver.getAllWindowHandles()).find((h) => !before.has(h))), WAIT);
+  await driver.switchTo().window(handle);
+  try {
+    const shown = await driver
+      .wait(() => driver.executeScript(() => document.getElementById("declutter")?.getAttribute("aria-pressed") === "true" && {
+        total: document.getElementById("total").textContent,
+        byLabel: [...document.querySelectorAll("#labels li")].map((li) => Number(li.textContent.match(/: (\d+)$/)?.[1])),
+      }), WAIT)
+      .catch(() => null);
+    await writeFile(join(artifacts, "firefox-popup.png"), await driver.takeScreenshot(), "base64");
+    const sum = shown ? shown.byLabel.reduce((a, b) => a + b, 0) : -1;
+    t.check("firefox popup: its count matches the page's bars", shown?.total === `${bars} things hidden` && sum === bars, `${shown?.total}; by label ${shown?.byLabel.join("+")}; ${bars} bars`);
+  } finally {
+    await driver.close();
+    await driver.switchTo().window(pageWindow);
+  }
+}
 
 /** Runs every Firefox check; `t` records checks, timings and artifacts. */
 export async function runFirefox({ pages, dist, artifacts, t }) {
@@ -28,8 +62,17 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
   });
   try {
     await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
+    const welcomeWindow = await findWelcomeWindow(driver);
+    t.check("firefox: the welcome page opens on install", !!welcomeWindow);
+    if (welcomeWindow) {
+      const keys = await driver
+        .wait(() => driver.executeScript(() => document.querySelectorAll("#shortcuts kbd").length >= 2 && [...document.querySelectorAll("#shortcuts li")].map((li) => `${li.dataset.command}=${li.querySelector("kbd")?.textContent || ""}`)), WAIT)
+        .catch(() => null);
+      t.check("firefox: the welcome page shows both shortcuts set", keys?.includes("toggle-reader=Alt+Shift+E") && keys.includes("toggle-declutter=Alt+Shift+D"), JSON.stringify(keys));
+      await writeFile(join(artifacts, "firefox-welcome.png"), await driver.takeScreenshot(), "base64");
+    }
     const optionsWindow = await findOptionsWindow(driver).catch(() => null);
-    t.check("firefox: the settings page opens on install", !!optionsWindow);
+    t.check("firefox: the settings page opens from the welcome page", !!optionsWindow);
     if (!optionsWindow) return;
 
     await checkSettings(driver, t);
@@ -61,6 +104,7 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
       t.check(`${name}: auto-declutter collapses blocks on arrival${p.csp ? " (strict CSP)" : ""}`, auto, `${autoState.bars} bars`);
       await driver.executeScript(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center" }));
       await writeFile(join(artifacts, `firefox-${p.name}-decluttered.png`), await driver.takeScreenshot(), "base64");
+      if (p === pages[0]) await checkPopup({ driver, inOptions, pageWindow, url: p.url, bars: autoState.bars, artifacts, t });
 
       // "show" by keyboard, then declutter off: the page as it was.
       await driver.executeScript(() => {
@@ -89,6 +133,8 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
       t.check(`${name}: reader shows the article`, r.kept >= Math.ceil(r.content / 2), `${r.kept}/${r.content} content snippets`);
       t.check(`${name}: reader has no labelled promo/related snippet`, r.leaked.length === 0, r.leaked.join(" | "));
       t.check(`${name}: page scripts cannot reach the reader`, !(await state()).readerShadowVisibleToPage);
+      const readerBadge = await inOptions(() => driver.executeAsyncScript((url, done) => browser.tabs.query({}).then((tabs) => browser.action.getBadgeText({ tabId: tabs.find((x) => x.url === url).id })).then(done, (e) => done(String(e))), p.url));
+      t.check(`${name}: the badge is empty while the reader is open`, readerBadge === "", `badge "${readerBadge}"`);
       await writeFile(join(artifacts, `firefox-${p.name}-reader.png`), await driver.takeScreenshot(), "base64");
       await runMode(p.url, "reader");
       const back = await state();
