@@ -12,6 +12,7 @@
 // with the article and declutter collapses the promo (the Jase Medical
 // pitch). Chromium by toolbar click and the `run` message; Firefox by
 // auto-declutter on arrival (the registered bundle) and the `run` message.
+import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
@@ -79,22 +80,13 @@ export async function runHostileChromium({ dist, artifacts, t }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
     const extId = new URL(worker.url()).host;
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
-    if (!options) throw new Error("the settings page did not open on install");
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
+    const options = await settingsPage(context, extId, WAIT);
     const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);
     const browserCdp = await context.browser().newBrowserCDPSession();
-    const click = async () => {
-      const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: targetInfos.find((i) => i.url === page.url()).targetId });
-    };
+    const click = () => pressReader({ context, browserCdp, extId, page, options, wait: WAIT });
     const tabId = () => options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
     const runMode = async (mode) => options.evaluate(({ mode, tabId }) => chrome.runtime.sendMessage({ type: "run", mode, tabId }), { mode, tabId: await tabId() });
     const waitReader = (open) =>

@@ -12,6 +12,7 @@
 // page. The extension's work is then: reader on, reader off, declutter
 // on, declutter off. Its longest gap may exceed the control's by at most
 // STALL_BOUND_MS.
+import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
 import { join } from "node:path";
 import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick } from "../lib/firefox-extension.mjs";
@@ -160,12 +161,7 @@ async function runChromium({ files, server, dist, t, rows }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: 15000 });
     const extId = new URL(worker.url()).host;
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + 15000; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
-    if (!options) throw new Error("the settings page did not open");
+    const options = await settingsPage(context, extId);
     const browserCdp = await context.browser().newBrowserCDPSession();
     // A fresh tab for each try: its toolbar title starts as the default.
     const attempt = async (file) => {
@@ -186,9 +182,7 @@ async function runChromium({ files, server, dist, t, rows }) {
               const id = await tabId();
               return options.evaluate(({ mode, id }) => chrome.runtime.sendMessage({ type: "run", mode, tabId: id }), { mode, id }).then((r) => (r?.ok ? r.value : { error: r?.error }));
             }
-            const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-            const tab = targetInfos.find((i) => i.url === page.url());
-            await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+            await pressReader({ context, browserCdp, extId, page, options });
             for (const deadline = Date.now() + ANSWER_BOUND_MS; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
               const now = await title();
               if (now !== DEFAULT_TITLE) return /too large/.test(now) ? { mode: "too-large" } : /could not|cannot/.test(now) ? { error: now } : { mode: "reader" };

@@ -15,6 +15,7 @@
 // an extension in incognito. Firefox installs the add-on through
 // geckodriver with `allowPrivateBrowsing`, as a user allows it in private
 // windows (see runPrivateWindowFirefox).
+import { settingsPage } from "./chromium-toolbar.mjs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
@@ -136,11 +137,7 @@ export async function runSenderRightsChromium({ dist, site, t }) {
     worker.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     // The settings page the extension opens on install, waited for: a tab
     // the test opened meanwhile could be the one that navigation lands in.
-    const optionsUrl = `chrome-extension://${id}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await sleep(100)) options = context.pages().find((p) => p.url() === optionsUrl);
-    if (!options) throw new Error("the settings page did not open on install");
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
+    const options = await settingsPage(context, id, WAIT);
     const page = await context.newPage();
     await page.goto(site);
 

@@ -11,6 +11,7 @@
 // copies declare the test site in `host_permissions`: the options page's
 // request for it then resolves at once, as it does for a user who already
 // granted it. The permission itself is not what this tests.
+import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
@@ -51,10 +52,9 @@ async function extensionWorker(context, version = null) {
  */
 async function optionsPage(context, extId, { openedOnInstall = false } = {}) {
   const url = `chrome-extension://${extId}/options.html`;
+  // On install the extension opens its welcome page: settingsPage takes it there.
+  if (openedOnInstall) return settingsPage(context, extId, WAIT);
   let page = context.pages().find((p) => p.url() === url);
-  for (const deadline = Date.now() + WAIT; !page && openedOnInstall && Date.now() < deadline; await sleep(100)) {
-    page = context.pages().find((p) => p.url() === url);
-  }
   if (!page) {
     page = await context.newPage();
     await page.goto(url);
@@ -108,7 +108,7 @@ async function choose({ context, extId, site }) {
 
 /** What the choices do on a fresh visit to the site: bars on arrival, the block's state, the reader's look (opened by a toolbar click). */
 async function observe({ context, extId, site, chosen }) {
-  const { page, cdp, target } = await siteTab(context);
+  const { page, cdp } = await siteTab(context);
   try {
     await page.goto(site.url);
     const arrived = await page
@@ -117,7 +117,7 @@ async function observe({ context, extId, site, chosen }) {
     const autoBars = arrived ? (await page.evaluate(barsAndFirstBlock)).bars : 0;
     const [blockState] = await page.evaluate(snippetStates, [chosen.block]);
     await page.bringToFront();
-    await cdp.send("Extensions.triggerAction", { id: extId, targetId: target });
+    await pressReader({ context, browserCdp: cdp, extId, page, options: await optionsPage(context, extId) });
     const opened = await page
       .waitForSelector('[data-declutter="reader"]', { state: "attached", timeout: WAIT })
       .then(() => true, () => false);
