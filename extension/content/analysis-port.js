@@ -14,7 +14,8 @@ globalThis.DeclutterAnalysisPort ??= (() => {
   /**
    * Sends `{ops, strings, url}` to the context that runs the core and
    * resolves to its answer: {analysis: {blocks, article, timings}, settings,
-   * shown, looksLikeArticle}. Rejects if the extension fails or goes away.
+   * shown, looksLikeArticle}. Rejects if the extension fails or goes away;
+   * the error's `reason` is "too-large" for a page too large to analyse.
    */
   async function analyzeRemotely(snapshot) {
     try {
@@ -51,7 +52,7 @@ globalThis.DeclutterAnalysisPort ??= (() => {
         if (msg.type === "head") head = msg.value;
         else if (msg.type === "blocks") for (const b of msg.blocks) blocks.push(b);
         else if (msg.type === "html") html.push(msg.part);
-        else if (msg.type === "error") end(reject, new Error(msg.error));
+        else if (msg.type === "error") end(reject, Object.assign(new Error(msg.error), { reason: msg.reason }));
         else if (msg.type === "end") {
           const { settings, shown, looksLikeArticle, article, timings } = head;
           end(resolve, { analysis: { blocks, article: { ...article, contentHtml: html.join("") }, timings }, settings, shown, looksLikeArticle });

@@ -5,46 +5,111 @@
 //
 // Page -> here: {type: "part", ops, strings} ..., then {type: "end", url}.
 // Here -> page: {type: "head", value}, {type: "blocks", blocks} ...,
-// {type: "html", part} ..., {type: "end"}; or {type: "error", error}.
+// {type: "html", part} ..., {type: "end"}; or {type: "error", error,
+// reason}, where reason "too-large" means the page is too large to read.
 // The page's end is content/analysis-port.js.
+//
+// A port carries one analysis. It may send no more than the content script
+// itself ever sends (PORT_LIMITS): one port once took 64 MB of parts with
+// no end (issue 16). Its analysis is cancelled when the port closes, and
+// when a newer port from the same tab replaces it.
 
 /** The port's name, as the content script connects with it. */
 export const ANALYSIS_PORT = "declutter-analysis";
+
+/**
+ * The most one port may send, from the content script's own size caps
+ * (LIMITS in content/page.js: 200,000 nodes, 16 MiB of text and
+ * attributes; the walk stops there) and its part sizes
+ * (content/analysis-port.js: 2^18 ops and 2^20 characters a part).
+ * `ops`: an element takes four (OPEN, flags, attribute count, CLOSE), a
+ * text one. `chars`: the strings joined, as the walk counts them.
+ * `parts`: 17 at most are needed (16 MiB in parts of 2^20 - 1 characters,
+ * one less where a part would end inside a surrogate pair); twice that.
+ */
+export const PORT_LIMITS = { ops: 4 * 200_000, chars: 16 * 2 ** 20, parts: 34 };
 
 /** Most node indexes in one "blocks" message. */
 const NODES_PER_PART = 10_000;
 /** Most UTF-16 units of article HTML in one "html" message. */
 const CHARS_PER_PART = 1 << 20;
 
+/** The serving port of each tab, by tab id: a newer one from the same tab replaces it. */
+const servingByTab = new Map();
+
 /**
  * Serves one analysis on `port`: gathers the snapshot's parts, calls
- * `analyze(snapshot, sender)` (resolving to {head, blocks, html}) and sends
- * the answer back in parts. A page that goes away disconnects the port and
- * the parts are dropped with it.
+ * `analyze(snapshot, sender, signal)` (resolving to {head, blocks, html})
+ * and sends the answer back in parts. `signal` aborts when the page goes
+ * away (the port disconnects) or its tab opens a newer port; the parts are
+ * dropped then. A port that sends more than PORT_LIMITS, or anything but
+ * parts and one end, gets an error and is closed.
  */
 export function serveAnalysis(port, analyze) {
-  const ops = [];
-  const strings = [];
+  const controller = new AbortController();
+  const tab = port.sender?.tab?.id;
+  let ops = [];
+  let strings = [];
   let opsLength = 0;
+  let chars = 0;
+  let parts = 0;
+  let ended = false;
+
+  const forget = () => {
+    if (tab !== undefined && servingByTab.get(tab) === stop) servingByTab.delete(tab);
+  };
+  // Stops this port's work: tells the page why (unless it has gone) and closes it.
+  function stop(error, reason) {
+    if (controller.signal.aborted) return;
+    ops = strings = null;
+    controller.abort();
+    forget();
+    if (error) post(port, { type: "error", error, reason });
+    try {
+      port.disconnect();
+    } catch {}
+  }
+  if (tab !== undefined) {
+    servingByTab.get(tab)?.("a newer request from this tab replaced this one", "superseded");
+    servingByTab.set(tab, stop);
+  }
+  port.onDisconnect.addListener(() => stop());
+
   port.onMessage.addListener(async (msg) => {
+    if (controller.signal.aborted) return;
+    if (ended) return stop("one analysis per port: nothing may follow its end", "refused");
     if (msg?.type === "part" && Array.isArray(msg.ops) && typeof msg.strings === "string") {
-      ops.push(msg.ops);
+      parts++;
       opsLength += msg.ops.length;
+      chars += msg.strings.length;
+      if (parts > PORT_LIMITS.parts || opsLength > PORT_LIMITS.ops || chars > PORT_LIMITS.chars) {
+        const count = (n) => n.toLocaleString("en-US");
+        return stop(
+          `the page sent more than a page may (${count(PORT_LIMITS.ops)} ops, ${count(PORT_LIMITS.chars)} characters, ${PORT_LIMITS.parts} parts)`,
+          "too-large",
+        );
+      }
+      ops.push(msg.ops);
       strings.push(msg.strings);
       return;
     }
-    if (msg?.type !== "end") return;
+    if (msg?.type !== "end") return stop("not a part of a snapshot", "refused");
+    ended = true;
     try {
       const all = new Uint32Array(opsLength);
       let at = 0;
-      for (const part of ops.splice(0)) {
+      for (const part of ops) {
         all.set(part, at);
         at += part.length;
       }
-      const answer = await analyze({ ops: all, strings: strings.splice(0).join(""), url: msg.url ?? null }, port.sender);
-      send(port, answer);
+      const snapshot = { ops: all, strings: strings.join(""), url: typeof msg.url === "string" ? msg.url : null };
+      ops = strings = [];
+      const answer = await analyze(snapshot, port.sender, controller.signal);
+      if (!controller.signal.aborted) send(port, answer);
     } catch (e) {
-      post(port, { type: "error", error: String(e?.message || e) });
+      if (!controller.signal.aborted) post(port, { type: "error", error: String(e?.message || e), reason: e?.reason });
+    } finally {
+      forget();
     }
   });
 }

@@ -1,0 +1,32 @@
+// One copy of the wasm core, in a dedicated worker of its own: a big page's
+// analysis runs here, off the thread that answers the other tabs, and the
+// pool (lib/core-pool.js) can end it at any moment by terminating the
+// worker: the core has no way to stop an analysis half-way.
+//
+// From the pool: {type: "analyze", id, snapshot}. To the pool: {type:
+// "ready"} once the core is loaded and warm, or {type: "failed", error} if
+// it cannot load; then {type: "done", id, value} or {type: "error", id,
+// error} per analysis. After an error the pool ends this worker: an
+// exception out of the wasm (a trap, an overflow) may leave the module's
+// state half-changed.
+import { analyzeForPage, warmUp } from "./lib/analyzer.js";
+
+// Loading starts at once, so the first analysis finds the core warm; a
+// message that comes before that waits for it (no top-level await: the
+// worker's messages are delivered only once this module has run).
+const ready = warmUp();
+ready.then(
+  () => postMessage({ type: "ready" }),
+  (e) => postMessage({ type: "failed", error: String(e?.message || e) }),
+);
+
+self.onmessage = async ({ data }) => {
+  if (data?.type !== "analyze") return;
+  try {
+    await ready;
+    const value = await analyzeForPage(data.snapshot);
+    postMessage({ type: "done", id: data.id, value });
+  } catch (e) {
+    postMessage({ type: "error", id: data.id, error: String(e?.message || e) });
+  }
+};
