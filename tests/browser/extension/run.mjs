@@ -5,7 +5,9 @@
 //   node tests/browser/extension/run.mjs [PART ...]
 //
 // Parts (all by default): lint; chromium, firefox (the end-to-end checks);
-// huge (huge and hostile pages must not freeze the tab);
+// huge (huge and hostile pages must not freeze the tab); core (the wasm
+// core's workers: other tabs not blocked by a huge page, closed ports
+// cancelled, over-cap ports refused, a crashed core reloaded);
 // must-not-break (every corpus page in Chromium and a sample in Firefox, at
 // the same time; must-not-break-chromium or must-not-break-firefox for one);
 // settings-survive (choices kept over a browser restart and an update).
@@ -26,13 +28,14 @@ import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
 import { runHugePages } from "./huge-pages.mjs";
+import { runCoreLoadChromium, runCoreLoadFirefox } from "./core-load.mjs";
 import { corpusPages, samplePages } from "./must-not-break.mjs";
 import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
 import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
+const PARTS = ["lint", "chromium", "firefox", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -127,6 +130,11 @@ async function main() {
     }
     // Huge and hostile pages must not freeze the tab (huge-pages.mjs).
     if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
+    // The core's workers under load and abuse (core-load.mjs).
+    if (want("core")) {
+      await guarded(t, "core chromium", () => runCoreLoadChromium({ ...served, dist: join(REPO, "dist/chrome"), repo: REPO, t }));
+      await guarded(t, "core firefox", () => runCoreLoadFirefox({ ...served, dist: join(REPO, "dist/firefox"), repo: REPO, t }));
+    }
   } finally {
     await served.close();
   }
