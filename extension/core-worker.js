@@ -3,26 +3,32 @@
 // pool (lib/core-pool.js) can end it at any moment by terminating the
 // worker: the core has no way to stop an analysis half-way.
 //
-// From the pool: {type: "analyze", id, snapshot}. To the pool: {type:
-// "ready"} once the core is loaded and warm, or {type: "failed", error} if
-// it cannot load; then {type: "done", id, value} or {type: "error", id,
-// error} per analysis. After an error the pool ends this worker: an
-// exception out of the wasm (a trap, an overflow) may leave the module's
-// state half-changed.
+// From the pool: {type: "load", module} first (a compiled
+// WebAssembly.Module, or null to fetch and compile it here), then {type:
+// "analyze", id, snapshot}. To the pool: {type: "ready"} once the core is
+// loaded and warm, or {type: "failed", error} if it cannot load; then
+// {type: "done", id, value} or {type: "error", id, error} per analysis.
+// After an error the pool ends this worker: an exception out of the wasm
+// (a trap, an overflow) may leave the module's state half-changed.
 import { analyzeForPage, warmUp } from "./lib/analyzer.js";
 
-// Loading starts at once, so the first analysis finds the core warm; a
-// message that comes before that waits for it (no top-level await: the
-// worker's messages are delivered only once this module has run).
-const ready = warmUp();
+let load;
+// No top-level await: the worker's messages are delivered only once this
+// module has run.
+const ready = new Promise((resolve) => (load = resolve)).then((module) => warmUp(module));
 ready.then(
   () => postMessage({ type: "ready" }),
   (e) => postMessage({ type: "failed", error: String(e?.message || e) }),
 );
 
 self.onmessage = async ({ data }) => {
+  if (data?.type === "load") {
+    load(data.module instanceof WebAssembly.Module ? data.module : null);
+    return;
+  }
   if (data?.type !== "analyze") return;
   try {
+    // An analysis that comes before the core is ready waits for it.
     await ready;
     const value = await analyzeForPage(data.snapshot);
     postMessage({ type: "done", id: data.id, value });

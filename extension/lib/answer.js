@@ -3,6 +3,7 @@
 // the context that serves the analyses, whichever it is (lib/core-host.js);
 // the core itself runs in that context's workers (lib/core-pool.js).
 import { api } from "./api.js";
+import { compileCore } from "./analyzer.js";
 import { createCorePool } from "./core-pool.js";
 import { ANALYSIS_PORT, serveAnalysis } from "./analysis-port.js";
 import { looksLikeArticle } from "./status.js";
@@ -11,14 +12,19 @@ import { looksLikeArticle } from "./status.js";
 const CORE_WORKER = "core-worker.js";
 
 /**
- * Makes this context the one that serves the core: starts a core worker
- * now, so the core is loaded and warm while a content script takes its
- * snapshot, and answers the analysis ports. `pageContext(host)` resolves
+ * Makes this context the one that serves the core: compiles the core once
+ * for all its workers, starts one now, so the core is loaded and warm
+ * while a content script takes its snapshot, and answers the analysis
+ * ports. `pageContext(host)` resolves
  * to the page's {settings, shown}. Returns the pool of core workers
  * (its `warm()` starts a worker again when there is none).
  */
 export function serveCore(pageContext) {
-  const pool = createCorePool({ spawn: () => new Worker(api.runtime.getURL(CORE_WORKER), { type: "module" }) });
+  const module = compileCore().catch((e) => {
+    console.warn("Declutter: cannot compile the core here; each worker will", e);
+    return null;
+  });
+  const pool = createCorePool({ spawn: () => new Worker(api.runtime.getURL(CORE_WORKER), { type: "module" }), module });
   pool.warm();
   api.runtime.onConnect.addListener((port) => {
     if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) {

@@ -18,8 +18,11 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
+  get analyses() {
+    return this.sent.filter((s) => s.msg.type === "analyze");
+  }
   get job() {
-    return this.sent.at(-1)?.msg;
+    return this.analyses.at(-1)?.msg;
   }
   ready() {
     this.onmessage?.({ data: { type: "ready" } });
@@ -52,7 +55,7 @@ test("a worker is started and warm before the first request, and a spare beside 
   FakeWorker.all[0].ready();
   const answer = p.run(snap());
   assert.equal(FakeWorker.all[0].job.type, "analyze");
-  assert.equal(FakeWorker.all[0].sent[0].transfer.length, 1, "the ops go over without a copy");
+  assert.equal(FakeWorker.all[0].analyses[0].transfer.length, 1, "the ops go over without a copy");
   assert.equal(FakeWorker.all.length, 2, "a spare is started while the first is busy");
   FakeWorker.all[0].answer({ blocks: ["b"] });
   assert.deepEqual(await answer, { blocks: ["b"] });
@@ -108,7 +111,7 @@ test("a waiting request that is cancelled never reaches a worker", async () => {
   assert.equal(p.state().queued, 0);
   FakeWorker.all[0].answer();
   await first;
-  assert.equal(FakeWorker.all[0].sent.length, 1, "the worker got only the first request");
+  assert.equal(FakeWorker.all[0].analyses.length, 1, "the worker got only the first request");
 });
 
 test("at most maxWorkers run; the others wait their turn", async () => {
@@ -117,7 +120,7 @@ test("at most maxWorkers run; the others wait their turn", async () => {
   assert.equal(FakeWorker.all.length, 2);
   assert.deepEqual(p.state(), { workers: 2, ready: 0, busy: 2, queued: 1 });
   FakeWorker.all[0].answer({ n: 1 });
-  assert.equal(FakeWorker.all[0].sent.length, 2, "the freed worker takes the waiting request");
+  assert.equal(FakeWorker.all[0].analyses.length, 2, "the freed worker takes the waiting request");
   FakeWorker.all[0].answer({ n: 3 });
   FakeWorker.all[1].answer({ n: 2 });
   assert.deepEqual(await Promise.all(answers), [{ n: 1 }, { n: 2 }, { n: 3 }]);
@@ -167,4 +170,15 @@ test("idle workers beyond maxIdle are ended when their analysis is done", async 
   for (const w of FakeWorker.all.slice(0, 3)) w.answer();
   await Promise.all(answers);
   assert.equal(live().length, 2);
+});
+
+test("every worker gets the shared compiled module first", async () => {
+  const module = { compiled: true };
+  const p = pool({ module: Promise.resolve(module) });
+  p.warm();
+  const answer = p.run(snap());
+  await sleep(0);
+  for (const w of FakeWorker.all) assert.deepEqual(w.sent.find((s) => s.msg.type === "load")?.msg, { type: "load", module });
+  FakeWorker.all[0].answer();
+  await answer;
 });
