@@ -6,11 +6,17 @@
 // From the pool: {type: "load", module} first (a compiled
 // WebAssembly.Module, or null to fetch and compile it here), then {type:
 // "analyze", id, snapshot}. To the pool: {type: "ready"} once the core is
-// loaded and warm, or {type: "failed", error} if it cannot load; then
-// {type: "done", id, value} or {type: "error", id, error} per analysis.
+// loaded and warm, or {type: "failed", error} if it cannot load; then per
+// analysis the answer's port messages one by one, {type: "part", id, msg}
+// (lib/analysis-port.js's answerMessages), and {type: "done", id}; or
+// {type: "error", id, error}. One message a part: reading a message is one
+// task on the serving context's thread, which other tabs' requests wait
+// for, and one message holding a huge page's answer took seconds to read.
 // After an error the pool ends this worker: an exception out of the wasm
 // (a trap, an overflow) may leave the module's state half-changed.
 import { analyzeForPage, warmUp } from "./lib/analyzer.js";
+import { answerMessages } from "./lib/analysis-port.js";
+import { looksLikeArticle } from "./lib/status.js";
 
 let load;
 // No top-level await: the worker's messages are delivered only once this
@@ -27,12 +33,17 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if (data?.type !== "analyze") return;
+  const { id } = data;
   try {
     // An analysis that comes before the core is ready waits for it.
     await ready;
-    const value = await analyzeForPage(data.snapshot);
-    postMessage({ type: "done", id: data.id, value });
+    const analysis = await analyzeForPage(data.snapshot);
+    const { blocks, article, timings } = analysis;
+    const { contentHtml, ...rest } = article;
+    const head = { article: rest, timings, looksLikeArticle: looksLikeArticle(analysis) };
+    for (const msg of answerMessages({ head, blocks, html: contentHtml })) postMessage({ type: "part", id, msg });
+    postMessage({ type: "done", id });
   } catch (e) {
-    postMessage({ type: "error", id: data.id, error: String(e?.message || e) });
+    postMessage({ type: "error", id, error: String(e?.message || e) });
   }
 };

@@ -31,6 +31,14 @@ export const PORT_LIMITS = { ops: 4 * 200_000, chars: 16 * 2 ** 20, parts: 34 };
 
 /** Most node indexes in one "blocks" message. */
 const NODES_PER_PART = 10_000;
+/**
+ * Most blocks in one "blocks" message: each part of the answer crosses
+ * from the core's worker to the serving context as a message of its own,
+ * whose reading is one task on that context's thread, which every other
+ * tab's request waits for; 90,000 blocks in one message took 2 s to read
+ * there on a busy machine.
+ */
+const BLOCKS_PER_PART = 2_000;
 /** Most UTF-16 units of article HTML in one "html" message. */
 const CHARS_PER_PART = 1 << 20;
 
@@ -39,11 +47,12 @@ const servingByTab = new Map();
 
 /**
  * Serves one analysis on `port`: gathers the snapshot's parts, calls
- * `analyze(snapshot, sender, signal)` (resolving to {head, blocks, html})
- * and sends the answer back in parts. `signal` aborts when the page goes
- * away (the port disconnects) or its tab opens a newer port; the parts are
- * dropped then. A port that sends more than PORT_LIMITS, or anything but
- * parts and one end, gets an error and is closed.
+ * `analyze(snapshot, sender, signal, emit)`, which hands each message of
+ * the answer but the last (see answerMessages) to `emit` and resolves once
+ * done, and closes the answer with its end. `signal` aborts when the page
+ * goes away (the port disconnects) or its tab opens a newer port; the
+ * parts are dropped then. A port that sends more than PORT_LIMITS, or
+ * anything but parts and one end, gets an error and is closed.
  */
 export function serveAnalysis(port, analyze) {
   const controller = new AbortController();
@@ -104,8 +113,10 @@ export function serveAnalysis(port, analyze) {
       }
       const snapshot = { ops: all, strings: strings.join(""), url: typeof msg.url === "string" ? msg.url : null };
       ops = strings = [];
-      const answer = await analyze(snapshot, port.sender, controller.signal);
-      if (!controller.signal.aborted) send(port, answer);
+      await analyze(snapshot, port.sender, controller.signal, (msg) => {
+        if (!controller.signal.aborted) post(port, msg);
+      });
+      if (!controller.signal.aborted) post(port, { type: "end" });
     } catch (e) {
       if (!controller.signal.aborted) post(port, { type: "error", error: String(e?.message || e), reason: e?.reason });
     } finally {
@@ -121,8 +132,14 @@ function post(port, msg) {
   } catch {}
 }
 
-function send(port, { head, blocks, html }) {
-  post(port, { type: "head", value: head });
+/**
+ * The messages that carry the answer {head, blocks, html} to the page, all
+ * but the closing {type: "end"}: the head, the blocks in parts of at most
+ * NODES_PER_PART node indexes and BLOCKS_PER_PART blocks, the article's
+ * HTML in parts of at most CHARS_PER_PART UTF-16 units.
+ */
+export function* answerMessages({ head, blocks, html }) {
+  yield { type: "head", value: head };
   for (let i = 0; i < blocks.length; ) {
     const part = [];
     let nodes = 0;
@@ -130,11 +147,10 @@ function send(port, { head, blocks, html }) {
       part.push(blocks[i]);
       nodes += blocks[i].nodes.length;
       i++;
-    } while (i < blocks.length && nodes + blocks[i].nodes.length <= NODES_PER_PART);
-    post(port, { type: "blocks", blocks: part });
+    } while (i < blocks.length && part.length < BLOCKS_PER_PART && nodes + blocks[i].nodes.length <= NODES_PER_PART);
+    yield { type: "blocks", blocks: part };
   }
-  for (const part of pieces(html, CHARS_PER_PART)) post(port, { type: "html", part });
-  post(port, { type: "end" });
+  for (const part of pieces(html, CHARS_PER_PART)) yield { type: "html", part };
 }
 
 // `text` cut into pieces of at most `size` UTF-16 units, never between the

@@ -2,7 +2,7 @@
 // (run by `node --test extension/`; not shipped).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PORT_LIMITS, serveAnalysis } from "./analysis-port.js";
+import { PORT_LIMITS, answerMessages, serveAnalysis } from "./analysis-port.js";
 
 /** A fake runtime.Port from a tab: the test sends the page's messages; what the extension posts is kept. */
 function fakePort(tabId) {
@@ -33,9 +33,15 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 function pending() {
   let release;
   const calls = [];
-  const analyze = (snapshot, sender, signal) => {
+  const analyze = (snapshot, sender, signal, emit) => {
     calls.push({ snapshot, sender, signal });
-    return new Promise((resolve) => (release = () => resolve(answer)));
+    return new Promise(
+      (resolve) =>
+        (release = () => {
+          for (const msg of answerMessages(answer)) emit(msg);
+          resolve();
+        }),
+    );
   };
   return { analyze, calls, release: () => release() };
 }
@@ -127,4 +133,19 @@ test("nothing but parts and one end is taken", async () => {
   await port.send({ type: "part", ops: "not an array", strings: "" });
   assert.ok(port.disconnected);
   assert.equal(port.posted[0].reason, "refused");
+});
+
+test("the answer's messages: blocks cut by node indexes and by count, the HTML by length", () => {
+  const blocks = [
+    ...Array.from({ length: 4_500 }, (_, i) => ({ kind: "content", nodes: [i] })),
+    { kind: "promo", nodes: Array.from({ length: 9_000 }, (_, i) => i) },
+    { kind: "promo", nodes: Array.from({ length: 2_000 }, (_, i) => i) },
+  ];
+  const html = "a".repeat((1 << 20) + 5);
+  const msgs = [...answerMessages({ head: { h: 1 }, blocks, html })];
+  assert.deepEqual(msgs[0], { type: "head", value: { h: 1 } });
+  const parts = msgs.filter((m) => m.type === "blocks").map((m) => m.blocks.length);
+  assert.deepEqual(parts, [2_000, 2_000, 501, 1]);
+  assert.deepEqual(msgs.filter((m) => m.type === "html").map((m) => m.part.length), [1 << 20, 5]);
+  assert.ok(!msgs.some((m) => m.type === "end"), "serveAnalysis adds the end");
 });

@@ -6,7 +6,6 @@ import { api } from "./api.js";
 import { compileCore } from "./analyzer.js";
 import { createCorePool } from "./core-pool.js";
 import { ANALYSIS_PORT, serveAnalysis } from "./analysis-port.js";
-import { looksLikeArticle } from "./status.js";
 
 /** The core's worker script, inside the package. */
 const CORE_WORKER = "core-worker.js";
@@ -28,7 +27,7 @@ export function serveCore(pageContext) {
   pool.warm();
   api.runtime.onConnect.addListener((port) => {
     if (port.name === ANALYSIS_PORT && port.sender?.id === api.runtime.id) {
-      serveAnalysis(port, (snapshot, sender, signal) => answerFor(pool, snapshot, sender, signal, pageContext));
+      serveAnalysis(port, (snapshot, sender, signal, emit) => answerFor(pool, snapshot, sender, signal, emit, pageContext));
     }
   });
   return pool;
@@ -36,18 +35,20 @@ export function serveCore(pageContext) {
 
 /**
  * Analyses `snapshot` from the page `sender` in one of `pool`'s workers and
- * resolves to {head, blocks, html} for lib/analysis-port.js; aborting
- * `signal` cancels the analysis. `pageContext(host)` resolves to
- * {settings, shown} for the page's host; it runs beside the analysis.
+ * hands the answer's messages to `emit` as they come (lib/analysis-port.js),
+ * the head with the page's {settings, shown} added; resolves once all are
+ * emitted. Aborting `signal` cancels the analysis. `pageContext(host)`
+ * resolves to {settings, shown} for the page's host; it runs beside the
+ * analysis.
  */
-async function answerFor(pool, snapshot, sender, signal, pageContext) {
+async function answerFor(pool, snapshot, sender, signal, emit, pageContext) {
   const host = new URL(sender.url || snapshot.url || "about:blank").host;
-  const [analysis, { settings, shown }] = await Promise.all([pool.run(snapshot, { signal }), pageContext(host)]);
-  const { blocks, article, timings } = analysis;
-  const { contentHtml, ...rest } = article;
-  return {
-    head: { article: rest, timings, settings, shown, looksLikeArticle: looksLikeArticle(analysis) },
-    blocks,
-    html: contentHtml,
+  const context = pageContext(host);
+  // Emitted in order; the head waits for the page's context.
+  let emitted = Promise.resolve();
+  const onPart = (msg) => {
+    emitted = emitted.then(async () => emit(msg.type === "head" ? { ...msg, value: { ...msg.value, ...(await context) } } : msg));
   };
+  await Promise.all([pool.run(snapshot, { signal, onPart }), context]);
+  await emitted;
 }

@@ -182,3 +182,17 @@ test("every worker gets the shared compiled module first", async () => {
   FakeWorker.all[0].answer();
   await answer;
 });
+
+test("the parts of an answer are handed on as they come, before it is done", async () => {
+  const p = pool();
+  const parts = [];
+  const answer = p.run(snap(), { onPart: (msg) => parts.push(msg) });
+  const [w] = FakeWorker.all;
+  w.onmessage({ data: { type: "part", id: w.job.id, msg: { type: "head" } } });
+  w.onmessage({ data: { type: "part", id: w.job.id + 1, msg: { type: "not this job's" } } });
+  assert.deepEqual(parts, [{ type: "head" }]);
+  w.onmessage({ data: { type: "part", id: w.job.id, msg: { type: "html" } } });
+  w.onmessage({ data: { type: "done", id: w.job.id } });
+  await answer;
+  assert.deepEqual(parts, [{ type: "head" }, { type: "html" }]);
+});
