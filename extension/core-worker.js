@@ -8,10 +8,13 @@
 // "analyze", id, snapshot}. To the pool: {type: "ready"} once the core is
 // loaded and warm, or {type: "failed", error} if it cannot load; then per
 // analysis the answer's port messages one by one, {type: "part", id, msg}
-// (lib/analysis-port.js's answerMessages), and {type: "done", id}; or
-// {type: "error", id, error}. One message a part: reading a message is one
-// task on the serving context's thread, which other tabs' requests wait
-// for, and one message holding a huge page's answer took seconds to read.
+// (lib/analysis-port.js's answerMessages), each after the pool's {type:
+// "next", id} for the one before, and {type: "done", id}; or {type:
+// "error", id, error}. One message a part, one part at a time: reading and
+// passing on a part is a task on the serving context's thread, which
+// other tabs' requests wait for; one message holding a huge page's answer
+// took 2 s to read there, and 60 parts sent at once queued ahead of
+// another tab's request for 2.4 s (a busy machine).
 // After an error the pool ends this worker: an exception out of the wasm
 // (a trap, an overflow) may leave the module's state half-changed.
 import { analyzeForPage, warmUp } from "./lib/analyzer.js";
@@ -19,6 +22,8 @@ import { answerMessages } from "./lib/analysis-port.js";
 import { looksLikeArticle } from "./lib/status.js";
 
 let load;
+/** The answer being handed over: {id, parts}, an iterator of its messages. */
+let answering = null;
 // No top-level await: the worker's messages are delivered only once this
 // module has run.
 const ready = new Promise((resolve) => (load = resolve)).then((module) => warmUp(module));
@@ -32,6 +37,10 @@ self.onmessage = async ({ data }) => {
     load(data.module instanceof WebAssembly.Module ? data.module : null);
     return;
   }
+  if (data?.type === "next") {
+    if (answering?.id === data.id) handOver();
+    return;
+  }
   if (data?.type !== "analyze") return;
   const { id } = data;
   try {
@@ -41,9 +50,19 @@ self.onmessage = async ({ data }) => {
     const { blocks, article, timings } = analysis;
     const { contentHtml, ...rest } = article;
     const head = { article: rest, timings, looksLikeArticle: looksLikeArticle(analysis) };
-    for (const msg of answerMessages({ head, blocks, html: contentHtml })) postMessage({ type: "part", id, msg });
-    postMessage({ type: "done", id });
+    answering = { id, parts: answerMessages({ head, blocks, html: contentHtml }) };
+    handOver();
   } catch (e) {
     postMessage({ type: "error", id, error: String(e?.message || e) });
   }
 };
+
+// Posts the answer's next part, or its end.
+function handOver() {
+  const { id, parts } = answering;
+  const { value, done } = parts.next();
+  if (done) {
+    answering = null;
+    postMessage({ type: "done", id });
+  } else postMessage({ type: "part", id, msg: value });
+}

@@ -38,7 +38,7 @@ const NODES_PER_PART = 10_000;
  * tab's request waits for; 90,000 blocks in one message took 2 s to read
  * there on a busy machine.
  */
-const BLOCKS_PER_PART = 2_000;
+const BLOCKS_PER_PART = 1_000;
 /** Most UTF-16 units of article HTML in one "html" message. */
 const CHARS_PER_PART = 1 << 20;
 

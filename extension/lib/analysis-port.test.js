@@ -145,7 +145,7 @@ test("the answer's messages: blocks cut by node indexes and by count, the HTML b
   const msgs = [...answerMessages({ head: { h: 1 }, blocks, html })];
   assert.deepEqual(msgs[0], { type: "head", value: { h: 1 } });
   const parts = msgs.filter((m) => m.type === "blocks").map((m) => m.blocks.length);
-  assert.deepEqual(parts, [2_000, 2_000, 501, 1]);
+  assert.deepEqual(parts, [1_000, 1_000, 1_000, 1_000, 501, 1]);
   assert.deepEqual(msgs.filter((m) => m.type === "html").map((m) => m.part.length), [1 << 20, 5]);
   assert.ok(!msgs.some((m) => m.type === "end"), "serveAnalysis adds the end");
 });

@@ -44,11 +44,8 @@ export function serveCore(pageContext) {
 async function answerFor(pool, snapshot, sender, signal, emit, pageContext) {
   const host = new URL(sender.url || snapshot.url || "about:blank").host;
   const context = pageContext(host);
-  // Emitted in order; the head waits for the page's context.
-  let emitted = Promise.resolve();
-  const onPart = (msg) => {
-    emitted = emitted.then(async () => emit(msg.type === "head" ? { ...msg, value: { ...msg.value, ...(await context) } } : msg));
-  };
+  // The pool asks for the next part once this one is out; the head waits
+  // for the page's context.
+  const onPart = async (msg) => emit(msg.type === "head" ? { ...msg, value: { ...msg.value, ...(await context) } } : msg);
   await Promise.all([pool.run(snapshot, { signal, onPart }), context]);
-  await emitted;
 }

@@ -191,6 +191,8 @@ test("the parts of an answer are handed on as they come, before it is done", asy
   w.onmessage({ data: { type: "part", id: w.job.id, msg: { type: "head" } } });
   w.onmessage({ data: { type: "part", id: w.job.id + 1, msg: { type: "not this job's" } } });
   assert.deepEqual(parts, [{ type: "head" }]);
+  await sleep(0);
+  assert.deepEqual(w.sent.at(-1).msg, { type: "next", id: w.job.id }, "the next part is asked for once this one is handed on");
   w.onmessage({ data: { type: "part", id: w.job.id, msg: { type: "html" } } });
   w.onmessage({ data: { type: "done", id: w.job.id } });
   await answer;
