@@ -382,7 +382,9 @@ export async function runCoreLoadFirefox({ pages, dist, repo, t }) {
     };
 
     await driver.switchTo().newWindow("window");
-    const urlB = pages[0].url;
+    // On another site than tab A's, as in Chromium: Firefox too gives a
+    // site's tabs one content process.
+    const urlB = pages[0].url.replace("//127.0.0.1:", "//localhost:");
     await driver.get(urlB);
     await driver.wait(async () => (await titleOf(urlB)) !== DEFAULT_TITLE, WAIT);
     const quiet = [];
