@@ -52,8 +52,9 @@ export class CoreError extends Error {
  *
  * Returns {run, warm, state}: `run(snapshot, {signal, onPart})` hands
  * each part of the worker's answer to `onPart`, and asks the worker for
- * the next once the promise `onPart` returns has settled (so another
- * tab's request can go in between); resolves once the answer is complete,
+ * the next once the promise `onPart` returns has resolved (so another
+ * tab's request can go in between; a rejection ends the analysis with
+ * it); resolves once the answer is complete,
  * or rejects with a CoreError; aborting `signal` cancels it, ending its
  * worker if it had one. `warm()` makes sure a worker is
  * loaded or loading. `state()` counts the workers, the busy ones and the
@@ -163,11 +164,14 @@ export function createCorePool({ spawn, module = null, budgetMs = BUDGET_MS, max
     const job = slot.job;
     if (!job || msg?.id !== job.id) return;
     if (msg.type === "part") {
-      Promise.resolve(job.onPart?.(msg.msg))
-        .catch(() => {})
-        .then(() => {
-          if (slot.job === job) slot.worker.postMessage({ type: "next", id: job.id });
-        });
+      Promise.resolve()
+        .then(() => job.onPart?.(msg.msg))
+        .then(
+          () => {
+            if (slot.job === job) slot.worker.postMessage({ type: "next", id: job.id });
+          },
+          (e) => stop(job, new CoreError("failed", String(e?.message || e))),
+        );
       return;
     }
     if (msg.type === "done") {

@@ -198,3 +198,12 @@ test("the parts of an answer are handed on as they come, before it is done", asy
   await answer;
   assert.deepEqual(parts, [{ type: "head" }, { type: "html" }]);
 });
+
+test("a part that cannot be handed on ends the analysis and its worker", async () => {
+  const p = pool();
+  const answer = p.run(snap(), { onPart: () => Promise.reject(new Error("no settings")) });
+  const [w] = FakeWorker.all;
+  w.onmessage({ data: { type: "part", id: w.job.id, msg: { type: "head" } } });
+  await assert.rejects(answer, (e) => e.reason === "failed" && e.message === "no settings");
+  assert.ok(w.terminated);
+});
