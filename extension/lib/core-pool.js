@@ -164,14 +164,18 @@ export function createCorePool({ spawn, module = null, budgetMs = BUDGET_MS, max
     const job = slot.job;
     if (!job || msg?.id !== job.id) return;
     if (msg.type === "part") {
-      Promise.resolve()
-        .then(() => job.onPart?.(msg.msg))
-        .then(
-          () => {
-            if (slot.job === job) slot.worker.postMessage({ type: "next", id: job.id });
-          },
-          (e) => stop(job, new CoreError("failed", String(e?.message || e))),
-        );
+      let handed;
+      try {
+        handed = Promise.resolve(job.onPart?.(msg.msg));
+      } catch (e) {
+        handed = Promise.reject(e);
+      }
+      handed.then(
+        () => {
+          if (slot.job === job) slot.worker.postMessage({ type: "next", id: job.id });
+        },
+        (e) => stop(job, new CoreError("failed", String(e?.message || e))),
+      );
       return;
     }
     if (msg.type === "done") {
