@@ -15,16 +15,23 @@
 //! the document model ([`dom`]), the fronts' entry points, and the article
 //! as Markdown ([`article::markdown`]).
 
+// The two fronts.
 pub mod parse;
 pub mod snapshot;
 
+// The document they make, and what of it a reader sees.
 pub mod dom;
 mod visibility;
 
-pub mod article;
+// The stages, in the order they run (blank lines keep rustfmt from sorting
+// them).
 mod metadata;
+
 mod segment;
 
+pub mod article;
+
+// The results and the errors.
 mod error;
 mod model;
 
