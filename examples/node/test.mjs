@@ -67,6 +67,24 @@ test("bad input: a clear message and a non-zero exit", async () => {
   }
 });
 
+test("input past the ceilings: a RangeError before anything reaches wasm, bad shapes a TypeError", async () => {
+  const declutter = await import("../../pkg/declutter.js");
+  await declutter.default();
+  const { CEILINGS } = declutter;
+  const tooLarge = (limit) => (e) => e instanceof RangeError && e.limit === limit && /too large/.test(e.message);
+  // A 2^29-long ops array once made the module allocate 2 GB and then
+  // report an internal error; anything past 2^25 is refused up front.
+  assert.throws(() => declutter.analyzeSnapshot({ ops: new Uint32Array(2 ** 25 + 1), strings: "" }), tooLarge("maxOps"));
+  assert.throws(() => declutter.analyzeSnapshot({ ops: [], strings: "x".repeat(CEILINGS.maxChars + 1) }), tooLarge("maxChars"));
+  assert.throws(() => declutter.analyzeHtml("x".repeat(CEILINGS.maxChars + 1)), tooLarge("maxChars"));
+  assert.throws(() => declutter.analyzeSnapshot({ ops: "1,2,3", strings: "" }), TypeError);
+  assert.throws(() => declutter.analyzeSnapshot({ ops: { length: 2 ** 29 }, strings: "" }), TypeError);
+  assert.throws(() => declutter.analyzeHtml(42), TypeError);
+  // The module still works afterwards.
+  const ok = declutter.analyzeHtml("<html><body><p>The council voted on the budget today.</p></body></html>");
+  assert.ok(ok.article.text.includes("council"));
+});
+
 let failed = 0;
 for (const { name, fn } of tests) {
   try {

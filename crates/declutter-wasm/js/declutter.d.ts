@@ -116,17 +116,20 @@ export interface IndexedBlock extends BlockData {
 }
 /** Options of the DOM walker (`url` is not used). */
 export interface SnapshotOptions extends Options {
-  /** Most entries of `nodes` (elements and text) the walk may take; past it the walk throws (rejects with) a `SnapshotTooLarge`. Default: no limit. */
+  /** Most entries of `nodes` (elements and text) the walk may take; past it the walk throws (rejects with) a `SnapshotTooLarge`. Default and most: `CEILINGS.maxNodes`. */
   maxNodes?: number;
-  /** Most characters `strings` may hold; past it the same. Default: no limit. */
+  /** Most characters `strings` may hold; past it the same. Default and most: `CEILINGS.maxChars`. */
   maxChars?: number;
-  /** Most attributes one element may have; past it the same, before any is read (in Blink, reading an element's attributes costs the square of their number). Default: no limit. */
+  /** Most attributes one element may have; past it the same, before any is read (in Blink, reading an element's attributes costs the square of their number). Default and most: `CEILINGS.maxAttributes`. */
   maxAttributes?: number;
 }
 /** What a walk past `maxNodes`, `maxChars` or `maxAttributes` throws. */
 export interface SnapshotTooLarge extends RangeError {
-  limit: "maxNodes" | "maxChars" | "maxAttributes";
+  /** `maxOps` only from `analyzeSnapshot`. */
+  limit: "maxNodes" | "maxChars" | "maxAttributes" | "maxOps";
 }
+/** The walkers' ceilings whatever the options say (an option above one is lowered to it); `analyzeHtml` and `analyzeSnapshot` refuse HTML or strings past `maxChars` and more than 2^25 ops with a `SnapshotTooLarge`, before copying anything into wasm. A non-numeric or negative option is a `TypeError`. */
+export const CEILINGS: Readonly<{ maxNodes: number; maxChars: number; maxAttributes: number }>;
 /** The DOM walker `analyze` uses, for handing a page to wasm running elsewhere (an extension's background): `{ops, strings, nodes, url}`. */
 export function snapshot(root: Document | Element, options?: SnapshotOptions): Snapshot & { nodes: Node[] };
 /**

@@ -3,9 +3,16 @@
 // public API (see declutter.d.ts and README.md); declutter_core.js is the
 // wasm-bindgen glue it drives.
 import initCore, * as core from "./declutter_core.js";
-import { nodeTypeOf, snapshot, snapshotAsync } from "./snapshot.js";
+import { CEILINGS, nodeTypeOf, snapshot, snapshotAsync } from "./snapshot.js";
 
-export { snapshot, snapshotAsync };
+export { CEILINGS, snapshot, snapshotAsync };
+
+/**
+ * Most ops `analyzeSnapshot` takes; keep in step with the core's
+ * `snapshot::MAX_OPS`. Checked here, before the ops are copied into wasm
+ * memory (a 2^29-long array made the module allocate 2 GB, then fail).
+ */
+const MAX_OPS = 2 ** 25;
 
 const WASM_FILE = "./declutter_core_bg.wasm";
 let loading = null;
@@ -78,6 +85,7 @@ export function analyzeHtml(html, url, options = {}) {
   if (typeof html !== "string") {
     throw new TypeError(`declutter.analyzeHtml: expected the page's HTML as a string, got ${describe(html)}`);
   }
+  if (html.length > CEILINGS.maxChars) throw tooLarge("analyzeHtml", "maxChars", `${CEILINGS.maxChars} characters of HTML`);
   const t0 = performance.now();
   const result = run(() => core.analyzeHtml(html, pageUrl(options, url)));
   for (const block of result.blocks) delete block.nodes;
@@ -91,8 +99,12 @@ export function analyzeHtml(html, url, options = {}) {
  * blocks name their nodes by index into that snapshot's `nodes`.
  */
 export function analyzeSnapshot(snap, options = {}) {
-  if (!snap || typeof snap.strings !== "string" || !snap.ops || typeof snap.ops.length !== "number") {
-    throw new TypeError("declutter.analyzeSnapshot: expected {ops, strings, url} from snapshot()");
+  if (!snap || typeof snap.strings !== "string" || !(Array.isArray(snap.ops) || snap.ops instanceof Uint32Array)) {
+    throw new TypeError("declutter.analyzeSnapshot: expected {ops, strings, url} from snapshot(): ops an Array or Uint32Array, strings a string");
+  }
+  if (snap.ops.length > MAX_OPS) throw tooLarge("analyzeSnapshot", "maxOps", `${MAX_OPS} ops`);
+  if (snap.strings.length > CEILINGS.maxChars) {
+    throw tooLarge("analyzeSnapshot", "maxChars", `${CEILINGS.maxChars} characters of strings`);
   }
   const t0 = performance.now();
   const result = run(() => core.analyzeSnapshot(snap.ops, snap.strings, pageUrl(options, snap.url)));
@@ -182,6 +194,14 @@ function run(call) {
     }
     throw e;
   }
+}
+
+// What an input past a ceiling throws, before anything is copied into wasm:
+// a RangeError whose `limit` names the ceiling, as snapshot() does.
+function tooLarge(fn, limit, what) {
+  const e = new RangeError(`declutter.${fn}: the page is too large: more than ${what}`);
+  e.limit = limit;
+  return e;
 }
 
 function pageUrl(options, fallback) {

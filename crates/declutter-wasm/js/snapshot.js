@@ -24,6 +24,15 @@ export const SVG = 2;
 export const MATHML = 4;
 export const OTHER_NS = 8;
 
+/**
+ * Ceilings of the walk whatever the options say, far past any real page (the
+ * extension stops at 200,000 nodes and 16 Mi characters): the core's memory
+ * grows some 60 times a page's size, and wasm has 4 GB at most. An option
+ * above its ceiling is lowered to it. Keep maxChars within the core's
+ * `snapshot::MAX_STRING_BYTES` (a character is at most 3 bytes of UTF-8).
+ */
+export const CEILINGS = Object.freeze({ maxNodes: 2 ** 23, maxChars: 2 ** 25, maxAttributes: 2 ** 16 });
+
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 const NS_FLAGS = {
   "http://www.w3.org/2000/svg": SVG,
@@ -96,8 +105,8 @@ export function nodeTypeOf(node) {
  * `{ops, strings, nodes, url}`. With `layout` (default: when the document is
  * rendered), elements hidden by CSS are flagged HIDDEN. `maxNodes` (of
  * `nodes`), `maxChars` (of `strings`) and `maxAttributes` (on one element)
- * bound the walk, by default not at all: past one it throws a RangeError
- * whose `limit` names the option.
+ * bound the walk, by default and at most at `CEILINGS`: past one it throws
+ * a RangeError whose `limit` names the option. A bad option is a TypeError.
  */
 export function snapshot(root, options = {}) {
   const walk = begin(root, options);
@@ -130,6 +139,9 @@ export async function snapshotAsync(root, options = {}) {
 // `next`'s parent. Climbing pops `open` rather than reading parentNode, so
 // the ops stay balanced whatever the page does between two slices.
 function begin(root, options) {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`declutter: options must be an object, got ${options === null ? "null" : typeof options}`);
+  }
   const d = accessors();
   const isDoc = d.nodeType(root) === 9;
   const doc = isDoc ? root : d.ownerDocument(root);
@@ -138,9 +150,9 @@ function begin(root, options) {
     d,
     layout: options.layout !== false && rendered && d.checkVisibility !== null,
     url: doc ? d.url(doc) || null : null,
-    maxNodes: options.maxNodes ?? Infinity,
-    maxChars: options.maxChars ?? Infinity,
-    maxAttributes: options.maxAttributes ?? Infinity,
+    maxNodes: limitOption(options, "maxNodes"),
+    maxChars: limitOption(options, "maxChars"),
+    maxAttributes: limitOption(options, "maxAttributes"),
     ops: [],
     strings: [],
     chars: -1,
@@ -151,6 +163,17 @@ function begin(root, options) {
     // the whole subtree.
     hiddenRoot: null,
   };
+}
+
+// A size option, checked: a number of at least 0, lowered to its ceiling
+// (no option means the ceiling).
+function limitOption(options, name) {
+  const v = options[name];
+  if (v === undefined || v === null) return CEILINGS[name];
+  if (typeof v !== "number" || Number.isNaN(v) || v < 0) {
+    throw new TypeError(`declutter: options.${name} must be a number of at least 0, got ${String(v)}`);
+  }
+  return Math.min(v, CEILINGS[name]);
 }
 
 function finish(walk) {
