@@ -182,18 +182,9 @@ mod tests {
         assert!(!is_revealable(&d, first(&d, "script")));
     }
 
-    fn el(attrs: &[(&str, &str)]) -> Element {
-        Element::html(
-            "div",
-            attrs
-                .iter()
-                .map(|(k, v)| ((*k).into(), (*v).into()))
-                .collect(),
-        )
-    }
-
     #[test]
     fn hidden_by_attribute_aria_style_or_layout() {
+        let el = Element::test_div;
         assert!(hidden_by_markup(&el(&[("hidden", "")])));
         assert!(hidden_by_markup(&el(&[("aria-hidden", "true")])));
         assert!(!hidden_by_markup(&el(&[("aria-hidden", "false")])));

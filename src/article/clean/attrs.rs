@@ -135,13 +135,7 @@ mod tests {
     use super::*;
 
     fn el(attrs: &[(&str, &str)]) -> Element {
-        Element::html(
-            "div",
-            attrs
-                .iter()
-                .map(|(k, v)| ((*k).into(), (*v).into()))
-                .collect(),
-        )
+        Element::test_div(attrs)
     }
 
     #[test]
