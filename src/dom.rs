@@ -73,6 +73,18 @@ impl Element {
         }
     }
 
+    /// A `<div>` with these attributes, for the tests of what reads them.
+    #[cfg(test)]
+    pub(crate) fn test_div(attrs: &[(&str, &str)]) -> Self {
+        Element::html(
+            "div",
+            attrs
+                .iter()
+                .map(|(k, v)| ((*k).into(), (*v).into()))
+                .collect(),
+        )
+    }
+
     /// The value of an attribute, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs

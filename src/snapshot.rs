@@ -1,5 +1,6 @@
-//! The DOM-snapshot front: a live DOM flattened by `src/js/snapshot.js` in
-//! one pass (a stream of numbers and one string) becomes a [`Document`].
+//! The DOM-snapshot front: a live DOM flattened by the package's walker
+//! (`crates/declutter-wasm/js/snapshot.js`) in one pass (a stream of numbers
+//! and one string) becomes a [`Document`].
 //!
 //! The browser hands over the whole page in one call instead of the core
 //! asking for every node across the wasm boundary; the format is plain data,

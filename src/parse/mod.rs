@@ -10,7 +10,7 @@ mod encoding;
 mod html;
 
 #[cfg(feature = "encoding")]
-pub use encoding::{as_decoded_text, decode, Decoded};
+use encoding::{as_decoded_text, decode};
 pub use html::parse_html;
 
 use crate::dom::Document;

@@ -8,14 +8,13 @@ mod body;
 mod classify;
 pub mod cues;
 mod leaves;
+mod selection;
 mod stats;
-mod visibility;
 
 use body::Flags;
-pub use leaves::{is_block_tag, Leaf};
-pub use visibility::{hidden_by_markup, is_hidden};
+pub use leaves::Leaf;
+pub use selection::Selection;
 
-use crate::article::Selection;
 use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Reason};
 pub use classify::Hints;

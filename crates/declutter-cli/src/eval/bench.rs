@@ -2,7 +2,7 @@
 //! page on one core, and the throughput over all cores.
 
 use super::pages::analyze;
-use crate::Options;
+use declutter::Options;
 use rayon::prelude::*;
 use std::fmt;
 use std::hint::black_box;

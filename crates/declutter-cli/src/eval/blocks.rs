@@ -5,8 +5,8 @@
 use super::confusion::{find_block, Confusion, Predicted};
 use super::pages::{analyze, read, read_text, Failure};
 use super::text::collapse_ws;
-use crate::model::Kind;
-use crate::Options;
+use declutter::Kind;
+use declutter::Options;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;

@@ -2,8 +2,8 @@
 //! eval module.
 
 use super::fail::{self, Fail};
-use declutter::eval::bench::{self, BenchConfig};
-use declutter::eval::{self, EvalConfig};
+use declutter_cli::eval::bench::{self, BenchConfig};
+use declutter_cli::eval::{self, EvalConfig};
 use std::path::{Path, PathBuf};
 
 /// The fixtures folder that goes with a corpus folder: its sibling

@@ -1,9 +1,10 @@
-//! The wasm adapter: the only module that knows it runs in a browser. It
+//! The wasm adapter: the only crate that knows it runs in a browser. It
 //! turns the core's results into plain JavaScript objects and its errors into
-//! exceptions; `src/js/declutter.js` builds the public API on top.
+//! exceptions; `js/declutter.js` builds the public API on top. Off wasm32
+//! the crate is empty.
+#![cfg(target_arch = "wasm32")]
 
-use crate::model::{Analysis, Article, Block, Kind, Reason};
-use crate::Options;
+use declutter::{Analysis, Article, Block, Kind, Options, Reason};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -62,10 +63,10 @@ const WARM_UP_PAGE: &str = "<html lang=en><head><title>A sample story - Example 
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() -> Result<(), JsError> {
     let options = options(Some("https://example.com/news/sample-story".into()))?;
-    let doc = crate::parse::parse_text(WARM_UP_PAGE).map_err(to_js)?;
-    crate::analyze_document(&doc, &options);
-    let (ops, strings) = crate::snapshot::encode(&doc);
-    crate::analyze_snapshot(&ops, &strings, &options).map_err(to_js)?;
+    let doc = declutter::parse::parse_text(WARM_UP_PAGE).map_err(to_js)?;
+    declutter::analyze_document(&doc, &options);
+    let (ops, strings) = declutter::snapshot::encode(&doc);
+    declutter::analyze_snapshot(&ops, &strings, &options).map_err(to_js)?;
     Ok(())
 }
 
@@ -78,7 +79,7 @@ pub fn analyze_snapshot(
     url: Option<String>,
 ) -> Result<JsValue, JsError> {
     let options = options(url)?;
-    let (analysis, built) = crate::analyze_snapshot(ops, strings, &options).map_err(to_js)?;
+    let (analysis, built) = declutter::analyze_snapshot(ops, strings, &options).map_err(to_js)?;
     let view = AnalysisView::new(&analysis, |block| {
         block.nodes.iter().filter_map(|&n| built.index(n)).collect()
     });
@@ -89,7 +90,7 @@ pub fn analyze_snapshot(
 #[wasm_bindgen(js_name = analyzeHtml)]
 pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError> {
     let options = options(url)?;
-    let analysis = crate::analyze_text(html, &options).map_err(to_js)?;
+    let analysis = declutter::analyze_text(html, &options).map_err(to_js)?;
     to_value(&AnalysisView::new(&analysis, |_| Vec::new()))
 }
 
@@ -101,7 +102,7 @@ pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError>
 pub fn analyze_node_web_sys(root: &web_sys::Node, url: Option<String>) -> Result<JsValue, JsError> {
     let options = options(url)?;
     let doc = walker::read(root);
-    let analysis = crate::analyze_document(&doc, &options);
+    let analysis = declutter::analyze_document(&doc, &options);
     to_value(&AnalysisView::new(&analysis, |_| Vec::new()))
 }
 
@@ -135,7 +136,7 @@ fn rounded(c: f32) -> f64 {
     (f64::from(c) * 1000.0).round() / 1000.0
 }
 
-fn to_js(e: crate::Error) -> JsError {
+fn to_js(e: declutter::Error) -> JsError {
     JsError::new(&format!("declutter: {e}"))
 }
 

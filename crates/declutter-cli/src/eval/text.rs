@@ -1,7 +1,7 @@
 //! Text helpers shared by the scorers: white-space collapsing and the
 //! visible text of a ground-truth document.
 
-use crate::dom::{Document, NodeData, NodeId, DOCUMENT};
+use declutter::dom::{Document, NodeData, NodeId, DOCUMENT};
 
 /// Elements that flow inside a line: their edges are not word boundaries.
 /// Every other element is treated as a block, so an unknown or custom tag
@@ -124,7 +124,7 @@ mod tests {
     fn collapse_composes_characters() {
         assert_eq!(collapse_ws("gepru\u{308}ft  heute"), "geprüft heute");
     }
-    use crate::parse::parse_html;
+    use declutter::parse::parse_html;
 
     #[test]
     fn collapse_joins_all_white_space_including_nbsp() {
@@ -160,7 +160,7 @@ mod tests {
         let mut doc = Document::new();
         let mut cur = DOCUMENT;
         for _ in 0..200_000 {
-            cur = doc.append_element(cur, crate::dom::Element::html("div", vec![]));
+            cur = doc.append_element(cur, declutter::dom::Element::html("div", vec![]));
         }
         doc.append_text(cur, "deep");
         assert_eq!(collapse_ws(&document_text(&doc)), "deep");

@@ -1,7 +1,7 @@
 //! Running the analysis on one corpus page without letting one bad page
 //! stop the whole evaluation.
 
-use crate::{analyze_html, Analysis, Options};
+use declutter::{analyze_html, Analysis, Options};
 use serde::Serialize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;

@@ -147,7 +147,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         let match_string = match_string.as_deref();
         let tag = doc.tag(node).unwrap_or("");
 
-        let removed = !is_probably_visible(doc, node)
+        let removed = !crate::visibility::readability_visible(doc, node)
             || (doc.attr(node, "aria-modal") == Some("true")
                 && doc.attr(node, "role") == Some("dialog"));
         if removed {
@@ -235,42 +235,6 @@ fn block_descendants(doc: &Document) -> Vec<bool> {
             .any(|c| has[c] || doc.tag(c).is_some_and(|t| BLOCK_TAGS.contains(&t)));
     }
     has
-}
-
-/// Readability's `_isProbablyVisible`, plus what a layout-aware front saw.
-fn is_probably_visible(doc: &Document, node: NodeId) -> bool {
-    let Some(el) = doc.element(node) else {
-        return true;
-    };
-    if el.hidden_by_layout || el.attr("hidden").is_some() {
-        return false;
-    }
-    if let Some(style) = el.attr("style") {
-        if style_value(style, "display").is_some_and(|v| v.eq_ignore_ascii_case("none"))
-            || style_value(style, "visibility").is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
-        {
-            return false;
-        }
-    }
-    let aria_hidden = el.attr("aria-hidden") == Some("true");
-    !aria_hidden
-        || el
-            .attr("class")
-            .is_some_and(|c| c.contains("fallback-image"))
-}
-
-/// The value of `property` in an inline style (the last declaration wins,
-/// hence the search from the end; `!important` dropped).
-fn style_value<'a>(style: &'a str, property: &str) -> Option<&'a str> {
-    style
-        .rsplit(';')
-        .filter_map(|decl| decl.split_once(':'))
-        .filter(|(k, _)| k.trim().eq_ignore_ascii_case(property))
-        .map(|(_, v)| {
-            let v = v.trim();
-            v.strip_suffix("!important").map(str::trim_end).unwrap_or(v)
-        })
-        .next()
 }
 
 /// Readability's `_isValidByline`: marked as an author line and short.
@@ -462,18 +426,5 @@ mod tests {
         let long = "Long paragraph text. ".repeat(40);
         let html = format!("<div class=site_header><p class=byline>By Ann</p></div><p>{long}</p>");
         assert_eq!(byline(&html), None);
-    }
-
-    #[test]
-    fn style_values_are_read_case_insensitively() {
-        assert_eq!(
-            style_value("color:red; DISPLAY : None", "display"),
-            Some("None")
-        );
-        assert_eq!(
-            style_value("display:block;display:none", "display"),
-            Some("none")
-        );
-        assert_eq!(style_value("junk", "display"), None);
     }
 }

@@ -1,7 +1,6 @@
 //! The `declutter` binary end to end: formats, stdin, error lines and exit
 //! codes, and batch runs. Asserts structure, not the classifier's labels
 //! (the fixture tests do that).
-#![cfg(feature = "cli")]
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -14,9 +13,14 @@ const BIN: &str = env!("CARGO_BIN_EXE_declutter");
 /// A word from the seed page's story body, which every article of it holds.
 const STORY_WORD: &str = "Shoigu";
 
+/// The repository's root, two folders above this crate.
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 /// The seed news page from the shared folder beside the repository.
 fn seed() -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/seed-news-page.html");
+    let path = repo().join("../shared/fixtures/seed-news-page.html");
     assert!(
         path.is_file(),
         "seed fixture missing: {} (the shared folder must sit beside the repository)",
@@ -44,7 +48,7 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn run(args: &[&str]) -> Output {
-    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+    run_in(&repo(), args)
 }
 
 fn stdout(o: &Output) -> String {

@@ -3,7 +3,7 @@
 
 use super::pages::{analyze, read, read_text, Failure};
 use super::snippets::{score_page, PageSnippets, SnippetCounts};
-use crate::Options;
+use declutter::Options;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;

@@ -8,7 +8,7 @@ use super::readability::{FieldAgreement, PageText};
 use super::snippets::SnippetCounts;
 use super::text::head;
 use super::trafilatura::PageResult;
-use crate::model::Kind;
+use declutter::Kind;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::fmt;

@@ -4,9 +4,9 @@
 use super::pages::{analyze, read, read_text, Failure};
 use super::shingles::{tokens, PageOverlap, TextScores};
 use super::text::{collapse_ws, document_text};
-use crate::model::Article;
-use crate::parse::parse_html;
-use crate::Options;
+use declutter::parse::parse_html;
+use declutter::Article;
+use declutter::Options;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;

@@ -1,8 +1,8 @@
 //! The other way to read a live DOM: from wasm, one web-sys call (or more)
 //! per node. Built only for the measurement in the README; the JavaScript
-//! walker (`src/js/snapshot.js`) is the one shipped.
+//! walker (`js/snapshot.js`) is the one shipped.
 
-use crate::dom::{Document, Element, Namespace, NodeId, DOCUMENT};
+use declutter::dom::{Document, Element, Namespace, NodeId, DOCUMENT};
 use wasm_bindgen::JsCast;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";

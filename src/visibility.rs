@@ -1,4 +1,6 @@
-//! Which elements a reader never sees as text.
+//! Which elements a reader never sees as text: the one place every stage
+//! asks (segmentation's leaves and statistics, the article's copy, the
+//! byline search's Readability replay).
 
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId};
 
@@ -108,6 +110,46 @@ fn style_hides(style: &str) -> bool {
     })
 }
 
+/// Readability's `_isProbablyVisible`, plus what a layout-aware front saw:
+/// the byline search replays Readability, so it keeps Readability's own
+/// test, which differs from [`hidden_by_markup`]: `aria-hidden` must be
+/// exactly `true`, only the last `display` or `visibility` declaration
+/// counts, and `visibility:collapse` does not hide.
+pub fn readability_visible(doc: &Document, node: NodeId) -> bool {
+    let Some(el) = doc.element(node) else {
+        return true;
+    };
+    if el.hidden_by_layout || el.attr("hidden").is_some() {
+        return false;
+    }
+    if let Some(style) = el.attr("style") {
+        if style_value(style, "display").is_some_and(|v| v.eq_ignore_ascii_case("none"))
+            || style_value(style, "visibility").is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
+        {
+            return false;
+        }
+    }
+    let aria_hidden = el.attr("aria-hidden") == Some("true");
+    !aria_hidden
+        || el
+            .attr("class")
+            .is_some_and(|c| c.contains("fallback-image"))
+}
+
+/// The value of `property` in an inline style (the last declaration wins,
+/// hence the search from the end; `!important` dropped).
+fn style_value<'a>(style: &'a str, property: &str) -> Option<&'a str> {
+    style
+        .rsplit(';')
+        .filter_map(|decl| decl.split_once(':'))
+        .filter(|(k, _)| k.trim().eq_ignore_ascii_case(property))
+        .map(|(_, v)| {
+            let v = v.trim();
+            v.strip_suffix("!important").map(str::trim_end).unwrap_or(v)
+        })
+        .next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +180,42 @@ mod tests {
         let d = parse_html("<div style='display:none'>x</div><script>1</script>");
         assert!(is_revealable(&d, first(&d, "div")));
         assert!(!is_revealable(&d, first(&d, "script")));
+    }
+
+    #[test]
+    fn hidden_by_attribute_aria_style_or_layout() {
+        let el = Element::test_div;
+        assert!(hidden_by_markup(&el(&[("hidden", "")])));
+        assert!(hidden_by_markup(&el(&[("aria-hidden", "true")])));
+        assert!(!hidden_by_markup(&el(&[("aria-hidden", "false")])));
+        assert!(!hidden_by_markup(&el(&[
+            ("aria-hidden", "true"),
+            ("class", "mwe-math-fallback-image-inline")
+        ])));
+        assert!(hidden_by_markup(&el(&[(
+            "style",
+            "color:red; DISPLAY : none !important"
+        )])));
+        assert!(hidden_by_markup(&el(&[("style", "visibility:hidden")])));
+        assert!(!hidden_by_markup(&el(&[(
+            "style",
+            "display:block; --x-display:none"
+        )])));
+        let mut e = el(&[]);
+        e.hidden_by_layout = true;
+        assert!(hidden_by_markup(&e));
+    }
+
+    #[test]
+    fn style_values_are_read_case_insensitively() {
+        assert_eq!(
+            style_value("color:red; DISPLAY : None", "display"),
+            Some("None")
+        );
+        assert_eq!(
+            style_value("display:block;display:none", "display"),
+            Some("none")
+        );
+        assert_eq!(style_value("junk", "display"), None);
     }
 }

@@ -1,16 +1,16 @@
 //! The two fronts agree in real browsers: a page parsed by the browser's
-//! `DOMParser`, flattened by `src/js/snapshot.js` and analysed by
+//! `DOMParser`, flattened by `js/snapshot.js` and analysed by
 //! `analyze_snapshot` must give the blocks `analyze_text` gives for the same
 //! HTML string (html5ever). Fixtures must agree fully; the corpora, served
 //! over HTTP by `scripts/browser-agreement.sh`, on ≥ 99% of blocks (the
-//! figure is defined in `support/agreement.rs`).
+//! figure is defined in `tests/support/agreement.rs` at the root).
 //!
 //! Run through `scripts/browser-agreement.sh` (Chromium, then Firefox). The
 //! corpus test reads `DECLUTTER_CORPUS_URL` at compile time: the server's
 //! base URL, under which `index.json` lists the pages.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/agreement.rs"]
+#[path = "../../../tests/support/agreement.rs"]
 mod agreement;
 
 use agreement::{compare, pairs, report, CorpusAgreement, Pair};
@@ -22,7 +22,7 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(module = "/src/js/snapshot.js")]
+#[wasm_bindgen(module = "/js/snapshot.js")]
 extern "C" {
     /// The shipped walker: `{ops, strings, nodes, url}` of a Document.
     fn snapshot(root: &web_sys::Document) -> JsValue;
@@ -107,7 +107,7 @@ fn fixtures_agree_fully() {
     tally(
         &mut corpus,
         "fixtures/seed-news-page.html",
-        include_str!("../../shared/fixtures/seed-news-page.html"),
+        include_str!("../../../../shared/fixtures/seed-news-page.html"),
     );
     for (name, html) in SUBTLETIES {
         tally(&mut corpus, name, html);

@@ -1,7 +1,7 @@
 //! Block-kind scoring: which block holds a labelled snippet, and the
 //! confusion matrix of labelled against predicted kinds.
 
-use crate::model::Kind;
+use declutter::Kind;
 use serde_json::{json, Map, Value};
 
 /// What the segmenter said about a labelled snippet.
