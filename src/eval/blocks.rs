@@ -4,8 +4,8 @@
 
 use super::confusion::{find_block, Confusion, Predicted};
 use super::pages::{analyze, read_text, Failure};
-use super::wcxb::{page_path, read_page, urls};
 use super::text::collapse_ws;
+use super::wcxb::{page_path, read_page, urls};
 use crate::model::Kind;
 use crate::Options;
 use rayon::prelude::*;

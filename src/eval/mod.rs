@@ -87,7 +87,14 @@ pub fn run(cfg: &EvalConfig) -> Result<Report, String> {
         wcxb: wcxb_report::WcxbScores::of(&wx),
         blocks_wcxb: block_scores(&blw),
         metadata: rb.metadata,
-        failures: [rb.failures, tf.failures, bl.failures, wx.failures, blw.failures].concat(),
+        failures: [
+            rb.failures,
+            tf.failures,
+            bl.failures,
+            wx.failures,
+            blw.failures,
+        ]
+        .concat(),
         detail: None,
         seconds: 0.0,
     };

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Peers' word F1 on the dev split (the corpus README), printed for scale.
-const PEERS: &str = "(peers, all pages: rs-trafilatura 0.842, trafilatura 0.817, dom_smoothie 0.765)";
+const PEERS: &str =
+    "(peers, all pages: rs-trafilatura 0.842, trafilatura 0.817, dom_smoothie 0.765)";
 
 /// Worst pages per type the verbose listing shows.
 const WORST_PER_TYPE: usize = 8;
@@ -202,7 +203,10 @@ mod tests {
         assert_eq!(figure(&r, "related_as_promo"), Some(0.0));
         assert_eq!(figure(&r, "wcxb_nothing_f1"), None);
         for name in WCXB_FIGURES {
-            assert!(figure(&r, name).is_some() || name.ends_with("_f1"), "{name}");
+            assert!(
+                figure(&r, name).is_some() || name.ends_with("_f1"),
+                "{name}"
+            );
         }
     }
 }

@@ -53,6 +53,9 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Drop link-heavy and form-heavy boxes inside the article.
     pub clean_conditionally: bool,
+    /// The page is a forum thread: posts named "comment" or "reply" are its
+    /// content, not chrome (see `page_type.rs`).
+    pub forum: bool,
 }
 
 impl Flags {
@@ -61,6 +64,7 @@ impl Flags {
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
+        forum: false,
     };
 }
 
@@ -86,12 +90,13 @@ pub fn class_and_id(doc: &Document, id: NodeId) -> String {
     }
 }
 
-/// Readability's class weight: ±25 for each of class and id.
-pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
+/// Readability's class weight: ±25 for each of class and id. On a forum
+/// thread, names of posts ("comment", "reply") weigh nothing.
+pub fn class_weight(doc: &Document, id: NodeId, forum: bool) -> f64 {
     let mut w = 0.0;
     for name in ["class", "id"] {
         if let Some(v) = doc.attr(id, name).filter(|v| !v.is_empty()) {
-            if cues::negative_attr().is_match(v) {
+            if cues::negative_attr().is_match(v) && !(forum && names_a_post(v)) {
                 w -= CLASS_WEIGHT;
             }
             if cues::positive_attr().is_match(v) {
@@ -100,6 +105,12 @@ pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
         }
     }
     w
+}
+
+/// Whether class/id names a post of a thread (a comment or reply).
+pub fn names_a_post(names: &str) -> bool {
+    let n = names.to_ascii_lowercase();
+    n.contains("comment") || n.contains("repl") || n.contains("post")
 }
 
 /// Score an element starts with, from its tag.
@@ -115,7 +126,7 @@ fn tag_weight(tag: &str) -> f64 {
 
 /// Marks elements under `root` that Readability would drop before scoring:
 /// class/id like chrome (unless also like content), chrome landmark roles.
-pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId) -> Vec<bool> {
+pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId, forum: bool) -> Vec<bool> {
     let mut marks = vec![false; doc.len()];
     for &id in &stats.order {
         if id == root {
@@ -143,6 +154,7 @@ pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId) -> Vec<bool> 
             && cues::unlikely_attr().is_match(&ci)
             && !cues::maybe_candidate_attr().is_match(&ci)
             && !stats.within[id].table_or_code
+            && !(forum && names_a_post(&ci))
         {
             marks[id] = true;
         }
@@ -163,7 +175,7 @@ fn is_scored_paragraph(doc: &Document, leaf: &Leaf) -> bool {
 /// Finds the article body under `root`.
 pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags: Flags) -> Region {
     let unlikely = if flags.strip_unlikely {
-        unlikely_marks(doc, stats, root)
+        unlikely_marks(doc, stats, root, flags.forum)
     } else {
         vec![false; doc.len()]
     };
@@ -187,7 +199,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
                 candidates.push(anc);
                 scores[anc] = tag_weight(tag)
                     + if flags.weight_classes {
-                        class_weight(doc, anc)
+                        class_weight(doc, anc, flags.forum)
                     } else {
                         0.0
                     };
@@ -277,6 +289,8 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
             top = dense;
         }
     }
+
+    top = super::anchors::prefer_marked(doc, stats, top);
 
     // An only child stands for its parent.
     while let Some(parent) = doc.parent(top) {

@@ -4,10 +4,13 @@
 //! article's container) -> classify (a kind per leaf) -> blocks (leaves of
 //! one widget merged) and the article selection.
 
+mod anchors;
 mod body;
 mod classify;
 pub mod cues;
+mod evidence;
 mod leaves;
+mod page_type;
 mod stats;
 mod visibility;
 
@@ -35,16 +38,19 @@ const ATTEMPTS: [Flags; 4] = [
         strip_unlikely: false,
         weight_classes: true,
         clean_conditionally: true,
+        forum: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
+        forum: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
+        forum: false,
     },
 ];
 
@@ -64,8 +70,11 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let (leaves, latent) = leaves::cut_with_latent(doc, root);
     let stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
-    let facts = classify::PageFacts::new(doc, &leaves, &stats);
+    let typed = page_type::classify(doc, hints.url);
+    let forum = typed.page_type == page_type::PageType::Forum;
+    let facts = classify::PageFacts::new(doc, &leaves, &stats, forum);
     for flags in ATTEMPTS {
+        let flags = Flags { forum, ..flags };
         let region = body::find(doc, root, &leaves, &stats, flags);
         let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints, &facts);
         let chars = article_chars(&leaves, &classified);
@@ -338,6 +347,7 @@ mod tests {
     const TITLED: Hints = Hints {
         title: Some("Title"),
         byline: None,
+        url: None,
     };
     use crate::parse::parse_html;
 
@@ -502,6 +512,7 @@ mod tests {
             &Hints {
                 title: Some("The Great Big Story - Example News"),
                 byline: None,
+                url: None,
             },
         );
         assert_eq!(kind_of(&seg, "The Great Big Story"), Kind::Content);
