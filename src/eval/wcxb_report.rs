@@ -38,7 +38,7 @@ impl WcxbScores {
         WcxbScores {
             all: o.all.clone(),
             by_type: o.by_type.clone(),
-            shingles: o.shingles.clone(),
+            shingles: o.shingles,
             snippets: o.snippets,
         }
     }
@@ -109,10 +109,14 @@ pub fn write(f: &mut fmt::Formatter<'_>, r: &Report) -> fmt::Result {
         "wcxb (dev)    {:<6} word F1 {:.3} (P {:.3} R {:.3})  shingles P {:.3} R {:.3} F1 {:.3}  {PEERS}",
         w.all.pages, w.all.f1, w.all.precision, w.all.recall, w.shingles.precision, w.shingles.recall, w.shingles.f1
     )?;
-    write!(f, "  word F1 per type:")?;
+    write!(f, "  word F1 per type (pages, P/R):")?;
     for t in PAGE_TYPES {
         if let Some(s) = w.by_type.get(t) {
-            write!(f, "  {t} {:.3} ({})", s.f1, s.pages)?;
+            write!(
+                f,
+                "\n    {t:<13} {:.3}  ({}, {:.2}/{:.2})",
+                s.f1, s.pages, s.precision, s.recall
+            )?;
         }
     }
     let c = &w.snippets;

@@ -43,6 +43,10 @@ const NEIGHBOUR_MIN_PROSE: usize = 200;
 /// ...making up at least this share of its text.
 const NEIGHBOUR_PROSE_SHARE: f64 = 0.7;
 
+/// On a page without an article, a body holding less than this share of
+/// the page's prose is one part of content spread over the page.
+const SPREAD_SHARE: f64 = 0.5;
+
 /// Which of Readability's heuristics are on; a too-short result is retried
 /// with fewer, as Readability does.
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +60,9 @@ pub struct Flags {
     /// The page is a forum thread: posts named "comment" or "reply" are its
     /// content, not chrome (see `page_type.rs`).
     pub forum: bool,
+    /// The page declares no article (see `page_type.rs`): its `<main>` may
+    /// be its content.
+    pub non_article: bool,
 }
 
 impl Flags {
@@ -65,6 +72,7 @@ impl Flags {
         weight_classes: true,
         clean_conditionally: true,
         forum: false,
+        non_article: false,
     };
 }
 
@@ -77,6 +85,10 @@ pub struct Region {
     pub roots: Vec<NodeId>,
     /// Final candidate scores, indexed by node id (0 for non-candidates).
     pub scores: Vec<f64>,
+    /// The page declares no article and the body is its whole `<main>`
+    /// (see `anchors::prefer_main`) or holds under half the page's prose:
+    /// its link lists and forms are its content, not boxes to clean.
+    pub spread: bool,
 }
 
 /// `class` and `id` joined, as the cue lists expect.
@@ -154,7 +166,7 @@ pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId, forum: bool) 
             && cues::unlikely_attr().is_match(&ci)
             && !cues::maybe_candidate_attr().is_match(&ci)
             && !stats.within[id].table_or_code
-            && !(forum && names_a_post(&ci))
+            && (!forum || !names_a_post(&ci))
         {
             marks[id] = true;
         }
@@ -223,6 +235,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
             top: body,
             roots: vec![body],
             scores,
+            spread: false,
         };
     };
     let mut top = first;
@@ -231,6 +244,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
             top,
             roots: vec![top],
             scores,
+            spread: false,
         };
     }
 
@@ -291,6 +305,13 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
     }
 
     top = super::anchors::prefer_marked(doc, stats, top);
+    let mut spread = false;
+    if flags.non_article {
+        let main = super::anchors::prefer_main(doc, stats, top);
+        let page_prose = stats.of(body).prose_chars.max(1) as f64;
+        spread = main != top || (stats.of(top).prose_chars as f64) < SPREAD_SHARE * page_prose;
+        top = main;
+    }
 
     // An only child stands for its parent.
     while let Some(parent) = doc.parent(top) {
@@ -302,7 +323,12 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
 
     let mut roots = join_siblings(doc, top, &scores, stats);
     join_prose_neighbours(doc, body, top, stats, &unlikely, &mut roots);
-    Region { top, roots, scores }
+    Region {
+        top,
+        roots,
+        scores,
+        spread,
+    }
 }
 
 /// Story parts one level further out: an article cut in two by a "related

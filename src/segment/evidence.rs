@@ -60,6 +60,7 @@ pub fn editorial_teaser(
         if cues::ad_label().is_match(&leaf.text)
             || cues::promo_text().is_match(&leaf.text)
             || cues::promo_weak().is_match(&leaf.text)
+            || discloses(&leaf.text)
         {
             return false;
         }
@@ -79,6 +80,16 @@ pub fn editorial_teaser(
         return false;
     }
     headlines >= MIN_HEADLINES
+}
+
+/// A disclosure in words the cue lists do not hold ("This content is
+/// provided by our sponsor", "Partner content from ..."): a sponsor,
+/// partner or advertiser named anywhere in the box.
+fn discloses(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["sponsor", "partner", "advertis", "paid post", "provided by"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// Whether a link is marked sponsored or leads to an ad server or an

@@ -39,18 +39,21 @@ const ATTEMPTS: [Flags; 4] = [
         weight_classes: true,
         clean_conditionally: true,
         forum: false,
+        non_article: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
         forum: false,
+        non_article: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
         forum: false,
+        non_article: false,
     },
 ];
 
@@ -74,7 +77,12 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let forum = typed.page_type == page_type::PageType::Forum;
     let facts = classify::PageFacts::new(doc, &leaves, &stats, forum);
     for flags in ATTEMPTS {
-        let flags = Flags { forum, ..flags };
+        let non_article = typed.page_type == page_type::PageType::Other;
+        let flags = Flags {
+            forum,
+            non_article,
+            ..flags
+        };
         let region = body::find(doc, root, &leaves, &stats, flags);
         let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints, &facts);
         let chars = article_chars(&leaves, &classified);

@@ -17,6 +17,10 @@ pub enum PageType {
     Article,
     /// A discussion thread: its posts and replies are the content.
     Forum,
+    /// A page that declares no article and is no thread (a product,
+    /// service, listing or documentation page may be one): its main
+    /// content may be spread over many sections.
+    Other,
 }
 
 /// The page's type and the evidence for it.
@@ -52,6 +56,20 @@ const FORUM_PATHS: &[&str] = &[
 /// Host names that name a forum (`forum.`, `community.`, `discuss.`).
 const FORUM_HOSTS: &[&str] = &["forum.", "forums.", "community.", "discuss.", "discourse."];
 
+/// Schema.org types of articles (JSON-LD and microdata).
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "Recipe",
+];
+
 /// Two independent pieces of evidence make a forum, or one schema.org type.
 const MIN_FORUM_EVIDENCE: usize = 2;
 
@@ -81,8 +99,12 @@ pub fn classify(doc: &Document, url: Option<&Url>) -> Typed {
     }
     let page_type = if weight >= MIN_FORUM_EVIDENCE {
         PageType::Forum
-    } else {
+    } else if let Some(why) = declares_article(doc) {
+        evidence.push(why);
         PageType::Article
+    } else {
+        evidence.push("declares no article".to_string());
+        PageType::Other
     };
     Typed {
         page_type,
@@ -107,6 +129,27 @@ fn schema_type(doc: &Document, types: &[&'static str]) -> Option<&'static str> {
         .map(declared)
         .filter(|t| !t.is_empty())
         .find_map(|t| types.iter().find(|ty| t.ends_with(*ty)).copied())
+}
+
+/// What says the page is an article: a schema.org article type, `og:type`
+/// article, or a marked article body.
+fn declares_article(doc: &Document) -> Option<String> {
+    if let Some(t) = schema_type(doc, ARTICLE_TYPES) {
+        return Some(format!("schema.org type {t}"));
+    }
+    let og_article = doc.find_all(DOCUMENT, "meta").any(|m| {
+        doc.attr(m, "property").is_some_and(|p| p == "og:type")
+            && doc
+                .attr(m, "content")
+                .is_some_and(|c| c.eq_ignore_ascii_case("article"))
+    });
+    if og_article {
+        return Some("og:type article".to_string());
+    }
+    let body = doc.body();
+    doc.descendants(body)
+        .any(|id| doc.attr(id, "itemprop") == Some("articleBody"))
+        .then(|| "itemprop articleBody".to_string())
 }
 
 /// Whether `<meta name="generator">` names forum software.
