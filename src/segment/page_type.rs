@@ -7,7 +7,7 @@
 //! "comments" or "replies", which on an article are chrome: on the WCXB dev
 //! split the forum pages scored 0.48 word F1 against 0.93 for articles.
 
-use crate::dom::{Document, NodeId, DOCUMENT};
+use crate::dom::{Document, DOCUMENT};
 use url::Url;
 
 /// A page type the segmenter reads differently.
@@ -73,11 +73,100 @@ const ARTICLE_TYPES: &[&str] = &[
 /// Two independent pieces of evidence make a forum, or one schema.org type.
 const MIN_FORUM_EVIDENCE: usize = 2;
 
+/// What the page declares about itself, gathered in one walk of the
+/// document (each separate walk cost measurable time on the bench).
+#[derive(Default)]
+struct Declared {
+    /// Texts of the JSON-LD scripts.
+    json_ld: Vec<String>,
+    /// Microdata `itemtype` values.
+    item_types: Vec<String>,
+    /// `og:type` is article.
+    og_article: bool,
+    /// `<meta name="generator">` names forum software.
+    forum_generator: bool,
+    /// An element carries `itemprop="articleBody"`.
+    article_body: bool,
+}
+
+/// Forum software as `<meta name="generator">` names it.
+const FORUM_SOFTWARE: &[&str] = &[
+    "discourse",
+    "phpbb",
+    "vbulletin",
+    "xenforo",
+    "invision",
+    "nodebb",
+    "flarum",
+];
+
+impl Declared {
+    fn gather(doc: &Document) -> Self {
+        let mut d = Declared::default();
+        for id in doc.descendants(DOCUMENT) {
+            let Some(e) = doc.element(id) else { continue };
+            match &*e.name {
+                "script" if e.attr("type") == Some("application/ld+json") => {
+                    d.json_ld.push(doc.text_content(id));
+                }
+                "meta" => {
+                    let content = e.attr("content").unwrap_or("");
+                    if e.attr("property") == Some("og:type")
+                        && content.eq_ignore_ascii_case("article")
+                    {
+                        d.og_article = true;
+                    }
+                    if e.attr("name")
+                        .is_some_and(|n| n.eq_ignore_ascii_case("generator"))
+                    {
+                        let c = content.to_ascii_lowercase();
+                        d.forum_generator |= FORUM_SOFTWARE.iter().any(|f| c.contains(f));
+                    }
+                }
+                _ => {}
+            }
+            if let Some(t) = e.attr("itemtype") {
+                d.item_types.push(t.to_string());
+            }
+            if e.attr("itemprop") == Some("articleBody") {
+                d.article_body = true;
+            }
+        }
+        d
+    }
+
+    /// The first of `types` the page declares in JSON-LD or microdata.
+    fn schema_type(&self, types: &[&'static str]) -> Option<&'static str> {
+        for text in &self.json_ld {
+            if let Some(t) = types.iter().find(|t| text.contains(&format!("\"{t}\""))) {
+                return Some(t);
+            }
+        }
+        self.item_types
+            .iter()
+            .find_map(|t| types.iter().find(|ty| t.ends_with(*ty)).copied())
+    }
+
+    /// What says the page is an article: a schema.org article type,
+    /// `og:type` article, or a marked article body.
+    fn article(&self) -> Option<String> {
+        if let Some(t) = self.schema_type(ARTICLE_TYPES) {
+            return Some(format!("schema.org type {t}"));
+        }
+        if self.og_article {
+            return Some("og:type article".to_string());
+        }
+        self.article_body
+            .then(|| "itemprop articleBody".to_string())
+    }
+}
+
 /// Classifies the page.
 pub fn classify(doc: &Document, url: Option<&Url>) -> Typed {
+    let declared = Declared::gather(doc);
     let mut evidence = Vec::new();
     let mut weight = 0;
-    if let Some(t) = schema_type(doc, FORUM_TYPES) {
+    if let Some(t) = declared.schema_type(FORUM_TYPES) {
         evidence.push(format!("schema.org type {t}"));
         weight += MIN_FORUM_EVIDENCE;
     }
@@ -93,13 +182,13 @@ pub fn classify(doc: &Document, url: Option<&Url>) -> Typed {
             weight += 1;
         }
     }
-    if generator_is_forum(doc) {
+    if declared.forum_generator {
         evidence.push("forum software".to_string());
         weight += 1;
     }
     let page_type = if weight >= MIN_FORUM_EVIDENCE {
         PageType::Forum
-    } else if let Some(why) = declares_article(doc) {
+    } else if let Some(why) = declared.article() {
         evidence.push(why);
         PageType::Article
     } else {
@@ -110,66 +199,4 @@ pub fn classify(doc: &Document, url: Option<&Url>) -> Typed {
         page_type,
         evidence,
     }
-}
-
-/// The first of `types` the page declares in JSON-LD or microdata.
-fn schema_type(doc: &Document, types: &[&'static str]) -> Option<&'static str> {
-    for s in doc.find_all(DOCUMENT, "script") {
-        if doc.attr(s, "type") != Some("application/ld+json") {
-            continue;
-        }
-        let text = doc.text_content(s);
-        if let Some(t) = types.iter().find(|t| text.contains(&format!("\"{t}\""))) {
-            return Some(t);
-        }
-    }
-    let body = doc.body();
-    let declared = |id: NodeId| doc.attr(id, "itemtype").unwrap_or("");
-    doc.descendants(body)
-        .map(declared)
-        .filter(|t| !t.is_empty())
-        .find_map(|t| types.iter().find(|ty| t.ends_with(*ty)).copied())
-}
-
-/// What says the page is an article: a schema.org article type, `og:type`
-/// article, or a marked article body.
-fn declares_article(doc: &Document) -> Option<String> {
-    if let Some(t) = schema_type(doc, ARTICLE_TYPES) {
-        return Some(format!("schema.org type {t}"));
-    }
-    let og_article = doc.find_all(DOCUMENT, "meta").any(|m| {
-        doc.attr(m, "property").is_some_and(|p| p == "og:type")
-            && doc
-                .attr(m, "content")
-                .is_some_and(|c| c.eq_ignore_ascii_case("article"))
-    });
-    if og_article {
-        return Some("og:type article".to_string());
-    }
-    let body = doc.body();
-    doc.descendants(body)
-        .any(|id| doc.attr(id, "itemprop") == Some("articleBody"))
-        .then(|| "itemprop articleBody".to_string())
-}
-
-/// Whether `<meta name="generator">` names forum software.
-fn generator_is_forum(doc: &Document) -> bool {
-    doc.find_all(DOCUMENT, "meta").any(|m| {
-        doc.attr(m, "name")
-            .is_some_and(|n| n.eq_ignore_ascii_case("generator"))
-            && doc.attr(m, "content").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                [
-                    "discourse",
-                    "phpbb",
-                    "vbulletin",
-                    "xenforo",
-                    "invision",
-                    "nodebb",
-                    "flarum",
-                ]
-                .iter()
-                .any(|f| c.contains(f))
-            })
-    })
 }
