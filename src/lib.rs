@@ -93,6 +93,7 @@ pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
     let hints = segment::Hints {
         title: meta.title.as_deref(),
         byline: meta.byline.as_deref(),
+        url: options.url.as_ref(),
     };
     let segmentation = segment::segment(doc, &hints);
     let article = article::build(doc, &segmentation, meta, options.url.as_ref());

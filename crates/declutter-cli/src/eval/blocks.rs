@@ -3,8 +3,9 @@
 //! leaking into the article text.
 
 use super::confusion::{find_block, Confusion, Predicted};
-use super::pages::{analyze, read, read_text, Failure};
+use super::pages::{analyze, read_text, Failure};
 use super::text::collapse_ws;
+use super::wcxb::{page_path, read_page, urls};
 use declutter::Kind;
 use declutter::Options;
 use rayon::prelude::*;
@@ -80,6 +81,8 @@ struct LabelledPage {
     corpus: String,
     page: String,
     path: PathBuf,
+    /// The page's address where the corpus knows it (WCXB does).
+    url: Option<String>,
     labels: Vec<(Kind, String)>,
 }
 
@@ -111,6 +114,7 @@ fn load(labels: &Path, corpus: &Path, fixtures: &Path) -> Result<Vec<LabelledPag
         .ok_or_else(|| format!("{}: expected a list of pages", labels.display()))?;
     let bad = |what: &str| format!("{}: {what}", labels.display());
     let mut pages = Vec::with_capacity(list.len());
+    let mut wcxb_urls = None;
     for p in list {
         let corpus_name = p
             .get("corpus")
@@ -120,9 +124,18 @@ fn load(labels: &Path, corpus: &Path, fixtures: &Path) -> Result<Vec<LabelledPag
             .get("page")
             .and_then(Value::as_str)
             .ok_or_else(|| bad("a page without \"page\""))?;
+        let mut url = None;
         let path = match corpus_name {
             "readability" => corpus.join("readability").join(page).join("source.html"),
             "fixtures" => fixtures.join(format!("{page}.html")),
+            "wcxb" => {
+                let dir = corpus.join("wcxb");
+                if wcxb_urls.is_none() {
+                    wcxb_urls = Some(urls(&dir)?);
+                }
+                url = wcxb_urls.as_ref().and_then(|u| u.get(page).cloned());
+                page_path(&dir, page)
+            }
             other => return Err(bad(&format!("unknown corpus \"{other}\""))),
         };
         let mut labels_of_page = Vec::new();
@@ -145,6 +158,7 @@ fn load(labels: &Path, corpus: &Path, fixtures: &Path) -> Result<Vec<LabelledPag
             corpus: corpus_name.to_string(),
             page: page.to_string(),
             path,
+            url,
             labels: labels_of_page,
         });
     }
@@ -152,13 +166,18 @@ fn load(labels: &Path, corpus: &Path, fixtures: &Path) -> Result<Vec<LabelledPag
 }
 
 fn score_page(p: &LabelledPage) -> Result<Outcome, String> {
-    let bytes = read(&p.path)?;
+    let bytes = read_page(&p.path)?;
     let name = format!("{}/{}", p.corpus, p.page);
+    let options = p
+        .url
+        .as_deref()
+        .and_then(|u| Options::with_url(u).ok())
+        .unwrap_or_default();
     let mut out = Outcome {
         pages: 1,
         ..Outcome::default()
     };
-    let analysis = match analyze(&bytes, &Options::default()) {
+    let analysis = match analyze(&bytes, &options) {
         Ok(a) => Some(a),
         Err(error) => {
             out.failures.push(Failure {

@@ -16,6 +16,8 @@ pub mod shingles;
 pub mod snippets;
 pub mod text;
 pub mod trafilatura;
+pub mod wcxb;
+pub mod wcxb_report;
 
 pub use report::{BlockScores, Detail, ReadabilityScores, Report, TrafilaturaScores, FIGURES};
 
@@ -58,7 +60,13 @@ pub fn run(cfg: &EvalConfig) -> Result<Report, String> {
         &fixtures,
     )?;
 
-    let c = &bl.confusion;
+    let wx = wcxb::score(&cfg.corpus.join("wcxb"))?;
+    let blw = blocks::score(
+        &cfg.corpus.join("blocks").join("labels-wcxb.json"),
+        &cfg.corpus,
+        &fixtures,
+    )?;
+
     let mut report = Report {
         readability: ReadabilityScores {
             pages: rb.pages.len(),
@@ -75,29 +83,48 @@ pub fn run(cfg: &EvalConfig) -> Result<Report, String> {
             f1: tf.counts.f1(),
             accuracy: tf.counts.accuracy(),
         },
-        blocks: BlockScores {
-            pages: bl.pages,
-            confusion: *c,
-            content_recall: c.recall(declutter::Kind::Content),
-            promo_recall: c.recall(declutter::Kind::Promo),
-            related_recall: c.recall(declutter::Kind::Related),
-            boilerplate_recall: c.recall(declutter::Kind::Boilerplate),
-            leaked: bl.leaked,
-            leak_candidates: bl.leak_candidates,
-            leak: bl.leak(),
-            seed_correct: bl.seed_correct,
-            seed_total: bl.seed_total,
-        },
+        blocks: block_scores(&bl),
+        wcxb: wcxb_report::WcxbScores::of(&wx),
+        blocks_wcxb: block_scores(&blw),
         metadata: rb.metadata,
-        failures: [rb.failures, tf.failures, bl.failures].concat(),
+        failures: [
+            rb.failures,
+            tf.failures,
+            bl.failures,
+            wx.failures,
+            blw.failures,
+        ]
+        .concat(),
         detail: None,
         seconds: 0.0,
     };
     if cfg.verbose {
-        report.detail = Some(detail(rb.pages, tf.pages, bl.misclassified));
+        let mut misclassified = bl.misclassified;
+        misclassified.extend(blw.misclassified);
+        let mut d = detail(rb.pages, tf.pages, misclassified);
+        d.wcxb_pages = wx.pages;
+        report.detail = Some(d);
     }
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The recall, leak and seed figures of one label file.
+fn block_scores(bl: &blocks::Outcome) -> BlockScores {
+    let c = &bl.confusion;
+    BlockScores {
+        pages: bl.pages,
+        confusion: *c,
+        content_recall: c.recall(declutter::Kind::Content),
+        promo_recall: c.recall(declutter::Kind::Promo),
+        related_recall: c.recall(declutter::Kind::Related),
+        boilerplate_recall: c.recall(declutter::Kind::Boilerplate),
+        leaked: bl.leaked,
+        leak_candidates: bl.leak_candidates,
+        leak: bl.leak(),
+        seed_correct: bl.seed_correct,
+        seed_total: bl.seed_total,
+    }
 }
 
 /// The fixtures folder, also when given the path of a fixture page.
@@ -133,6 +160,7 @@ fn detail(
         worst_readability: rb,
         worst_trafilatura: tf,
         misclassified,
+        wcxb_pages: Vec::new(),
     }
 }
 

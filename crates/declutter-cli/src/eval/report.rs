@@ -99,6 +99,8 @@ pub struct Detail {
     /// Every labelled snippet predicted wrong, by labelled kind, predicted
     /// kind and page.
     pub misclassified: Vec<Misclassified>,
+    /// Every WCXB page's scores (the listing shows the worst per type).
+    pub wcxb_pages: Vec<super::wcxb::WcxbPage>,
 }
 
 /// All scores of one run.
@@ -108,8 +110,12 @@ pub struct Report {
     pub readability: ReadabilityScores,
     /// trafilatura corpus snippet scores.
     pub trafilatura: TrafilaturaScores,
-    /// Labelled block scores.
+    /// Labelled block scores (`labels.json`).
     pub blocks: BlockScores,
+    /// WCXB dev split word and shingle scores.
+    pub wcxb: super::wcxb_report::WcxbScores,
+    /// Labelled block scores of `labels-wcxb.json`.
+    pub blocks_wcxb: BlockScores,
     /// Metadata agreement, one entry per field (title, byline, excerpt,
     /// lang, dir).
     pub metadata: Vec<FieldAgreement>,
@@ -143,6 +149,23 @@ pub const FIGURES: &[&str] = &[
     "lang_share",
     "dir_share",
     "failures",
+    // The WCXB figures, as in `wcxb_report::WCXB_FIGURES`.
+    "wcxb_f1",
+    "wcxb_article_f1",
+    "wcxb_service_f1",
+    "wcxb_forum_f1",
+    "wcxb_listing_f1",
+    "wcxb_product_f1",
+    "wcxb_collection_f1",
+    "wcxb_documentation_f1",
+    "wcxb_shingle_f1",
+    "wcxb_content_recall",
+    "wcxb_promo_recall",
+    "wcxb_related_recall",
+    "wcxb_boilerplate_recall",
+    "wcxb_leak",
+    "related_as_promo",
+    "wcxb_related_as_promo",
 ];
 
 impl Report {
@@ -175,7 +198,7 @@ impl Report {
             "lang_share" => share("lang")?,
             "dir_share" => share("dir")?,
             "failures" => self.failures.len() as f64,
-            _ => return None,
+            _ => return super::wcxb_report::figure(self, name),
         })
     }
 
@@ -190,11 +213,17 @@ impl Report {
         if let Value::Object(m) = &mut blocks {
             m.insert("confusion".into(), self.blocks.confusion.to_json());
         }
+        let mut blocks_wcxb = serde_json::to_value(&self.blocks_wcxb).unwrap_or(Value::Null);
+        if let Value::Object(m) = &mut blocks_wcxb {
+            m.insert("confusion".into(), self.blocks_wcxb.confusion.to_json());
+        }
         json!({
             "summary": summary,
             "readability": self.readability,
             "trafilatura": self.trafilatura,
             "blocks": blocks,
+            "wcxb": self.wcxb,
+            "blocks_wcxb": blocks_wcxb,
             "metadata": self.metadata,
             "failures": self.failures,
             "detail": self.detail,
@@ -233,6 +262,7 @@ impl fmt::Display for Report {
         )?;
         write_confusion(f, &b.confusion)?;
         writeln!(f, "seed page: {}/{}", b.seed_correct, b.seed_total)?;
+        super::wcxb_report::write(f, self)?;
         let fields: Vec<String> = self
             .metadata
             .iter()
@@ -249,9 +279,10 @@ impl fmt::Display for Report {
         writeln!(f, "metadata: {}", fields.join(", "))?;
         write!(
             f,
-            "failed pages: {}   labelled pages: {}   time: {:.1} s",
+            "failed pages: {}   labelled pages: {}+{}   time: {:.1} s",
             self.failures.len(),
             b.pages,
+            self.blocks_wcxb.pages,
             self.seconds
         )?;
         if let Some(d) = &self.detail {
@@ -262,7 +293,8 @@ impl fmt::Display for Report {
     }
 }
 
-fn write_confusion(f: &mut fmt::Formatter<'_>, c: &Confusion) -> fmt::Result {
+/// The confusion matrix of one label file.
+pub(super) fn write_confusion(f: &mut fmt::Formatter<'_>, c: &Confusion) -> fmt::Result {
     write!(
         f,
         "confusion (rows labelled, columns predicted):\n  {:<12}",
@@ -355,6 +387,8 @@ fn write_detail(f: &mut fmt::Formatter<'_>, report: &Report, d: &Detail) -> fmt:
             )?;
         }
     }
+
+    super::wcxb_report::write_worst(f, &d.wcxb_pages)?;
 
     writeln!(f, "\nmetadata mismatches (first few per field):")?;
     for field in &report.metadata {
