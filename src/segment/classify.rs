@@ -996,7 +996,7 @@ fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
     }
     let (mut words, mut chars) = (0usize, 0usize);
     for &a in &leaf.links {
-        let text = doc.text_content(a);
+        let text = doc.shown_text(a);
         words += text.split_whitespace().count();
         chars += text.trim().chars().count();
     }

@@ -71,7 +71,7 @@ pub fn editorial_teaser(
         if advertising_link(doc, a) {
             return false;
         }
-        if doc.text_content(a).split_whitespace().count() as f64 >= HEADLINE_WORDS {
+        if doc.shown_text(a).split_whitespace().count() as f64 >= HEADLINE_WORDS {
             headlines += 1;
         }
     }
