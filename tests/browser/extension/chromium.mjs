@@ -6,7 +6,7 @@
 // context menu call, since a test cannot press extension shortcuts.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launchChromium } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { XSS_HEADERS, XssTally, auditReader, writeXssPages } from "./xss.mjs";
 import { firstDifference, isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
@@ -72,14 +72,9 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
     }
     const browserCdp = await context.browser().newBrowserCDPSession();
     // The extension opens its settings page on install.
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
+    const options = await installSettingsPage(context, extId, WAIT);
     t.check("chromium: the settings page opens on install", !!options);
     if (!options) return;
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
     const cdp = await context.newCDPSession(page);
 

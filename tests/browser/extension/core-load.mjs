@@ -27,7 +27,7 @@
 // wait).
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 
@@ -183,13 +183,8 @@ export async function runCoreLoadChromium({ pages, dist, repo, t }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
     const extId = new URL(worker.url()).host;
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
+    const options = await installSettingsPage(context, extId, WAIT);
     if (!options) throw new Error("the settings page did not open");
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const browserCdp = await context.browser().newBrowserCDPSession();
 
     const tabIds = new Map();
@@ -281,7 +276,7 @@ export async function runCoreLoadChromium({ pages, dist, repo, t }) {
     const senders = [options];
     while (senders.length < ABANDONED) {
       const p = await context.newPage();
-      await p.goto(optionsUrl);
+      await p.goto(options.url());
       senders.push(p);
     }
     await tabB.bringToFront();

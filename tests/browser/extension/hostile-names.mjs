@@ -15,7 +15,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { inShadow, readerInfo } from "./chromium.mjs";
@@ -79,13 +79,8 @@ export async function runHostileChromium({ dist, artifacts, t }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
     const extId = new URL(worker.url()).host;
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
+    const options = await installSettingsPage(context, extId, WAIT);
     if (!options) throw new Error("the settings page did not open on install");
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));

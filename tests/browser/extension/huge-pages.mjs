@@ -13,7 +13,7 @@
 // on, declutter off. Its longest gap may exceed the control's by at most
 // STALL_BOUND_MS.
 import { join } from "node:path";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { writeHugePages } from "./huge-page-files.mjs";
@@ -160,11 +160,7 @@ async function runChromium({ files, server, dist, t, rows }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: 15000 });
     const extId = new URL(worker.url()).host;
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + 15000; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
+    const options = await installSettingsPage(context, extId);
     if (!options) throw new Error("the settings page did not open");
     const browserCdp = await context.browser().newBrowserCDPSession();
     // A fresh tab for each try: its toolbar title starts as the default.

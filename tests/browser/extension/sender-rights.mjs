@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { By } from "selenium-webdriver";
 import { Command } from "selenium-webdriver/lib/command.js";
 import { zipFolder } from "../../../scripts/package-extension.mjs";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, waitStatus } from "../lib/firefox-extension.mjs";
 import { copyExtension, scratch } from "./settings-survive.mjs";
 
@@ -136,11 +136,8 @@ export async function runSenderRightsChromium({ dist, site, t }) {
     worker.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     // The settings page the extension opens on install, waited for: a tab
     // the test opened meanwhile could be the one that navigation lands in.
-    const optionsUrl = `chrome-extension://${id}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await sleep(100)) options = context.pages().find((p) => p.url() === optionsUrl);
+    const options = await installSettingsPage(context, id, WAIT);
     if (!options) throw new Error("the settings page did not open on install");
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const page = await context.newPage();
     await page.goto(site);
 

@@ -60,6 +60,23 @@ export async function launchChromium({ extension, args: extra = [], profile: kep
 }
 
 /**
+ * The settings page a just-installed extension `extId` opens in a Chromium
+ * `context`, waited for up to `timeout` ms and until it is ready (its
+ * `html[data-ready]`); null if it did not open. A test's own tab opened
+ * before it appears could be the one its navigation lands in, so tests
+ * wait for it first.
+ */
+export async function installSettingsPage(context, extId, timeout = 15_000) {
+  const url = `chrome-extension://${extId}/options.html`;
+  let options = null;
+  for (const deadline = Date.now() + timeout; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    options = context.pages().find((p) => p.url() === url) || null;
+  }
+  if (options) await options.waitForSelector("html[data-ready]", { timeout });
+  return options;
+}
+
+/**
  * Headless Firefox ESR driven by geckodriver, optionally with a temporary
  * add-on installed from an unpacked folder or a zip, extra `prefs`,
  * WebDriver BiDi (`bidi`, for log events), page dialogs dismissed silently
