@@ -149,7 +149,7 @@ pub const FIGURES: &[&str] = &[
     "lang_share",
     "dir_share",
     "failures",
-    // The WCXB figures, as in `wcxb_report::WCXB_FIGURES`.
+    // The WCXB figures (`wcxb_report::figure`).
     "wcxb_f1",
     "wcxb_article_f1",
     "wcxb_service_f1",

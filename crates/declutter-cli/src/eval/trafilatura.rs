@@ -1,7 +1,7 @@
 //! trafilatura's evaluation corpus: for each page, snippets that must and
 //! must not appear in the extracted text.
 
-use super::pages::{analyze, read, read_text, Failure};
+use super::pages::{analyze, read, read_text, strings, Failure};
 use super::snippets::{score_page, PageSnippets, SnippetCounts};
 use declutter::Options;
 use rayon::prelude::*;
@@ -81,18 +81,6 @@ fn load(path: &Path) -> Result<Vec<Entry>, String> {
         return Err(format!("{}: no pages", path.display()));
     }
     Ok(entries)
-}
-
-/// The strings of a JSON array; anything else gives none.
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn score_entry(html: &Path, e: &Entry) -> Result<(PageResult, Option<Failure>), String> {

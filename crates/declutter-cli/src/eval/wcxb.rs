@@ -7,7 +7,7 @@
 //! Only the dev split is on disk (its README); the test split is how the
 //! product is judged and must never be used for tuning.
 
-use super::pages::{analyze, read, read_text, Failure};
+use super::pages::{analyze, read, read_text, strings, Failure};
 use super::shingles::{tokens, PageOverlap, TextScores};
 use super::snippets::{score_page, SnippetCounts};
 use declutter::Options;
@@ -238,17 +238,6 @@ fn load(dir: &Path) -> Result<Vec<Entry>, String> {
         return Err(format!("{}: no pages", path.display()));
     }
     Ok(entries)
-}
-
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn score_entry(
