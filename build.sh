@@ -42,33 +42,16 @@ setup() {
 
 build_and_run() {
   setup
-  cargo build --release
+  cargo build --release -p declutter-cli
   log "blocks of $SEED_PAGE:"
-  cargo run --release --quiet -- blocks "$SEED_PAGE"
+  cargo run --release --quiet -p declutter-cli -- blocks "$SEED_PAGE"
 }
 
-# The wasm package: the core without the CLI or the encoding tables (the
-# browser hands over decoded strings), wasm-bindgen's glue, and the
-# hand-written API in src/js.
+# The wasm package (crates/declutter-wasm and its JavaScript API) into pkg/,
+# by the one wasm recipe.
 build_pkg() {
   setup
-  local version wasm=target/wasm32-unknown-unknown/wasm/declutter.wasm
-  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-  log "cargo build (wasm)"
-  cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
-  rm -rf pkg && mkdir -p pkg
-  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir pkg --out-name declutter_core "$wasm"
-  cp src/js/declutter.js src/js/snapshot.js src/js/declutter.d.ts src/js/README.md pkg/
-  sed "s/@VERSION@/$version/" src/js/package.json >pkg/package.json
-  pkg_sizes
-}
-
-# Sizes of what a web app downloads.
-pkg_sizes() {
-  local f
-  for f in pkg/declutter_core_bg.wasm pkg/declutter_core.js pkg/declutter.js pkg/snapshot.js; do
-    printf '%s: %s: %d bytes, %d gzipped\n' "$LOG_NAME" "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
-  done
+  LOG_NAME=$LOG_NAME scripts/build-pkg.sh
 }
 
 run_tests() {
@@ -76,12 +59,12 @@ run_tests() {
   log "cargo fmt --check"
   cargo fmt --check
   log "cargo clippy"
-  cargo clippy --all-targets -- -D warnings
+  cargo clippy --workspace --all-targets -- -D warnings
   log "cargo clippy (wasm)"
-  cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features websys-walker -- -D warnings
+  cargo clippy -p declutter-wasm --all-targets --target wasm32-unknown-unknown --features websys-walker -- -D warnings
   # Release: the corpus quality gate analyses over a thousand pages.
   log "cargo test --release"
-  cargo test --release
+  cargo test --workspace --release
   log "fuzzing, 60 s per target"
   scripts/fuzz.sh 60
   build_pkg
@@ -110,8 +93,8 @@ require_shared
 case "$mode" in
   build) build_and_run ;;
   test) run_tests ;;
-  eval) setup; cargo run --release -- eval ;;
-  bench) setup; cargo run --release -- bench ;;
+  eval) setup; cargo run --release -p declutter-cli -- eval ;;
+  bench) setup; cargo run --release -p declutter-cli -- bench ;;
   pkg) build_pkg ;;
   demo) build_pkg; exec node www/serve.mjs ;;
   extension) build_pkg; node scripts/package-extension.mjs ;;

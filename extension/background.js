@@ -1,11 +1,10 @@
 // The extension's own context (Chrome's service worker, Firefox's background
 // page). It routes the toolbar button, the keyboard commands and the context
 // menu to the content script, keeps settings, and registers auto-declutter.
-// The wasm core runs in Chrome's offscreen document and in Firefox's
-// background page (lib/core-host.js); wherever it runs, it answers the
-// content script's analysis requests.
+// The content script's analysis requests are served by Chrome's offscreen
+// document and by Firefox's background page (lib/core-host.js); either
+// runs the wasm core in workers of its own (lib/core-pool.js).
 import { api } from "./lib/api.js";
-import { warmUp } from "./lib/analyzer.js";
 import { serveCore } from "./lib/answer.js";
 import { coreIsOffscreen, ensureOffscreenCore } from "./lib/core-host.js";
 import { showStatus } from "./lib/status.js";
@@ -17,9 +16,13 @@ import { checkMessage } from "./lib/validate-message.js";
 import { MSG } from "./lib/protocol.js";
 import { openWelcome } from "./lib/welcome.js";
 
+/** The pool of core workers, where this context serves the core itself (Firefox). */
+let localCore = null;
+
 /** Makes sure the core is loaded, or loading, wherever it runs. */
-function ensureCore() {
-  return coreIsOffscreen ? ensureOffscreenCore() : warmUp();
+async function ensureCore() {
+  if (coreIsOffscreen) await ensureOffscreenCore();
+  else localCore.warm();
 }
 
 const MENU = {
@@ -114,7 +117,7 @@ async function pageContext(host) {
 // and adds no port listener, so a port reaches only that document and does
 // not wake this worker.
 if (coreIsOffscreen) ensureOffscreenCore().catch((e) => console.error("Declutter: cannot open the core's offscreen document", e));
-else serveCore(pageContext);
+else localCore = serveCore(pageContext);
 
 /** Message handlers, by type. Content-script messages carry their tab in `sender`. */
 const handlers = {

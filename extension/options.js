@@ -21,7 +21,9 @@ function say(text) {
 function show(s) {
   form.elements.theme.value = s.theme;
   form.elements.font.value = s.font;
-  for (const key of Object.keys(RANGES)) form.elements[key].value = String(s[key]);
+  // Not the field being typed in: a save of another setting finishing
+  // meanwhile put the stored value back under the user's fingers.
+  for (const key of Object.keys(RANGES)) if (form.elements[key] !== document.activeElement) form.elements[key].value = String(s[key]);
   for (const kind of COLLAPSIBLE_KINDS) document.getElementById(`collapse-${kind}`).checked = s.collapse[kind];
   form.elements.auto.value = s.auto;
   sitesBox.value = s.autoSites.join("\n");

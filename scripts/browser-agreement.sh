@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks in headless Chromium and Firefox that the browser front
-# (DOMParser + src/js/snapshot.js + the snapshot reader) gives the blocks the
-# html5ever front gives: tests/web_agreement.rs, over the fixtures and the
+# (DOMParser + the package's snapshot.js + the snapshot reader) gives the
+# blocks the html5ever front gives: the wasm crate's test
+# crates/declutter-wasm/tests/web_agreement.rs, over the fixtures and the
 # corpora in ../shared, served on 127.0.0.1 with CORS.
 #
 #   scripts/browser-agreement.sh [chromium|firefox]...   (default: both)
@@ -73,7 +74,7 @@ for browser in "${browsers[@]}"; do
   esac
   log "$browser: cargo test (wasm, release) --test web_agreement"
   start=$SECONDS
-  if "${driver[@]}" cargo test --release --target wasm32-unknown-unknown --no-default-features \
+  if "${driver[@]}" cargo test --release --target wasm32-unknown-unknown -p declutter-wasm \
       --test web_agreement -- --nocapture; then
     log "$browser: passed in $((SECONDS - start)) s"
   else

@@ -1,4 +1,4 @@
-// Times the DOM walker (src/js/snapshot.js) against the one it replaced
+// Times the DOM walker (crates/declutter-wasm/js/snapshot.js) against the one it replaced
 // (scripts/walker-ab/old-snapshot.js, kept only here) side by side in one
 // browser run, page by page on the same documents, and checks both give the
 // same snapshot (ops, strings, nodes; snapshot() and sliced snapshotAsync()).

@@ -1,5 +1,5 @@
 // Times the two ways to read a live DOM in headless Chromium, on the corpus
-// pages parsed by DOMParser: (1) src/js/snapshot.js filling flat arrays that
+// pages parsed by DOMParser: (1) the package's snapshot.js filling flat arrays that
 // analyzeSnapshot takes in one call, (2) analyzeNodeWebSys reading node by
 // node through web-sys (feature `websys-walker`); and each reader alone
 // (the JS walk vs. readNodeWebSys). Prints median / p95 per page in ms and
@@ -7,8 +7,9 @@
 //
 //   node scripts/walker-bench.mjs [--pages N] [--reps R]
 //
-// Builds the wasm (profile `wasm`, as shipped, plus the feature) into
-// target/walker-bench; needs ../shared beside the repository.
+// Builds the package (scripts/build-pkg.sh: profile `wasm`, as shipped, plus
+// the feature) into target/walker-bench; needs ../shared beside the
+// repository.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, symlinkSync, copyFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -27,14 +28,10 @@ function arg(name, fallback) {
 
 function build() {
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: REPO, stdio: "inherit" });
-  console.error("walker-bench: cargo build (wasm, feature websys-walker)");
-  run("cargo", ["build", "--quiet", "--lib", "--profile", "wasm", "--target", "wasm32-unknown-unknown",
-    "--no-default-features", "--features", "websys-walker"]);
   rmSync(SITE, { recursive: true, force: true });
   mkdirSync(SITE, { recursive: true });
-  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", join(SITE, "core"),
-    "--out-name", "declutter_core", "target/wasm32-unknown-unknown/wasm/declutter.wasm"]);
-  copyFileSync(join(REPO, "src/js/snapshot.js"), join(SITE, "snapshot.js"));
+  run("scripts/build-pkg.sh", ["--out", join(SITE, "core"), "--features", "websys-walker"]);
+  copyFileSync(join(SITE, "core/snapshot.js"), join(SITE, "snapshot.js"));
   for (const f of ["index.html", "page.mjs"]) copyFileSync(join(REPO, "scripts/walker-bench", f), join(SITE, f));
   symlinkSync(resolve(REPO, "../shared/corpus"), join(SITE, "corpus"));
 }

@@ -73,12 +73,36 @@ impl Element {
         }
     }
 
+    /// A `<div>` with these attributes, for the tests of what reads them.
+    #[cfg(test)]
+    pub(crate) fn test_div(attrs: &[(&str, &str)]) -> Self {
+        Element::html(
+            "div",
+            attrs
+                .iter()
+                .map(|(k, v)| ((*k).into(), (*v).into()))
+                .collect(),
+        )
+    }
+
     /// The value of an attribute, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| &**k == name)
             .map(|(_, v)| &**v)
+    }
+
+    /// Whether the element's text is page text: not a script's (JSON-LD
+    /// aside, the one script body the core reads) nor a style's, in any
+    /// namespace. The browser walker hands over no other bodies
+    /// (`keepsText` in the package's `snapshot.js`).
+    pub fn keeps_text(&self) -> bool {
+        match &*self.name {
+            "script" => self.attr("type") == Some("application/ld+json"),
+            "style" => false,
+            _ => true,
+        }
     }
 }
 
@@ -374,6 +398,29 @@ impl Document {
         out
     }
 
+    /// The text of `id`'s subtree a reader could see: [`Self::text_content`]
+    /// without the bodies of scripts and styles ([`Element::keeps_text`]),
+    /// in any namespace (an inline SVG icon's `<style>` counted as a
+    /// 10-word menu link on a gazeta.pl page). A browser's
+    /// snapshot never carries those bodies, so a measure that counted them
+    /// (a link wrapping an ad slot's inline script, read as a 30-word
+    /// headline on japantimes.co.jp) gave the two fronts different kinds.
+    pub fn shown_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        self.walk(id, |step| match step {
+            Walk::Enter(n) => match &self.nodes[n].data {
+                NodeData::Text(t) => {
+                    out.push_str(t);
+                    true
+                }
+                NodeData::Element(e) => e.keeps_text(),
+                _ => true,
+            },
+            Walk::Leave(_) => true,
+        });
+        out
+    }
+
     /// The first element named `name` in document order under `id`.
     pub fn find(&self, id: NodeId, name: &str) -> Option<NodeId> {
         self.descendants(id).find(|&d| self.is(d, name))
@@ -461,6 +508,18 @@ impl Iterator for Descendants<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_text_leaves_out_script_and_style_bodies_in_any_namespace() {
+        let doc = crate::parse::parse_html(
+            "<a href=/x><svg><style>.a{fill:#444}</style></svg>poczta\
+              <script>googletag.display('x')</script>\
+              <script type=application/ld+json>{}</script></a>",
+        );
+        let a = doc.find(DOCUMENT, "a").unwrap();
+        assert_eq!(doc.shown_text(a), "poczta{}");
+        assert!(doc.text_content(a).contains("googletag"));
+    }
 
     fn el(name: &str) -> Element {
         Element::html(name, vec![])

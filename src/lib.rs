@@ -1,22 +1,39 @@
 //! Declutter: splits a web page into content, promo, related and
 //! boilerplate blocks, and builds a clean article from the content.
 //!
-//! The data flow reads top-down: bytes are parsed into the core's own
-//! [`dom::Document`] ([`parse`]), cut into blocks and classified
-//! ([`segment`]), and the article is built from the content blocks
-//! ([`article`]).
+//! The stages run in the order of the modules below: one of the two fronts
+//! makes the core's own [`dom::Document`] (from HTML, [`parse`]; from a
+//! browser's DOM snapshot, [`snapshot`]); `metadata` reads the page's title,
+//! byline and dates; `segment` cuts the page into blocks and classifies
+//! them; `article` builds the clean article from the content blocks. No
+//! stage imports a later one; `visibility` (what a reader never sees) sits
+//! beside the document model, for every stage.
+//!
+//! The public API is [`analyze_html`], [`analyze_text`], [`analyze_snapshot`]
+//! and [`analyze_document`], with [`Options`], the results
+//! ([`Analysis`], [`Block`], [`Kind`], [`Reason`], [`Article`]), [`Error`],
+//! the document model ([`dom`]), the fronts' entry points, and the article
+//! as Markdown ([`article::markdown`]).
+
+// The two fronts.
+pub mod parse;
+pub mod snapshot;
+
+// The document they make, and what of it a reader sees.
+pub mod dom;
+mod visibility;
+
+// The stages, in the order they run (blank lines keep rustfmt from sorting
+// them).
+mod metadata;
+
+mod segment;
 
 pub mod article;
-pub mod dom;
-pub mod error;
-#[cfg(feature = "cli")]
-pub mod eval;
-pub mod model;
-pub mod parse;
-pub mod segment;
-pub mod snapshot;
-#[cfg(target_arch = "wasm32")]
-pub mod web;
+
+// The results and the errors.
+mod error;
+mod model;
 
 pub use error::Error;
 pub use model::{Analysis, Article, Block, Kind, Reason};
@@ -52,9 +69,10 @@ pub fn analyze_text(html: &str, options: &Options) -> Result<Analysis, Error> {
     Ok(analyze_document(&doc, options))
 }
 
-/// Analyses a DOM snapshot made by the browser walker (`src/js/snapshot.js`);
-/// the returned [`snapshot::Built`] maps the blocks' nodes back to the
-/// walker's node list.
+/// Analyses a DOM snapshot made by the browser walker
+/// (`crates/declutter-wasm/js/snapshot.js`); the returned
+/// [`snapshot::Built`] maps the blocks' nodes back to the walker's node
+/// list.
 pub fn analyze_snapshot(
     ops: &[u32],
     strings: &str,
@@ -71,10 +89,11 @@ pub fn analyze_snapshot(
 /// Analyses a page already in the core's document model (the browser front
 /// builds one from a live DOM).
 pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
-    let meta = article::metadata::extract(doc, options.url.as_ref());
+    let meta = metadata::extract(doc, options.url.as_ref());
     let hints = segment::Hints {
         title: meta.title.as_deref(),
         byline: meta.byline.as_deref(),
+        url: options.url.as_ref(),
     };
     let segmentation = segment::segment(doc, &hints);
     let article = article::build(doc, &segmentation, meta, options.url.as_ref());

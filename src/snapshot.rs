@@ -1,5 +1,6 @@
-//! The DOM-snapshot front: a live DOM flattened by `src/js/snapshot.js` in
-//! one pass (a stream of numbers and one string) becomes a [`Document`].
+//! The DOM-snapshot front: a live DOM flattened by the package's walker
+//! (`crates/declutter-wasm/js/snapshot.js`) in one pass (a stream of numbers
+//! and one string) becomes a [`Document`].
 //!
 //! The browser hands over the whole page in one call instead of the core
 //! asking for every node across the wasm boundary; the format is plain data,
@@ -224,7 +225,7 @@ pub fn encode(doc: &Document) -> (Vec<u32>, String) {
                         strings.push(k);
                         strings.push(v);
                     }
-                    if skip_depth > 0 || !keeps_text(e) {
+                    if skip_depth > 0 || !e.keeps_text() {
                         skip_depth += 1;
                     }
                 }
@@ -245,16 +246,6 @@ pub fn encode(doc: &Document) -> (Vec<u32>, String) {
     });
     let joined = strings.join("\u{0}");
     (ops, joined)
-}
-
-/// Whether the walker hands over an element's text (see `keepsText` in
-/// `snapshot.js`).
-fn keeps_text(e: &Element) -> bool {
-    match &*e.name {
-        "script" => e.attr("type") == Some("application/ld+json"),
-        "style" => false,
-        _ => true,
-    }
 }
 
 #[cfg(test)]

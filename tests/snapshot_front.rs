@@ -2,7 +2,8 @@
 //! by html5ever, written out as the browser walker would (`snapshot::encode`)
 //! and rebuilt by the snapshot front must give exactly the blocks the HTML
 //! front gives. It checks the Rust side of the snapshot path without a
-//! browser; `tests/web_agreement.rs` checks the browser's side.
+//! browser; `crates/declutter-wasm/tests/web_agreement.rs` checks the
+//! browser's side.
 #![cfg(all(feature = "encoding", not(target_arch = "wasm32")))]
 
 #[path = "support/agreement.rs"]

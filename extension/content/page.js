@@ -107,7 +107,10 @@ async function analyze() {
     throw e;
   }
   const t1 = performance.now();
-  const result = await analyzeRemotely(snap);
+  const result = await analyzeRemotely(snap).catch((e) => {
+    // The core gave up on it: over its time budget, or over the size caps.
+    throw e?.reason === "too-large" ? new TooLarge(e.message) : e;
+  });
   analysed = result;
   const t2 = performance.now();
   return { ...result, nodes: snap.nodes, timings: { snapshot: t1 - t0, analyzeRoundTrip: t2 - t1, analyze: result.analysis.timings.analyze } };

@@ -1,15 +1,30 @@
-// The core, compiled to wasm, runs here in the extension's own context and
-// never in the page: Chromium applies a page's CSP to wasm compiled by a
-// content script, so strict-CSP pages would break it.
+// The core, compiled to wasm, runs in the extension's own core worker
+// (core-worker.js) and never in the page: Chromium applies a page's CSP to
+// wasm compiled by a content script, so strict-CSP pages would break it.
+// This module touches no extension API (a worker has none): the wasm's
+// address is worked out from this module's own.
 import init, { analyzeSnapshot, warmUp as warmCore } from "../pkg/declutter.js";
-import { api } from "./api.js";
 import { excerptOf, hashBlockText } from "./block-text.js";
+
+const WASM_URL = new URL("../pkg/declutter_core_bg.wasm", import.meta.url);
 
 let ready = null;
 
-/** Loads the wasm (once) and warms it on the package's made-up page, so the first click does not pay the core's first-use costs; resolves when it is ready. */
-export function warmUp() {
-  ready ??= init({ module_or_path: api.runtime.getURL("pkg/declutter_core_bg.wasm") })
+/** Fetches and compiles the wasm, for workers to share (see warmUp). */
+export async function compileCore() {
+  const response = await fetch(WASM_URL);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Loads the wasm (once) and warms it on the package's made-up page, so the
+ * first click does not pay the core's first-use costs; resolves when it is
+ * ready. `module`, a WebAssembly.Module compiled elsewhere, saves compiling
+ * it again (and, in V8, the lazy compilation of every function it has run
+ * there already); without it the wasm is fetched and compiled here.
+ */
+export function warmUp(module = null) {
+  ready ??= init({ module_or_path: module ?? WASM_URL })
     .then(warmCore)
     .catch((e) => {
       ready = null;

@@ -64,9 +64,21 @@ export async function loadSettings(storage) {
   return validate(settings);
 }
 
+/** The last write of this context, which the next one waits for. */
+let writing = Promise.resolve();
+
 /** Merges `patch` into the stored settings, validates and saves; resolves to the saved settings. */
-export async function saveSettings(storage, patch) {
-  const next = validate({ ...(await loadSettings(storage)), ...patch });
-  await storage.sync.set({ settings: next });
-  return next;
+export function saveSettings(storage, patch) {
+  // One write at a time per context: each reads the stored settings, patches
+  // them and writes them back, so two at once (the options page saving the
+  // theme while the text size is typed) lost one of the changes (CI sim:
+  // the reader kept the default 19px after a sepia theme and 23px were
+  // chosen in a row).
+  const write = writing.then(async () => {
+    const next = validate({ ...(await loadSettings(storage)), ...patch });
+    await storage.sync.set({ settings: next });
+    return next;
+  });
+  writing = write.catch(() => {});
+  return write;
 }

@@ -34,6 +34,11 @@ async function run(mode) {
 
 /** Shows the page's state: {mode, article, words, minutes, hidden: {label: n}, total, host}. */
 function show(state) {
+  if (state.mode === "too-large") {
+    $("article").textContent = `Declutter cannot read this page: ${state.reason || "it is too large"}.`;
+    for (const b of document.querySelectorAll(".buttons button")) b.disabled = true;
+    return;
+  }
   host = normalizeHost(state.host || "");
   $("article").textContent = state.article
     ? `This page looks like an article (${state.words} words, ${state.minutes} min read).`

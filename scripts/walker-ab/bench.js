@@ -1,9 +1,9 @@
 // The in-page half of scripts/walker-ab.mjs: times the shipped DOM walker
-// (src/js/snapshot.js) against the walker it replaced (old-snapshot.js, kept
+// (crates/declutter-wasm/js/snapshot.js) against the walker it replaced (old-snapshot.js, kept
 // here only for this comparison) on the same documents, and checks that
 // both give the same snapshot: the same ops, the same strings and the very
 // same nodes, for snapshot() and for the sliced snapshotAsync().
-import * as fresh from "/src/js/snapshot.js";
+import * as fresh from "/crates/declutter-wasm/js/snapshot.js";
 import * as old from "./old-snapshot.js";
 import { loadHtml } from "../browser-bench/load-html.js";
 

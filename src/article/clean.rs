@@ -16,10 +16,8 @@ mod tidy;
 pub(crate) mod urls;
 pub(crate) mod walk;
 
-pub use copy::MAX_OUTPUT_DEPTH;
-
-use super::Selection;
 use crate::dom::Document;
+use crate::segment::Selection;
 use url::Url;
 
 /// Copies the selected subtrees into a new, clean document; the children

@@ -1,11 +1,11 @@
 //! Builds the article from the content blocks: metadata, clean HTML, text.
 
-pub mod clean;
+pub(crate) mod clean;
 pub mod markdown;
-pub mod metadata;
-pub mod text;
+pub(crate) mod text;
 
-use crate::dom::{Document, NodeId};
+use crate::dom::Document;
+use crate::metadata;
 use crate::model::Article;
 use crate::segment::Segmentation;
 use url::Url;
@@ -18,24 +18,6 @@ const SHELL_MAX_WORDS: usize = 100;
 /// ...at least this many times longer, is a client-rendered shell: the
 /// declared body is the article.
 const SHELL_GROWTH: usize = 3;
-
-/// The part of a page's tree that makes the article.
-#[derive(Debug, Clone)]
-pub struct Selection {
-    /// Subtrees holding the article, in document order.
-    pub roots: Vec<NodeId>,
-    /// Indexed by node id: true for nodes whose whole subtree is left out of
-    /// the article although it lies under a root (promo, related and
-    /// boilerplate blocks inside the article container).
-    pub excluded: Vec<bool>,
-}
-
-impl Selection {
-    /// Whether `id`'s subtree is left out.
-    pub fn is_excluded(&self, id: NodeId) -> bool {
-        self.excluded.get(id).copied().unwrap_or(false)
-    }
-}
 
 /// Builds the article for a segmented page.
 pub fn build(

@@ -211,7 +211,7 @@ impl TextWriter {
 mod tests {
     use super::*;
     use crate::article::clean;
-    use crate::article::Selection;
+    use crate::segment::Selection;
 
     fn text(html: &str) -> String {
         let doc = crate::parse::parse_html(html);

@@ -13,7 +13,8 @@ const PRESCAN_BYTES: usize = 1024;
 pub struct Decoded {
     /// The text, with malformed sequences replaced by U+FFFD.
     pub text: String,
-    /// The encoding used.
+    /// The encoding used; only the tests read it, to check the choice.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub encoding: &'static Encoding,
 }
 

@@ -18,6 +18,13 @@ use std::collections::{HashMap, HashSet};
 /// are dropped (their text is kept), so a hostile page cannot make the tree
 /// builder quadratic.
 pub fn parse_html(text: &str) -> Document {
+    parse_html_scripting(text, true)
+}
+
+/// [`parse_html`] with the parser's scripting flag given: with scripting
+/// off, `<noscript>` content is parsed as elements instead of raw text (see
+/// `noscript.rs`).
+pub fn parse_html_scripting(text: &str, scripting: bool) -> Document {
     // Room for most pages' nodes up front: regrowing the arena copies it.
     let nodes = text.len() / BYTES_PER_NODE;
     let mut names = Vec::with_capacity(nodes);
@@ -27,7 +34,11 @@ pub fn parse_html(text: &str) -> Document {
         names: RefCell::new(names),
         known_attrs: RefCell::new(HashMap::new()),
     };
-    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    let opts = TreeBuilderOpts {
+        scripting_enabled: scripting,
+        ..TreeBuilderOpts::default()
+    };
+    let builder = TreeBuilder::new(sink, opts);
     let tokenizer = Tokenizer::new(DepthGuard::new(builder), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from(text));

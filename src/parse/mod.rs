@@ -8,9 +8,10 @@ mod depth_guard;
 #[cfg(feature = "encoding")]
 mod encoding;
 mod html;
+mod noscript;
 
 #[cfg(feature = "encoding")]
-pub use encoding::{as_decoded_text, decode, Decoded};
+use encoding::{as_decoded_text, decode};
 pub use html::parse_html;
 
 use crate::dom::Document;
@@ -50,7 +51,13 @@ pub fn parse_text(text: &str) -> Result<Document, Error> {
     if !looks_like_html(text) {
         return Err(Error::NotHtml);
     }
-    Ok(parse_html(text))
+    let doc = parse_html(text);
+    // A script-rendered page whose server copy sits in <noscript> (forums
+    // built on Discourse: 22 of WCXB's 112 forum pages).
+    if noscript::holds_the_page(&doc) {
+        return Ok(noscript::reparse_shown(text));
+    }
+    Ok(doc)
 }
 
 /// Known magic numbers of formats that are not text, and a control-byte

@@ -43,6 +43,10 @@ const NEIGHBOUR_MIN_PROSE: usize = 200;
 /// ...making up at least this share of its text.
 const NEIGHBOUR_PROSE_SHARE: f64 = 0.7;
 
+/// On a page without an article, a body holding less than this share of
+/// the page's prose is one part of content spread over the page.
+const SPREAD_SHARE: f64 = 0.5;
+
 /// Which of Readability's heuristics are on; a too-short result is retried
 /// with fewer, as Readability does.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +57,12 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Drop link-heavy and form-heavy boxes inside the article.
     pub clean_conditionally: bool,
+    /// The page is a forum thread: posts named "comment" or "reply" are its
+    /// content, not chrome (see `page_type.rs`).
+    pub forum: bool,
+    /// The page declares no article (see `page_type.rs`): its `<main>` may
+    /// be its content.
+    pub non_article: bool,
 }
 
 impl Flags {
@@ -61,6 +71,8 @@ impl Flags {
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
+        forum: false,
+        non_article: false,
     };
 }
 
@@ -73,6 +85,10 @@ pub struct Region {
     pub roots: Vec<NodeId>,
     /// Final candidate scores, indexed by node id (0 for non-candidates).
     pub scores: Vec<f64>,
+    /// The page declares no article and the body is its whole `<main>`
+    /// (see `anchors::prefer_main`) or holds under half the page's prose:
+    /// its link lists and forms are its content, not boxes to clean.
+    pub spread: bool,
 }
 
 /// `class` and `id` joined, as the cue lists expect.
@@ -86,12 +102,13 @@ pub fn class_and_id(doc: &Document, id: NodeId) -> String {
     }
 }
 
-/// Readability's class weight: ±25 for each of class and id.
-pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
+/// Readability's class weight: ±25 for each of class and id. On a forum
+/// thread, names of posts ("comment", "reply") weigh nothing.
+pub fn class_weight(doc: &Document, id: NodeId, forum: bool) -> f64 {
     let mut w = 0.0;
     for name in ["class", "id"] {
         if let Some(v) = doc.attr(id, name).filter(|v| !v.is_empty()) {
-            if cues::negative_attr().is_match(v) {
+            if cues::negative_attr().is_match(v) && !(forum && names_a_post(v)) {
                 w -= CLASS_WEIGHT;
             }
             if cues::positive_attr().is_match(v) {
@@ -100,6 +117,12 @@ pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
         }
     }
     w
+}
+
+/// Whether class/id names a post of a thread (a comment or reply).
+pub fn names_a_post(names: &str) -> bool {
+    let n = names.to_ascii_lowercase();
+    n.contains("comment") || n.contains("repl") || n.contains("post")
 }
 
 /// Score an element starts with, from its tag.
@@ -115,7 +138,7 @@ fn tag_weight(tag: &str) -> f64 {
 
 /// Marks elements under `root` that Readability would drop before scoring:
 /// class/id like chrome (unless also like content), chrome landmark roles.
-pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId) -> Vec<bool> {
+pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId, forum: bool) -> Vec<bool> {
     let mut marks = vec![false; doc.len()];
     for &id in &stats.order {
         if id == root {
@@ -143,6 +166,7 @@ pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId) -> Vec<bool> 
             && cues::unlikely_attr().is_match(&ci)
             && !cues::maybe_candidate_attr().is_match(&ci)
             && !stats.within[id].table_or_code
+            && (!forum || !names_a_post(&ci))
         {
             marks[id] = true;
         }
@@ -163,7 +187,7 @@ fn is_scored_paragraph(doc: &Document, leaf: &Leaf) -> bool {
 /// Finds the article body under `root`.
 pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags: Flags) -> Region {
     let unlikely = if flags.strip_unlikely {
-        unlikely_marks(doc, stats, root)
+        unlikely_marks(doc, stats, root, flags.forum)
     } else {
         vec![false; doc.len()]
     };
@@ -187,7 +211,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
                 candidates.push(anc);
                 scores[anc] = tag_weight(tag)
                     + if flags.weight_classes {
-                        class_weight(doc, anc)
+                        class_weight(doc, anc, flags.forum)
                     } else {
                         0.0
                     };
@@ -211,6 +235,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
             top: body,
             roots: vec![body],
             scores,
+            spread: false,
         };
     };
     let mut top = first;
@@ -219,6 +244,7 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
             top,
             roots: vec![top],
             scores,
+            spread: false,
         };
     }
 
@@ -278,6 +304,15 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
         }
     }
 
+    top = super::anchors::prefer_marked(doc, stats, top);
+    let mut spread = false;
+    if flags.non_article {
+        let main = super::anchors::prefer_main(doc, stats, top);
+        let page_prose = stats.of(body).prose_chars.max(1) as f64;
+        spread = main != top || (stats.of(top).prose_chars as f64) < SPREAD_SHARE * page_prose;
+        top = main;
+    }
+
     // An only child stands for its parent.
     while let Some(parent) = doc.parent(top) {
         if parent == body || doc.is(parent, "body") || doc.element_children(parent).count() != 1 {
@@ -288,7 +323,12 @@ pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags:
 
     let mut roots = join_siblings(doc, top, &scores, stats);
     join_prose_neighbours(doc, body, top, stats, &unlikely, &mut roots);
-    Region { top, roots, scores }
+    Region {
+        top,
+        roots,
+        scores,
+        spread,
+    }
 }
 
 /// Story parts one level further out: an article cut in two by a "related

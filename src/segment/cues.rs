@@ -143,6 +143,7 @@ cue!(
         r"^latest (?:news|stories|articles|videos|posts)", r"^what to read next",
         r"^don'?t miss", r"^(?:recent|popular|similar) (?:posts|articles|stories)",
         r"^(?:around|elsewhere) (?:the web|on)", r"^from (?:around|elsewhere|our network)",
+        r"^(?:selected|featured|trending|top|must-?read|editor'?s?) (?:articles?|stories|posts|reads|content|videos)\b", r"^next in\b",
         r"^(?:more|other) (?:top )?(?:stories|articles|news|headlines)",
         r"^(?:more|other) [^,.:;!?|/()\[\]]{1,24} (?:news|stories|articles|columns|headlines|videos|posts)\b",
         r"^(?:previous|prev|next|older|newer) (?:post|article|story|entry|posts|articles|stories)\b",
@@ -235,6 +236,21 @@ cue!(
         // The publication's accounts ("Follow The Gleaner on Twitter"),
         // not an author's ("follow him on Twitter" ends a bio).
         r"\bfollow the (?-u:[a-z0-9@.]){2,30}(?: (?-u:[a-z0-9@.]){2,30})? on (?:twitter|facebook|instagram|linkedin|tiktok)\b",
+        // Promo with none of the phrases above (issue 13, cause 4; missed
+        // on the WCXB label pages): app and push prompts, search-engine
+        // source prompts, donation and membership appeals, print and
+        // guide offers, social proof, newsletter cadence.
+        r"\bget the app\b", r"\b(?:turn on|allow|enable) (?:push )?notifications\b",
+        r"\badd (?:[^ ]{1,30} ){0,3}as a (?:[^ ]{1,20} ){0,3}(?:preferred|trusted|reliable)\b", r"\bpreferred source on google\b",
+        r"\bkeep (?:[^ ]{1,30} ){1,3}free and independent\b", r"\byour generosity\b",
+        r"\b(?:your|a) (?:gift|donation|contribution) (?:powers|helps|supports|makes|keeps)\b", r"\bdonate (?:to|or join)\b",
+        r"\bdelivered (?:daily|weekly|every (?:day|week|morning|weekday))\b", r"\bnew episodes (?:every|weekdays|weekly|daily)\b",
+        r"\b(?:buy|get|order) the (?:print|digital) (?:edition|issue|magazine)\b", r"\bbuy the print\b",
+        r"\bget (?:a |your |our )?free (?:guide|ebook|e-book|report|quote|consultation|demo|sample)\b", r"\bfree (?:webinar|demo)\b",
+        r"\bjoin (?:over )?\d[\d,.]*\s?[km]?\+? (?:[^ ]{1,20} )?(?:users|readers|subscribers|members|customers|developers|professionals|people)\b",
+        r"\bover \d[\d,.]*\s?[km]?\+? (?:[^ ]{1,20} ){0,2}(?:use|trust|rely on)\b", r"\brated \d(?:\.\d)? (?:out of 5 )?stars? by\b",
+        r"\bfollow (?:us )?on (?:instagram|twitter|facebook|tiktok|youtube|linkedin|threads|bluesky|pinterest)\b",
+        r"\bstart your (?:free )?(?:trial|subscription|membership)\b", r"\b(?:upgrade to|go) premium\b",
     ]
 );
 
@@ -249,6 +265,10 @@ cue!(
         r"\babonnements?\b", r"\b(?:digital|jahres|probe|mini)abos?\b", r"\bassinaturas?\b", r"\bpředplatné\b",
         "キャンペーン", "今なら", "お得", "特典", "受付中", "立即(?:更新|下载|下載|购买|購買|注册|订阅|领取)",
         "优惠", "限时", "扫码关注", "関連広告",
+        // Issue 13, cause 4: appeals and offers without a strong phrase.
+        r"\bdonat(?:e|ion|ions)\b", r"^try (?:[^ ]{1,20} ){0,2}[^ ]{1,20}$", r"^ready for more\??$", r"\bstart your day\b",
+        r"\bjoin (?:the|our) (?:[^ ]{1,20} ){0,4}(?:board|community|program|programme|club|waitlist)\b",
+        r"\bwebinars?\b", r"\bgift guides?\b", r"\bpremium (?:membership|subscription|access)\b",
     ]
 );
 

@@ -2,8 +2,8 @@
 //! between block-level boundaries (a paragraph, a list item, a heading, a
 //! cell). Leaves are the atoms the classifier labels and groups.
 
-use super::visibility::{is_hidden, is_revealable};
 use crate::dom::{Document, NodeData, NodeId, Walk};
+use crate::visibility::{is_hidden, is_revealable};
 
 /// Whether an element starts a block: a new line of text; everything else
 /// flows inline. (A `match`, not a list search: every element entered and

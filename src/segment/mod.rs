@@ -4,18 +4,20 @@
 //! article's container) -> classify (a kind per leaf) -> blocks (leaves of
 //! one widget merged) and the article selection.
 
+mod anchors;
 mod body;
 mod classify;
 pub mod cues;
+mod evidence;
 mod leaves;
+mod page_type;
+mod selection;
 mod stats;
-mod visibility;
 
 use body::Flags;
-pub use leaves::{is_block_tag, Leaf};
-pub use visibility::{hidden_by_markup, is_hidden};
+pub use leaves::Leaf;
+pub use selection::Selection;
 
-use crate::article::Selection;
 use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Reason};
 pub use classify::Hints;
@@ -35,16 +37,22 @@ const ATTEMPTS: [Flags; 4] = [
         strip_unlikely: false,
         weight_classes: true,
         clean_conditionally: true,
+        forum: false,
+        non_article: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
+        forum: false,
+        non_article: false,
     },
     Flags {
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
+        forum: false,
+        non_article: false,
     },
 ];
 
@@ -64,8 +72,16 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let (leaves, latent) = leaves::cut_with_latent(doc, root);
     let stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
-    let facts = classify::PageFacts::new(doc, &leaves, &stats);
+    let typed = page_type::classify(doc, hints.url);
+    let forum = typed.page_type == page_type::PageType::Forum;
+    let facts = classify::PageFacts::new(doc, &leaves, &stats, forum);
     for flags in ATTEMPTS {
+        let non_article = typed.page_type == page_type::PageType::Other;
+        let flags = Flags {
+            forum,
+            non_article,
+            ..flags
+        };
         let region = body::find(doc, root, &leaves, &stats, flags);
         let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints, &facts);
         let chars = article_chars(&leaves, &classified);
@@ -338,6 +354,7 @@ mod tests {
     const TITLED: Hints = Hints {
         title: Some("Title"),
         byline: None,
+        url: None,
     };
     use crate::parse::parse_html;
 
@@ -502,6 +519,7 @@ mod tests {
             &Hints {
                 title: Some("The Great Big Story - Example News"),
                 byline: None,
+                url: None,
             },
         );
         assert_eq!(kind_of(&seg, "The Great Big Story"), Kind::Content);

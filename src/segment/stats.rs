@@ -1,8 +1,8 @@
 //! Per-element totals over the visible subtree, computed in one pass.
 
 use super::leaves::Leaf;
-use super::visibility::is_hidden;
 use crate::dom::{Document, NodeData, NodeId, Walk};
+use crate::visibility::is_hidden;
 
 /// Totals of one element's visible subtree.
 #[derive(Debug, Clone, Copy, Default)]

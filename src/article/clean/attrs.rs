@@ -1,4 +1,4 @@
-//! The attribute allowlist, and whether a source element is hidden.
+//! The attribute allowlist.
 
 use super::urls::{self, CITE_SCHEMES};
 use crate::dom::Element;
@@ -130,47 +130,12 @@ fn code_language(class: &str) -> Option<String> {
     })
 }
 
-/// Whether a source element is not shown, by the classifier's own
-/// definition.
-pub(super) fn is_hidden(el: &Element) -> bool {
-    crate::segment::hidden_by_markup(el)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn el(attrs: &[(&str, &str)]) -> Element {
-        Element::html(
-            "div",
-            attrs
-                .iter()
-                .map(|(k, v)| ((*k).into(), (*v).into()))
-                .collect(),
-        )
-    }
-
-    #[test]
-    fn hidden_by_attribute_aria_style_or_layout() {
-        assert!(is_hidden(&el(&[("hidden", "")])));
-        assert!(is_hidden(&el(&[("aria-hidden", "true")])));
-        assert!(!is_hidden(&el(&[("aria-hidden", "false")])));
-        assert!(!is_hidden(&el(&[
-            ("aria-hidden", "true"),
-            ("class", "mwe-math-fallback-image-inline")
-        ])));
-        assert!(is_hidden(&el(&[(
-            "style",
-            "color:red; DISPLAY : none !important"
-        )])));
-        assert!(is_hidden(&el(&[("style", "visibility:hidden")])));
-        assert!(!is_hidden(&el(&[(
-            "style",
-            "display:block; --x-display:none"
-        )])));
-        let mut e = el(&[]);
-        e.hidden_by_layout = true;
-        assert!(is_hidden(&e));
+        Element::test_div(attrs)
     }
 
     #[test]

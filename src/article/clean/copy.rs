@@ -14,8 +14,9 @@ use super::probe::{bears_block, form_has_text, is_layout_table, video_provider};
 use super::rules::{self, Role, NEEDS_PARENT, STRUCTURE_ONLY};
 use super::urls::{self, LINK_SCHEMES};
 use super::walk::{Step, Walk};
-use crate::article::Selection;
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use crate::segment::Selection;
+use crate::visibility::hidden_by_markup;
 use url::Url;
 
 /// Deepest nesting of elements in the clean tree. Below it, text is kept
@@ -161,7 +162,7 @@ impl<'a> Copier<'a> {
         ctx: Ctx,
         is_root: bool,
     ) -> Option<(Ctx, Leave)> {
-        if attrs::is_hidden(el) {
+        if hidden_by_markup(el) {
             return None;
         }
         if el.ns == Namespace::MathMl && &*el.name == "math" {

@@ -3,10 +3,10 @@
 //! is for layout, which video service an embed plays. Every look is
 //! bounded, so no page makes the copy quadratic.
 
-use super::attrs;
 use super::rules::{self, Role, VIDEO_HOSTS};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Namespace, NodeData, NodeId};
+use crate::visibility::hidden_by_markup;
 
 /// Nodes looked at when deciding whether an inline element holds blocks;
 /// a real one shows its blocks within a few children.
@@ -35,7 +35,7 @@ pub(super) fn bears_block(doc: &Document, id: NodeId) -> bool {
         }
         budget -= 1;
         let Some(el) = doc.element(n) else { continue };
-        if el.ns != Namespace::Html || attrs::is_hidden(el) {
+        if el.ns != Namespace::Html || hidden_by_markup(el) {
             continue;
         }
         if rules::is_blockish_source(&el.name) {
@@ -88,7 +88,7 @@ pub(super) fn is_layout_table(doc: &Document, id: NodeId) -> bool {
         return false;
     }
     let (mut rows, mut cols) = (0usize, 0usize);
-    let shown = |n: &NodeId| doc.element(*n).is_some_and(|e| !attrs::is_hidden(e));
+    let shown = |n: &NodeId| doc.element(*n).is_some_and(|e| !hidden_by_markup(e));
     let mut count_row = |tr: NodeId| -> bool {
         rows += 1;
         let mut cells = 0usize;

@@ -1,5 +1,6 @@
 //! Behaviour of the whole cleaner: build then serialise.
 
+use super::copy::MAX_OUTPUT_DEPTH;
 use super::*;
 use crate::dom::{Document, Element, NodeData, DOCUMENT};
 use crate::parse::parse_html;

@@ -12,11 +12,11 @@
 // with the article and declutter collapses the promo (the Jase Medical
 // pitch). Chromium by toolbar click and the `run` message; Firefox by
 // auto-declutter on arrival (the registered bundle) and the `run` message.
-import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
+import { pressReader } from "./chromium-toolbar.mjs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { inShadow, readerInfo } from "./chromium.mjs";
@@ -80,7 +80,8 @@ export async function runHostileChromium({ dist, artifacts, t }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
     const extId = new URL(worker.url()).host;
-    const options = await settingsPage(context, extId, WAIT);
+    const options = await installSettingsPage(context, extId, WAIT);
+    if (!options) throw new Error("the settings page did not open on install");
     const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));

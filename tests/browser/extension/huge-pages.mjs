@@ -12,9 +12,9 @@
 // page. The extension's work is then: reader on, reader off, declutter
 // on, declutter off. Its longest gap may exceed the control's by at most
 // STALL_BOUND_MS.
-import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
+import { pressReader } from "./chromium-toolbar.mjs";
 import { join } from "node:path";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { writeHugePages } from "./huge-page-files.mjs";
@@ -26,7 +26,8 @@ export const ANSWER_BOUND_MS = 30_000;
 /** Pages Firefox opens too (a subset, so the run stays near three minutes). */
 const FIREFOX_PAGES = ["deep-div", "million", "table"];
 const LOAD_TIMEOUT_MS = 180_000;
-const DEFAULT_TITLE = "Declutter: reader view";
+/** The toolbar button's title before the page was read: the manifest's action.default_title. */
+const DEFAULT_TITLE = "Declutter";
 const STEPS = [
   ["reader", "reader on"],
   ["reader", "reader off"],
@@ -161,7 +162,8 @@ async function runChromium({ files, server, dist, t, rows }) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent("serviceworker", { timeout: 15000 });
     const extId = new URL(worker.url()).host;
-    const options = await settingsPage(context, extId);
+    const options = await installSettingsPage(context, extId);
+    if (!options) throw new Error("the settings page did not open");
     const browserCdp = await context.browser().newBrowserCDPSession();
     // A fresh tab for each try: its toolbar title starts as the default.
     const attempt = async (file) => {

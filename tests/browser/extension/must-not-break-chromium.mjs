@@ -9,8 +9,8 @@
 // Errors are told apart by where they were thrown: the extension's
 // content-script world (its origin is chrome-extension://), its service
 // worker (console errors, uncaught errors and rejections), or the page.
-import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
-import { launchChromium } from "../lib/browsers.mjs";
+import { pressReader } from "./chromium-toolbar.mjs";
+import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
 import { isLocal } from "./pages.mjs";
 import { installProbe } from "./page-probe.mjs";
 import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
@@ -222,7 +222,8 @@ export async function runMustNotBreakChromium({ pages, dist, artifacts, t, tabs 
     });
     const worker = await watchWorker(context);
     const extId = worker.id;
-    const options = await settingsPage(context, extId, WAIT);
+    const options = await installSettingsPage(context, extId, WAIT);
+    if (!options) throw new Error("the welcome page did not open on install");
     const browserCdp = await context.browser().newBrowserCDPSession();
     for (const p of context.pages()) if (p !== options) await p.close();
 

@@ -7,6 +7,8 @@
 // Parts (all by default): lint; chromium, firefox (the end-to-end checks);
 // huge (huge and hostile pages must not freeze the tab); hostile (page
 // markup naming things in the content script's world must not switch it off);
+// core (the wasm core's workers: other tabs not blocked by a huge page,
+// closed ports cancelled, over-cap ports refused, a crashed core reloaded);
 // must-not-break (every corpus page in Chromium and a sample in Firefox, at
 // the same time; must-not-break-chromium or must-not-break-firefox for one);
 // settings-survive (choices kept over a browser restart and an update);
@@ -30,6 +32,7 @@ import { runChromium } from "./chromium.mjs";
 import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
 import { runHostileChromium, runHostileFirefox } from "./hostile-names.mjs";
 import { runHugePages } from "./huge-pages.mjs";
+import { runCoreLoadChromium, runCoreLoadFirefox } from "./core-load.mjs";
 import { corpusPages, samplePages } from "./must-not-break.mjs";
 import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
 import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
@@ -37,7 +40,7 @@ import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights"];
+const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -139,6 +142,11 @@ async function main() {
     }
     // Huge and hostile pages must not freeze the tab (huge-pages.mjs).
     if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
+    // The core's workers under load and abuse (core-load.mjs).
+    if (want("core")) {
+      await guarded(t, "core chromium", () => runCoreLoadChromium({ ...served, dist: join(REPO, "dist/chrome"), repo: REPO, t }));
+      await guarded(t, "core firefox", () => runCoreLoadFirefox({ ...served, dist: join(REPO, "dist/firefox"), repo: REPO, t }));
+    }
   } finally {
     await served.close();
   }

@@ -15,13 +15,12 @@
 // an extension in incognito. Firefox installs the add-on through
 // geckodriver with `allowPrivateBrowsing`, as a user allows it in private
 // windows (see runPrivateWindowFirefox).
-import { settingsPage } from "./chromium-toolbar.mjs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
 import { Command } from "selenium-webdriver/lib/command.js";
 import { zipFolder } from "../../../scripts/package-extension.mjs";
-import { launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, waitStatus } from "../lib/firefox-extension.mjs";
 import { copyExtension, scratch } from "./settings-survive.mjs";
 
@@ -137,7 +136,8 @@ export async function runSenderRightsChromium({ dist, site, t }) {
     worker.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     // The settings page the extension opens on install, waited for: a tab
     // the test opened meanwhile could be the one that navigation lands in.
-    const options = await settingsPage(context, id, WAIT);
+    const options = await installSettingsPage(context, id, WAIT);
+    if (!options) throw new Error("the settings page did not open on install");
     const page = await context.newPage();
     await page.goto(site);
 

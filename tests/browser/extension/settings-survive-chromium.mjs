@@ -11,10 +11,10 @@
 // copies declare the test site in `host_permissions`: the options page's
 // request for it then resolves at once, as it does for a user who already
 // granted it. The permission itself is not what this tests.
-import { pressReader, settingsPage } from "./chromium-toolbar.mjs";
+import { pressReader } from "./chromium-toolbar.mjs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { launchChromium } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
 import { inShadow, readerInfo } from "./chromium.mjs";
 import { snippetStates } from "./pages.mjs";
 import { barsAndFirstBlock, bumpVersion, checkStage, copyExtension, scratch, serveSite } from "./settings-survive.mjs";
@@ -52,8 +52,12 @@ async function extensionWorker(context, version = null) {
  */
 async function optionsPage(context, extId, { openedOnInstall = false } = {}) {
   const url = `chrome-extension://${extId}/options.html`;
-  // On install the extension opens its welcome page: settingsPage takes it there.
-  if (openedOnInstall) return settingsPage(context, extId, WAIT);
+  // On install the extension opens its welcome page: installSettingsPage takes it there.
+  if (openedOnInstall) {
+    const page = await installSettingsPage(context, extId, WAIT);
+    if (!page) throw new Error("the welcome page did not open on install");
+    return page;
+  }
   let page = context.pages().find((p) => p.url() === url);
   if (!page) {
     page = await context.newPage();
