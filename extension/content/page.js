@@ -167,10 +167,11 @@ function openReader(result, clickTime) {
 async function declutter(result) {
   const place = remember();
   const handle = await collapse(
-    { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown },
+    { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown, marks: result.settings.marks },
     {
       alwaysShow: (hash) => send({ type: MSG.alwaysShow, hash }).catch(() => {}),
       report: () => copyText(reportText(result)),
+      showAll: () => toggle("page"),
     },
   );
   collapsed = { handle, result, place };

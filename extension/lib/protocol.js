@@ -103,6 +103,9 @@ export const DEFAULTS = Object.freeze({
   lineWidth: 68,
   lineHeight: 1.6,
   collapse: Object.freeze({ promo: true, related: true, boilerplate: false }),
+  // Quiet by default (issue 14): hidden widgets leave no mark in the page,
+  // only the one page-level control; true leaves one slim mark per widget.
+  marks: false,
   auto: "off",
   autoSites: Object.freeze([]),
 });

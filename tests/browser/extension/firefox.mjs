@@ -21,8 +21,8 @@ import { firstDifference, pageState, percentiles, scoreCollapse, scoreReader, sn
 
 // The popup, opened in a tab (from the settings page: a driver cannot
 // open moz-extension: URLs) for the decluttered page's tab: its counts
-// match the page's bars.
-async function checkPopup({ driver, inOptions, pageWindow, url, bars, artifacts, t }) {
+// match the page's control.
+async function checkPopup({ driver, inOptions, pageWindow, url, count, artifacts, t }) {
   const before = new Set(await driver.getAllWindowHandles());
   await inOptions(() =>
     driver.executeAsyncScript(
@@ -46,11 +46,19 @@ async function checkPopup({ driver, inOptions, pageWindow, url, bars, artifacts,
       .catch(() => null);
     await writeFile(join(artifacts, "firefox-popup.png"), await driver.takeScreenshot(), "base64");
     const sum = shown ? shown.byLabel.reduce((a, b) => a + b, 0) : -1;
-    t.check("firefox popup: its count matches the page's bars", shown?.total === `${bars} things hidden` && sum === bars, `${shown?.total}; by label ${shown?.byLabel.join("+")}; ${bars} bars`);
+    t.check("firefox popup: its count matches the page's control", shown?.total === `${count} things hidden` && sum === count, `${shown?.total}; by label ${shown?.byLabel.join("+")}; the control says ${count}`);
   } finally {
     await driver.close();
     await driver.switchTo().window(pageWindow);
   }
+}
+
+/** The page-level control's count (through WebDriver's shadow-root command: its root is closed). */
+async function controlCount(driver) {
+  const [host] = await driver.findElements(By.css('[data-declutter="control"]'));
+  if (!host) return 0;
+  const text = await (await (await host.getShadowRoot()).findElement(By.css(".pill"))).getText();
+  return Number(text.match(/(\d+) things? hidden/)?.[1] ?? -1);
 }
 
 /** Runs every Firefox check; `t` records checks, timings and artifacts. */
@@ -97,23 +105,28 @@ export async function runFirefox({ pages, dist, artifacts, t }) {
       await driver.get(p.url);
       // Declutter ran by itself on arrival.
       const auto = await driver
-        .wait(async () => (await state()).bars > 0, WAIT)
+        .wait(async () => (await state()).controls > 0, WAIT)
         .then(() => true, () => false);
       const after = await driver.executeScript(snippetStates, snippets);
       const autoState = await state();
-      t.check(`${name}: auto-declutter collapses blocks on arrival${p.csp ? " (strict CSP)" : ""}`, auto, `${autoState.bars} bars`);
-      await driver.executeScript(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center" }));
+      const count = auto ? await controlCount(driver) : 0;
+      t.check(
+        `${name}: auto-declutter hides blocks on arrival${p.csp ? " (strict CSP)" : ""}, with one control and no bar`,
+        auto && autoState.controls === 1 && autoState.bars === 0 && count > 0,
+        `${autoState.controls} controls saying ${count}, ${autoState.bars} bars`,
+      );
       await writeFile(join(artifacts, `firefox-${p.name}-decluttered.png`), await driver.takeScreenshot(), "base64");
-      if (p === pages[0]) await checkPopup({ driver, inOptions, pageWindow, url: p.url, bars: autoState.bars, artifacts, t });
+      if (p === pages[0]) await checkPopup({ driver, inOptions, pageWindow, url: p.url, count, artifacts, t });
 
-      // "show" by keyboard, then declutter off: the page as it was.
-      await driver.executeScript(() => {
-        const bar = document.querySelector('[data-declutter="bar"]');
-        (bar.localName === "div" ? bar : bar.querySelector("div")).focus();
-      });
+      // "show" by keyboard (the control's button, Enter opens the list,
+      // Tab to the first entry's "show", Enter), then declutter off: the
+      // page as it was.
+      await driver.executeScript(() => document.querySelector('[data-declutter="control"]').focus());
+      await driver.switchTo().activeElement().sendKeys("\uE007");
+      await driver.switchTo().activeElement().sendKeys("\uE004");
       await driver.switchTo().activeElement().sendKeys("\uE007");
       const shown = await state();
-      t.check(`${name}: "show" restores one block`, shown.hidden < autoState.hidden, `${autoState.hidden} -> ${shown.hidden} hidden elements`);
+      t.check(`${name}: "show" in the control's list restores one widget`, shown.hidden < autoState.hidden, `${autoState.hidden} -> ${shown.hidden} hidden elements`);
       const off = await runMode(p.url, "declutter");
       const base = await state();
       t.check(`${name}: declutter off leaves no trace`, off?.value?.mode === "page" && !/data-declutter/.test(base.html) && base.bars === 0);
@@ -298,17 +311,18 @@ async function checkXss({ driver, runMode, inOptions, artifacts, t }) {
 }
 
 // Declutter mode's markup: the elements it added to the page, and those in
-// each bar's closed shadow root (through WebDriver's shadow-root command).
+// its control's and marks' closed shadow roots (through WebDriver's
+// shadow-root command).
 async function extensionMarkup(driver) {
   const light = await driver.executeScript(describeElements, await driver.findElements(By.css("[data-declutter], [data-declutter] *")));
   const shadow = [];
-  const outers = await driver.findElements(By.css('[data-declutter="bar"]'));
+  const outers = await driver.findElements(By.css('[data-declutter="bar"], [data-declutter="control"]'));
   for (const outer of outers) {
     const host = (await outer.getTagName()) === "div" ? outer : await outer.findElement(By.css("div"));
     const inside = await (await host.getShadowRoot()).findElements(By.css("*"));
     shadow.push(...(await driver.executeScript(describeElements, inside)));
   }
-  return { light, shadow, bars: outers.length };
+  return { light, shadow, controls: (await driver.findElements(By.css('[data-declutter="control"]'))).length };
 }
 
 async function readerInfo(driver) {

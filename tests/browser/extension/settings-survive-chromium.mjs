@@ -79,8 +79,8 @@ async function siteTab(context) {
 
 /**
  * The choices, made the way a user makes them: reader theme and text size
- * and the site to declutter automatically on the settings page, then
- * "Always show this block on this site" by keyboard in the first bar of
+ * the slim marks and the site to declutter automatically on the settings
+ * page, then "always show on this site" by keyboard in the first mark of
  * the decluttered page. Resolves to what was chosen.
  */
 async function choose({ context, extId, site }) {
@@ -88,6 +88,10 @@ async function choose({ context, extId, site }) {
   await options.check("#theme-sepia");
   await options.fill("#fontSize", "23");
   await options.press("#fontSize", "Tab");
+  await options.waitForFunction(() => document.getElementById("status").textContent === "Saved", null, { timeout: WAIT });
+  await options.evaluate(() => (document.getElementById("status").textContent = ""));
+  // Marks on (off by default): a mark's keyboard path is the choice below.
+  await options.check("#marks");
   await options.waitForFunction(() => document.getElementById("status").textContent === "Saved", null, { timeout: WAIT });
   await options.evaluate(() => (document.getElementById("status").textContent = ""));
   await options.fill("#autoSites", site.host);
