@@ -28,9 +28,13 @@ export function whyOf(block, links = 0) {
   return links > 1 ? [`${links} links to other pages.`] : [];
 }
 
-/** One label for neighbouring blocks hidden as one widget: theirs, each once, in page order. */
+/**
+ * One label for neighbouring blocks hidden as one widget: theirs, each
+ * once, in alphabetical order (so the popup counts "Most read and Share
+ * buttons" as one label whichever came first).
+ */
 export function widgetLabel(labels) {
-  const unique = [...new Set(labels)];
+  const unique = [...new Set(labels)].sort();
   return unique.length <= 2 ? unique.join(" and ") : `${unique.slice(0, 2).join(", ")} and more`;
 }
 

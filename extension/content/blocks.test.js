@@ -28,6 +28,7 @@ test("reasons are the engine's sentences, never codes or confidences", () => {
 
 test("neighbouring blocks hidden as one widget get one label", () => {
   assert.equal(widgetLabel(["Share buttons", "Share buttons"]), "Share buttons");
-  assert.equal(widgetLabel(["Share buttons", "Most read"]), "Share buttons and Most read");
-  assert.equal(widgetLabel(["A", "B", "C"]), "A, B and more");
+  assert.equal(widgetLabel(["Share buttons", "Most read"]), "Most read and Share buttons");
+  assert.equal(widgetLabel(["Most read", "Share buttons", "Most read"]), "Most read and Share buttons");
+  assert.equal(widgetLabel(["C", "B", "A"]), "A, B and more");
 });

@@ -9,7 +9,7 @@
 const CSS = `
 :host { all: initial !important; position: fixed !important; right: 12px !important; bottom: 12px !important; z-index: 2147483647 !important;
   display: block !important; visibility: visible !important; opacity: 1 !important; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.pill { all: unset; box-sizing: border-box; display: block; margin-left: auto; padding: 4px 10px; border-radius: 14px; cursor: pointer;
+.pill { all: unset; box-sizing: border-box; display: block; margin-left: auto; padding: 2px 9px; border-radius: 12px; cursor: pointer; font-size: 12px;
   color: #3c4043; background: #f1f3f4; border: 1px solid #dadce0; box-shadow: 0 1px 3px rgba(0,0,0,.15); white-space: nowrap; }
 .pill:focus-visible, button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .panel { position: absolute; right: 0; bottom: calc(100% + 6px); width: min(340px, calc(100vw - 24px)); max-height: min(420px, 70vh); overflow: auto;
@@ -20,7 +20,8 @@ ul { list-style: none; margin: 0; padding: 0; }
 li { padding: 5px 0; border-top: 1px solid #eee; }
 .row { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
 .label.shown { opacity: .6; }
-.why { margin: 2px 0 0; color: #5f6368; font-size: 12px; }
+.why, .what { margin: 2px 0 0; color: #5f6368; font-size: 12px; }
+.what { font-style: italic; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 button[hidden] { display: none; }
 button.act, .footer button { font: inherit; color: #1a73e8; background: none; border: 0; padding: 0 2px; cursor: pointer; text-decoration: underline; }
 .footer { display: flex; gap: 10px; flex-wrap: wrap; margin-top: 6px; padding-top: 6px; border-top: 1px solid #eee; }
@@ -29,7 +30,7 @@ button.act, .footer button { font: inherit; color: #1a73e8; background: none; bo
 .pill { color: #e8eaed; background: #303134; border-color: #5f6368; }
 .panel { color: #e8eaed; background: #202124; border-color: #5f6368; }
 li, .footer { border-color: #3c4043; }
-.why, .note { color: #bdc1c6; }
+.why, .what, .note { color: #bdc1c6; }
 button[hidden] { display: none; }
 button.act, .footer button { color: #8ab4f8; }
 }
@@ -93,6 +94,13 @@ export function hiddenList(widgets, actions) {
     buttons.append(act, always);
     row.append(label, buttons);
     li.append(row);
+    // Its opening words, to tell one "Promotion" from the next.
+    if (w.excerpt) {
+      const what = document.createElement("p");
+      what.className = "what";
+      what.textContent = `“${w.excerpt.length > 70 ? w.excerpt.slice(0, 70).trimEnd() + "…" : w.excerpt}”`;
+      li.append(what);
+    }
     if (w.why.length) {
       const why = document.createElement("p");
       why.className = "why";
@@ -136,7 +144,9 @@ export function hiddenList(widgets, actions) {
 
   function update() {
     const hidden = widgets.filter((w) => !w.visible).length;
-    pill.textContent = `Declutter: ${things(hidden)}`;
+    // Short, so it covers little of a page whose text runs to the edge.
+    pill.textContent = `${hidden} hidden`;
+    pill.title = `Declutter: ${things(hidden)} on this page`;
     pill.setAttribute("aria-label", `Declutter: ${things(hidden)} on this page. Show the list`);
     head.textContent = hidden === widgets.length ? "Hidden on this page" : `Hidden on this page (${widgets.length - hidden} shown again)`;
     for (const { w, act, always, label } of rows) {

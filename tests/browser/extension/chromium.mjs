@@ -54,7 +54,7 @@ export function controlInfo() {
   return {
     mode: this.mode,
     label: pill.textContent,
-    count: Number(pill.textContent.match(/(\d+) things? hidden/)?.[1] ?? -1),
+    count: Number(pill.textContent.match(/^(\d+) hidden$/)?.[1] ?? -1),
     expanded: pill.getAttribute("aria-expanded"),
     entries: this.querySelectorAll("li").length,
     first: first ? { label: first.querySelector(".label").textContent, act: first.querySelector("button.act").textContent, why: first.querySelector(".why")?.textContent || "" } : null,

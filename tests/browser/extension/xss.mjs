@@ -101,7 +101,7 @@ const EXTENSION_LIGHT = {
 const EXTENSION_SHADOW = {
   style: [],
   div: ["class", "hidden", "id", "role", "aria-label", "title"],
-  button: ["type", "class", "aria-expanded", "aria-controls", "aria-label", "disabled", "hidden"],
+  button: ["type", "class", "aria-expanded", "aria-controls", "aria-label", "title", "disabled", "hidden"],
   span: ["class", "role"],
   ul: ["aria-label"],
   li: [],
