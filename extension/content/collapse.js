@@ -122,10 +122,13 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
     const item = items[i];
     item.top = item.top.filter((e) => !inTaken(e));
     if (!item.top.length) items.splice(i, 1);
-    else item.shown = item.top.some((e) => rendered(e));
     if (slice.due()) await slice.pause();
   }
   items.sort((a, b) => (a.top[0] === b.top[0] ? 0 : before(a.top[0], b.top[0]) ? -1 : 1));
+  // Every read of the page's boxes in one task, with no pause between:
+  // the page's own changes during a pause would make the next read lay it
+  // out again.
+  for (const item of items) item.shown = item.top.some((e) => rendered(e));
   const anchor = noteAnchor(content);
   const widgets = groupWidgets(items).map((w) => {
     const widget = {

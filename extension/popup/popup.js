@@ -35,8 +35,7 @@ async function run(mode) {
 /** Shows the page's state: {mode, article, words, minutes, hidden: {label: n}, total, host}. */
 function show(state) {
   if (state.mode === "too-large") {
-    $("article").textContent = `Declutter cannot read this page: ${state.reason || "it is too large"}.`;
-    for (const b of document.querySelectorAll(".buttons button")) b.disabled = true;
+    cannotRead(`Declutter cannot read this page: ${state.reason || "it is too large"}.`);
     return;
   }
   host = normalizeHost(state.host || "");
@@ -59,12 +58,20 @@ function show(state) {
   for (const id of ["always", "never"]) $(id).disabled = !host;
 }
 
+// The page could not be read for the popup: its buttons stay, since the
+// reader and declutter give their own answer (the tooltip says why), and
+// a page that was out of reach may be readable after a press grants it.
+function cannotRead(text) {
+  $("article").textContent = text;
+  $("reader").setAttribute("aria-pressed", "false");
+  $("declutter").setAttribute("aria-pressed", "false");
+}
+
 async function refresh() {
   try {
     show(await run("state"));
   } catch (e) {
-    $("article").textContent = "Declutter cannot read this page.";
-    for (const b of document.querySelectorAll("button")) b.disabled = true;
+    cannotRead("Declutter cannot read this page.");
     say(String(e.message || e));
   }
 }
