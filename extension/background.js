@@ -14,6 +14,7 @@ import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { rememberShown, shownOn, forgetSession } from "./lib/always-show.js";
 import { checkMessage } from "./lib/validate-message.js";
 import { MSG } from "./lib/protocol.js";
+import { openWelcome } from "./lib/welcome.js";
 
 /** The pool of core workers, where this context serves the core itself (Firefox). */
 let localCore = null;
@@ -46,7 +47,8 @@ async function run(tabId, mode, clickTime) {
   }
 }
 
-api.action.onClicked.addListener((tab) => run(tab.id, "reader", Date.now()));
+// The toolbar button opens the popup (popup/popup.html), which asks for
+// modes with the `run` message; the shortcuts and the context menu come here.
 
 api.commands.onCommand.addListener((command, tab) => {
   const mode = { "toggle-reader": "reader", "toggle-declutter": "declutter" }[command];
@@ -54,8 +56,8 @@ api.commands.onCommand.addListener((command, tab) => {
 });
 
 api.runtime.onInstalled.addListener((details) => {
-  // First run: the settings page explains the shortcuts and auto-declutter.
-  if (details.reason === "install") api.runtime.openOptionsPage();
+  // First run: the welcome page explains the modes, the shortcuts and the button.
+  if (details.reason === "install") openWelcome();
   api.contextMenus.removeAll().then(() => {
     const contexts = ["page", "action"];
     api.contextMenus.create({ id: MENU.reader, title: "Reader view", contexts });
@@ -141,8 +143,8 @@ const handlers = {
     if (sender.tab || !isExtensionPage(sender)) throw new Error(`${MSG.pageContext} is for the extension's own pages`);
     return pageContext(typeof msg.host === "string" ? msg.host : "");
   },
-  // From the extension's own pages only: the same handler the toolbar button
-  // calls, for a given tab (the Firefox test drives the toolbar action this
+  // From the extension's own pages only (the popup): the same handler the
+  // shortcuts call, for a given tab (the Firefox test drives the toolbar action this
   // way, since a driver cannot click Firefox's toolbar). The caller may give
   // the time of its click, so the time this context took to start counts.
   async [MSG.run](msg, sender) {

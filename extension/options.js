@@ -25,6 +25,7 @@ function show(s) {
   // meanwhile put the stored value back under the user's fingers.
   for (const key of Object.keys(RANGES)) if (form.elements[key] !== document.activeElement) form.elements[key].value = String(s[key]);
   for (const kind of COLLAPSIBLE_KINDS) document.getElementById(`collapse-${kind}`).checked = s.collapse[kind];
+  document.getElementById("marks").checked = s.marks;
   form.elements.auto.value = s.auto;
   sitesBox.value = s.autoSites.join("\n");
 }
@@ -93,6 +94,8 @@ function bind() {
       save({ collapse: { ...collapse, [kind]: box.checked } });
     });
   }
+  const marks = document.getElementById("marks");
+  marks.addEventListener("change", () => save({ marks: marks.checked }));
   for (const radio of form.elements.auto) radio.addEventListener("change", () => setAuto(radio.value));
   document.getElementById("save-sites").addEventListener("click", () => setAuto("sites"));
   document.getElementById("forget").addEventListener("click", async () => {

@@ -30,6 +30,7 @@ const READER_LIMITS = { chars: 500_000, tags: 5_000 };
 let reader = null; // the open reader view
 let collapsed = null; // {handle, result} while blocks are collapsed
 let busy = null; // the toggle in progress; a second click waits for it
+let analysed = null; // the last analysis of the page, for the popup's questions
 
 async function send(message) {
   const reply = await api.runtime.sendMessage(message);
@@ -110,18 +111,23 @@ async function analyze() {
     // The core gave up on it: over its time budget, or over the size caps.
     throw e?.reason === "too-large" ? new TooLarge(e.message) : e;
   });
+  analysed = result;
   const t2 = performance.now();
   return { ...result, nodes: snap.nodes, timings: { snapshot: t1 - t0, analyzeRoundTrip: t2 - t1, analyze: result.analysis.timings.analyze } };
 }
 
 const hiddenKinds = (result) => result.settings.collapse;
-const reportText = (result) => report(location.href, result.analysis.blocks);
+// The page's address without its query and fragment: those often carry a
+// session, a search or a tracking id that a pasted report must not leak.
+const reportText = (result) => report(location.origin + location.pathname, result.analysis.blocks);
 
+// `count` blocks collapsed in the page (none while the reader is open:
+// the badge counts what is hidden in the page, issue 14 item 6).
 function status(result, count, skipped = 0) {
   const a = result.analysis.article;
   send({
     type: MSG.status,
-    status: { collapsed: count, skipped, article: result.looksLikeArticle, words: a.wordCount, minutes: Math.round(a.readingMinutes) },
+    status: { collapsed: count, skipped, reader: !!reader, article: result.looksLikeArticle, words: a.wordCount, minutes: Math.round(a.readingMinutes) },
   }).catch(() => {});
 }
 
@@ -132,8 +138,6 @@ function closeReader() {
 
 function openReader(result, clickTime) {
   const renderStart = performance.now();
-  const kinds = hiddenKinds(result);
-  const left = result.analysis.blocks.filter((b) => kinds[b.kind] && !result.shown.includes(b.hash)).length;
   reader = openView(
     { article: forReader(result.analysis.article), settings: result.settings },
     {
@@ -150,7 +154,7 @@ function openReader(result, clickTime) {
       save: (patch) => send({ type: MSG.saveSettings, patch }).catch(() => null),
     },
   );
-  status(result, left);
+  status(result, 0);
   return Promise.all([reader.painted, reader.filled]).then(([paintedAt]) => ({
     mode: "reader",
     // Both clocks are wall-clock milliseconds of the same machine.
@@ -163,10 +167,11 @@ function openReader(result, clickTime) {
 async function declutter(result) {
   const place = remember();
   const handle = await collapse(
-    { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown },
+    { blocks: result.analysis.blocks, nodes: result.nodes, kinds: hiddenKinds(result), shown: result.shown, marks: result.settings.marks },
     {
       alwaysShow: (hash) => send({ type: MSG.alwaysShow, hash }).catch(() => {}),
       report: () => copyText(reportText(result)),
+      showAll: () => toggle("page"),
     },
   );
   collapsed = { handle, result, place };
@@ -207,8 +212,31 @@ async function runMode(mode, clickTime) {
     if (collapsed) return restore();
     return declutter(await analyze());
   }
+  if (mode === "state") return state();
+  if (mode === "page") {
+    if (reader) closeReader();
+    return collapsed ? restore() : { mode: "page" };
+  }
   if (mode === "auto") return collapsed || reader ? { mode: "unchanged" } : declutter(await analyze());
   throw new Error(`unknown mode ${mode}`);
+}
+
+// What the popup shows: the mode, whether the page is an article, and what
+// is hidden by label. The page is analysed once if it was not yet.
+async function state() {
+  const result = collapsed?.result || analysed || (await analyze());
+  const a = result.analysis.article;
+  const hidden = {};
+  for (const label of collapsed ? collapsed.handle.labels : []) hidden[label] = (hidden[label] || 0) + 1;
+  return {
+    mode: reader ? "reader" : collapsed ? "declutter" : "page",
+    article: result.looksLikeArticle,
+    words: a.wordCount,
+    minutes: Math.round(a.readingMinutes),
+    hidden,
+    host: location.host,
+    total: collapsed ? collapsed.handle.count : 0,
+  };
 }
 
 // Runs `work` after whatever is in progress: collapsing and restoring
@@ -219,7 +247,11 @@ function serially(work) {
   return next.catch((e) => ({ error: String(e?.message || e) }));
 }
 
-/** Toggles `mode` ("reader", "declutter", or "auto": declutter unless already done); `clickTime` is Date.now() at the click. */
+/**
+ * Toggles `mode` ("reader", "declutter", or "auto": declutter unless
+ * already done), or shows the page as it was ("page"), or answers what the
+ * popup shows ("state"); `clickTime` is Date.now() at the click.
+ */
 export function toggle(mode, clickTime) {
   return serially(() => run(mode, clickTime));
 }

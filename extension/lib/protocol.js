@@ -13,7 +13,7 @@
  * - `openOptions` {}
  * - `ensureCore` {}: a content script's analysis port found nobody listening
  * - `pageContext` {host}: from the offscreen document, the page's {settings, shown}
- * - `run` {tabId, mode, clickTime?}: from the extension's own pages, the toolbar's handler
+ * - `run` {tabId, mode, clickTime?}: from the extension's own pages (the popup), mode one of RUN_MODES
  */
 export const MSG = Object.freeze({
   status: "status",
@@ -32,6 +32,13 @@ export const MSG = Object.freeze({
  * ({mode, ...} or {error}).
  */
 export const TOGGLE = "declutter-toggle";
+
+/**
+ * The modes a `run` message may ask of a tab (content/page.js toggle()):
+ * the reader, declutter, declutter unless done ("auto"), the page as it
+ * was ("page"), and what the popup shows ("state").
+ */
+export const RUN_MODES = Object.freeze(["reader", "declutter", "auto", "page", "state"]);
 
 /** The analysis port's name, as the content script connects with it. */
 export const ANALYSIS_PORT = "declutter-analysis";
@@ -96,6 +103,9 @@ export const DEFAULTS = Object.freeze({
   lineWidth: 68,
   lineHeight: 1.6,
   collapse: Object.freeze({ promo: true, related: true, boilerplate: false }),
+  // Quiet by default (issue 14): hidden widgets leave no mark in the page,
+  // only the one page-level control; true leaves one slim mark per widget.
+  marks: false,
   auto: "off",
   autoSites: Object.freeze([]),
 });

@@ -45,6 +45,8 @@ export function validate(stored) {
       }
     } else fallback("collapse", "is not an object");
   }
+  out.marks = DEFAULTS.marks;
+  if ("marks" in src) out.marks = typeof src.marks === "boolean" ? src.marks : fallback("marks", "is not true/false");
   out.autoSites = [];
   if ("autoSites" in src) {
     if (Array.isArray(src.autoSites)) {

@@ -29,3 +29,18 @@ test("a refused value does not stop the next save", async () => {
   await saveSettings(storage, { theme: "dark" });
   assert.equal((await loadSettings(storage)).theme, "dark");
 });
+
+test("marks are off by default, saved when turned on, and a stored non-boolean falls back to off", async () => {
+  const storage = fakeStorage();
+  assert.equal((await loadSettings(storage)).marks, false);
+  await saveSettings(storage, { marks: true });
+  assert.equal((await loadSettings(storage)).marks, true);
+  await storage.sync.set({ settings: { marks: "yes" } });
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    assert.equal((await loadSettings(storage)).marks, false);
+  } finally {
+    console.warn = warn;
+  }
+});

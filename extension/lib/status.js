@@ -9,10 +9,10 @@ export function looksLikeArticle(analysis) {
 }
 
 /**
- * Shows `collapsed` on the badge (blank for none) and whether the page is an
+ * Shows `collapsed` on the badge (blank for none, or while the `reader` is open) and whether the page is an
  * article in the tooltip; or, for a page too large to read, "!" and why.
  */
-export async function showStatus(tabId, { collapsed, skipped, article, words, minutes, tooLarge }) {
+export async function showStatus(tabId, { collapsed, skipped, reader, article, words, minutes, tooLarge }) {
   if (tooLarge) {
     await Promise.all([
       api.action.setBadgeText({ tabId, text: "!" }),
@@ -21,12 +21,15 @@ export async function showStatus(tabId, { collapsed, skipped, article, words, mi
     ]);
     return;
   }
-  const text = collapsed > 0 ? String(collapsed) : "";
+  // The badge counts what is hidden in the page: nothing while the reader
+  // covers it (issue 14: "31 blocks collapsed" with the reader open).
+  const text = collapsed > 0 && !reader ? String(collapsed) : "";
   const what = article
     ? `looks like an article (${words} words, ${minutes} min read)`
     : "this page does not look like an article";
-  const hidden =
-    (collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`) +
+  const hidden = reader
+    ? "reader view open"
+    : (collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`) +
     (skipped > 0 ? ` (the first ones; ${skipped} more left as they are)` : "");
   await Promise.all([
     api.action.setBadgeText({ tabId, text }),

@@ -6,7 +6,7 @@
 // own pages (settings page, offscreen document) run in the extension's
 // process and keep full rights.
 
-import { MSG } from "./protocol.js";
+import { MSG, RUN_MODES } from "./protocol.js";
 
 /** The settings a content script may change: the reader's own display settings (content/reader.js saves these). */
 export const READER_SETTINGS = Object.freeze(["theme", "font", "fontSize", "lineWidth", "lineHeight"]);
@@ -74,6 +74,11 @@ export function checkMessage(msg, sender, context) {
       }
       return pass;
     case MSG.run:
+      // The popup's buttons (popup/popup.js): a mode for one tab.
+      if (kind !== "extension") return { ok: false, why: `${msg.type} is for the extension's own pages` };
+      if (!Number.isInteger(msg.tabId) || msg.tabId < 0) return { ok: false, why: "its tabId is not a tab's id" };
+      if (!RUN_MODES.includes(msg.mode)) return { ok: false, why: `its mode is not one of ${RUN_MODES.join(", ")}` };
+      return pass;
     case MSG.pageContext:
       return kind === "extension" ? pass : { ok: false, why: `${msg.type} is for the extension's own pages` };
     default:

@@ -63,9 +63,23 @@ test("a private tab is reported as such", () => {
 
 test("run and pageContext are for the extension's pages; status and ensureCore for anyone of the extension", () => {
   for (const type of ["run", "pageContext"]) {
-    assert.equal(checkMessage({ type }, page, self).ok, false);
-    assert.equal(checkMessage({ type }, offscreen, self).ok, true);
+    assert.equal(checkMessage({ type, tabId: 4, mode: "reader" }, page, self).ok, false);
+    assert.equal(checkMessage({ type, tabId: 4, mode: "reader" }, offscreen, self).ok, true);
   }
   for (const type of ["status", "ensureCore", "openOptions"]) assert.equal(checkMessage({ type }, page, self).ok, true);
   assert.equal(checkMessage({ type: "status" }, { ...page, id: "other" }, self).ok, false);
+});
+
+test("the popup may run the modes it has buttons for in a tab, and nothing else", () => {
+  const popup = { id: "ext", url: "chrome-extension://ext/popup/popup.html", origin: "chrome-extension://ext" };
+  const firefoxPopup = { id: "ext", url: "moz-extension://uuid/popup/popup.html" };
+  for (const mode of ["reader", "declutter", "auto", "page", "state"]) {
+    assert.equal(checkMessage({ type: "run", tabId: 7, mode }, popup, self).ok, true, mode);
+    assert.equal(checkMessage({ type: "run", tabId: 7, mode }, firefoxPopup, { id: "ext", base: "moz-extension://uuid/" }).ok, true, mode);
+  }
+  assert.equal(checkMessage({ type: "run", tabId: 7, mode: "eval" }, popup, self).ok, false, "an unknown mode");
+  assert.equal(checkMessage({ type: "run", tabId: 7, mode: "toString" }, popup, self).ok, false, "a name every object has");
+  assert.equal(checkMessage({ type: "run", tabId: "7", mode: "reader" }, popup, self).ok, false, "a tab id that is not a number");
+  assert.equal(checkMessage({ type: "run", tabId: 7, mode: "reader" }, page, self).ok, false, "a content script");
+  assert.equal(checkMessage({ type: "saveSettings", patch: { auto: "everywhere" } }, popup, self).ok, true, "the popup keeps the settings' rights");
 });

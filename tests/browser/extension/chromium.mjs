@@ -6,7 +6,8 @@
 // context menu call, since a test cannot press extension shortcuts.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
+import { launchChromium } from "../lib/browsers.mjs";
+import { popupWindow } from "./chromium-toolbar.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { XSS_HEADERS, XssTally, auditReader, writeXssPages } from "./xss.mjs";
 import { firstDifference, isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
@@ -46,9 +47,18 @@ export function readerInfo() {
   };
 }
 
-function barInfo() {
-  const button = this.querySelector("button.toggle");
-  return { mode: this.mode, label: button.textContent, expanded: button.getAttribute("aria-expanded"), reasons: this.querySelectorAll("li").length };
+/** Runs in the page-level control's shadow root (see inShadow): its button and list. */
+export function controlInfo() {
+  const pill = this.querySelector(".pill");
+  const first = this.querySelector("li");
+  return {
+    mode: this.mode,
+    label: pill.textContent,
+    count: Number(pill.textContent.match(/^(\d+) hidden$/)?.[1] ?? -1),
+    expanded: pill.getAttribute("aria-expanded"),
+    entries: this.querySelectorAll("li").length,
+    first: first ? { label: first.querySelector(".label").textContent, act: first.querySelector("button.act").textContent, why: first.querySelector(".why")?.textContent || "" } : null,
+  };
 }
 
 /** Runs every Chromium check; `t` records checks, timings and artifacts. */
@@ -71,17 +81,42 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       context.on("console", (m) => console.log(`  [console] ${m.text()}`));
     }
     const browserCdp = await context.browser().newBrowserCDPSession();
-    // The extension opens its settings page on install.
-    const options = await installSettingsPage(context, extId, WAIT);
-    t.check("chromium: the settings page opens on install", !!options);
-    if (!options) return;
+    // The extension opens its welcome page on install, with the shortcuts.
+    const welcomeUrl = `chrome-extension://${extId}/welcome/welcome.html`;
+    let welcome = null;
+    for (const deadline = Date.now() + WAIT; !welcome && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      welcome = context.pages().find((p) => p.url() === welcomeUrl) || null;
+    }
+    t.check("chromium: the welcome page opens on install", !!welcome);
+    if (!welcome) return;
+    const keys = await welcome.waitForFunction(() => document.querySelectorAll("#shortcuts kbd").length >= 2 && [...document.querySelectorAll("#shortcuts li")].map((li) => `${li.dataset.command}=${li.querySelector("kbd")?.textContent || ""}`), null, { timeout: WAIT }).then((h) => h.jsonValue()).catch(() => null);
+    t.check("chromium: the welcome page shows both shortcuts set", keys?.includes("toggle-reader=Alt+Shift+E") && keys.includes("toggle-declutter=Alt+Shift+D"), JSON.stringify(keys));
+    await welcome.setViewportSize({ width: 1000, height: 900 });
+    await welcome.screenshot({ path: join(artifacts, "chromium-welcome.png"), fullPage: true });
+    const optionsUrl = `chrome-extension://${extId}/options.html`;
+    const options = welcome;
+    await options.goto(optionsUrl);
+    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
     const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
     const cdp = await context.newCDPSession(page);
 
-    const click = async () => {
+    // The toolbar button opens the popup (and grants activeTab); the test
+    // presses the popup's "Reader view" in a copy of it for the page's tab,
+    // in a window of its own (a driver cannot reach the toolbar's popup).
+    let popup = null;
+    // `beforePress` runs with the popup ready, just before the press.
+    const click = async (beforePress) => {
       const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
       const tab = targetInfos.find((i) => i.url === page.url());
       await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+      if (popup) await popup.reopen();
+      else popup = await popupWindow({ context, options, page, extId, wait: WAIT });
+      if (beforePress) {
+        await popup.page.waitForFunction(() => document.getElementById("reader").hasAttribute("aria-pressed"), null, { timeout: WAIT });
+        await beforePress();
+      }
+      // The time of the press, for the click-to-paint figures.
+      return popup.press();
     };
     const tabId = () => options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
     const runMode = async (mode) => options.evaluate(({ mode, tabId }) => chrome.runtime.sendMessage({ type: "run", mode, tabId }), { mode, tabId: await tabId() });
@@ -102,8 +137,7 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       const before = await page.evaluate(snippetStates, snippets);
 
       // Reader view through the toolbar button.
-      const t0 = performance.now();
-      await click();
+      const t0 = await click();
       await waitReader(true);
       times.push(performance.now() - t0);
       const reader = await inShadow(cdp, '[data-declutter="reader"]', readerInfo);
@@ -113,6 +147,8 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       t.check(`${name}: reader has no labelled promo/related snippet`, r.leaked.length === 0, r.leaked.join(" | "));
       const open = await page.evaluate(pageState);
       t.check(`${name}: page scripts cannot reach the reader`, !open.readerShadowVisibleToPage);
+      const readerBadge = await options.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId());
+      t.check(`${name}: the badge is empty while the reader is open`, readerBadge === "", `badge "${readerBadge}"`);
       await page.screenshot({ caret: "initial", path: join(artifacts, `chromium-${p.name}-reader.png`) });
       await click();
       await waitReader(false);
@@ -125,24 +161,34 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
       const c = scoreCollapse(p.labels, before, after);
       const state = await page.evaluate(pageState);
       t.collapse("chromium", p.name, c);
-      t.check(`${name}: declutter collapses blocks behind bars`, result?.value?.collapsed > 0 && state.bars === result.value.collapsed, `${state.bars} bars, ${c.collapsed}/${c.target} labelled promo/related hidden`);
+      const control = await inShadow(cdp, '[data-declutter="control"]', controlInfo);
+      const count = result?.value?.collapsed;
+      t.check(
+        `${name}: declutter hides blocks, leaves no bar, and one control counts them`,
+        count > 0 && state.bars === 0 && state.controls === 1 && control?.count === count && control.entries === count,
+        `${state.bars} bars, ${state.controls} controls saying "${control?.label}", ${control?.entries} entries, ${count} hidden; ${c.collapsed}/${c.target} labelled promo/related hidden`,
+      );
       t.check(`${name}: declutter leaves content visible`, c.contentHidden.length === 0, c.contentHidden.join(" | "));
       const badge = await options.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId());
-      t.check(`${name}: badge counts the collapsed blocks`, badge === String(state.bars), `badge "${badge}"`);
-      await page.evaluate(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center" }));
+      t.check(`${name}: badge counts the hidden widgets`, badge === String(count), `badge "${badge}"`);
+      if (p === pages[0]) await checkPopup({ context, page, extId, tabId: await tabId(), count, artifacts, t });
       await page.screenshot({ caret: "initial", path: join(artifacts, `chromium-${p.name}-decluttered.png`) });
-      const bar = await inShadow(cdp, '[data-declutter="bar"]', barInfo);
-      t.check(`${name}: bar is a labelled button`, bar?.mode === "closed" && bar.expanded === "false" && /· show$/.test(bar.label), bar?.label);
-      // By keyboard: focus goes into the bar's button, Enter presses it.
-      await page.evaluate(() => {
-        const bar = document.querySelector('[data-declutter="bar"]');
-        (bar.localName === "div" ? bar : bar.querySelector("div")).focus();
-      });
+      t.check(`${name}: the control is a labelled button, its list closed`, control?.mode === "closed" && control.expanded === "false", control?.label);
+      // By keyboard: focus goes into the control's button, Enter opens the
+      // list, Tab reaches the first entry's "show", Enter presses it.
+      await page.evaluate(() => document.querySelector('[data-declutter="control"]').focus());
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       const shown = await page.evaluate(pageState);
-      const barOpen = await inShadow(cdp, '[data-declutter="bar"]', barInfo);
-      t.check(`${name}: "show" restores one block with its reasons`, shown.hidden < state.hidden && barOpen?.expanded === "true" && barOpen.reasons > 0, `${state.hidden} -> ${shown.hidden} hidden elements, ${barOpen?.reasons} reasons`);
-      if (p === pages[0]) await checkBarActions({ page, pageUrl: p.url, runMode, bars: state.bars, t });
+      const listed = await inShadow(cdp, '[data-declutter="control"]', controlInfo);
+      await page.screenshot({ caret: "initial", path: join(artifacts, `chromium-${p.name}-list.png`) });
+      t.check(
+        `${name}: the list opens by keyboard, and its first "show" brings one widget back`,
+        shown.hidden < state.hidden && listed?.expanded === "true" && listed.first?.act === "hide" && !/\bconfidence\b|%/.test(listed.first.why),
+        `${state.hidden} -> ${shown.hidden} hidden elements; first entry ${JSON.stringify(listed?.first)}`,
+      );
+      if (p === pages[0]) await checkListActions({ page, cdp, pageUrl: p.url, runMode, count, t });
       await runMode("declutter");
       const restored = await page.evaluate(pageState);
       t.check(`${name}: declutter off restores the DOM exactly`, restored.html === base.html, firstDifference(base.html, restored.html));
@@ -171,26 +217,85 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
 // The open bar's actions, by keyboard from its button: "Always show this
 // block on this site" (the next declutter leaves it), then "Copy report"
 // (the clipboard gets the page's address and the reasons).
-async function checkBarActions({ page, pageUrl, runMode, bars, t }) {
+/** Runs in the page: how many elements Declutter hides in it. */
+function hiddenCount() {
+  return document.querySelectorAll("[data-declutter-hidden]").length;
+}
+
+// The popup, opened in a tab for the page's tab (the decluttered seed
+// page): its counts match the page, its declutter toggle acts, its kinds
+// persist in the settings.
+async function checkPopup({ context, page, extId, tabId, count, artifacts, t }) {
+  const popup = await context.newPage();
+  try {
+    await popup.setViewportSize({ width: 360, height: 620 });
+    await popup.goto(`chrome-extension://${extId}/popup/popup.html?tab=${tabId}`);
+    const ready = () => popup.waitForFunction(() => document.getElementById("declutter").hasAttribute("aria-pressed") && document.getElementById("total").textContent, null, { timeout: WAIT });
+    await ready();
+    const shown = await popup.evaluate(() => ({
+      article: document.getElementById("article").textContent,
+      total: document.getElementById("total").textContent,
+      byLabel: [...document.querySelectorAll("#labels li")].map((li) => Number(li.textContent.match(/: (\d+)$/)?.[1])),
+      pressed: document.getElementById("declutter").getAttribute("aria-pressed"),
+      live: document.getElementById("total").getAttribute("aria-live"),
+      buttons: [...document.querySelectorAll("button")].map((b) => b.textContent),
+    }));
+    await popup.screenshot({ path: join(artifacts, "chromium-popup.png") });
+    const sum = shown.byLabel.reduce((a, b) => a + b, 0);
+    t.check("chromium popup: says whether the page is an article", /looks like an article/.test(shown.article), shown.article);
+    t.check("chromium popup: its count matches the page's", shown.total === `${count} things hidden` && sum === count && shown.live === "polite", `${shown.total}; by label ${shown.byLabel.join("+")}; ${count} hidden`);
+    t.check("chromium popup: has the mode and site buttons", shown.pressed === "true" && ["Reader view", "Always declutter this site", "Never declutter this site", "Show all"].every((b) => shown.buttons.includes(b)), shown.buttons.join(" | "));
+    // "Show all" brings the page back; "Declutter" collapses again.
+    const before = await page.evaluate(hiddenCount);
+    await popup.click("#showAll");
+    await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "false", null, { timeout: WAIT });
+    const afterShow = await page.evaluate(hiddenCount);
+    await popup.click("#declutter");
+    await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "true", null, { timeout: WAIT });
+    const afterDeclutter = await page.evaluate(hiddenCount);
+    t.check("chromium popup: \"Show all\" and \"Declutter\" act on the page", afterShow === 0 && afterDeclutter === before, `${afterShow} hidden elements after show all, ${afterDeclutter} after declutter (${before} before)`);
+    // A kind unticked persists in the settings (and the options page shows it).
+    await popup.click("#collapse-related");
+    await popup.waitForFunction(() => /Saved/.test(document.getElementById("say").textContent), null, { timeout: WAIT });
+    const saved = await popup.evaluate(() => chrome.storage.sync.get("settings"));
+    await popup.reload();
+    await ready();
+    const ticked = await popup.evaluate(() => document.getElementById("collapse-related").checked);
+    t.check("chromium popup: the kinds to hide persist", saved.settings?.collapse?.related === false && ticked === false, JSON.stringify(saved.settings?.collapse));
+    await popup.click("#collapse-related");
+    await popup.waitForFunction(() => /Saved/.test(document.getElementById("say").textContent), null, { timeout: WAIT });
+  } finally {
+    await popup.close();
+    await page.bringToFront();
+  }
+}
+
+async function checkListActions({ page, cdp, pageUrl, runMode, count, t }) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(pageUrl).origin });
+  // From the first entry's "hide" (just pressed "show"): Tab to "always
+  // show on this site", Enter.
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await page.waitForTimeout(200);
   await runMode("declutter");
   await runMode("declutter");
-  const again = await page.evaluate(pageState);
-  t.check("chromium: \"Always show this block on this site\" is remembered", again.bars === bars - 1, `${bars} -> ${again.bars} bars`);
-  await page.evaluate(() => {
-    const bar = document.querySelector('[data-declutter="bar"]');
-    (bar.localName === "div" ? bar : bar.querySelector("div")).focus();
-  });
+  const again = await inShadow(cdp, '[data-declutter="control"]', controlInfo);
+  t.check("chromium: \"Always show on this site\" is remembered", again?.count === count - 1, `${count} -> ${again?.count} hidden`);
+  // The address with a query and a fragment: the report leaves both out.
+  await page.evaluate(() => history.replaceState(null, "", `${location.pathname}?session=s3cret#part-2`));
+  await page.evaluate(() => document.querySelector('[data-declutter="control"]').focus());
   await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
+  await inShadow(cdp, '[data-declutter="control"]', function () {
+    [...this.querySelectorAll(".footer button")].find((b) => b.textContent === "Copy report").focus();
+    return true;
+  });
   await page.keyboard.press("Enter");
   await page.waitForTimeout(200);
   const report = await page.evaluate(() => navigator.clipboard.readText()).catch((e) => `clipboard: ${e.message}`);
-  t.check("chromium: \"Copy report\" copies the address and the reasons", report.includes(pageUrl) && /promo \(\d\.\d\d\)/.test(report) && /^ {2}- /m.test(report), report.split("\n").slice(0, 4).join(" / "));
+  await page.evaluate((url) => history.replaceState(null, "", url), pageUrl);
+  const clean = new URL(pageUrl).origin + new URL(pageUrl).pathname;
+  t.check("chromium: \"Copy report\" copies the address and the reasons", report.includes(clean) && /promo \(\d\.\d\d\)/.test(report) && /^ {2}- /m.test(report), report.split("\n").slice(0, 4).join(" / "));
+  t.check("chromium: the copied report's address has no query or fragment", report.startsWith(`Declutter report for ${clean}\n`) && !/s3cret|part-2/.test(report), report.split("\n")[0]);
 }
 
 // Settings: saved from the options page, kept over a reload, used by the
@@ -328,9 +433,9 @@ async function checkXss({ page, options, click, cdp, artifacts, html, setPhase, 
   tally.report(t, "chromium");
 }
 
-// Declutter mode's markup, read through the debugger (the bars' shadow
-// roots are closed): the elements it added to the page and those in its
-// bars' shadow roots, as auditExtensionMarkup takes them.
+// Declutter mode's markup, read through the debugger (its shadow roots are
+// closed): the elements it added to the page and those in its control's
+// and marks' shadow roots, as auditExtensionMarkup takes them.
 async function extensionMarkup(cdp) {
   const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
   const light = [];
@@ -352,7 +457,7 @@ async function extensionMarkup(cdp) {
     for (const c of n.children || []) walk(c);
   };
   walk(root);
-  return { light, shadow, bars: light.filter((e) => e.attrs.some(([k, v]) => k === "data-declutter" && v === "bar")).length };
+  return { light, shadow, controls: light.filter((e) => e.attrs.some(([k, v]) => k === "data-declutter" && v === "control")).length };
 }
 
 async function outerHtml(cdp) {
@@ -372,10 +477,11 @@ async function checkStoppedWorker({ page, pages, options, click, waitReader, t }
   const failed = [];
   for (const p of pages.slice(0, 6)) {
     await page.goto(p.url, { waitUntil: "load" });
-    await optionsCdp.send("ServiceWorker.stopAllWorkers");
-    await page.waitForTimeout(300);
-    const t0 = performance.now();
-    await click();
+    // Stopped after the popup asked for the page's state, before its press.
+    const t0 = await click(async () => {
+      await optionsCdp.send("ServiceWorker.stopAllWorkers");
+      await page.waitForTimeout(300);
+    });
     const opened = await waitReader(true).then(() => true, () => false);
     if (!opened) {
       failed.push(p.name);

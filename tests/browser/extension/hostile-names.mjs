@@ -12,6 +12,7 @@
 // with the article and declutter collapses the promo (the Jase Medical
 // pitch). Chromium by toolbar click and the `run` message; Firefox by
 // auto-declutter on arrival (the registered bundle) and the `run` message.
+import { pressReader } from "./chromium-toolbar.mjs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
@@ -42,11 +43,12 @@ export const VARIANTS = [
 /** The promo block the seed page must lose to declutter: its opening words, as in the labels. */
 const PROMO = "Our partners at Jase Medical offer a simple solution";
 
-/** Runs in the page: scrolls the bar that stands for the promo paragraph holding `text` (the last bar before it) into view, for the screenshot. */
+/** Runs in the page: scrolls to where the promo paragraph holding `text` was (its hidden block's neighbour), for the screenshot. */
 function showBarBefore(text) {
   const promo = [...document.querySelectorAll("p")].find((e) => e.textContent.includes(text));
-  const bars = [...document.querySelectorAll('[data-declutter="bar"]')].filter((b) => promo && b.compareDocumentPosition(promo) & Node.DOCUMENT_POSITION_FOLLOWING);
-  bars.at(-1)?.scrollIntoView({ block: "center" });
+  let at = promo;
+  while (at && !at.checkVisibility()) at = at.previousElementSibling || at.parentElement;
+  at?.scrollIntoView({ block: "center" });
 }
 
 /** Writes the variants of the seed page into `dir` and serves them; resolves to {pages: [{name, url}], labels, close()}. */
@@ -86,10 +88,7 @@ export async function runHostileChromium({ dist, artifacts, t }) {
     page.on("pageerror", (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);
     const browserCdp = await context.browser().newBrowserCDPSession();
-    const click = async () => {
-      const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: targetInfos.find((i) => i.url === page.url()).targetId });
-    };
+    const click = () => pressReader({ context, browserCdp, extId, page, options, wait: WAIT });
     const tabId = () => options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
     const runMode = async (mode) => options.evaluate(({ mode, tabId }) => chrome.runtime.sendMessage({ type: "run", mode, tabId }), { mode, tabId: await tabId() });
     const waitReader = (open) =>
@@ -139,15 +138,15 @@ export async function runHostileFirefox({ dist, artifacts, t }) {
     await driver.switchTo().newWindow("window");
     const inOptions = inWindowOf(driver, optionsWindow, await driver.getWindowHandle());
     const runMode = async (url, mode) => (await inOptions(() => sendRun(driver, url, mode))).reply;
-    const bars = () => driver.executeScript(() => document.querySelectorAll('[data-declutter="bar"]').length);
+    const hidden = () => driver.executeScript(() => document.querySelectorAll("[data-declutter-hidden]").length);
     for (const p of served.pages) {
       const name = `firefox hostile ${p.name}`;
       await driver.get(p.url);
-      const auto = await driver.wait(async () => (await bars()) > 0, WAIT).then(() => true, () => false);
+      const auto = await driver.wait(async () => (await hidden()) > 0, WAIT).then(() => true, () => false);
       const promo = { after: (await driver.executeScript(snippetStates, [PROMO]))[0] };
       await driver.executeScript(showBarBefore, PROMO);
       await writeFile(join(artifacts, `firefox-hostile-${p.name}-decluttered.png`), await driver.takeScreenshot(), "base64");
-      t.check(`${name}: auto-declutter collapses blocks on arrival`, auto, `${await bars()} bars`);
+      t.check(`${name}: auto-declutter collapses blocks on arrival`, auto, `${await hidden()} hidden elements`);
       const off = await runMode(p.url, "declutter");
       promo.before = (await driver.executeScript(snippetStates, [PROMO]))[0];
       const opened = await runMode(p.url, "reader");

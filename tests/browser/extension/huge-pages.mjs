@@ -12,6 +12,7 @@
 // page. The extension's work is then: reader on, reader off, declutter
 // on, declutter off. Its longest gap may exceed the control's by at most
 // STALL_BOUND_MS.
+import { pressReader } from "./chromium-toolbar.mjs";
 import { join } from "node:path";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick } from "../lib/firefox-extension.mjs";
@@ -25,7 +26,8 @@ export const ANSWER_BOUND_MS = 30_000;
 /** Pages Firefox opens too (a subset, so the run stays near three minutes). */
 const FIREFOX_PAGES = ["deep-div", "million", "table"];
 const LOAD_TIMEOUT_MS = 180_000;
-const DEFAULT_TITLE = "Declutter: reader view";
+/** The toolbar button's title before the page was read: the manifest's action.default_title. */
+const DEFAULT_TITLE = "Declutter";
 const STEPS = [
   ["reader", "reader on"],
   ["reader", "reader off"],
@@ -182,9 +184,7 @@ async function runChromium({ files, server, dist, t, rows }) {
               const id = await tabId();
               return options.evaluate(({ mode, id }) => chrome.runtime.sendMessage({ type: "run", mode, tabId: id }), { mode, id }).then((r) => (r?.ok ? r.value : { error: r?.error }));
             }
-            const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-            const tab = targetInfos.find((i) => i.url === page.url());
-            await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+            await pressReader({ context, browserCdp, extId, page, options });
             for (const deadline = Date.now() + ANSWER_BOUND_MS; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
               const now = await title();
               if (now !== DEFAULT_TITLE) return /too large/.test(now) ? { mode: "too-large" } : /could not|cannot/.test(now) ? { error: now } : { mode: "reader" };

@@ -1,6 +1,7 @@
 // Must-not-break in headless Chromium: several tabs test pages in parallel.
 // On each page the reader is opened by a real toolbar click (CDP
-// `Extensions.triggerAction`, which also grants activeTab), then the other
+// `Extensions.triggerAction`, which also grants activeTab, then the popup's
+// "Reader view": chromium-toolbar.mjs), then the other
 // toggles go through the `run` message from the extension's settings page,
 // the handler the shortcuts and the context menu call. Every request to a
 // host other than 127.0.0.1 is aborted by `context.route` and counted; the
@@ -8,7 +9,8 @@
 // Errors are told apart by where they were thrown: the extension's
 // content-script world (its origin is chrome-extension://), its service
 // worker (console errors, uncaught errors and rejections), or the page.
-import { launchChromium } from "../lib/browsers.mjs";
+import { pressReader } from "./chromium-toolbar.mjs";
+import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
 import { isLocal } from "./pages.mjs";
 import { installProbe } from "./page-probe.mjs";
 import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
@@ -119,7 +121,8 @@ async function openTab({ context, browserCdp, options, extId, worker }) {
     const injected = () => [...contexts.values()].some((c) => c.origin?.startsWith("chrome-extension://"));
     await clicking.run(async () => {
       await page.bringToFront();
-      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tabTarget });
+      // The button opens the popup; its "Reader view" asks for the reader.
+      await pressReader({ context, browserCdp, extId, page, options, wait: TOGGLE_MS }).catch(() => {});
       for (const deadline = Date.now() + TOGGLE_MS; !injected() && Date.now() < deadline; ) await sleep(5);
     });
     for (const deadline = Date.now() + TOGGLE_MS; Date.now() < deadline; await sleep(25)) {
@@ -219,13 +222,8 @@ export async function runMustNotBreakChromium({ pages, dist, artifacts, t, tabs 
     });
     const worker = await watchWorker(context);
     const extId = worker.id;
-    const optionsUrl = `chrome-extension://${extId}/options.html`;
-    let options = null;
-    for (const deadline = Date.now() + WAIT; !options && Date.now() < deadline; await sleep(100)) {
-      options = context.pages().find((p) => p.url() === optionsUrl) || null;
-    }
-    if (!options) throw new Error("the settings page did not open on install");
-    await options.waitForSelector("html[data-ready]", { timeout: WAIT });
+    const options = await installSettingsPage(context, extId, WAIT);
+    if (!options) throw new Error("the welcome page did not open on install");
     const browserCdp = await context.browser().newBrowserCDPSession();
     for (const p of context.pages()) if (p !== options) await p.close();
 

@@ -79,11 +79,12 @@ export function snippetStates(snippets) {
   });
 }
 
-/** Runs in the page: what the extension left in it (bars, hidden marks, reader host) and the markup. */
+/** Runs in the page: what the extension left in it (marks, page-level controls, hidden elements, reader host) and the markup. */
 export function pageState() {
   return {
     html: document.documentElement.outerHTML,
     bars: document.querySelectorAll('[data-declutter="bar"]').length,
+    controls: document.querySelectorAll('[data-declutter="control"]').length,
     hidden: document.querySelectorAll("[data-declutter-hidden]").length,
     reader: !!document.querySelector('[data-declutter="reader"]'),
     // A page script sees no shadow root on a closed host.

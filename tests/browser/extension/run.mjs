@@ -13,7 +13,8 @@
 // the same time; must-not-break-chromium or must-not-break-firefox for one);
 // settings-survive (choices kept over a browser restart and an update);
 // sender-rights (what a page's tab may ask of the extension, private
-// windows, permissions given back).
+// windows, permissions given back); quiet (declutter leaves one page-level
+// control and no bars, the layout kept, marks as an option, the popup).
 // Must-not-break knobs, for quick local runs: MUST_NOT_BREAK_PAGES=N tests
 // a sample of N pages in each browser, MUST_NOT_BREAK_FIREFOX_PAGES=N|all
 // sizes Firefox's sample (default 151: the seed page and 150 more),
@@ -39,8 +40,9 @@ import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
+import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights"];
+const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -142,6 +144,11 @@ async function main() {
     }
     // Huge and hostile pages must not freeze the tab (huge-pages.mjs).
     if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
+    // Quiet by default, the layout kept, marks, the popup (quiet.mjs).
+    if (want("quiet")) {
+      await guarded(t, "quiet chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
+      await guarded(t, "quiet firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+    }
     // The core's workers under load and abuse (core-load.mjs).
     if (want("core")) {
       await guarded(t, "core chromium", () => runCoreLoadChromium({ ...served, dist: join(REPO, "dist/chrome"), repo: REPO, t }));

@@ -11,9 +11,10 @@
 // copies declare the test site in `host_permissions`: the options page's
 // request for it then resolves at once, as it does for a user who already
 // granted it. The permission itself is not what this tests.
+import { pressReader } from "./chromium-toolbar.mjs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { launchChromium } from "../lib/browsers.mjs";
+import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
 import { inShadow, readerInfo } from "./chromium.mjs";
 import { snippetStates } from "./pages.mjs";
 import { barsAndFirstBlock, bumpVersion, checkStage, copyExtension, scratch, serveSite } from "./settings-survive.mjs";
@@ -51,10 +52,13 @@ async function extensionWorker(context, version = null) {
  */
 async function optionsPage(context, extId, { openedOnInstall = false } = {}) {
   const url = `chrome-extension://${extId}/options.html`;
-  let page = context.pages().find((p) => p.url() === url);
-  for (const deadline = Date.now() + WAIT; !page && openedOnInstall && Date.now() < deadline; await sleep(100)) {
-    page = context.pages().find((p) => p.url() === url);
+  // On install the extension opens its welcome page: installSettingsPage takes it there.
+  if (openedOnInstall) {
+    const page = await installSettingsPage(context, extId, WAIT);
+    if (!page) throw new Error("the welcome page did not open on install");
+    return page;
   }
+  let page = context.pages().find((p) => p.url() === url);
   if (!page) {
     page = await context.newPage();
     await page.goto(url);
@@ -75,8 +79,8 @@ async function siteTab(context) {
 
 /**
  * The choices, made the way a user makes them: reader theme and text size
- * and the site to declutter automatically on the settings page, then
- * "Always show this block on this site" by keyboard in the first bar of
+ * the slim marks and the site to declutter automatically on the settings
+ * page, then "always show on this site" by keyboard in the first mark of
  * the decluttered page. Resolves to what was chosen.
  */
 async function choose({ context, extId, site }) {
@@ -84,6 +88,10 @@ async function choose({ context, extId, site }) {
   await options.check("#theme-sepia");
   await options.fill("#fontSize", "23");
   await options.press("#fontSize", "Tab");
+  await options.waitForFunction(() => document.getElementById("status").textContent === "Saved", null, { timeout: WAIT });
+  await options.evaluate(() => (document.getElementById("status").textContent = ""));
+  // Marks on (off by default): a mark's keyboard path is the choice below.
+  await options.check("#marks");
   await options.waitForFunction(() => document.getElementById("status").textContent === "Saved", null, { timeout: WAIT });
   await options.evaluate(() => (document.getElementById("status").textContent = ""));
   await options.fill("#autoSites", site.host);
@@ -108,7 +116,7 @@ async function choose({ context, extId, site }) {
 
 /** What the choices do on a fresh visit to the site: bars on arrival, the block's state, the reader's look (opened by a toolbar click). */
 async function observe({ context, extId, site, chosen }) {
-  const { page, cdp, target } = await siteTab(context);
+  const { page, cdp } = await siteTab(context);
   try {
     await page.goto(site.url);
     const arrived = await page
@@ -117,7 +125,7 @@ async function observe({ context, extId, site, chosen }) {
     const autoBars = arrived ? (await page.evaluate(barsAndFirstBlock)).bars : 0;
     const [blockState] = await page.evaluate(snippetStates, [chosen.block]);
     await page.bringToFront();
-    await cdp.send("Extensions.triggerAction", { id: extId, targetId: target });
+    await pressReader({ context, browserCdp: cdp, extId, page, options: await optionsPage(context, extId) });
     const opened = await page
       .waitForSelector('[data-declutter="reader"]', { state: "attached", timeout: WAIT })
       .then(() => true, () => false);

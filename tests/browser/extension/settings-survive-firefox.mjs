@@ -42,13 +42,16 @@ function inExtension(driver, expression, ...args) {
 /**
  * The choices, made the way a user makes them (clicks; the sites box is
  * filled by script, since typed keys do not reach extension pages in
- * headless Firefox), then "Always show this block on this site" by keyboard
- * in the first bar of the decluttered page. Resolves to what was chosen.
+ * headless Firefox; the slim marks among them), then "always show on this
+ * site" by keyboard in the first mark of the decluttered page. Resolves to what was chosen.
  */
 async function choose(driver, options, site) {
   await driver.findElement(By.css("#theme-sepia")).click();
   await waitStatus(driver, "Saved");
   await driver.findElement(By.css('#font option[value="mono"]')).click();
+  await waitStatus(driver, "Saved");
+  // Marks on (off by default): a mark's keyboard path is the choice below.
+  await driver.findElement(By.css("#marks")).click();
   await waitStatus(driver, "Saved");
   await driver.executeScript((host) => (document.getElementById("autoSites").value = host), site.host);
   await driver.findElement(By.css("#save-sites")).click();

@@ -1,8 +1,8 @@
 // Hostile pages: DOMPurify's XSS vectors (../shared/corpus/xss) wrapped in
 // article pages, for checking that the reader view runs nothing and shows
 // no markup outside the allowlist, and that declutter mode, which builds
-// its bars from hostile promo and related blocks, adds nothing that runs
-// and no markup but its own.
+// its page-level control and its marks from hostile promo and related
+// blocks, adds nothing that runs and no markup but its own.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SHARED, firstDifference } from "./pages.mjs";
@@ -86,10 +86,11 @@ export function auditReader(main) {
   return bad;
 }
 
-// Declutter mode's own markup. In the page: each bar's wrapper (a div, or
-// an li / tr with a td where the container needs one) and one stylesheet;
-// in each bar's closed shadow root: the label button, the reasons and two
-// action buttons. Attribute names allowed per tag; nothing else may appear.
+// Declutter mode's own markup. In the page: the page-level control's host
+// (a div), each mark's wrapper (a div, or an li / tr with a td where the
+// container needs one) and one stylesheet; in their closed shadow roots:
+// the control's button and list (labels, reasons, show buttons), a mark's
+// line. Attribute names allowed per tag; nothing else may appear.
 const EXTENSION_LIGHT = {
   div: ["data-declutter"],
   li: ["data-declutter"],
@@ -99,17 +100,19 @@ const EXTENSION_LIGHT = {
 };
 const EXTENSION_SHADOW = {
   style: [],
-  div: ["class", "hidden", "id"],
-  button: ["type", "class", "aria-expanded", "aria-controls", "disabled"],
+  div: ["class", "hidden", "id", "role", "aria-label", "title"],
+  button: ["type", "class", "aria-expanded", "aria-controls", "aria-label", "title", "disabled", "hidden"],
   span: ["class", "role"],
   ul: ["aria-label"],
   li: [],
+  h2: [],
+  p: ["class"],
 };
 
 /**
  * Checks declutter mode's markup against its allowlist: `light` and
- * `shadow` are the elements it put in the page and in its bars' shadow
- * roots, as {tag, attrs: [[name, value]], text} (text for <style> only).
+ * `shadow` are the elements it put in the page and in its control's and
+ * marks' shadow roots, as {tag, attrs: [[name, value]], text} (text for <style> only).
  * Returns short descriptions of what is not allowed.
  */
 export function auditExtensionMarkup({ light, shadow }) {
@@ -125,7 +128,7 @@ export function auditExtensionMarkup({ light, shadow }) {
     if (el.tag === "style" && /url\(|@import|expression\(/i.test(el.text || "")) bad.push(`${where} <style> that loads something`);
   };
   for (const el of light) check("page", EXTENSION_LIGHT, el);
-  for (const el of shadow) check("bar", EXTENSION_SHADOW, el);
+  for (const el of shadow) check("shadow", EXTENSION_SHADOW, el);
   return bad;
 }
 
@@ -143,14 +146,14 @@ export function describeElements(elements) {
 }
 
 /**
- * The page's serialization without declutter mode's marks: its bars, its
+ * The page's serialization without declutter mode's marks: its control and marks, its
  * stylesheet and the attribute on hidden blocks. Applied to the page
  * before and during declutter, the two must be equal: declutter adds no
  * markup to the page's own, moves nothing and removes nothing.
  */
 export function withoutExtensionMarks(html) {
   return html
-    .replace(/<div data-declutter="bar"><\/div>/g, "")
+    .replace(/<div data-declutter="(?:bar|control)"><\/div>/g, "")
     .replace(/<li data-declutter="bar"><div><\/div><\/li>/g, "")
     .replace(/<tr data-declutter="bar"><td colspan="999"><div><\/div><\/td><\/tr>/g, "")
     .replace(/<style data-declutter="style">[^<]*<\/style>/g, "")
@@ -193,7 +196,7 @@ function multisetDifference(toggled, control) {
 export class XssTally {
   notOpened = [];
   readerBad = [];
-  bars = 0;
+  widgets = 0;
   notCollapsed = [];
   bad = [];
   changed = [];
@@ -213,12 +216,12 @@ export class XssTally {
 
   /**
    * Declutter mode on page `name`: the run message's `result` and its
-   * `markup` ({light, shadow, bars}); or `failed`, why it could not be run.
+   * `markup` ({light, shadow, controls}); or `failed`, why it could not be run.
    */
   declutter(name, { result, markup, failed }) {
     if (failed) return this.notCollapsed.push(`${name} (${failed})`);
-    if (!(result?.collapsed > 0) || markup.bars !== result.collapsed) this.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.bars} bars)`);
-    this.bars += markup.bars;
+    if (!(result?.collapsed > 0) || markup.controls !== 1) this.notCollapsed.push(`${name} (${JSON.stringify(result)}, ${markup.controls} controls)`);
+    this.widgets += result?.collapsed || 0;
     this.bad.push(...auditExtensionMarkup(markup).map((b) => `${name}: ${b}`));
   }
 
@@ -254,7 +257,7 @@ export class XssTally {
     t.check(`${browser}: XSS vectors: the reader opens on every hostile page`, this.notOpened.length === 0, `${pages(this.notOpened)}, ${count} vectors${this.notOpened.length ? "; not on " + this.notOpened.join(", ") : ""}`);
     t.check(`${browser}: XSS vectors: nothing runs when the reader opens (against the untoggled control)`, this.extra.reader.other.length === 0, calls(this.extra.reader));
     t.check(`${browser}: XSS vectors: no markup outside the allowlist in the reader`, this.readerBad.length === 0, this.readerBad.slice(0, 5).join(", "));
-    t.check(`${browser}: XSS vectors: declutter collapses the hostile promo and related blocks on every page`, this.notCollapsed.length === 0, `${pages(this.notCollapsed)}, ${this.bars} bars${this.notCollapsed.length ? "; not on " + this.notCollapsed.join(", ") : ""}`);
+    t.check(`${browser}: XSS vectors: declutter collapses the hostile promo and related blocks on every page`, this.notCollapsed.length === 0, `${pages(this.notCollapsed)}, ${this.widgets} widgets hidden${this.notCollapsed.length ? "; not on " + this.notCollapsed.join(", ") : ""}`);
     t.check(`${browser}: XSS vectors: nothing runs when declutter collapses (against the untoggled control)`, this.extra.declutter.other.length === 0, calls(this.extra.declutter));
     t.check(`${browser}: XSS vectors: declutter adds only its allowlisted markup`, this.bad.length === 0, this.bad.slice(0, 5).join(", "));
     t.check(

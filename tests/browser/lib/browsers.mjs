@@ -60,19 +60,25 @@ export async function launchChromium({ extension, args: extra = [], profile: kep
 }
 
 /**
- * The settings page a just-installed extension `extId` opens in a Chromium
- * `context`, waited for up to `timeout` ms and until it is ready (its
- * `html[data-ready]`); null if it did not open. A test's own tab opened
- * before it appears could be the one its navigation lands in, so tests
- * wait for it first.
+ * The settings page of a just-installed extension `extId` in a Chromium
+ * `context`: the extension opens its welcome page on install, which is
+ * navigated to the settings in its own tab (so no tab is added); a
+ * settings page already open is taken as it is. Waited for up to
+ * `timeout` ms and until it is ready (its `html[data-ready]`); null if
+ * neither page opened. A test's own tab opened before the welcome page
+ * appears could be the one its navigation lands in, so tests wait for it
+ * first.
  */
 export async function installSettingsPage(context, extId, timeout = 15_000) {
-  const url = `chrome-extension://${extId}/options.html`;
+  const base = `chrome-extension://${extId}/`;
+  const url = `${base}options.html`;
   let options = null;
   for (const deadline = Date.now() + timeout; !options && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    options = context.pages().find((p) => p.url() === url) || null;
+    options = context.pages().find((p) => p.url() === url) || context.pages().find((p) => p.url() === `${base}welcome/welcome.html`) || null;
   }
-  if (options) await options.waitForSelector("html[data-ready]", { timeout });
+  if (!options) return null;
+  if (options.url() !== url) await options.goto(url);
+  await options.waitForSelector("html[data-ready]", { timeout });
   return options;
 }
 

@@ -1,7 +1,7 @@
 // What the Firefox tests of the extension share. A driver can neither click
 // Firefox's toolbar nor navigate to moz-extension: URLs, so each test works
-// through the settings page the extension opens on install: it finds that
-// window, sends the `run` message from it, and grants the extension host
+// through the settings page, opened from the welcome page the extension
+// opens on install: it finds that window, sends the `run` message from it, and grants the extension host
 // access there with real clicks.
 import { By, until } from "selenium-webdriver";
 
@@ -25,18 +25,43 @@ export function extensionPrefs(proxyPort = 9) {
   };
 }
 
-/** The handle of the window showing the extension's settings page, once the page is ready; throws after WAIT. */
+/**
+ * The handle of the window showing the extension's settings page, once the
+ * page is ready; throws after WAIT. On install the extension opens its
+ * welcome page: then its "Open the settings" link is clicked (a real
+ * click), which opens the settings page.
+ */
 export async function findOptionsWindow(driver) {
+  let clicked = false;
   for (const deadline = Date.now() + WAIT; Date.now() < deadline; await driver.sleep(100)) {
+    const welcome = [];
     for (const handle of await driver.getAllWindowHandles()) {
       await driver.switchTo().window(handle);
-      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(await driver.getCurrentUrl())) {
+      const url = await driver.getCurrentUrl();
+      if (/^moz-extension:\/\/[^/]+\/options\.html/.test(url)) {
         await driver.wait(until.elementLocated(By.css("html[data-ready]")), WAIT);
         return handle;
       }
+      if (/^moz-extension:\/\/[^/]+\/welcome\/welcome\.html/.test(url)) welcome.push(handle);
+    }
+    if (welcome.length && !clicked) {
+      await driver.switchTo().window(welcome[0]);
+      await driver.findElement(By.css("#options")).click();
+      clicked = true;
     }
   }
   throw new Error("the extension's settings page did not open");
+}
+
+/** The handle of the window showing the extension's welcome page, or null after WAIT. */
+export async function findWelcomeWindow(driver) {
+  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await driver.sleep(100)) {
+    for (const handle of await driver.getAllWindowHandles()) {
+      await driver.switchTo().window(handle);
+      if (/^moz-extension:\/\/[^/]+\/welcome\/welcome\.html/.test(await driver.getCurrentUrl())) return handle;
+    }
+  }
+  return null;
 }
 
 /** Waits for the settings page's status line to say `text`, then clears it for the next wait. */

@@ -1,0 +1,34 @@
+// Unit tests of the words people see for hidden blocks (run by
+// `node --test extension/`; not shipped in the package).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { labelOf, whyOf, widgetLabel } from "./blocks.js";
+
+test("the engine's label is used when there is one", () => {
+  assert.equal(labelOf({ kind: "promo", label: "Share buttons" }), "Share buttons");
+  assert.equal(labelOf({ kind: "related", label: "  Most read " }), "Most read");
+});
+
+test("without the engine's label, the fallback never claims advertising", () => {
+  for (const kind of ["promo", "related", "boilerplate", "unknown"]) {
+    const label = labelOf({ kind });
+    assert.ok(label && !/sponsor|advert/i.test(label), `${kind}: ${label}`);
+  }
+  assert.equal(labelOf({ kind: "promo", label: "" }), "Promotion");
+  assert.equal(labelOf({ kind: "related" }), "Related links");
+});
+
+test("reasons are the engine's sentences, never codes or confidences", () => {
+  const block = { kind: "promo", confidence: 0.8, reasons: [{ code: "promo-class", detail: "class/id '-share'" }], why: ["Labelled 'Advertisement'."] };
+  assert.deepEqual(whyOf(block), ["Labelled 'Advertisement'."]);
+  const bare = whyOf({ kind: "related", confidence: 0.8, reasons: [{ code: "link-density", detail: "0.9" }] }, 6);
+  assert.deepEqual(bare, ["6 links to other pages."]);
+  assert.ok(!bare.join(" ").match(/%|confidence|link-density|0\.9/));
+});
+
+test("neighbouring blocks hidden as one widget get one label", () => {
+  assert.equal(widgetLabel(["Share buttons", "Share buttons"]), "Share buttons");
+  assert.equal(widgetLabel(["Share buttons", "Most read"]), "Most read and Share buttons");
+  assert.equal(widgetLabel(["Most read", "Share buttons", "Most read"]), "Most read and Share buttons");
+  assert.equal(widgetLabel(["C", "B", "A"]), "A, B and more");
+});

@@ -1,0 +1,472 @@
+// Quiet by default (issue 14), in Chromium and Firefox, on the seed page
+// and corpus pages with many widgets (wcxb, served gunzipped):
+// - default settings: no bar in the page, one page-level control, whose
+//   count equals its list's entries; each entry's "show" brings back
+//   hidden elements the page had shown, and together they bring back every
+//   one of them (nothing shown is hidden uncounted, nothing unshown is
+//   counted); no labelled related snippet under an entry that says
+//   sponsored or advertisement; no labelled content snippet hidden;
+// - the layout kept: every content paragraph that nothing covered before
+//   is the element at its own centre after (elementFromPoint), and the
+//   paragraph in view before is in view after;
+// - marks on (the settings page's checkbox): at most one mark per widget,
+//   none taller than one line, none inside fixed or sticky elements, none
+//   for an element the page did not show;
+// - the popup (in a tab of its own for the page's tab, a driver cannot
+//   reach the toolbar's): its counts match the control's, its declutter
+//   toggle acts, its kinds' checkboxes save and persist.
+// Screenshots of each state go to the artifacts folder.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { By } from "selenium-webdriver";
+import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
+import { WAIT, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
+import { serve } from "../../../scripts/serve.mjs";
+import { inShadow } from "./chromium.mjs";
+import { sendRun } from "./firefox.mjs";
+import { SHARED, snippetStates } from "./pages.mjs";
+
+/** wcxb pages with the most labelled promo and related snippets (labels-wcxb.json): many widgets. */
+export const WCXB_PAGES = ["0363", "0399", "0279", "0174"];
+/** A mark is one line of small text: no taller than this many CSS pixels. */
+const LINE_PX = 24;
+const ADVERTISING = /sponsor|advert/i;
+
+/** Writes the pages into `dir` and serves it; resolves to {pages: [{name, url, labels}], close()}. */
+async function quietPages(repo) {
+  const dir = join(repo, "target", "quiet-pages");
+  await mkdir(dir, { recursive: true });
+  const seedLabels = JSON.parse(await readFile(join(SHARED, "corpus/blocks/labels.json"), "utf8")).find((p) => p.page === "seed-news-page").blocks;
+  const wcxb = new Map(JSON.parse(await readFile(join(SHARED, "corpus/blocks/labels-wcxb.json"), "utf8")).map((p) => [p.page, p.blocks]));
+  await writeFile(join(dir, "seed.html"), await readFile(join(SHARED, "fixtures/seed-news-page.html")));
+  for (const id of WCXB_PAGES) await writeFile(join(dir, `wcxb-${id}.html`), gunzipSync(await readFile(join(SHARED, `corpus/wcxb/html/${id}.html.gz`))));
+  const server = await serve({ root: dir });
+  return {
+    pages: [{ name: "seed", url: `${server.url}seed.html`, labels: seedLabels }, ...WCXB_PAGES.map((id) => ({ name: `wcxb-${id}`, url: `${server.url}wcxb-${id}.html`, labels: wcxb.get(id) }))],
+    close: server.close,
+  };
+}
+
+// ---- Run in the page (main world) ----
+
+/**
+ * Before declutter: notes the elements the page does not show (no box of
+ * some size, or invisible) and its content paragraphs (long <p>s it
+ * shows), scrolls so that one a third of the way down sits 120 px below
+ * the viewport's top, and returns which paragraphs nothing covers and
+ * which one is in view.
+ */
+export function notePage() {
+  const shows = (e) => (!e.checkVisibility || e.checkVisibility({ visibilityProperty: true, opacityProperty: true })) && [...e.getClientRects()].some((r) => r.width > 0 && r.height > 0);
+  const noBox = new WeakSet();
+  for (const e of document.body.querySelectorAll("*")) if (!shows(e)) noBox.add(e);
+  const paras = [...document.body.querySelectorAll("p")].filter((p) => shows(p) && p.textContent.trim().length >= 60);
+  window.__quiet = { noBox, paras, shows, coveredBy: {} };
+  const target = paras[Math.floor(paras.length / 3)];
+  if (target) window.scrollTo(0, window.scrollY + target.getBoundingClientRect().top - 120);
+  return { paras: paras.length, uncovered: window.__quietUncovered(), inView: window.__quietInView() };
+}
+
+/** Installs the helpers notePage and later checks call (evaluated first, so both browsers run the same code). */
+export function installHelpers() {
+  // Indexes of the content paragraphs shown now whose centre (or the
+  // middle of their part on screen) is the paragraph itself or inside it,
+  // each scrolled to the middle of the viewport; the scroll is put back.
+  window.__quietUncovered = () => {
+    const { paras, shows } = window.__quiet;
+    const x0 = window.scrollX;
+    const y0 = window.scrollY;
+    const out = [];
+    window.__quiet.coveredBy = {};
+    paras.forEach((p, i) => {
+      if (!p.isConnected || !shows(p)) return;
+      p.scrollIntoView({ block: "center", behavior: "instant" });
+      const r = p.getBoundingClientRect();
+      const y = Math.min(Math.max(r.top + r.height / 2, 1), window.innerHeight - 1);
+      const x = Math.min(Math.max(r.left + r.width / 2, 1), window.innerWidth - 1);
+      const at = document.elementFromPoint(x, y);
+      if (at && (at === p || p.contains(at))) out.push(i);
+      else window.__quiet.coveredBy[i] = !at ? `nothing at ${Math.round(x)},${Math.round(y)}` : `<${at.localName}${at.id ? "#" + at.id : ""}${at.className && typeof at.className === "string" ? "." + at.className.trim().split(/\s+/).join(".") : ""}${at.getAttribute("data-declutter") ? ` data-declutter=${at.getAttribute("data-declutter")}` : ""}> at ${Math.round(x)},${Math.round(y)}`;
+    });
+    window.scrollTo({ left: x0, top: y0, behavior: "instant" });
+    return out;
+  };
+  // The first content paragraph on screen, and where.
+  window.__quietInView = () => {
+    const { paras, shows } = window.__quiet;
+    for (let i = 0; i < paras.length; i++) {
+      const p = paras[i];
+      if (!p.isConnected || !shows(p)) continue;
+      const r = p.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < window.innerHeight) return { index: i, top: Math.round(r.top), bottom: Math.round(r.bottom), height: window.innerHeight };
+    }
+    return null;
+  };
+}
+
+/** After declutter: bars and controls in the page, hidden elements, where the noted paragraph is, and which paragraphs nothing covers. */
+export function pageAfter(index) {
+  const p = window.__quiet.paras[index];
+  const r = p?.getBoundingClientRect();
+  return {
+    bars: document.querySelectorAll('[data-declutter="bar"]').length,
+    controls: document.querySelectorAll('[data-declutter="control"]').length,
+    hidden: document.querySelectorAll("[data-declutter-hidden]").length,
+    noted: r ? { top: Math.round(r.top), bottom: Math.round(r.bottom), height: window.innerHeight } : null,
+    uncovered: window.__quietUncovered(),
+    coveredBy: window.__quiet.coveredBy,
+  };
+}
+
+/**
+ * In the control's shadow root `root`: its count, and for each entry its
+ * label, reasons, and what its "show" brings back (pressed, read, pressed
+ * again); whether every hidden element the page had shown is brought back
+ * by some entry.
+ */
+export function auditControl(root) {
+  const { noBox } = window.__quiet;
+  const pill = root.querySelector(".pill");
+  const count = Number(pill.textContent.match(/^(\d+) hidden$/)?.[1] ?? -1);
+  const hiddenNow = () => new Set(document.querySelectorAll("[data-declutter-hidden]"));
+  const all = hiddenNow();
+  const revealedAll = new Set();
+  const entries = [...root.querySelectorAll("li")].map((li) => {
+    const act = li.querySelector("button.act");
+    const before = hiddenNow();
+    act.click();
+    const after = hiddenNow();
+    const revealed = [...before].filter((e) => !after.has(e));
+    const shown = revealed.filter((e) => !noBox.has(e));
+    for (const e of revealed) revealedAll.add(e);
+    const words = act.textContent;
+    act.click();
+    return {
+      label: li.querySelector(".label").textContent,
+      why: li.querySelector(".why")?.textContent || "",
+      revealed: revealed.length,
+      shown: shown.length,
+      act: words,
+      back: hiddenNow().size === all.size,
+      text: revealed.map((e) => e.textContent).join(" ").replace(/\s+/g, " ").slice(0, 50000),
+    };
+  });
+  const withBox = [...all].filter((e) => !noBox.has(e));
+  return { count, entries, hiddenWithBox: withBox.length, notInList: withBox.filter((e) => !revealedAll.has(e)).length, pill: pill.textContent, focusable: pill.tabIndex >= 0 && pill.localName === "button" };
+}
+
+/** Opens (or closes) the control's list: for the screenshots. */
+export function pressPill(root) {
+  root.querySelector(".pill").click();
+  return root.querySelector(".panel").hidden === false;
+}
+
+/** With marks on: each mark's height, whether it is inside fixed or sticky furniture, and whether the element it stands for had no box. */
+export function auditMarks() {
+  const { noBox } = window.__quiet;
+  return [...document.querySelectorAll('[data-declutter="bar"]')].map((b) => {
+    let furniture = false;
+    for (let e = b.parentElement; e && e !== document.body; e = e.parentElement) {
+      const p = getComputedStyle(e).position;
+      if (p === "fixed" || p === "sticky") furniture = true;
+    }
+    const next = b.nextElementSibling;
+    const target = next?.hasAttribute("data-declutter-hidden") ? next : null;
+    return { height: Math.round(b.getBoundingClientRect().height), furniture, noBox: target ? noBox.has(target) : null };
+  });
+}
+
+// ---- Checks shared by both browsers ----
+
+function checkDefault(t, name, { before, after, audit, labels, statesBefore, statesAfter }) {
+  t.check(`${name}: default settings leave no bar in the page`, after.bars === 0, `${after.bars} bars`);
+  t.check(`${name}: one page-level control`, after.hidden === 0 ? after.controls <= 1 : after.controls === 1, `${after.controls} controls, ${after.hidden} hidden elements`);
+  if (audit) {
+    const e = audit.entries;
+    t.check(
+      `${name}: the control's count equals its entries, each brings back something the page showed, and together every hidden element the page showed`,
+      audit.count === e.length && e.every((x) => x.shown > 0 && x.back) && audit.notInList === 0 && audit.focusable,
+      `count ${audit.count} ("${audit.pill}"), ${e.length} entries; ${e.filter((x) => x.shown === 0).length} bring back nothing shown; ${audit.notInList} of ${audit.hiddenWithBox} shown hidden elements in no entry`,
+    );
+    const related = labels.filter((b) => b.kind === "related").map((b) => b.text.replace(/\s+/g, " ").trim());
+    const wrong = e.filter((x) => ADVERTISING.test(x.label) && related.some((s) => x.text.includes(s)));
+    t.check(`${name}: no labelled related snippet under an entry that says sponsored or advertisement`, wrong.length === 0, wrong.map((x) => x.label).join(", "));
+    const codes = e.filter((x) => /%|confidence|[a-z]+-[a-z]+:|class\/id/i.test(`${x.label} ${x.why}`));
+    t.check(`${name}: entries say no codes or confidences`, codes.length === 0, codes.map((x) => `${x.label}: ${x.why}`).join(" | ").slice(0, 200));
+  }
+  const hiddenContent = labels.filter((b, i) => b.kind === "content" && statesBefore[i] === "visible" && statesAfter[i] !== "visible");
+  t.check(`${name}: no labelled content snippet hidden`, hiddenContent.length === 0, hiddenContent.map((b) => b.text.slice(0, 40)).join(" | "));
+  // Paragraphs declutter hid are not covered, only gone (the labelled-content check judges those).
+  const lost = before.uncovered.filter((i) => i in after.coveredBy);
+  t.check(
+    `${name}: no content paragraph covered after declutter (elementFromPoint at its centre)`,
+    lost.length === 0,
+    `${before.uncovered.length} of ${before.paras} uncovered before; ${lost.length} covered after${lost.length ? ": by " + [...new Set(lost.map((i) => after.coveredBy[i]))].slice(0, 3).join(", ") : ""}`,
+  );
+  const n = after.noted;
+  t.check(
+    `${name}: the paragraph in view before is in view after`,
+    !before.inView || (n && n.bottom > 0 && n.top < n.height),
+    before.inView ? `top ${before.inView.top} px before, ${n?.top} px after (viewport ${n?.height})` : "no paragraph in view",
+  );
+}
+
+function checkMarks(t, name, { marks, count }) {
+  t.check(`${name}: marks on: at most one mark per widget`, marks.length <= count, `${marks.length} marks, ${count} widgets`);
+  if (name.endsWith(" seed")) t.check(`${name}: marks on: the promotions inside the article are marked`, marks.length > 0, `${marks.length} marks`);
+  const tall = marks.filter((m) => m.height > LINE_PX);
+  t.check(`${name}: marks on: none taller than one line`, tall.length === 0, tall.map((m) => `${m.height}px`).join(", "));
+  t.check(`${name}: marks on: none inside fixed or sticky elements`, marks.every((m) => !m.furniture), `${marks.filter((m) => m.furniture).length} inside`);
+  t.check(`${name}: marks on: none for an element the page did not show`, marks.every((m) => m.noBox !== true), `${marks.filter((m) => m.noBox === true).length} for unshown elements`);
+}
+
+function checkPopup(t, browser, { popup, audit }) {
+  const tally = {};
+  for (const e of audit?.entries || []) tally[e.label] = (tally[e.label] || 0) + 1;
+  const n = audit?.count ?? 0;
+  const words = n === 0 ? "Nothing hidden" : n === 1 ? "1 thing hidden" : `${n} things hidden`;
+  const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+  t.check(`${browser} popup: its counts match the page's control`, popup.total === words && sorted(popup.byLabel) === sorted(tally), `${popup.total}; ${JSON.stringify(popup.byLabel)} vs ${JSON.stringify(tally)}`);
+  t.check(`${browser} popup: "Declutter this page" turns declutter off and on again`, popup.off.hidden === 0 && popup.off.controls === 0 && popup.on.controls === 1 && popup.on.hidden > 0, JSON.stringify({ off: popup.off, on: popup.on }));
+  t.check(`${browser} popup: a kind's checkbox saves, and the popup shows it saved when opened again`, popup.saved === false && popup.reopened === false, JSON.stringify({ saved: popup.saved, reopened: popup.reopened }));
+}
+
+/** In the popup page: its total and counts by label, once it shows a decluttered page. */
+function popupCounts() {
+  const d = document.getElementById("declutter");
+  if (d?.getAttribute("aria-pressed") !== "true") return null;
+  const byLabel = {};
+  for (const li of document.querySelectorAll("#labels li")) {
+    const m = li.textContent.match(/^(.*): (\d+)$/);
+    if (m) byLabel[m[1]] = Number(m[2]);
+  }
+  return { total: document.getElementById("total").textContent, byLabel };
+}
+
+const stateOf = () => ({ hidden: document.querySelectorAll("[data-declutter-hidden]").length, controls: document.querySelectorAll('[data-declutter="control"]').length });
+
+// ---- Chromium ----
+
+/** Runs the Chromium checks. */
+export async function runQuietChromium({ dist, repo, artifacts, t }) {
+  const served = await quietPages(repo);
+  const context = await launchChromium({ extension: dist });
+  try {
+    await context.route("**/*", (route) => (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(route.request().url()) || !/^https?:/.test(route.request().url()) ? route.continue() : route.abort()));
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
+    const extId = new URL(worker.url()).host;
+    const options = await installSettingsPage(context, extId, WAIT);
+    if (!options) throw new Error("the welcome page did not open on install");
+    const browserCdp = await context.browser().newBrowserCDPSession();
+    const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const cdp = await context.newCDPSession(page);
+    // The tab's id: its URL shows in tabs.query once the toolbar click's activeTab grant has landed.
+    const tabId = async () => {
+      for (const deadline = Date.now() + WAIT; ; await page.waitForTimeout(100)) {
+        const id = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
+        if (id !== undefined || Date.now() > deadline) return id;
+      }
+    };
+    // A toolbar click (it opens the popup, and grants the tab: activeTab), then the shortcut's command.
+    const declutter = async () => {
+      // The toolbar acts on its window's active tab.
+      await page.bringToFront();
+      const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: targetInfos.find((i) => i.url === page.url()).targetId });
+      const reply = await options.evaluate(({ tabId }) => chrome.runtime.sendMessage({ type: "run", mode: "declutter", tabId }), { tabId: await tabId() });
+      if (!reply?.ok || reply.value?.mode !== "declutter") throw new Error(`declutter: ${JSON.stringify(reply)} in ${page.url()}; tabs ${JSON.stringify(await options.evaluate(async () => (await chrome.tabs.query({})).map((x) => [x.id, x.url])))}`);
+      await page.bringToFront();
+    };
+    const load = async (p) => {
+      await page.goto(p.url, { waitUntil: "load" });
+      await page.waitForTimeout(300);
+      await page.evaluate(installHelpers);
+      return page.evaluate(notePage);
+    };
+    const shot = (file) => page.screenshot({ path: join(artifacts, file) });
+    const control = (fn, ...args) => inShadow(cdp, '[data-declutter="control"]', `function () { return (${fn})(this, ...${JSON.stringify(args)}); }`);
+
+    let firstAudit = null;
+    for (const p of served.pages) {
+      const name = `chromium quiet ${p.name}`;
+      const snippets = p.labels.map((b) => b.text);
+      const before = await load(p);
+      const statesBefore = await page.evaluate(snippetStates, snippets);
+      await declutter();
+      const after = await page.evaluate(pageAfter, before.inView?.index ?? 0);
+      const statesAfter = await page.evaluate(snippetStates, snippets);
+      await shot(`chromium-quiet-${p.name}.png`);
+      const audit = after.controls ? await control(auditControl) : null;
+      checkDefault(t, name, { before, after, audit, labels: p.labels, statesBefore, statesAfter });
+      if (audit && (await control(pressPill))) {
+        await shot(`chromium-quiet-${p.name}-list.png`);
+        await control(pressPill);
+      }
+      if (p.name === "seed") firstAudit = audit;
+    }
+
+    // The popup, for the seed page decluttered.
+    await load(served.pages[0]);
+    await declutter();
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.goto(`chrome-extension://${extId}/popup/popup.html?tab=${await tabId()}`);
+    const counts = await popup.waitForFunction(popupCounts, null, { timeout: WAIT }).then((h) => h.jsonValue());
+    await popup.screenshot({ path: join(artifacts, "chromium-quiet-popup.png") });
+    await popup.click("#declutter");
+    await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "false", null, { timeout: WAIT });
+    const off = await page.evaluate(stateOf);
+    await popup.click("#declutter");
+    await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "true", null, { timeout: WAIT });
+    const on = await page.evaluate(stateOf);
+    await popup.click("#collapse-related");
+    await popup.waitForFunction(() => /Saved/.test(document.getElementById("say").textContent), null, { timeout: WAIT });
+    const saved = await options.evaluate(async () => (await chrome.storage.sync.get("settings")).settings?.collapse?.related);
+    await popup.reload();
+    await popup.waitForSelector("#collapse-related", { timeout: WAIT });
+    const reopened = await popup.isChecked("#collapse-related");
+    await popup.click("#collapse-related");
+    await popup.close();
+    checkPopup(t, "chromium", { popup: { ...counts, off, on, saved, reopened }, audit: firstAudit });
+
+    // Marks on, by the settings page's checkbox.
+    await options.click("#marks");
+    await options.waitForFunction(() => document.getElementById("status").textContent === "Saved", null, { timeout: WAIT });
+    for (const p of served.pages) {
+      const name = `chromium quiet ${p.name}`;
+      await load(p);
+      await declutter();
+      const marks = await page.evaluate(auditMarks);
+      const audit = await control(auditControl);
+      checkMarks(t, name, { marks, count: audit?.count ?? 0 });
+      await page.evaluate(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center", behavior: "instant" }));
+      await shot(`chromium-quiet-${p.name}-marks.png`);
+    }
+  } finally {
+    await context.close();
+    await served.close();
+  }
+}
+
+// ---- Firefox ----
+
+/** Runs the Firefox checks. */
+export async function runQuietFirefox({ dist, repo, artifacts, t }) {
+  const served = await quietPages(repo);
+  const driver = await launchFirefox({ addon: dist, prefs: extensionPrefs() });
+  try {
+    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
+    const optionsWindow = await findOptionsWindow(driver);
+    await hostAccessWithoutAuto(driver);
+    await driver.switchTo().newWindow("window");
+    const pageWindow = await driver.getWindowHandle();
+    await driver.manage().window().setRect({ width: 1280, height: 900 });
+    const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
+    const declutter = async (url) => {
+      const { reply } = await inOptions(() => sendRun(driver, url, "declutter"));
+      if (!reply?.ok || reply.value?.mode !== "declutter") throw new Error(`declutter: ${JSON.stringify(reply)}`);
+    };
+    const load = async (p) => {
+      await driver.get(p.url);
+      await driver.sleep(300);
+      await driver.executeScript(installHelpers);
+      return driver.executeScript(notePage);
+    };
+    const shot = async (file) => writeFile(join(artifacts, file), await driver.takeScreenshot(), "base64");
+    // A function of the control's shadow root, through an element inside it.
+    const control = async (fn) => {
+      const hosts = await driver.findElements(By.css('[data-declutter="control"]'));
+      if (!hosts.length) return null;
+      const inside = await (await hosts[0].getShadowRoot()).findElement(By.css(".pill"));
+      return driver.executeScript(`return (${fn})(arguments[0].getRootNode());`, inside);
+    };
+
+    let firstAudit = null;
+    for (const p of served.pages) {
+      const name = `firefox quiet ${p.name}`;
+      const snippets = p.labels.map((b) => b.text);
+      const before = await load(p);
+      const statesBefore = await driver.executeScript(snippetStates, snippets);
+      await declutter(p.url);
+      const after = await driver.executeScript(pageAfter, before.inView?.index ?? 0);
+      const statesAfter = await driver.executeScript(snippetStates, snippets);
+      await shot(`firefox-quiet-${p.name}.png`);
+      const audit = after.controls ? await control(auditControl) : null;
+      checkDefault(t, name, { before, after, audit, labels: p.labels, statesBefore, statesAfter });
+      if (audit && (await control(pressPill))) {
+        await shot(`firefox-quiet-${p.name}-list.png`);
+        await control(pressPill);
+      }
+      if (p.name === "seed") firstAudit = audit;
+    }
+
+    // The popup, opened from the settings page in a tab for the seed page's tab.
+    const seed = served.pages[0];
+    await load(seed);
+    await declutter(seed.url);
+    const handles = new Set(await driver.getAllWindowHandles());
+    await inOptions(() =>
+      driver.executeAsyncScript(
+        (url, done) =>
+          browser.tabs
+            .query({})
+            .then((tabs) => browser.windows.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}`, width: 380, height: 640 }))
+            .then(() => done(), (e) => done(String(e))),
+        seed.url,
+      ),
+    );
+    let popupWindow = null;
+    await driver.wait(async () => (popupWindow = (await driver.getAllWindowHandles()).find((h) => !handles.has(h))), WAIT);
+    await driver.switchTo().window(popupWindow);
+    const counts = await driver.wait(() => driver.executeScript(popupCounts), WAIT);
+    await shot("firefox-quiet-popup.png");
+    const pressed = (v) => driver.wait(() => driver.executeScript((v) => document.getElementById("declutter").getAttribute("aria-pressed") === v, v), WAIT);
+    const inPage = async (fn) => {
+      await driver.switchTo().window(pageWindow);
+      try {
+        return await driver.executeScript(fn);
+      } finally {
+        await driver.switchTo().window(popupWindow);
+      }
+    };
+    await driver.findElement(By.css("#declutter")).click();
+    await pressed("false");
+    const off = await inPage(stateOf);
+    await driver.findElement(By.css("#declutter")).click();
+    await pressed("true");
+    const on = await inPage(stateOf);
+    await driver.findElement(By.css("#collapse-related")).click();
+    await driver.wait(() => driver.executeScript(() => /Saved/.test(document.getElementById("say").textContent)), WAIT);
+    const saved = await driver.executeAsyncScript("const done = arguments[0]; browser.storage.sync.get('settings').then((s) => done(s.settings?.collapse?.related));");
+    await driver.navigate().refresh();
+    await driver.wait(() => driver.executeScript(() => !!document.getElementById("collapse-related")), WAIT);
+    const reopened = await driver.findElement(By.css("#collapse-related")).isSelected();
+    await driver.findElement(By.css("#collapse-related")).click();
+    await driver.wait(() => driver.executeScript(() => /Saved/.test(document.getElementById("say").textContent)), WAIT);
+    await driver.close();
+    await driver.switchTo().window(pageWindow);
+    checkPopup(t, "firefox", { popup: { ...counts, off, on, saved, reopened }, audit: firstAudit });
+
+    // Marks on, by the settings page's checkbox.
+    await inOptions(async () => {
+      await driver.findElement(By.css("#marks")).click();
+      await waitStatus(driver, "Saved");
+    });
+    for (const p of served.pages) {
+      const name = `firefox quiet ${p.name}`;
+      await load(p);
+      await declutter(p.url);
+      const marks = await driver.executeScript(auditMarks);
+      const audit = await control(auditControl);
+      checkMarks(t, name, { marks, count: audit?.count ?? 0 });
+      await driver.executeScript(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center", behavior: "instant" }));
+      await shot(`firefox-quiet-${p.name}-marks.png`);
+    }
+  } finally {
+    await driver.quit();
+    await served.close();
+  }
+}
