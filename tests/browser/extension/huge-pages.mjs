@@ -11,7 +11,13 @@
 // itself), during which the browser restyles, lays out and paints the huge
 // page. The extension's work is then: reader on, reader off, declutter
 // on, declutter off. Its longest gap may exceed the control's by at most
-// STALL_BOUND_MS.
+// STALL_BOUND_MS, or by STALL_BOUND_UNITS units of a fixed piece of
+// JavaScript timed in the same page around the steps, whichever is more:
+// on a busy machine every task of the page's main thread is slower, and an
+// additive bound alone failed there (CI simulation beside four builds,
+// load 21 on 2 cores: the 300x300 table's reader took 472 ms against a
+// 359 ms bound, 5 MB of text 316 against 240; both pass quiet). On a quiet
+// machine the unit is about 9 ms, so the bound stays STALL_BOUND_MS.
 import { pressReader } from "./chromium-toolbar.mjs";
 import { join } from "node:path";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
@@ -21,6 +27,13 @@ import { writeHugePages } from "./huge-page-files.mjs";
 
 /** How much longer than the control's longest gap the extension may hold the main thread. */
 export const STALL_BOUND_MS = 200;
+/**
+ * The same bound in units of CALIBRATION_WORK (each about 9 ms on a quiet
+ * machine in Chromium): 20 units, about STALL_BOUND_MS when quiet.
+ */
+export const STALL_BOUND_UNITS = 20;
+/** Iterations of the calibration loop: about 9 ms in V8 on this machine kind, quiet (min of 40). */
+const CALIBRATION_WORK = 8_000_000;
 /** How long the extension may take to answer one toggle, from the click. */
 export const ANSWER_BOUND_MS = 30_000;
 /** Pages Firefox opens too (a subset, so the run stays near three minutes). */
@@ -39,6 +52,26 @@ const STEPS = [
 function beatSince(since) {
   const beat = window.__beat;
   return { now: performance.now(), gaps: beat ? beat.gaps.filter((g) => g[1] > since) : null };
+}
+
+// In the page: the median time of `reps` runs of a fixed loop of `n`
+// integer steps (warmed up once first), the unit the stall bound scales by.
+function calibrate([n, reps]) {
+  const work = () => {
+    let h = 2166136261;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ i, 16777619);
+    return h;
+  };
+  let sink = work();
+  const times = [];
+  for (let r = 0; r < reps; r++) {
+    const s = performance.now();
+    sink ^= work();
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  window.__calibrationSink = sink;
+  return times[Math.floor(reps / 2)];
 }
 
 // In the page: its clock.
@@ -93,6 +126,7 @@ async function measure(driver, file, url) {
   await driver.open(url);
   const load = performance.now() - t0;
   const elements = await driver.evaluate(() => document.getElementsByTagName("*").length);
+  const unitBefore = await driver.evaluate(calibrate, [CALIBRATION_WORK, 7]);
   const ctl = await driver.evaluate(control, [500, 5000, 1000]);
   const controlStall = longest((await driver.evaluate(beatSince, ctl.start)).gaps.filter(([a]) => a < ctl.end));
   const start = await driver.evaluate(pageNow);
@@ -112,6 +146,7 @@ async function measure(driver, file, url) {
   // Work the last answer started (a paint, a restyle) belongs to the extension too.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const beat = await driver.evaluate(beatSince, start);
+  const unitAfter = await driver.evaluate(calibrate, [CALIBRATION_WORK, 7]);
   for (const [i, step] of steps.entries()) {
     const end = steps[i + 1]?.at ?? Infinity;
     step.stall = longest((beat.gaps || []).filter(([a, b]) => b > step.at && a < end));
@@ -123,6 +158,7 @@ async function measure(driver, file, url) {
     elements,
     load,
     controlStall,
+    unit: Math.max(unitBefore, unitAfter),
     steps,
     answerMs: Math.max(...steps.map((s) => s.ms)),
     stall: beat.gaps ? longest(beat.gaps) : NaN,
@@ -130,7 +166,9 @@ async function measure(driver, file, url) {
   };
 }
 
-const overBound = (row) => row.stall > row.controlStall + STALL_BOUND_MS;
+/** The longest gap a row may show: the control's plus the larger of the two allowances. */
+const stallBound = (row) => row.controlStall + Math.max(STALL_BOUND_MS, STALL_BOUND_UNITS * row.unit);
+const overBound = (row) => row.stall > stallBound(row);
 
 /**
  * Runs `attempt()` (a fresh load and the steps) and, if the extension's
@@ -152,8 +190,8 @@ function check(t, browser, row) {
   const name = `${browser} ${row.page}`;
   const failed = row.steps.filter((s) => s.result !== "done" && s.result !== "too large");
   t.check(`${name}: the extension answers every toggle (done or too large) within ${ANSWER_BOUND_MS / 1000} s`, failed.length === 0 && row.steps.length === STEPS.length, row.steps.map((s) => `${s.label} ${s.ms.toFixed(0)} ms ${s.result}`).join(", "));
-  const bound = row.controlStall + STALL_BOUND_MS;
-  t.check(`${name}: no main-thread stall over the control's + ${STALL_BOUND_MS} ms while the extension works`, row.stall <= bound, `longest ${row.stall.toFixed(0)} ms (${row.steps.map((s) => `${s.label} ${s.stall.toFixed(0)}`).join(", ")}), control ${row.controlStall.toFixed(0)} ms, bound ${bound.toFixed(0)} ms${row.retried ? `; measured twice, ${row.retried}` : ""}`);
+  const bound = stallBound(row);
+  t.check(`${name}: no main-thread stall over the control's + max(${STALL_BOUND_MS} ms, ${STALL_BOUND_UNITS} units) while the extension works`, row.stall <= bound, `longest ${row.stall.toFixed(0)} ms (${row.steps.map((s) => `${s.label} ${s.stall.toFixed(0)}`).join(", ")}), control ${row.controlStall.toFixed(0)} ms, unit ${row.unit.toFixed(1)} ms, bound ${bound.toFixed(0)} ms${row.retried ? `; measured twice, ${row.retried}` : ""}`);
 }
 
 async function runChromium({ files, server, dist, t, rows }) {
@@ -257,11 +295,11 @@ async function runFirefox({ files, server, dist, t, rows }) {
 
 function printTable(rows) {
   const mb = (b) => (b >= 1e6 ? `${(b / 2 ** 20).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`);
-  console.log(`\nhuge pages (stall bound: control + ${STALL_BOUND_MS} ms; answer bound: ${ANSWER_BOUND_MS / 1000} s per toggle):`);
-  console.log("| browser | page | size | elements | load | control stall | slowest answer | longest stall | result |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log(`\nhuge pages (stall bound: control + max(${STALL_BOUND_MS} ms, ${STALL_BOUND_UNITS} units of calibration); answer bound: ${ANSWER_BOUND_MS / 1000} s per toggle):`);
+  console.log("| browser | page | size | elements | load | control stall | unit | slowest answer | longest stall | result |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
-    console.log(`| ${r.browser} | ${r.what} | ${mb(r.bytes)} | ${r.elements.toLocaleString("en-US")} | ${(r.load / 1000).toFixed(1)} s | ${r.controlStall.toFixed(0)} ms | ${r.answerMs.toFixed(0)} ms | ${r.stall.toFixed(0)} ms | ${r.result} |`);
+    console.log(`| ${r.browser} | ${r.what} | ${mb(r.bytes)} | ${r.elements.toLocaleString("en-US")} | ${(r.load / 1000).toFixed(1)} s | ${r.controlStall.toFixed(0)} ms | ${r.unit.toFixed(1)} ms | ${r.answerMs.toFixed(0)} ms | ${r.stall.toFixed(0)} ms | ${r.result} |`);
   }
 }
 
