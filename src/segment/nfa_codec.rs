@@ -15,7 +15,6 @@
 //! bytes 2.7 times larger in the gzipped wasm).
 
 use regex_automata::nfa::thompson::{State, NFA};
-#[cfg_attr(not(test), allow(unused_imports))]
 use regex_automata::{
     nfa::thompson::{Builder, Transition},
     util::{look::Look, primitives::StateID},
