@@ -1,5 +1,5 @@
 //! Compiles the cue word lists (src/segment/cue_lists.rs) into byte-form
-//! NFAs in OUT_DIR, one per list, which
+//! NFAs in OUT_DIR, one forward and one reverse per list, which
 //! src/segment/cues.rs loads with `include_bytes!`: the browser then pays
 //! no regex parse or compile on first use (issue 15) and the wasm carries
 //! neither the regex parser nor its Unicode tables for the cues.
@@ -29,15 +29,16 @@ fn pattern(patterns: &[&str], anchored: bool) -> String {
 }
 
 /// The NFA `regex::Regex::new` builds for `pattern` (Unicode and UTF-8
-/// mode, the default syntax), without capture states: the forward one
-/// only, as src/segment/cues.rs finds where a match starts without a
-/// reverse search.
-fn compile(pattern: &str) -> NFA {
+/// mode, the default syntax), without capture states; the reverse one
+/// finds where a match starts.
+fn compile(pattern: &str, reverse: bool) -> NFA {
     thompson::Compiler::new()
         .syntax(syntax::Config::new())
         .configure(
             thompson::Config::new()
                 .utf8(true)
+                .reverse(reverse)
+                .shrink(reverse)
                 .which_captures(WhichCaptures::None),
         )
         .build(pattern)
@@ -51,7 +52,10 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, anchored, patterns) in LISTS {
         let p = pattern(patterns, *anchored);
-        let bytes = nfa_codec::encode(&compile(&p));
-        std::fs::write(out.join(format!("cue_{name}.nfa")), bytes).expect("OUT_DIR is writable");
+        for (reverse, ext) in [(false, "fwd"), (true, "rev")] {
+            let bytes = nfa_codec::encode(&compile(&p, reverse));
+            std::fs::write(out.join(format!("cue_{name}.{ext}")), bytes)
+                .expect("OUT_DIR is writable");
+        }
     }
 }

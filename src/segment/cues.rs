@@ -1,82 +1,71 @@
 //! Vocabulary cues: the word lists of src/segment/cue_lists.rs, each
-//! loaded as the NFA build.rs compiled from it and searched by
-//! regex-automata's lazy DFA, the engine the `regex` crate used here
-//! before: the same leftmost-first matches, no regex compile at run time
-//! (it cost 110-160 ms on first use in the browser, issue 15).
+//! loaded as the forward and reverse NFAs build.rs compiled from it and
+//! searched by regex-automata's lazy DFA, the engine the `regex` crate used
+//! here before: the same leftmost-first matches in the same linear time, no
+//! regex compile at run time (it cost 110-160 ms on first use in the
+//! browser, issue 15).
 
 use super::nfa_codec;
-use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::dfa::DFA;
+use regex_automata::hybrid::regex::{Cache, Regex};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Input, MatchKind};
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// One loaded cue list.
 pub struct Cue {
-    dfa: Arc<DFA>,
+    re: Arc<Regex>,
     /// One search cache per thread at a time, as the `regex` crate keeps.
     caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
 }
 
 impl Cue {
-    /// The list whose NFA build.rs wrote.
-    fn load(nfa: &[u8]) -> Self {
-        let dfa = Arc::new(
+    /// The list whose forward and reverse NFAs build.rs wrote. The reverse
+    /// one finds where a match starts; finding it by anchored searches
+    /// from each position instead saved 25 KB of gzipped wasm but was
+    /// quadratic on some texts (a long run of digits for `date_word`).
+    fn load(forward: &[u8], reverse: &[u8]) -> Self {
+        let build = |config, nfa| {
             DFA::builder()
+                .configure(config)
                 .build_from_nfa(nfa_codec::decode(nfa))
-                .expect("cue NFAs fit the lazy DFA"),
-        );
-        let for_cache = Arc::clone(&dfa);
+                .expect("cue NFAs fit the lazy DFA")
+        };
+        // Configured as `hybrid::regex::Builder` configures its reverse DFA.
+        let reverse_config = DFA::config()
+            .prefilter(None)
+            .specialize_start_states(false)
+            .match_kind(MatchKind::All);
+        let re = Arc::new(Regex::builder().build_from_dfas(
+            build(DFA::config(), forward),
+            build(reverse_config, reverse),
+        ));
+        let for_cache = Arc::clone(&re);
         Cue {
-            dfa,
+            re,
             caches: Pool::new(Box::new(move || for_cache.create_cache())),
         }
-    }
-
-    /// Where the first cue in `s[from..]` lies. The forward search gives
-    /// the end of the leftmost-first match; its start is the first position
-    /// an anchored search matches from. That costs a reverse NFA nothing: a
-    /// reverse NFA per list doubled the cue bytes in the wasm (issue 15),
-    /// and the cues are short and rarely found.
-    fn find_at(&self, cache: &mut Cache, s: &str, from: usize) -> Option<Range<usize>> {
-        let search = |cache: &mut Cache, input: &Input| {
-            self.dfa
-                .try_search_fwd(cache, input)
-                .expect("the lazy DFA never gives up by default")
-        };
-        let end = search(cache, &Input::new(s).range(from..))?.offset();
-        (from..=end)
-            .filter(|&i| s.is_char_boundary(i))
-            .find_map(|i| {
-                let input = Input::new(s).range(i..).anchored(Anchored::Yes);
-                search(cache, &input).map(|m| i..m.offset())
-            })
     }
 
     /// The first matching cue in `s`, if any.
     pub fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
         let mut cache = self.caches.get();
-        self.find_at(&mut cache, s, 0).map(|r| &s[r])
+        self.re.find(&mut cache, s).map(|m| &s[m.range()])
     }
 
     /// `s` with every cue removed.
     pub fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
         let mut cache = self.caches.get();
-        let Some(mut m) = self.find_at(&mut cache, s, 0) else {
-            return Cow::Borrowed(s);
-        };
-        let mut kept = String::with_capacity(s.len());
+        let mut kept = String::new();
         let mut last = 0;
-        loop {
-            kept.push_str(&s[last..m.start]);
-            last = m.end;
-            // No cue matches the empty string, so every match moves on.
-            debug_assert!(m.end > m.start, "cues never match empty");
-            match self.find_at(&mut cache, s, last) {
-                Some(next) => m = next,
-                None => break,
-            }
+        for m in self.re.find_iter(&mut cache, Input::new(s)) {
+            kept.push_str(&s[last..m.start()]);
+            last = m.end();
+        }
+        if last == 0 {
+            // No match (no cue matches the empty string).
+            return Cow::Borrowed(s);
         }
         kept.push_str(&s[last..]);
         Cow::Owned(kept)
@@ -85,11 +74,7 @@ impl Cue {
     /// Whether any cue matches `s`.
     pub fn is_match(&self, s: &str) -> bool {
         let mut cache = self.caches.get();
-        let input = Input::new(s).earliest(true);
-        self.dfa
-            .try_search_fwd(&mut cache, &input)
-            .expect("the lazy DFA never gives up by default")
-            .is_some()
+        self.re.is_match(&mut cache, s)
     }
 }
 
@@ -102,7 +87,10 @@ macro_rules! cue_lists {
             pub fn $name() -> &'static Cue {
                 static CELL: OnceLock<Cue> = OnceLock::new();
                 CELL.get_or_init(|| {
-                    Cue::load(include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".nfa")))
+                    Cue::load(
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".fwd")),
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".rev")),
+                    )
                 })
             }
         )*
