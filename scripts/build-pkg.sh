@@ -45,7 +45,13 @@ wasm-bindgen --target web --no-typescript "${strip[@]}" --remove-producers-secti
 cp "$JS/declutter.js" "$JS/snapshot.js" "$JS/declutter.d.ts" "$JS/README.md" "$out/"
 sed "s/@VERSION@/$version/" "$JS/package.json" >"$out/package.json"
 
-# Sizes of what a web app downloads.
+# Sizes of what a web app downloads: each file, then the entry's total
+# (declutter.js loads the other three).
+total=0 total_gz=0
 for f in declutter_core_bg.wasm declutter_core.js declutter.js snapshot.js; do
-  printf '%s: %s: %d bytes, %d gzipped\n' "$LOG_NAME" "$out/$f" "$(wc -c <"$out/$f")" "$(gzip -9c "$out/$f" | wc -c)" >&2
+  size=$(wc -c <"$out/$f") gz=$(gzip -9c "$out/$f" | wc -c)
+  total=$((total + size)) total_gz=$((total_gz + gz))
+  printf '%s: %s: %d bytes, %d gzipped\n' "$LOG_NAME" "$out/$f" "$size" "$gz" >&2
 done
+printf '%s: entry declutter.js (analyze, analyzeHtml, analyzeSnapshot) with what it loads: %d bytes, %d gzipped\n' \
+  "$LOG_NAME" "$total" "$total_gz" >&2

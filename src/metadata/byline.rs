@@ -12,15 +12,8 @@ use super::text::{
 };
 use super::title::text_similarity;
 use crate::dom::{Document, NodeId, DOCUMENT};
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::segment::cues;
 
-/// Class/id words marking an author line.
-const BYLINE_WORDS: &str = "byline|author|dateline|writtenby|p-author";
-/// Class/id words of page furniture Readability strips before scoring.
-const UNLIKELY_WORDS: &str = "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote";
-/// Class/id words that rescue an unlikely-looking element.
-const MAYBE_CANDIDATE_WORDS: &str = "and|article|body|column|content|main|shadow";
 /// ARIA roles of page furniture Readability strips.
 const UNLIKELY_ROLES: &[&str] = &[
     "menu",
@@ -80,24 +73,6 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-struct Patterns {
-    byline: Regex,
-    unlikely: Regex,
-    maybe: Regex,
-}
-
-fn patterns() -> &'static Patterns {
-    static RE: OnceLock<Patterns> = OnceLock::new();
-    RE.get_or_init(|| {
-        let ci = |words: &str| Regex::new(&format!("(?i){words}")).expect("static pattern");
-        Patterns {
-            byline: ci(BYLINE_WORDS),
-            unlikely: ci(UNLIKELY_WORDS),
-            maybe: ci(MAYBE_CANDIDATE_WORDS),
-        }
-    })
-}
-
 /// The byline the page's markup shows, `title` being the article title
 /// already chosen (the heading repeating it is skipped with its subtree).
 pub(crate) fn from_page(doc: &Document, title: &str) -> Option<String> {
@@ -126,7 +101,6 @@ enum Walk {
 /// One pass of Readability's walk, with or without stripping unlikely
 /// candidates.
 fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -> Walk {
-    let p = patterns();
     let mut next = first_element_child(doc, DOCUMENT);
     let mut title_header_removed = false;
     // Paragraph text per parent element.
@@ -154,7 +128,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
             next = next_element_skipping(doc, node);
             continue;
         }
-        if is_byline(doc, node, match_string, p) {
+        if is_byline(doc, node, match_string) {
             let source = descendant_with_itemprop_name(doc, node).unwrap_or(node);
             return Walk::Found(js_trim(&text_content(doc, source)).to_string());
         }
@@ -168,7 +142,10 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
             continue;
         }
         let unlikely = strip_unlikely
-            && match_string.is_some_and(|m| p.unlikely.is_match(m) && !p.maybe.is_match(m))
+            && match_string.is_some_and(|m| {
+                cues::unlikely_attr().is_match(m)
+                    && !cues::byline_maybe_candidate_attr().is_match(m)
+            })
             && !has_ancestor_tag(doc, node, "table")
             && !has_ancestor_tag(doc, node, "code")
             && tag != "body"
@@ -239,12 +216,12 @@ fn block_descendants(doc: &Document) -> Vec<bool> {
 
 /// Readability's `_isValidByline`: marked as an author line and short.
 /// `match_string` is "class id", `None` when the element has neither.
-fn is_byline(doc: &Document, node: NodeId, match_string: Option<&str>, p: &Patterns) -> bool {
+fn is_byline(doc: &Document, node: NodeId, match_string: Option<&str>) -> bool {
     let marked = doc.attr(node, "rel") == Some("author")
         || doc
             .attr(node, "itemprop")
             .is_some_and(|i| i.contains("author"))
-        || match_string.is_some_and(|m| p.byline.is_match(m));
+        || match_string.is_some_and(|m| cues::byline_attr().is_match(m));
     if !marked {
         return false;
     }

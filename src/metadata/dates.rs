@@ -7,8 +7,7 @@
 //! already in that form comes back unchanged; anything not understood comes
 //! back as written.
 
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::segment::cues;
 
 /// English month names; a token matches when it is a prefix of at least
 /// three letters ("Sept" included).
@@ -118,12 +117,7 @@ pub(crate) fn normalize(raw: &str) -> String {
 /// Already `YYYY-MM-DD`, or that with `THH:MM[:SS[.f]]` and `Z`/`±HH:MM`:
 /// kept verbatim so a value that is already standard is not reformatted.
 fn is_rfc3339_like(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
-            .expect("static pattern")
-    });
-    re.is_match(s) && parse_iso(s).is_some_and(|st| st.valid())
+    cues::rfc3339_like().is_match(s) && parse_iso(s).is_some_and(|st| st.valid())
 }
 
 /// `YYYY-MM-DD` or `YYYY/MM/DD`, then optionally `T` or space and a time,
@@ -247,18 +241,8 @@ fn digits(b: &[u8], i: &mut usize, min: usize, max: usize) -> Option<u32> {
 /// only when one of the two numbers is above 12, which settles the order),
 /// optionally followed by a time.
 fn parse_day_month_year(s: &str) -> Option<Stamp> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^([0-9]{1,2})([./])([0-9]{1,2})([./])([0-9]{4})(?:,?\s+(.+))?$")
-            .expect("static pattern")
-    });
-    let caps = re.captures(s)?;
-    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (a, b, year) = (num(1)?, num(3)?, num(5)?);
-    let dotted = &caps[2] == ".";
-    if caps[2] != caps[4] {
-        return None;
-    }
+    let (a, sep, b, year, rest) = split_day_month_year(s)?;
+    let dotted = sep == b'.';
     let (day, month) = if dotted || a > 12 {
         (a, b)
     } else if b > 12 {
@@ -273,8 +257,8 @@ fn parse_day_month_year(s: &str) -> Option<Stamp> {
         time: None,
         offset: None,
     };
-    if let Some(rest) = caps.get(6) {
-        let (time, tail) = parse_time(rest.as_str())?;
+    if let Some(rest) = rest {
+        let (time, tail) = parse_time(rest)?;
         let tail = tail.trim().to_ascii_lowercase();
         let mut time = time;
         match tail.as_str() {
@@ -285,6 +269,57 @@ fn parse_day_month_year(s: &str) -> Option<Stamp> {
         st.time = Some(time);
     }
     Some(st)
+}
+
+/// The parts of `D.M.YYYY` / `M/D/YYYY`, as the regex
+/// `^([0-9]{1,2})([./])([0-9]{1,2})([./])([0-9]{4})(?:,?\s+(.+))?$` reads
+/// them (written by hand so the wasm carries no regex engine, issue 15):
+/// the two numbers, their separator (the same both times), the year and
+/// what follows a comma and white space.
+fn split_day_month_year(s: &str) -> Option<(u32, u8, u32, u32, Option<&str>)> {
+    let b = s.as_bytes();
+    let run = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let num = |from: usize, to: usize| s[from..to].parse::<u32>().ok();
+    let a_end = run(0);
+    let sep = *b.get(a_end)?;
+    if !(1..=2).contains(&a_end) || (sep != b'.' && sep != b'/') {
+        return None;
+    }
+    let b_end = run(a_end + 1);
+    if !(1..=2).contains(&(b_end - a_end - 1)) || b.get(b_end) != Some(&sep) {
+        return None;
+    }
+    let y_end = run(b_end + 1);
+    if y_end - b_end - 1 != 4 {
+        return None;
+    }
+    let (a, m, year) = (
+        num(0, a_end)?,
+        num(a_end + 1, b_end)?,
+        num(b_end + 1, y_end)?,
+    );
+    let tail = &s[y_end..];
+    if tail.is_empty() {
+        return Some((a, sep, m, year, None));
+    }
+    // `,?\s+(.+)$`: the comma if there is one, then white space; `.+`
+    // takes the rest (no line break) or, when nothing follows the white
+    // space, its last character.
+    let tail = tail.strip_prefix(',').unwrap_or(tail);
+    let rest = tail.trim_start_matches(char::is_whitespace);
+    let space = &tail[..tail.len() - rest.len()];
+    let rest = match space.chars().next_back() {
+        None => return None,
+        Some(_) if !rest.is_empty() => rest,
+        Some(last) if last != '\n' && space.chars().count() >= 2 => {
+            &space[space.len() - last.len_utf8()..]
+        }
+        Some(_) => return None,
+    };
+    if rest.contains('\n') {
+        return None;
+    }
+    Some((a, sep, m, year, Some(rest)))
 }
 
 /// A 12-hour clock hour (1-12) to 24-hour.
@@ -468,7 +503,58 @@ fn ordinal_day(tok: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{normalize, split_day_month_year};
+
+    /// The hand-written split reads what the regex it replaced captured.
+    #[test]
+    fn day_month_year_split_matches_the_regex() {
+        let re =
+            regex::Regex::new(r"^([0-9]{1,2})([./])([0-9]{1,2})([./])([0-9]{4})(?:,?\s+(.+))?$")
+                .unwrap();
+        for t in [
+            "5.4.2018",
+            "05.04.2018",
+            "12/31/2018",
+            "31/12/2018 10:30",
+            "5.4.2018, 10:30 Uhr",
+            "5.4.2018,10:30",
+            "5.4.2018,",
+            "5.4.2018 ",
+            "5.4.2018  ",
+            "5.4.2018 \n",
+            "5.4.2018\n ",
+            "5.4.2018 10:30\nx",
+            "5.4.2018\u{a0}10:30",
+            "5.4.20181",
+            "123.4.2018",
+            "5/4.2018",
+            "5..2018",
+            ".4.2018",
+            "5.4.201",
+            "5.4.2018x",
+            "5.4.2018 ,x",
+            "5.4.2018, ",
+            "5.4.2018,  ",
+            "5.4.2018\u{3000}\u{3000}",
+            "5.4.2018 \u{85}",
+            "٥.4.2018",
+        ] {
+            let want = re.captures(t).and_then(|c| {
+                let n = |i: usize| c[i].parse::<u32>().ok();
+                if c[2] != c[4] {
+                    return None;
+                }
+                Some((
+                    n(1)?,
+                    c[2].as_bytes()[0],
+                    n(3)?,
+                    n(5)?,
+                    c.get(6).map(|m| m.as_str()),
+                ))
+            });
+            assert_eq!(split_day_month_year(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn keeps_standard_values_verbatim() {

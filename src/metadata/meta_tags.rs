@@ -10,33 +10,14 @@
 
 use super::text::{is_js_space, js_trim};
 use crate::dom::{Document, DOCUMENT};
-use regex::Regex;
+use crate::segment::cues;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// All meta values of a page.
 #[derive(Debug, Default)]
 pub(crate) struct MetaTags {
     readability: HashMap<String, String>,
     any: HashMap<String, String>,
-}
-
-fn patterns() -> &'static (Regex, Regex) {
-    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    RE.get_or_init(|| {
-        (
-            // `property` may list several space-separated values.
-            Regex::new(
-                r"(?i)\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*",
-            )
-            .expect("static pattern"),
-            // `name` holds a single value.
-            Regex::new(
-                r"(?i)^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\s*[-.:]\s*)?(author|creator|pub-date|description|title|site_name)\s*$",
-            )
-            .expect("static pattern"),
-        )
-    })
 }
 
 /// Readability's key form: lower case, no whitespace, dots as colons.
@@ -56,7 +37,6 @@ fn key_of(s: &str, dots_to_colons: bool) -> String {
 impl MetaTags {
     /// Collects every `<meta>` of the page, in document order.
     pub(crate) fn collect(doc: &Document) -> MetaTags {
-        let (property_re, name_re) = patterns();
         let mut tags = MetaTags::default();
         for meta in doc.find_all(DOCUMENT, "meta") {
             let Some(content) = doc.attr(meta, "content").filter(|c| !c.is_empty()) else {
@@ -66,11 +46,10 @@ impl MetaTags {
             let name = doc.attr(meta, "name");
             let property = doc.attr(meta, "property");
 
-            let by_property = property.and_then(|p| property_re.find(p));
+            let by_property = property.and_then(|p| cues::meta_property().find(p));
             if let Some(m) = by_property {
-                tags.readability
-                    .insert(key_of(m.as_str(), false), value.clone());
-            } else if let Some(n) = name.filter(|n| name_re.is_match(n)) {
+                tags.readability.insert(key_of(m, false), value.clone());
+            } else if let Some(n) = name.filter(|n| cues::meta_name().is_match(n)) {
                 tags.readability.insert(key_of(n, true), value.clone());
             }
 

@@ -2,10 +2,10 @@
 //! does it: site names cut off at separators, colons resolved against the
 //! headings, and the lone `<h1>` used when the `<title>` is useless.
 
-use super::text::{inner_text, js_len, js_trim, js_word_count, squeeze_runs, trimmed_text_within};
+use super::text::{
+    inner_text, is_js_space, js_len, js_trim, js_word_count, squeeze_runs, trimmed_text_within,
+};
 use crate::dom::{Document, NodeData, DOCUMENT};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// A `<title>` longer than this (UTF-16 units) is probably a description.
 const TITLE_MAX_LEN: usize = 150;
@@ -22,29 +22,34 @@ const MIN_PART_WORDS: usize = 3;
 const MAX_PREFIX_WORDS: usize = 5;
 
 /// The separator characters Readability recognises between title parts.
-const SEPARATORS: &str = r"|\-–—\\/>»";
+/// Readability's title separators (its `[\|\-–—\\\/>»]`).
+fn is_separator(c: char) -> bool {
+    matches!(c, '|' | '-' | '–' | '—' | '\\' | '/' | '>' | '»')
+}
+
 /// The separators that mark a hierarchy (section path) rather than a mere
 /// "headline | site" split.
-const HIERARCHICAL_SEPARATORS: &str = r"\\/>»";
-/// JavaScript's `\s` as a regex class (Rust's `\s` differs on U+0085 and
-/// U+FEFF).
-const JS_SPACE: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
+fn is_hierarchical_separator(c: char) -> bool {
+    matches!(c, '\\' | '/' | '>' | '»')
+}
 
-fn regexes() -> &'static [Regex; 4] {
-    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
-    RE.get_or_init(|| {
-        let build = |p: String| Regex::new(&p).expect("static pattern");
-        [
-            // a separator with whitespace on each side
-            build(format!("{JS_SPACE}[{SEPARATORS}]{JS_SPACE}")),
-            // everything up to and including the first separator character
-            build(format!("^[^{SEPARATORS}]*[{SEPARATORS}]")),
-            // runs of separator characters
-            build(format!("[{SEPARATORS}]+")),
-            // a hierarchical separator (path-like, not a mere dash or bar)
-            build(format!("{JS_SPACE}[{HIERARCHICAL_SEPARATORS}]{JS_SPACE}")),
-        ]
-    })
+/// Where each separator with JavaScript white space on both sides starts,
+/// as a global regex finds them, never overlapping (Readability's
+/// `/\s[sep]\s/g`; by hand so the wasm carries no regex engine, issue 15).
+fn spaced_separators(s: &str, sep: fn(char) -> bool) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut starts = vec![];
+    let mut i = 0;
+    while i + 2 < chars.len() {
+        let [(at, a), (_, b), (_, c)] = [chars[i], chars[i + 1], chars[i + 2]];
+        if is_js_space(a) && sep(b) && is_js_space(c) {
+            starts.push(at);
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    starts
 }
 
 /// `document.title`: the first HTML `<title>`'s own text with ASCII
@@ -70,15 +75,18 @@ pub(crate) fn document_title(doc: &Document) -> String {
 /// Readability's `_getArticleTitle`, ported rule for rule.
 pub(crate) fn article_title(doc: &Document) -> String {
     let orig = document_title(doc);
-    let [spaced_sep, up_to_first_sep, sep_runs, hierarchical] = regexes();
     let mut cur = orig.clone();
     let mut had_hierarchical = false;
 
-    if let Some(last) = spaced_sep.find_iter(&orig).last() {
-        had_hierarchical = hierarchical.is_match(&orig);
-        cur = orig[..last.start()].to_string();
+    if let Some(&last) = spaced_separators(&orig, is_separator).last() {
+        had_hierarchical = !spaced_separators(&orig, is_hierarchical_separator).is_empty();
+        cur = orig[..last].to_string();
         if js_word_count(&cur) < MIN_PART_WORDS {
-            cur = up_to_first_sep.replace(&orig, "").into_owned();
+            // Everything up to and including the first separator goes.
+            cur = match orig.find(is_separator) {
+                Some(i) => orig[i..].chars().skip(1).collect(),
+                None => orig.clone(),
+            };
         }
     } else if cur.contains(": ") {
         if !heading_equals(doc, js_trim(&cur)) {
@@ -104,7 +112,7 @@ pub(crate) fn article_title(doc: &Document) -> String {
     cur = squeeze_runs(js_trim(&cur));
     let words = js_word_count(&cur);
     if words <= SHORT_TITLE_WORDS
-        && (!had_hierarchical || words + 1 != js_word_count(&sep_runs.replace_all(&orig, "")))
+        && (!had_hierarchical || words + 1 != js_word_count(&orig.replace(is_separator, "")))
     {
         cur = orig;
     }
@@ -166,6 +174,50 @@ fn joined_len(tokens: &[&str]) -> usize {
 mod tests {
     use super::*;
     use crate::parse::parse_html;
+
+    /// The separator scans give what the regexes they replaced gave.
+    #[test]
+    fn separator_scans_match_the_regexes() {
+        let space = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
+        let sep = r"[|\-–—\\/>»]";
+        let spaced = regex::Regex::new(&format!("{space}{sep}{space}")).unwrap();
+        let hier = regex::Regex::new(&format!(r"{space}[\\/>»]{space}")).unwrap();
+        let first = regex::Regex::new(&format!("^[^|\\-–—\\\\/>»]*{sep}")).unwrap();
+        let runs = regex::Regex::new(&format!("{sep}+")).unwrap();
+        for t in [
+            "Headline - Site",
+            "a - - b",
+            "a - - - b",
+            "One | Two | Three",
+            "A\u{a0}—\u{3000}B",
+            "Sec / Sub > Page",
+            "no separators",
+            "x-y - z",
+            "Über » Städte » Köln",
+            " - ",
+            "-",
+            "a\u{FEFF}|\u{FEFF}b \u{85}-\u{85} c",
+            "ends with - ",
+        ] {
+            let starts: Vec<usize> = spaced.find_iter(t).map(|m| m.start()).collect();
+            assert_eq!(spaced_separators(t, is_separator), starts, "{t:?}");
+            assert_eq!(
+                !spaced_separators(t, is_hierarchical_separator).is_empty(),
+                hier.is_match(t),
+                "{t:?}"
+            );
+            let cut = match t.find(is_separator) {
+                Some(i) => t[i..].chars().skip(1).collect(),
+                None => t.to_string(),
+            };
+            assert_eq!(cut, first.replace(t, ""), "{t:?}");
+            assert_eq!(
+                t.replace(is_separator, ""),
+                runs.replace_all(t, ""),
+                "{t:?}"
+            );
+        }
+    }
 
     fn title_of(html: &str) -> String {
         article_title(&parse_html(html))

@@ -1,371 +1,257 @@
-//! Vocabulary cues, kept once as data and compiled once.
-//!
-//! Each list is a set of patterns joined into one case-insensitive regex, so
-//! a match also tells which cue fired (the UI shows it as a reason). Markup
-//! lists match class, id and aria tokens; text lists match what a reader
-//! sees, in the corpora's languages (en, de, fr, es, pt, cs, zh, ja).
+//! Vocabulary cues: the word lists of src/segment/cue_lists.rs, each
+//! loaded as the forward and reverse NFAs build.rs compiled from it and
+//! searched by regex-automata's lazy DFA, the engine the `regex` crate used
+//! here before: the same leftmost-first matches in the same linear time, no
+//! regex compile at run time (it cost 110-160 ms on first use in the
+//! browser, issue 15).
 
-use regex::Regex;
-use std::sync::OnceLock;
+use super::nfa_codec;
+use regex_automata::hybrid::dfa::DFA;
+use regex_automata::hybrid::regex::{Cache, Regex};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind};
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
-/// One compiled cue list.
+/// One loaded cue list.
 pub struct Cue {
-    re: Regex,
+    re: Arc<Regex>,
+    /// One search cache per thread at a time, as the `regex` crate keeps.
+    caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
 }
 
 impl Cue {
-    fn new(patterns: &[&str], anchored: bool) -> Self {
-        // Keep every list DFA-friendly: no Unicode classes under bounded
-        // repetition (`[\w ]{1,30}` once made one list 300 times slower
-        // than the rest), and ASCII word boundaries: Unicode ones force
-        // the slow NFA engines on
-        // every non-ASCII text (a profile put 75% of the analysis there),
-        // and every cue starts and ends with an ASCII letter or is written
-        // without boundaries.
-        let body = patterns.join("|").replace(r"\b", r"(?-u:\b)");
-        let src = if anchored {
-            format!(r"(?i)^(?:{body})$")
-        } else {
-            format!(r"(?i)(?:{body})")
+    /// The list whose forward and reverse NFAs build.rs wrote. The reverse
+    /// one finds where a match starts; finding it by anchored searches
+    /// from each position instead saved 25 KB of gzipped wasm but was
+    /// quadratic on some texts (a long run of digits for `date_word`).
+    fn load(forward: &[u8], reverse: &[u8]) -> Self {
+        let build = |config, nfa| {
+            DFA::builder()
+                .configure(config)
+                .build_from_nfa(nfa_codec::decode(nfa))
+                .expect("cue NFAs fit the lazy DFA")
         };
+        // Configured as `hybrid::regex::Builder` configures its reverse DFA.
+        let reverse_config = DFA::config()
+            .prefilter(None)
+            .specialize_start_states(false)
+            .match_kind(MatchKind::All);
+        let re = Arc::new(Regex::builder().build_from_dfas(
+            build(DFA::config(), forward),
+            build(reverse_config, reverse),
+        ));
+        let for_cache = Arc::clone(&re);
         Cue {
-            re: Regex::new(&src).expect("cue lists are static and valid"),
+            re,
+            caches: Pool::new(Box::new(move || for_cache.create_cache())),
         }
     }
 
     /// The first matching cue in `s`, if any.
     pub fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.re.find(s).map(|m| m.as_str())
+        let mut cache = self.caches.get();
+        self.re.find(&mut cache, s).map(|m| &s[m.range()])
     }
 
     /// `s` with every cue removed.
-    pub fn remove_all<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
-        self.re.replace_all(s, "")
+    pub fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        let mut cache = self.caches.get();
+        let mut kept = String::new();
+        let mut last = 0;
+        for m in self.re.find_iter(&mut cache, Input::new(s)) {
+            kept.push_str(&s[last..m.start()]);
+            last = m.end();
+        }
+        if last == 0 {
+            // No match (no cue matches the empty string).
+            return Cow::Borrowed(s);
+        }
+        kept.push_str(&s[last..]);
+        Cow::Owned(kept)
     }
 
     /// Whether any cue matches `s`.
     pub fn is_match(&self, s: &str) -> bool {
-        self.re.is_match(s)
+        let mut cache = self.caches.get();
+        self.re.is_match(&mut cache, s)
     }
 }
 
-macro_rules! cue {
-    ($(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]) => {
-        $(#[$doc])*
-        pub fn $name() -> &'static Cue {
-            static CELL: OnceLock<Cue> = OnceLock::new();
-            CELL.get_or_init(|| Cue::new(&[$($p),*], $anchored))
-        }
+/// Each list of cue_lists.rs as a function returning it, loaded on first
+/// use.
+macro_rules! cue_lists {
+    ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> &'static Cue {
+                static CELL: OnceLock<Cue> = OnceLock::new();
+                CELL.get_or_init(|| {
+                    Cue::load(
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".fwd")),
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".rev")),
+                    )
+                })
+            }
+        )*
     };
 }
-
-cue!(
-    /// Class/id tokens of elements that are rarely the article (Readability's
-    /// `unlikelyCandidates`).
-    unlikely_attr, anchored = false, [
-        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
-        "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-        "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-        "yom-remote",
-    ]
-);
-
-cue!(
-    /// Tokens that rescue an element from `unlikely_attr`.
-    maybe_candidate_attr, anchored = false, [
-        "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-    ]
-);
-
-cue!(
-    /// Class/id tokens of article containers.
-    positive_attr, anchored = false, [
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
-        "pagination", "post", "text", "blog", "story",
-    ]
-);
-
-cue!(
-    /// Class/id tokens of page chrome.
-    negative_attr, anchored = false, [
-        "-ad-", r"\bhidden\b", r"\bhid\b", "banner", "combx", "comment", "com-", "contact",
-        "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
-        "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-        "tags", "widget",
-    ]
-);
-
-cue!(
-    /// Class/id/aria tokens of advertising, sponsored and sign-up boxes.
-    promo_attr, anchored = false, [
-        r"(?:^|[\s_-])ads?(?:$|[\s_-])", r"(?:^|[\s_-])ad(?:slot|unit|box|wrap|container|vert)",
-        "advert", r"(?:^|[\s_-])dfp", "gpt-ad", "google_ads", "adsense", "sponsor", "promo",
-        "newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall", "donat",
-        "membership", "affiliate", "commercial", "marketing", r"(?:^|[\s_-])cta(?:$|[\s_-])",
-        "partner-content", "native-ad", "paid-content", "anzeige", "werbung", "publicite",
-        "publicidad", r"(?:^|[\s_-])share(?:$|[\s_@-]|bar|tool|btn|button|icon|item|link|menu|count|s(?:$|[\s_-]))", "sharing", "social", "follow-us", "followus",
-        "app-promo", "app-download", "abonnement", "abo-",
-    ]
-);
-
-cue!(
-    /// Class/id tokens of recirculation widgets.
-    related_attr, anchored = false, [
-        "related", "recommend", "more-stories", "morestories", "more-news", "read-more",
-        "readmore", "read-next", "readnext", "most-popular", "mostpopular", "most-read",
-        "mostread", "popular", "trending", "recirc", "outbrain", "taboola", "also-read",
-        "further-reading", "you-may", "youmay", "suggest", "next-article", "more-from",
-        "morefrom", "zergnet", "plista", "ligatus", "verwandt", "weitere",
-    ]
-);
-
-cue!(
-    /// Class/id/role tokens of menus, footers, comments and other chrome.
-    boilerplate_attr, anchored = false, [
-        r"(?:^|[\s_-])nav", "navbar", "navigation", "menu", "footer", "breadcrumb",
-        "comment", "disqus", "cookie", "consent", "gdpr", "copyright", "pagination", "pager", "login", "masthead", "skip-link",
-        "toolbar", r"(?:^|[\s_-])tags?(?:$|[\s_-])", "tag-list", "taglist", "site-header",
-        "topbar", "print", r"author-?(?:bio|box|info|details|profile)", r"about-?(?:the-?)?author",
-        r"autor(?:en)?-?(?:box|info|profil)", r"bio-?box",
-    ]
-);
-
-cue!(
-    /// Headings and lead-ins that introduce a list of other articles.
-    related_heading, anchored = false, [
-        r"^related\b", r"^more (?:related )?(?:stories|news|articles|coverage|headlines|from|on|in|like this|to read|to explore|videos?)\b",
-        r"^read (?:more|next|also)\b", r"^(?:see|watch|listen) (?:also|more)\b",
-        r"^you (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be interested)",
-        r"^recommended\b", r"^(?:most|the most) (?:popular|read|viewed|shared|commented|emailed)",
-        r"^(?:trending|popular)(?: now| stories| articles| news)?\b", r"^top (?:stories|news|articles)\b",
-        r"^editor'?s? (?:picks|choice)", r"^further reading", r"^in other news", r"^also (?:on|in|read)\b",
-        r"^latest (?:news|stories|articles|videos|posts)", r"^what to read next",
-        r"^don'?t miss", r"^(?:recent|popular|similar) (?:posts|articles|stories)",
-        r"^(?:around|elsewhere) (?:the web|on)", r"^from (?:around|elsewhere|our network)",
-        r"^(?:selected|featured|trending|top|must-?read|editor'?s?) (?:articles?|stories|posts|reads|content|videos)\b", r"^next in\b",
-        r"^(?:more|other) (?:top )?(?:stories|articles|news|headlines)",
-        r"^(?:more|other) [^,.:;!?|/()\[\]]{1,24} (?:news|stories|articles|columns|headlines|videos|posts)\b",
-        r"^(?:previous|prev|next|older|newer) (?:post|article|story|entry|posts|articles|stories)\b",
-        r"^\d+ related (?:articles|stories|posts)", r"^(?:show|see|view|load) more related\b",
-        r"^weitere (?:artikel|beiträge|nachrichten|themen|meldungen)", r"^mehr (?:zum thema|dazu|aus|artikel|nachrichten)",
-        r"^das könnte sie (?:auch )?interessieren", r"^lesen sie (?:auch|mehr)", r"^auch interessant",
-        r"^verwandte (?:artikel|themen|beiträge)", r"^meistgelesen", r"^empfohlen",
-        r"^(?:à )?lire (?:aussi|également|la suite)", r"^sur le même (?:sujet|thème)",
-        r"^articles? (?:similaires|liés|connexes)", r"^les plus (?:lus|populaires|partagés|commentés|consultés)",
-        r"^(?:à|a) (?:voir|découvrir) aussi", r"^noticias relacionadas", r"^te puede interesar",
-        r"^(?:lo )?más (?:leído|visto|popular)", r"^relacionad[oa]s", r"^(?:lea|leer|ver) (?:también|más)",
-        r"^leia (?:também|mais)", r"^veja (?:também|mais)", r"^mais (?:lidas|lidos|notícias)",
-        r"^principais (?:do dia|notícias)", r"^(?:últimas|outras) notícias",
-        r"^související", r"^(?:čtěte|přečtěte si) (?:také|též|více)", r"^nejčtenější",
-        r"^další (?:články|zprávy)", r"^(?:czytaj|zobacz|przeczytaj) (?:też|także|więcej)", r"^polecamy",
-        r"^(?:das|dieses) (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren", r"^schon gelesen",
-        r"^weiterführende (?:links?|artikel|informationen)", r"^weitere (?:tipps|informationen|links|tourentipps)",
-        r"^(?:leggi|vedi) anche", r"^(?:potrebbe|ti potrebbe) interessar", "^相关", "^推荐", "^热门", "^更多", "^関連", "^おすすめ",
-        "^人気", "^こちらもおすすめ",
-    ]
-);
-
-cue!(
-    /// A label and colon that introduce a link to another article inline.
-    related_lead_in, anchored = false, [
-        r"^(?:read|lire|lesen sie|leia|lea|lee|see|watch|listen|learn more|more|related|also read|read also|read more|mehr|siehe|voir|ver|veja|čtěte|weiterlesen|auch lesen|czytaj(?: też| także| więcej)?|zobacz(?: też| także)?|dowiedz się więcej|przeczytaj(?: też| także)?|leggi anche|vedi anche)\s*:",
-        r"^\d+ related (?:articles|stories|posts)",
-    ]
-);
-
-cue!(
-    /// Short lines that label an advertising or sponsored slot.
-    ad_label, anchored = true, [
-        "advertisement", "advertising", "advertisment", "ad", "ads", "sponsored",
-        "sponsored (?:content|stories|links|by .{1,40}|post)", "paid (?:content|post|partnership|promotion)",
-        "promoted(?: (?:content|stories|by .{1,40}))?", "partner content", "anzeige", "werbung",
-        "publicité", "publicidad", "publicidade", "reklama", "広告", "广告", "story continues below advertisement",
-        "article continues below(?: advertisement)?", "continue reading below", "scroll to continue with content",
-        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·] ?.{1,40})?", "[^ ]{1,30}(?: [^ ]{1,30}){0,3} (?:sponsored|promoted)",
-        "sponzorováno", "sponsorisé", "patrocinado", "gesponsert", "プロモーション", "推广", "paid partner(?:ship)?",
-    ]
-);
-
-cue!(
-    /// Phrases of promotional copy: partners, offers, sign-up and support
-    /// appeals, app and social prompts, the site's own promotion.
-    promo_text, anchored = false, [
-        r"\bour (?:partners?|sponsors?) (?:at|from)\b", r"\bin partnership with\b", r"\bpresented by\b",
-        r"\bsponsored by\b", r"\bbrought to you by\b", r"\bpaid (?:for|partnership)\b",
-        r"\bsign up (?:for|to)\b", r"\bsubscribe (?:to|for|now|today)\b",
-        r"\bin your inbox\b", r"\bdelivered to your inbox\b", r"\bnever miss a(?:n)? (?:story|update|thing)\b",
-        r"\bsupport (?:our|independent|quality)? ?journalism\b", r"\bbecome a (?:member|subscriber|patron|supporter)\b",
-        r"\bdonate (?:now|today)\b", r"\bmake a (?:donation|gift)\b", r"\bdownload (?:our|the) app\b",
-        r"\bfollow us on\b", r"\blike us on facebook\b", r"\bjoin (?:us|our) (?:on|mailing|community)\b",
-        r"\bmailing list\b", r"\b\d{1,2} ?% off\b", r"\bfree shipping\b", r"\border (?:now|today)\b",
-        r"\bbuy now\b", r"\bshop now\b", r"\blimited time\b", r"\bthis week only\b",
-        r"\bearly bird\b", r"\bdiscount code\b", r"\bpromo code\b",
-        r"\bvisit [a-z0-9.-]+\.(?:com|news|net|org|co|info|tv)\b", r"\bfor more (?:stories|news|articles) (?:about|on|like)\b",
-        r"\bwatch (?:this|the) video\b", r"\bthis video is from\b", r"\bsubscribe to (?:our|the) (?:channel|podcast|youtube)\b",
-        r"\bwe depend on (?:ad|advertising|reader)", r"\bfewer ads\b", r"\bad-free\b", r"\bturn off (?:your )?ad ?blocker\b",
-        r"\bunsubscribe (?:at )?any ?time\b", r"\bjetzt (?:abonnieren|bestellen|anmelden)\b", r"\bnewsletter abonnieren\b",
-        r"\bunterstützen sie\b", r"\babonnez-vous\b", r"\binscrivez-vous\b", r"\bsuscríbete\b", r"\bsuscribete\b",
-        r"\bassine\b", r"\binscreva-se\b", r"\bpřihlaste se k odběru\b", r"\bodhlásit se můžete\b",
-        r"\bpředplat", "订阅", "購読", "登録はこちら", r"\bunlimited access\b", r"\bget the (?:[a-z0-9.-]+ ){1,4}app\b",
-        r"\bopen in the app\b", r"\b(?:breaking news )?alerts? (?:to|in) your inbox\b",
-        r"\bfunded by (?:readers|our readers)\b", r"\bfrom our (?:sponsors?|partners?)\b", r"\badvertiser content\b",
-        r"\bas low as \$", r"\bfree trial\b", r"\bdays free\b",
-
-        r"\bbesuchen sie unseren\b",
-        r"\bdownload the (?:[a-z0-9.-]+ ){1,4}apps?\b", r"\bjetzt (?:spenden|unterstützen|testen)\b",
-        r"\bfaire un don\b", r"\bsoutenez\b",
-        r"\bzaprenumeruj\b", r"\bwesprzyj\b",
-        r"\bskip (?:this )?ad\b", r"\b(?:is )?supported by:?$", r"\bbecome (?:a )?(?:part|member) of our\b",
-        r"\bwe['’]?ll deliver\b", r"\blike us on\b", r"\bfollow us\b",
-        r"^share (?:this|on|via)\b", r"\bclick to share\b", r"\bshare (?:this|the) (?:article|story|post)\b",
-        r"\bje m'abonne\b", r"\bsuscr[ií]bete\b", r"\brecib[ií] (?:por|en tu) (?:e-?mail|mail|correo)\b",
-        // Affiliate and advertising disclosures.
-        r"\baffiliate[- ]links?\b", r"\bprovision vom (?:händler|anbieter|verkäufer)", r"\b(?:erhalten|bekommen) wir (?:ggf\. |eventuell |möglicherweise )?(?:eine )?(?:kleine )?provision",
-        r"\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation)\b", r"\badvertisers do not influence\b",
-        r"\b(?:beitrag|artikel|post|video) enthält (?:werbung|anzeigen|produktplatzierung)", r"\bunbezahlte werbung\b",
-        // Support, membership and subscription appeals.
-        r"\bcancel (?:at )?any ?time\b", r"\bcancela cuando quieras\b", r"\bjederzeit kündbar\b", r"\brésiliable à tout moment\b",
-        r"\bhazte (?:miembro|socio|suscriptor|mecenas)\b", r"\bwerde (?:jetzt )?(?:mitglied|abonnent|unterstützer)", r"\bdevenez (?:membre|abonné)",
-        r"\balready a (?:subscriber|member)\b", r"\bsubscribers (?:also )?(?:receive|get)\b", r"\bsubskrypcj", r"\bunterstütze (?:uns|unsere arbeit)\b",
-        r"\bif you (?:enjoyed|liked) (?:reading )?this (?:post|article|story|piece)\b", r"\bgefällt (?:dir|euch|ihnen) unser",
-        r"\b(?:kennt ihr|kennst du|kennen sie) schon unser", r"\bnever miss (?:the latest|out on|another)\b",
-        // The site's own channels.
-        r"\b(?:nuestro|nuestra) canal de (?:youtube|telegram|whatsapp)\b", r"\bcanal de (?:telegram|whatsapp)\b", r"\bunse(?:r|ren|rem) (?:youtube|telegram|whatsapp)-?kanal\b",
-        r"\bour (?:youtube|telegram|whatsapp) channel\b", r"\bkeep up with us on\b",
-        // The publication's accounts ("Follow The Gleaner on Twitter"),
-        // not an author's ("follow him on Twitter" ends a bio).
-        r"\bfollow the (?-u:[a-z0-9@.]){2,30}(?: (?-u:[a-z0-9@.]){2,30})? on (?:twitter|facebook|instagram|linkedin|tiktok)\b",
-        // Promo with none of the phrases above (issue 13, cause 4; missed
-        // on the WCXB label pages): app and push prompts, search-engine
-        // source prompts, donation and membership appeals, print and
-        // guide offers, social proof, newsletter cadence.
-        r"\bget the app\b", r"\b(?:turn on|allow|enable) (?:push )?notifications\b",
-        r"\badd (?:[^ ]{1,30} ){0,3}as a (?:[^ ]{1,20} ){0,3}(?:preferred|trusted|reliable)\b", r"\bpreferred source on google\b",
-        r"\bkeep (?:[^ ]{1,30} ){1,3}free and independent\b", r"\byour generosity\b",
-        r"\b(?:your|a) (?:gift|donation|contribution) (?:powers|helps|supports|makes|keeps)\b", r"\bdonate (?:to|or join)\b",
-        r"\bdelivered (?:daily|weekly|every (?:day|week|morning|weekday))\b", r"\bnew episodes (?:every|weekdays|weekly|daily)\b",
-        r"\b(?:buy|get|order) the (?:print|digital) (?:edition|issue|magazine)\b", r"\bbuy the print\b",
-        r"\bget (?:a |your |our )?free (?:guide|ebook|e-book|report|quote|consultation|demo|sample)\b", r"\bfree (?:webinar|demo)\b",
-        r"\bjoin (?:over )?\d[\d,.]*\s?[km]?\+? (?:[^ ]{1,20} )?(?:users|readers|subscribers|members|customers|developers|professionals|people)\b",
-        r"\bover \d[\d,.]*\s?[km]?\+? (?:[^ ]{1,20} ){0,2}(?:use|trust|rely on)\b", r"\brated \d(?:\.\d)? (?:out of 5 )?stars? by\b",
-        r"\bfollow (?:us )?on (?:instagram|twitter|facebook|tiktok|youtube|linkedin|threads|bluesky|pinterest)\b",
-        r"\bstart your (?:free )?(?:trial|subscription|membership)\b", r"\b(?:upgrade to|go) premium\b",
-    ]
-);
-
-cue!(
-    /// Words that lean promotional but also occur in stories ("shop",
-    /// "subscribe"): evidence only next to a strong phrase, or outside the
-    /// article body.
-    promo_weak, anchored = false, [
-        r"\bsign up\b", r"\bsubscribe\b", r"\bjoin (?:us|our)\b", r"\bsupport (?:the|us)\b", r"\bnewsletters?\b",
-        r"\babonnez\b", r"\babonnieren\b", r"\bassinar\b", r"\bunterstütze[n]? (?:uns|sie|mich)", r"\b(?:fan-?)?shop\b",
-        r"\bspenden\b", r"\bdona(?:r|ción|ciones)\b", r"\bsuscri(?:be|bir|pción)", r"\bprenumer", r"\bcoupon\b",
-        r"\babonnements?\b", r"\b(?:digital|jahres|probe|mini)abos?\b", r"\bassinaturas?\b", r"\bpředplatné\b",
-        "キャンペーン", "今なら", "お得", "特典", "受付中", "立即(?:更新|下载|下載|购买|購買|注册|订阅|领取)",
-        "优惠", "限时", "扫码关注", "関連広告",
-        // Issue 13, cause 4: appeals and offers without a strong phrase.
-        r"\bdonat(?:e|ion|ions)\b", r"^try (?:[^ ]{1,20} ){0,2}[^ ]{1,20}$", r"^ready for more\??$", r"\bstart your day\b",
-        r"\bjoin (?:the|our) (?:[^ ]{1,20} ){0,4}(?:board|community|program|programme|club|waitlist)\b",
-        r"\bwebinars?\b", r"\bgift guides?\b", r"\bpremium (?:membership|subscription|access)\b",
-    ]
-);
-
-cue!(
-    /// Link texts that ask the reader to act (calls to action).
-    call_to_action, anchored = false, [
-        r"^(?:learn|find out|read|discover) more(?: about| here| now)?\b", r"^(?:shop|buy|order|book) (?:now|today|here)",
-        r"^get (?:started|yours|it now|the deal|offer|access)", r"^sign ?up\b", r"^subscribe\b", r"^join (?:now|today|us)\b",
-        r"^donate\b", r"^register\b", r"^(?:try|start) (?:it )?(?:for )?free", r"^claim\b", r"^download (?:now|the app|our app)",
-        r"^send a message\b", r"^take action\b", r"^support us\b", r"^jetzt\b", r"^mehr erfahren", r"^en savoir plus",
-        r"^más información", r"^saiba mais", r"^zjistit více",
-    ]
-);
-
-cue!(
-    /// Lines that belong to comment sections and page furniture.
-    boilerplate_text, anchored = false, [
-        r"^comments?(?: \(\d+\))?$", r"^\d+ comments?$", r"^(?:leave|post|add|write) a (?:comment|reply)",
-        r"^comments are closed", r"you must (?:be )?log(?:ged)? ?in", r"\bto (?:post a )?comment\b",
-        r"^(?:tweet|pin it|email|print)$", r"^tags?:", r"^tagged (?:under|with|as):?",
-        r"^filed under:?", r"^categor(?:y|ies):", r"^tagged:", r"^in this article:",
-        r"\bpara (?:poder )?comentar\b", r"\bum (?:einen )?(?:kommentar|zu kommentieren)", r"\bpour (?:pouvoir )?commenter\b",
-        r"\bpro (?:přidání )?komentář", r"©|\bcopyright|\ball rights reserved\b", r"\bprawem autorskim\b", r"\burheberrechtlich geschützt",
-        r"\bderechos reservados\b", r"\bdroits réservés\b", r"\bdireitos reservados\b", r"\bwritten permission\b",
-        r"^(?:schlagwörter|schlagworte|stichworte|themen|tags|etiquetas|mots-clés|štítky)\s*:",
-        r"\bwe use cookies\b", r"\bcookie (?:policy|settings)\b", r"\bprivacy (?:policy|notice)\b",
-        r"\bterms (?:of (?:use|service)|and conditions)\b", r"^skip to (?:main )?content", r"^back to top$",
-        r"\bnot responsible for the content of external\b", r"^kommentare?\b", r"^impressum$", r"^datenschutz",
-        r"^alle rechte vorbehalten", r"^tous droits réservés", r"^todos los derechos reservados",
-        r"^(?:zum|zur) (?:seitenanfang|startseite)", r"^(?:nach )?oben$",
-        // Post metadata, rating and sharing widgets, legal notes.
-        r"^this entry was posted\b", r"^(?:der|dieser) (?:beitrag|artikel|text) wurde (?:am|zuerst|veröffentlicht|erstellt)\b",
-        r"^(?:bookmark the )?perma(?:link|lien)\.?$", r"^categor(?:y|ies)\s*:", r"^(?:last modified|zuletzt geändert|letzte änderung)\s*:?$",
-        r"\b(?:den|diesen) (?:artikel|beitrag) (?:bewerten|teilen)\b", r"\bwar (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)",
-        r"\bwas this (?:article|post|page) (?:helpful|useful)", r"^rate this (?:article|post|story)\b", r"\bkeine bewertungen\b", r"^no ratings yet\b",
-        r"\bcopyrighted property\b", r"\bnicht eingeloggt\b", r"^(?:wird geladen|loading)(?:\.\.\.|…)?$", r"^zurück(?: zur (?:übersicht|listenansicht|startseite))?$",
-        r"\b(?:gibt|gibt nur) die meinung (?:des|der) (?:autors|autorin|verfasser)", r"\balle angaben ohne gewähr\b",
-        r"\bsofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\b", r"\bunless otherwise (?:noted|stated|indicated)\b",
-    ]
-);
-
-cue!(
-    /// Photo and source credits ("Foto: Getty", "(REUTERS/Name)", "Bild via").
-    credit_line, anchored = false, [
-        r"^\(?(?:fotos?|photos?|photograph|bild(?:er)?|image|images|titelbild|credits?(?: photos?)?|crédits?(?: photos?)?|crédito|créditos|quelle|source|fuente|fonte|foto\s?credit|picture|illustration|grafik|video)\s*(?:[:©]|via\b)",
-        r"\((?:foto|photo|bild|crédito|credit|quelle|fuente|fonte)\s*:[^)]*\)\.?$",
-        r"^(?:©|\(c\))\s*\S", r"\s(?:/|\|)\s*(?:©|\(c\))\s*[^/|]{2,40}$",
-        r"\((?:reuters|afp|ap|dpa|epa|getty(?: images)?|efe|ansa)(?:/[^)]*)?\)\.?$",
-        r"(?:shutterstock|getty ?images|istock(?:photo)?|adobe ?stock|unsplash|pixabay|imago|picture-alliance|dpa)(?:\.com)?\)?\.?$",
-    ]
-);
-
-cue!(
-    /// Words of a date or time line, in the corpora's languages.
-    date_word, anchored = false, [
-        r"\d+(?:st|nd|rd|th|er|\.)?", r"(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?",
-        r"(?-u:\b)(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
-        r"(?-u:\b)(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)",
-        r"(?-u:\b)(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
-        r"(?-u:\b)(?:janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)",
-        r"(?-u:\b)(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)",
-        r"(?-u:\b)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", r"(?-u:\b)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)",
-        r"(?-u:\b)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)",
-        r"(?-u:\b)(?:updated|update|published|posted|last modified|modified|aktualisiert|veröffentlicht|erstellt|stand|publié|mis à jour|publicado|actualizado|atualizado|aktualizováno|on|am|um|uhr|at|le|el|de|del|à|a|em|das|vom|von|the|of|o'clock|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|est|edt|pst|pdt|bst|mez|mesz|h|hrs|heute|gestern|today|yesterday)(?-u:\b)",
-        "年", "月", "日", "時", "分",
-    ]
-);
-
-cue!(
-    /// What makes a line a date rather than any number: a day.month.year
-    /// shape, a time, a month name or CJK date characters.
-    date_shape, anchored = false, [
-        r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", r"\d{1,2}:\d{2}", r"\d{1,2}\.\s?[A-Za-zÀ-ž]{3,}",
-        r"(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", r"\d{4}年|\d{1,2}月\d{1,2}日",
-        r"\d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic|mär|okt|dez)[a-zéû]*",
-    ]
-);
-
-cue!(
-    /// Class/id tokens of figure captions and photo credits.
-    caption_attr, anchored = false, [
-        "caption", r"photo_*-*desc", r"image_*-*desc", r"img_*-*desc", r"(?:^|[\s_-])legend",
-        "bildunterschrift", "legende", "légende", "popisek",
-    ]
-);
-
-cue!(
-    /// Roles of landmark elements that are never article text.
-    chrome_role, anchored = true, [
-        "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "search",
-        "alert", "alertdialog", "dialog", "toolbar", "tablist",
-    ]
-);
+include!("cue_lists.rs");
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lists as data, as build.rs reads them.
+    mod source {
+        macro_rules! cue_lists {
+            ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
+                pub const LISTS: &[(&str, bool, &[&str])] = &[ $( (stringify!($name), $anchored, &[$($p),*]) ),* ];
+            };
+        }
+        include!("cue_lists.rs");
+    }
+
+    /// Every list as the `regex` crate compiled it at run time before
+    /// build.rs did (the pattern build.rs builds for it).
+    fn regex_of(name: &str) -> regex::Regex {
+        let (_, anchored, patterns) = source::LISTS.iter().find(|l| l.0 == name).expect("a list");
+        let body = patterns.join("|").replace(r"\b", r"(?-u:\b)");
+        let src = if *anchored {
+            format!(r"(?i)^(?:{body})$")
+        } else {
+            format!(r"(?i)(?:{body})")
+        };
+        regex::Regex::new(&src).expect("valid list")
+    }
+
+    #[test]
+    fn loaded_lists_match_as_the_regex_crate_did() {
+        let cues: [(&str, &Cue); 24] = [
+            ("unlikely_attr", unlikely_attr()),
+            ("maybe_candidate_attr", maybe_candidate_attr()),
+            ("positive_attr", positive_attr()),
+            ("negative_attr", negative_attr()),
+            ("promo_attr", promo_attr()),
+            ("related_attr", related_attr()),
+            ("boilerplate_attr", boilerplate_attr()),
+            ("related_heading", related_heading()),
+            ("related_lead_in", related_lead_in()),
+            ("ad_label", ad_label()),
+            ("promo_text", promo_text()),
+            ("promo_weak", promo_weak()),
+            ("call_to_action", call_to_action()),
+            ("boilerplate_text", boilerplate_text()),
+            ("credit_line", credit_line()),
+            ("date_word", date_word()),
+            ("date_shape", date_shape()),
+            ("caption_attr", caption_attr()),
+            ("chrome_role", chrome_role()),
+            ("byline_attr", byline_attr()),
+            ("byline_maybe_candidate_attr", byline_maybe_candidate_attr()),
+            ("meta_property", meta_property()),
+            ("meta_name", meta_name()),
+            ("rfc3339_like", rfc3339_like()),
+        ];
+        // Unicode case folding (ß, the Kelvin sign, long s, accented
+        // capitals), Unicode \s (no-break space) and \d (Devanagari
+        // digits), overlapping alternatives, anchors and counted runs.
+        let texts = [
+            "Advertisement",
+            "ADVERTISEMENT - Scroll",
+            "Anzeige · Partner",
+            "Sponsored by Acme Corp",
+            "Some Brand Name sponsored",
+            "Story continues below advertisement",
+            "ad",
+            "Ads",
+            "You may also like",
+            "MORE TOP STORIES",
+            "More Local News headlines",
+            "WEITERE BEITRÄGE",
+            "Das könnte Sie auch interessieren",
+            "À LIRE AUSSI",
+            "LO MÁS LEÍDO",
+            "Související články",
+            "关联 相关新闻",
+            "関連記事",
+            "Read more: the story",
+            "Lesen Sie auch: Anderes",
+            "Our partners at Jase Medical offer",
+            "Subscribe\u{a0}today for 50% off",
+            "Join 10,000+ readers",
+            "Follow The Gleaner on Twitter",
+            "follow him on Twitter",
+            "Get the NYT app now",
+            "Try Premium free",
+            "ready for more?",
+            "Jetzt abonnieren",
+            "JEDERZEIT KÜNDBAR",
+            "ſubscribe now",
+            "\u{212a}eep up with us on X",
+            "Copyright © 2023 Example",
+            "Comments (12)",
+            "Tags: politics, world",
+            "Schlagwörter\u{a0}: Berlin",
+            "Foto: Getty Images",
+            "(REUTERS/Jane Doe)",
+            "Bild via dpa",
+            "The photo shows a cat. (Photo: AP)",
+            "Updated 12 March 2024, 14:05 GMT",
+            "Veröffentlicht am 3. März 2024 um 10:00 Uhr",
+            "2024年3月12日 14時05分",
+            "१२ March",
+            "12.03.2024",
+            "Mo., 12. Feb. 2024",
+            "social-share__button",
+            "inline-ad",
+            "article-share m-0",
+            "most-shared link-flow",
+            "header-shadow",
+            "related-posts sidebar",
+            "nav-main footer",
+            "author-bio",
+            "photo_desc",
+            "navigation",
+            "main",
+            "Learn more about the Jase Case",
+            "Mehr erfahren",
+            "Shop now",
+            "og:title",
+            " OG : Title ",
+            "article:author twitter:title",
+            "dc.creator",
+            "weibo:article:title",
+            "twitter-description",
+            "byline author-name",
+            "2024-03-12",
+            "2024-03-12T14:05:09.5+01:00",
+            "2024-03-12t14:05z",
+            "२०२४-03-12",
+            "2024-3-12",
+            "",
+            " ",
+            "a",
+            "This entry was posted in News. Bookmark the permalink.",
+        ];
+        assert_eq!(cues.len(), source::LISTS.len(), "every list is compared");
+        for (name, cue) in cues {
+            let re = regex_of(name);
+            for t in texts {
+                assert_eq!(cue.is_match(t), re.is_match(t), "{name} is_match {t:?}");
+                assert_eq!(
+                    cue.find(t),
+                    re.find(t).map(|m| m.as_str()),
+                    "{name} find {t:?}"
+                );
+                assert_eq!(
+                    cue.remove_all(t),
+                    re.replace_all(t, ""),
+                    "{name} remove_all {t:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lists_compile_and_match_their_cues() {

@@ -10,6 +10,7 @@ mod classify;
 pub mod cues;
 mod evidence;
 mod leaves;
+mod nfa_codec;
 mod page_type;
 mod selection;
 mod stats;

@@ -89,7 +89,7 @@ export interface Annotation extends Analysis<Block> {
 export default function init(input?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<void>;
 export { init };
 
-/** Analyses a small built-in page through both paths (HTML and DOM snapshot) so the first real analysis does not pay for compiling the cue patterns (~100 ms once). Optional. */
+/** Analyses a small built-in page through both paths (HTML and DOM snapshot) so the first real analysis does not pay the first-use costs (lazily compiled code, the cue automata's first states). Optional. */
 export function warmUp(): void;
 
 /** Splits a live `Document` or `Element` (a page, an iframe's document, a `DOMParser` result) into blocks and builds the article. Changes nothing in the DOM. */

@@ -50,8 +50,9 @@ async function load(input) {
 
 /**
  * Analyses a small built-in page through both paths (HTML text and DOM
- * snapshot), so the next real analysis does not pay for compiling the cue
- * patterns (some 100 ms, once per page load). Optional: call it after
+ * snapshot), so the next real analysis does not pay the first-use costs
+ * (the engine's lazily compiled code, the first states of the cue automata;
+ * the cue patterns themselves are compiled at build time). Optional: call it after
  * `init()` when the first analysis must be fast.
  */
 export function warmUp() {

@@ -58,8 +58,9 @@ const WARM_UP_PAGE: &str = "<html lang=en><head><title>A sample story - Example 
 <footer><p>© 2024 Example News. All rights reserved. Privacy Policy</p></footer></body></html>";
 
 /// Analyses the made-up page through both fronts (HTML text and snapshot),
-/// so the first real analysis, by either path, does not pay for compiling
-/// the cue patterns and the lazily compiled code (some 100 ms).
+/// so the first real analysis, by either path, does not pay for the lazily
+/// compiled code and the first states of the cue automata (the cue
+/// patterns themselves are compiled at build time, see the core's build.rs).
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() -> Result<(), JsError> {
     let options = options(Some("https://example.com/news/sample-story".into()))?;

@@ -1,0 +1,61 @@
+//! Compiles the cue word lists (src/segment/cue_lists.rs) into byte-form
+//! NFAs in OUT_DIR, one forward and one reverse per list, which
+//! src/segment/cues.rs loads with `include_bytes!`: the browser then pays
+//! no regex parse or compile on first use (issue 15) and the wasm carries
+//! neither the regex parser nor its Unicode tables for the cues.
+
+use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
+use regex_automata::util::syntax;
+
+#[path = "src/segment/nfa_codec.rs"]
+mod nfa_codec;
+
+macro_rules! cue_lists {
+    ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
+        const LISTS: &[(&str, bool, &[&str])] = &[ $( (stringify!($name), $anchored, &[$($p),*]) ),* ];
+    };
+}
+include!("src/segment/cue_lists.rs");
+
+/// One list as the single regex the `regex` crate compiled at run time
+/// before: ASCII word boundaries, case-insensitive, anchored if asked.
+fn pattern(patterns: &[&str], anchored: bool) -> String {
+    let body = patterns.join("|").replace(r"\b", r"(?-u:\b)");
+    if anchored {
+        format!(r"(?i)^(?:{body})$")
+    } else {
+        format!(r"(?i)(?:{body})")
+    }
+}
+
+/// The NFA `regex::Regex::new` builds for `pattern` (Unicode and UTF-8
+/// mode, the default syntax), without capture states; the reverse one
+/// finds where a match starts.
+fn compile(pattern: &str, reverse: bool) -> NFA {
+    thompson::Compiler::new()
+        .syntax(syntax::Config::new())
+        .configure(
+            thompson::Config::new()
+                .utf8(true)
+                .reverse(reverse)
+                .shrink(reverse)
+                .which_captures(WhichCaptures::None),
+        )
+        .build(pattern)
+        .unwrap_or_else(|e| panic!("cue pattern does not compile: {e}"))
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/segment/cue_lists.rs");
+    println!("cargo:rerun-if-changed=src/segment/nfa_codec.rs");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, anchored, patterns) in LISTS {
+        let p = pattern(patterns, *anchored);
+        for (reverse, ext) in [(false, "fwd"), (true, "rev")] {
+            let bytes = nfa_codec::encode(&compile(&p, reverse));
+            std::fs::write(out.join(format!("cue_{name}.{ext}")), bytes)
+                .expect("OUT_DIR is writable");
+        }
+    }
+}
