@@ -69,9 +69,22 @@ async function optionsPage(context, extId, { openedOnInstall = false } = {}) {
 
 // A tab for the site, with the id of its tab target for toolbar clicks.
 async function siteTab(context) {
-  const page = await context.newPage();
   const marker = `about:blank#settings-survive-${Date.now()}`;
-  await page.goto(marker);
+  let page = null;
+  // After a restart Chromium restores the last session's tabs (the
+  // settings page) and may land one in the blank tab the test just opened:
+  // "navigation to about:blank#... is interrupted by another navigation to
+  // options.html" (CI simulation under load 20). That tab is the browser's;
+  // the test opens another.
+  for (let attempt = 1; ; attempt++) {
+    page = await context.newPage();
+    try {
+      await page.goto(marker);
+      break;
+    } catch (e) {
+      if (attempt === 3 || !/interrupted by another navigation/.test(e.message)) throw e;
+    }
+  }
   const cdp = await context.browser().newBrowserCDPSession();
   const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
   return { page, cdp, target: targetInfos.find((i) => i.url === marker).targetId };
