@@ -71,7 +71,7 @@ fn chrome_landmark(tag: &str) -> bool {
 }
 
 /// An element's shape: its tag and first class token.
-fn signature<'d>(doc: &'d Document, id: NodeId) -> (&'d str, &'d str) {
+fn signature(doc: &Document, id: NodeId) -> (&str, &str) {
     let tag = doc.tag(id).unwrap_or("");
     let class = doc
         .attr(id, "class")
