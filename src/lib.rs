@@ -36,7 +36,7 @@ mod error;
 mod model;
 
 pub use error::Error;
-pub use model::{Analysis, Article, Block, Kind, Reason};
+pub use model::{Analysis, Article, Block, Kind, PageType, Reason};
 
 use url::Url;
 
@@ -98,6 +98,8 @@ pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
     let segmentation = segment::segment(doc, &hints);
     let article = article::build(doc, &segmentation, meta, options.url.as_ref());
     Analysis {
+        page_type: segmentation.page_type,
+        page_type_evidence: segmentation.page_type_evidence,
         blocks: segmentation.blocks,
         article,
     }

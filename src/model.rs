@@ -102,6 +102,40 @@ pub struct Article {
     pub reading_minutes: u32,
 }
 
+/// What kind of page was read (see `segment/page_type.rs`): each type has
+/// its own main content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageType {
+    /// A story or post (declared, or the default reading).
+    #[default]
+    Article,
+    /// A discussion thread: its posts are the content.
+    Forum,
+    /// A listing or collection: its items (titles and summaries) are the
+    /// content.
+    Listing,
+    /// A product page: its description and specifications.
+    Product,
+    /// A page declaring no article that is none of the above (a service,
+    /// landing or documentation page may be one): its main content may be
+    /// spread over many sections.
+    Other,
+}
+
+impl PageType {
+    /// The lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Forum => "forum",
+            PageType::Listing => "listing",
+            PageType::Product => "product",
+            PageType::Other => "other",
+        }
+    }
+}
+
 /// Everything the analysis of one page yields.
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
@@ -109,4 +143,8 @@ pub struct Analysis {
     pub blocks: Vec<Block>,
     /// The article.
     pub article: Article,
+    /// What kind of page it is.
+    pub page_type: PageType,
+    /// Why: the pieces of evidence for the page type.
+    pub page_type_evidence: Vec<String>,
 }

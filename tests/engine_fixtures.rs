@@ -112,3 +112,52 @@ fn a_page_whose_text_is_only_in_noscript_is_read_from_it() {
         a.article.text
     );
 }
+
+/// The page type as the analysis JSON gives it (read through JSON so this
+/// file also built on the engine before page types were exposed).
+fn page_type(a: &Analysis) -> String {
+    serde_json::to_value(a).unwrap()["page_type"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Cause 7: a page declaring no article whose text is mostly a grid of
+/// same-shaped cards is a listing, and its cards (titles and summaries)
+/// are its content, not teasers for other pages.
+#[test]
+fn a_listing_pages_cards_are_its_content() {
+    let a = analyse("listing-cards.html", "https://example.com/news/");
+    for s in [
+        "Bridge repairs delayed again",
+        "will now finish in the spring",
+        "Water prices rise by four percent",
+        "the new treatment plant",
+    ] {
+        assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+    assert!(!a.article.text.contains("About us"), "{}", a.article.text);
+    assert_eq!(page_type(&a), "listing");
+}
+
+/// Cause 7: on a thread whose posts carry avatars and member details,
+/// every post is content (they were cleaned away as image boxes, leaving
+/// one), and the "Similar threads" beside them stay out.
+#[test]
+fn every_post_of_a_thread_is_content() {
+    let a = analyse(
+        "forum-posts-with-avatars.html",
+        "https://forum.example.com/threads/dashboard-stuck.123/",
+    );
+    for s in [
+        "dashboard never finishes loading",
+        "Rolling back to the previous version",
+        "clear the browser cache once",
+        "Thanks, that worked for me too.",
+        "the release notes now mention",
+    ] {
+        assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+    assert!(!a.article.text.contains("Login loop"), "{}", a.article.text);
+    assert_eq!(page_type(&a), "forum");
+}

@@ -43,6 +43,10 @@ const NEIGHBOUR_MIN_PROSE: usize = 200;
 /// ...making up at least this share of its text.
 const NEIGHBOUR_PROSE_SHARE: f64 = 0.7;
 
+/// Repeated items holding this share of the body around them become the
+/// body (posts with "similar threads" beside them).
+const ITEMS_SHARE: f64 = 0.5;
+
 /// On a page without an article, a body holding less than this share of
 /// the page's prose is one part of content spread over the page.
 const SPREAD_SHARE: f64 = 0.5;
@@ -89,6 +93,37 @@ pub struct Region {
     /// (see `anchors::prefer_main`) or holds under half the page's prose:
     /// its link lists and forms are its content, not boxes to clean.
     pub spread: bool,
+}
+
+impl Region {
+    /// Takes in the container of a page's repeated items (a listing's
+    /// cards, a thread's posts; see `items.rs`), which holds `held` times
+    /// the body's text (prose for posts). The scoring picks one item, a
+    /// summary inside one, or the items with what surrounds them:
+    /// - items around the body, or holding most of a body around them,
+    ///   become the body;
+    /// - a body around lesser items keeps them, uncleaned;
+    /// - items beside a body of prose join it (a question's answers below
+    ///   it, a product page's intro above its feature cards).
+    pub fn adopt_items(&mut self, container: NodeId, held: f64, stats: &Stats) {
+        let top = self.top;
+        if stats.contains(container, top) || (stats.contains(top, container) && held >= ITEMS_SHARE)
+        {
+            self.top = container;
+            self.roots = vec![container];
+        } else if !stats.contains(top, container) {
+            if stats.of(top).prose_chars >= NEIGHBOUR_MIN_PROSE {
+                self.roots.retain(|&r| !stats.contains(container, r));
+                self.roots.push(container);
+                self.roots.sort_by_key(|&r| stats.position[r]);
+            } else {
+                self.top = container;
+                self.roots = vec![container];
+            }
+        }
+        // Their link lists are their content, not boxes to clean.
+        self.spread = true;
+    }
 }
 
 /// `class` and `id` joined, as the cue lists expect.

@@ -9,6 +9,7 @@ mod body;
 mod classify;
 pub mod cues;
 mod evidence;
+mod items;
 mod leaves;
 mod nfa_codec;
 mod page_type;
@@ -64,6 +65,10 @@ pub struct Segmentation {
     pub blocks: Vec<Block>,
     /// Which nodes make the article.
     pub selection: Selection,
+    /// What kind of page it is.
+    pub page_type: crate::model::PageType,
+    /// Why: the evidence for the page type.
+    pub page_type_evidence: Vec<String>,
 }
 
 /// Segments and classifies a document; the page's metadata helps recognise
@@ -73,17 +78,33 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let (leaves, latent) = leaves::cut_with_latent(doc, root);
     let stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
-    let typed = page_type::classify(doc, hints.url);
+    let typed = page_type::classify(doc, hints.url, &stats);
     let forum = typed.page_type == page_type::PageType::Forum;
+    let posts = forum
+        .then(|| {
+            let chrome = body::unlikely_marks(doc, &stats, root, true);
+            items::best(doc, &stats, items::POSTS, &chrome)
+        })
+        .flatten();
     let facts = classify::PageFacts::new(doc, &leaves, &stats, forum);
     for flags in ATTEMPTS {
-        let non_article = typed.page_type == page_type::PageType::Other;
+        let non_article = !matches!(
+            typed.page_type,
+            page_type::PageType::Article | page_type::PageType::Forum
+        );
         let flags = Flags {
             forum,
             non_article,
             ..flags
         };
-        let region = body::find(doc, root, &leaves, &stats, flags);
+        let mut region = body::find(doc, root, &leaves, &stats, flags);
+        if let Some(g) = &typed.items {
+            let held = g.chars as f64 / stats.of(region.top).chars.max(1) as f64;
+            region.adopt_items(g.parent, held, &stats);
+        } else if let Some(g) = posts.as_ref().filter(|g| g.prose_chars > 0) {
+            let held = g.prose_chars as f64 / stats.of(region.top).prose_chars.max(1) as f64;
+            region.adopt_items(g.parent, held, &stats);
+        }
         let classified = classify::classify(doc, &leaves, &stats, &region, flags, hints, &facts);
         let chars = article_chars(&leaves, &classified);
         let better = best.as_ref().is_none_or(|(c, _, _)| chars > *c);
@@ -101,6 +122,8 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
                 roots: vec![root],
                 excluded: vec![false; doc.len()],
             },
+            page_type: typed.page_type,
+            page_type_evidence: typed.evidence,
         };
     };
     let selection = select(doc, &leaves, &stats, &region, &classified);
@@ -122,7 +145,12 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
     }
     let blocks = group(doc, &stats, &sequence);
-    Segmentation { blocks, selection }
+    Segmentation {
+        blocks,
+        selection,
+        page_type: typed.page_type,
+        page_type_evidence: typed.evidence,
+    }
 }
 
 /// Characters of body text an attempt yields.

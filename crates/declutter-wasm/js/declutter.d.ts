@@ -58,9 +58,16 @@ export interface Options {
   layout?: boolean;
 }
 
+/** What kind of page was read: each has its own main content (a thread's posts, a listing's items, a product's description). */
+export type PageType = "article" | "forum" | "listing" | "product" | "other";
+
 export interface Analysis<B = Block> {
   blocks: B[];
   article: Article;
+  /** What kind of page it is. */
+  pageType: PageType;
+  /** Why: the evidence for the page type, e.g. `schema.org type CollectionPage`. */
+  pageTypeEvidence: string[];
   /** Milliseconds spent: reading the DOM (`read`, absent for HTML text), analysing (`analyze`), `total`. */
   timings: { read?: number; analyze: number; total: number };
 }

@@ -4,7 +4,7 @@
 //! the crate is empty.
 #![cfg(target_arch = "wasm32")]
 
-use declutter::{Analysis, Article, Block, Kind, Options, Reason};
+use declutter::{Analysis, Article, Block, Kind, Options, PageType, Reason};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -149,9 +149,12 @@ fn to_value<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// The analysis as JavaScript sees it: camelCase keys, nodes as indexes.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct AnalysisView<'a> {
     blocks: Vec<BlockView<'a>>,
     article: ArticleView<'a>,
+    page_type: PageType,
+    page_type_evidence: &'a [String],
 }
 
 impl<'a> AnalysisView<'a> {
@@ -169,6 +172,8 @@ impl<'a> AnalysisView<'a> {
                 })
                 .collect(),
             article: ArticleView::from(&analysis.article),
+            page_type: analysis.page_type,
+            page_type_evidence: &analysis.page_type_evidence,
         }
     }
 }

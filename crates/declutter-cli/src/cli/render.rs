@@ -1,14 +1,16 @@
 //! Turns an analysis into the text each output format asks for.
 
 use super::args::{BatchFormat, ExtractFormat};
-use declutter::{Analysis, Article, Block};
+use declutter::{Analysis, Article, Block, PageType};
 use serde::Serialize;
 
-/// The blocks document: `{"blocks": [...]}`, an object so that fields can be
-/// added later without breaking readers.
+/// The blocks document: `{"blocks": [...], "page_type": ..., ...}`, an
+/// object so that fields can be added later without breaking readers.
 #[derive(Serialize)]
 struct BlocksDoc<'a> {
     blocks: &'a [Block],
+    page_type: PageType,
+    page_type_evidence: &'a [String],
 }
 
 /// The output of `extract` in `format`.
@@ -40,6 +42,8 @@ pub fn article_json(article: &Article) -> Result<String, String> {
 pub fn blocks_json(analysis: &Analysis) -> Result<String, String> {
     serde_json::to_string_pretty(&BlocksDoc {
         blocks: &analysis.blocks,
+        page_type: analysis.page_type,
+        page_type_evidence: &analysis.page_type_evidence,
     })
     .map_err(|e| format!("cannot write JSON: {e}"))
 }
@@ -69,6 +73,8 @@ mod tests {
                 content_html: "<p>First.</p><p>Second.</p>".into(),
                 ..Article::default()
             },
+            page_type: PageType::Article,
+            page_type_evidence: vec!["og:type article".into()],
         }
     }
 
