@@ -19,7 +19,7 @@ pub use leaves::Leaf;
 pub use selection::Selection;
 
 use crate::dom::{Document, NodeId};
-use crate::model::{Block, Kind, Reason};
+use crate::model::{Block, Kind, Reason, ReasonCode};
 pub use classify::Hints;
 use classify::{Classified, Verdict};
 use std::collections::HashMap;
@@ -326,7 +326,7 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
         } else {
             let mut reasons: Vec<Reason> = v.reasons.iter().take(MAX_REASONS).cloned().collect();
             if reasons.is_empty() {
-                reasons.push(Reason::new("unclassified", "no signal"));
+                reasons.push(Reason::new(ReasonCode::Unclassified, "no signal"));
             }
             blocks.push(Block {
                 kind: v.kind,
@@ -525,9 +525,9 @@ mod tests {
         assert_eq!(kind_of(&seg, "The Great Big Story"), Kind::Content);
         assert_eq!(kind_of(&seg, "By Ann Writer"), Kind::Content);
         assert_eq!(kind_of(&seg, "The harbour at dawn"), Kind::Content);
-        let codes: Vec<&str> = seg.blocks.iter().map(|b| b.reasons[0].code).collect();
+        let codes: Vec<ReasonCode> = seg.blocks.iter().map(|b| b.reasons[0].code).collect();
         assert!(
-            codes.contains(&"caption") && codes.contains(&"article-header"),
+            codes.contains(&ReasonCode::Caption) && codes.contains(&ReasonCode::ArticleHeader),
             "{codes:?}"
         );
         let a = crate::article::build(&d, &seg, Default::default(), None);

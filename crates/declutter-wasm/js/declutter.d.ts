@@ -4,10 +4,51 @@
 /** What a block does for the reader. */
 export type Kind = "content" | "promo" | "related" | "boilerplate";
 
+/** Stable machine-readable reason codes: one per rule of the classifier (see the README's "Reason codes"). */
+export type ReasonCode =
+  | "ad-label"
+  | "article-body"
+  | "article-header"
+  | "between-body-parts"
+  | "call-to-action"
+  | "caption"
+  | "class-chrome"
+  | "class-negative"
+  | "class-promo"
+  | "class-related"
+  | "credit"
+  | "dangling-heading"
+  | "dateline"
+  | "editorial-teaser"
+  | "embed-box"
+  | "form"
+  | "form-box"
+  | "form-signup"
+  | "furniture"
+  | "governed-by-heading"
+  | "heading-chrome"
+  | "heading-related"
+  | "headline"
+  | "headline-link"
+  | "hidden"
+  | "image-box"
+  | "inline-related"
+  | "landmark"
+  | "link-density"
+  | "link-list"
+  | "list-box"
+  | "outside-body"
+  | "post-navigation"
+  | "promo-phrase"
+  | "promo-section"
+  | "short-box"
+  | "sponsored-card"
+  | "unclassified";
+
 /** Why a block got its kind. */
 export interface Reason {
   /** Stable machine-readable code, e.g. `link-density`. */
-  code: string;
+  code: ReasonCode;
   /** What a person reads, e.g. `link density 0.82`. */
   detail: string;
 }

@@ -52,7 +52,7 @@ fn markdown(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use declutter::{Kind, Reason};
+    use declutter::{Kind, Reason, ReasonCode};
 
     fn sample() -> Analysis {
         Analysis {
@@ -60,7 +60,10 @@ mod tests {
                 kind: Kind::Promo,
                 text: "Buy now".into(),
                 confidence: 0.5,
-                reasons: vec![Reason::new("cta", "call to action 'Buy now'")],
+                reasons: vec![Reason::new(
+                    ReasonCode::CallToAction,
+                    "call to action 'Buy now'",
+                )],
                 nodes: vec![3],
             }],
             article: Article {
@@ -96,7 +99,7 @@ mod tests {
         let blocks = json["blocks"].as_array().unwrap();
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0]["kind"], "promo");
-        assert_eq!(blocks[0]["reasons"][0]["code"], "cta");
+        assert_eq!(blocks[0]["reasons"][0]["code"], "call-to-action");
         // Node ids are for in-process fronts, not for JSON readers.
         assert!(blocks[0].get("nodes").is_none());
     }

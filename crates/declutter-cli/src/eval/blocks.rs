@@ -232,7 +232,7 @@ fn score_page(p: &LabelledPage) -> Result<Outcome, String> {
                         b.reasons
                             .iter()
                             .take(REASONS_SHOWN)
-                            .map(|r| r.code)
+                            .map(|r| r.code.as_str())
                             .collect()
                     })
                     .unwrap_or_default(),
