@@ -227,6 +227,17 @@ impl Serialize for ReasonCode {
     }
 }
 
+/// What a reason's evidence quotes from the page, for the block's
+/// [`Label`] and the sentences people read (not part of the JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Quote {
+    /// Words the reader sees: an ad label, a heading, a promotional phrase,
+    /// a link's text.
+    Words(String),
+    /// A name in the page's markup: a class/id cue, a tag or a role.
+    Markup(String),
+}
+
 /// Why a block got its kind: a stable code for machines and words for people.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
@@ -234,6 +245,9 @@ pub struct Reason {
     pub code: ReasonCode,
     /// What a person reads, e.g. `link density 0.82`.
     pub detail: String,
+    /// What the evidence quotes, when it quotes something.
+    #[serde(skip)]
+    pub quote: Option<Quote>,
 }
 
 impl Reason {
@@ -242,7 +256,134 @@ impl Reason {
         Reason {
             code,
             detail: detail.into(),
+            quote: None,
         }
+    }
+
+    /// The reason, quoting words the reader sees.
+    pub fn quoting_words(mut self, words: impl Into<String>) -> Self {
+        self.quote = Some(Quote::Words(words.into()));
+        self
+    }
+
+    /// The reason, quoting a name of the page's markup.
+    pub fn quoting_markup(mut self, name: impl Into<String>) -> Self {
+        self.quote = Some(Quote::Markup(name.into()));
+        self
+    }
+}
+
+/// What a block is, in plain words for people: the `label` of the JSON.
+/// "Advertisement" and "Sponsored" only ever stand on advertising evidence
+/// (an ad label, ad-slot markup, a sponsor or partner disclosure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// Content: the article.
+    Article,
+    /// An ad slot, by its label or its markup.
+    Advertisement,
+    /// Sponsored or partner copy, by its label or its disclosure.
+    Sponsored,
+    /// A newsletter or e-mail sign-up.
+    NewsletterSignup,
+    /// A subscription or membership offer, a paywall.
+    SubscriptionOffer,
+    /// An appeal for donations or support.
+    DonationAppeal,
+    /// A prompt to get the site's app.
+    AppDownload,
+    /// Buttons to share the page.
+    ShareButtons,
+    /// Links to the site's social accounts, "follow us".
+    SocialLinks,
+    /// Any other promotion (the neutral fallback of promo).
+    Promotion,
+    /// Teasers for other stories, under a heading or named so.
+    RelatedStories,
+    /// "Most read", "Popular", "Trending".
+    MostRead,
+    /// A link to the previous or next article.
+    PreviousNext,
+    /// Links without a heading or name that says more (the neutral
+    /// fallback of related).
+    LinksToOtherPages,
+    /// Menus, breadcrumbs, pagination.
+    Navigation,
+    /// The site's header.
+    PageHeader,
+    /// The site's footer.
+    Footer,
+    /// A sidebar.
+    Sidebar,
+    /// A comment section.
+    Comments,
+    /// A cookie or consent notice.
+    CookieNotice,
+    /// The article's tags or categories.
+    Tags,
+    /// An author box.
+    AboutTheAuthor,
+    /// A photo or source credit.
+    PhotoCredit,
+    /// A copyright line.
+    Copyright,
+    /// Privacy, terms and other legal lines.
+    LegalNotice,
+    /// A site tool form: search, log-in.
+    Form,
+    /// Any other page furniture (the neutral fallback of boilerplate).
+    OtherPageParts,
+}
+
+impl Label {
+    /// The words people read, e.g. `Newsletter sign-up`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Article => "Article",
+            Label::Advertisement => "Advertisement",
+            Label::Sponsored => "Sponsored",
+            Label::NewsletterSignup => "Newsletter sign-up",
+            Label::SubscriptionOffer => "Subscription offer",
+            Label::DonationAppeal => "Donation appeal",
+            Label::AppDownload => "App download",
+            Label::ShareButtons => "Share buttons",
+            Label::SocialLinks => "Social links",
+            Label::Promotion => "Promotion",
+            Label::RelatedStories => "Related stories",
+            Label::MostRead => "Most read",
+            Label::PreviousNext => "Previous or next article",
+            Label::LinksToOtherPages => "Links to other pages",
+            Label::Navigation => "Navigation",
+            Label::PageHeader => "Page header",
+            Label::Footer => "Footer",
+            Label::Sidebar => "Sidebar",
+            Label::Comments => "Comments",
+            Label::CookieNotice => "Cookie notice",
+            Label::Tags => "Tags",
+            Label::AboutTheAuthor => "About the author",
+            Label::PhotoCredit => "Photo credit",
+            Label::Copyright => "Copyright",
+            Label::LegalNotice => "Legal notice",
+            Label::Form => "Form",
+            Label::OtherPageParts => "Other page parts",
+        }
+    }
+
+    /// Whether the label says the block is advertising or paid for.
+    pub fn is_advertising(self) -> bool {
+        matches!(self, Label::Advertisement | Label::Sponsored)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -257,6 +398,11 @@ pub struct Block {
     pub confidence: f32,
     /// Why it got its kind, strongest first.
     pub reasons: Vec<Reason>,
+    /// What it is, in plain words for people ("Newsletter sign-up").
+    pub label: Label,
+    /// Why, in sentences for people ("labelled 'Advertisement'"), without
+    /// codes or confidences.
+    pub why: Vec<String>,
     /// The elements the block covers, in document order (for fronts that
     /// map blocks back to live nodes).
     #[serde(skip)]

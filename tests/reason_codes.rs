@@ -12,13 +12,21 @@ fn read(path: &str) -> String {
 fn every_reason_code_is_in_the_typescript_types_and_the_readme() {
     let types = read("crates/declutter-wasm/js/declutter.d.ts");
     let readme = read("README.md");
-    let union_start = types.find("export type ReasonCode =").expect("ReasonCode type");
+    let union_start = types
+        .find("export type ReasonCode =")
+        .expect("ReasonCode type");
     let union = &types[union_start..union_start + types[union_start..].find(';').unwrap()];
     let listed = union.matches("| \"").count();
     assert_eq!(listed, ReasonCode::ALL.len(), "{union}");
     for code in ReasonCode::ALL {
         let code = code.as_str();
-        assert!(union.contains(&format!("\"{code}\"")), "{code} not in declutter.d.ts");
-        assert!(readme.contains(&format!("`{code}`")), "{code} not in README.md");
+        assert!(
+            union.contains(&format!("\"{code}\"")),
+            "{code} not in declutter.d.ts"
+        );
+        assert!(
+            readme.contains(&format!("`{code}`")),
+            "{code} not in README.md"
+        );
     }
 }

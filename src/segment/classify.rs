@@ -17,7 +17,7 @@ use super::evidence;
 use super::leaves::{Latent, Leaf};
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
-use crate::model::{Kind, Reason, ReasonCode};
+use crate::model::{Kind, Quote, Reason, ReasonCode};
 use std::collections::HashMap;
 
 /// A box whose text is at most this share of the article body's may be
@@ -408,7 +408,8 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
             Reason::new(
                 ReasonCode::AdLabel,
                 format!("hidden box labelled '{}'", l.text),
-            ),
+            )
+            .quoting_words(&l.text),
         )
     } else if let Some(m) = cues::related_attr().find(&names) {
         (
@@ -416,7 +417,8 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
             Reason::new(
                 ReasonCode::ClassRelated,
                 format!("hidden box, class/id '{}'", m.trim()),
-            ),
+            )
+            .quoting_markup(m.trim()),
         )
     } else if let Some(m) = cues::promo_attr().find(&names) {
         (
@@ -424,7 +426,8 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
             Reason::new(
                 ReasonCode::ClassPromo,
                 format!("hidden box, class/id '{}'", m.trim()),
-            ),
+            )
+            .quoting_markup(m.trim()),
         )
     } else if let Some(m) = cues::promo_text()
         .find(&text)
@@ -435,7 +438,8 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
             Reason::new(
                 ReasonCode::PromoPhrase,
                 format!("hidden box, promotional phrase '{m}'"),
-            ),
+            )
+            .quoting_words(m),
         )
     } else if email_field && chars <= MAX_LATENT_PROMO_CHARS {
         (
@@ -561,7 +565,8 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         "nav" => {
             return Some((
                 Kind::Boilerplate,
-                Reason::new(ReasonCode::Landmark, "navigation landmark <nav>"),
+                Reason::new(ReasonCode::Landmark, "navigation landmark <nav>")
+                    .quoting_markup("nav"),
                 DECLARED,
             ))
         }
@@ -569,14 +574,15 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         "footer" => {
             return Some((
                 Kind::Boilerplate,
-                Reason::new(ReasonCode::Landmark, "footer landmark <footer>"),
+                Reason::new(ReasonCode::Landmark, "footer landmark <footer>")
+                    .quoting_markup("footer"),
                 STRONG,
             ))
         }
         "header" if !inside && doc.find(id, "h1").is_none() => {
             return Some((
                 Kind::Boilerplate,
-                Reason::new(ReasonCode::Landmark, "page header <header>"),
+                Reason::new(ReasonCode::Landmark, "page header <header>").quoting_markup("header"),
                 NAMED,
             ))
         }
@@ -592,7 +598,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         }
         return Some((
             Kind::Boilerplate,
-            Reason::new(ReasonCode::Landmark, format!("role '{role}'")),
+            Reason::new(ReasonCode::Landmark, format!("role '{role}'")).quoting_markup(role),
             STRONG,
         ));
     }
@@ -670,7 +676,7 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             }
             return Some((
                 Kind::Promo,
-                Reason::new(ReasonCode::ClassPromo, format!("class/id '{m}'")),
+                Reason::new(ReasonCode::ClassPromo, format!("class/id '{m}'")).quoting_markup(&**m),
                 NAMED,
             ));
         }
@@ -682,14 +688,16 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             };
             return Some((
                 kind,
-                Reason::new(ReasonCode::ClassRelated, format!("class/id '{m}'")),
+                Reason::new(ReasonCode::ClassRelated, format!("class/id '{m}'"))
+                    .quoting_markup(&**m),
                 SUGGESTED,
             ));
         }
         if let Some(m) = &c.chrome {
             return Some((
                 Kind::Boilerplate,
-                Reason::new(ReasonCode::ClassChrome, format!("class/id '{m}'")),
+                Reason::new(ReasonCode::ClassChrome, format!("class/id '{m}'"))
+                    .quoting_markup(&**m),
                 SUGGESTED,
             ));
         }
@@ -709,7 +717,8 @@ fn editorial_teaser(ctx: &Ctx, id: NodeId, class: &str) -> Option<(Kind, Reason,
             Reason::new(
                 ReasonCode::EditorialTeaser,
                 format!("class/id '{class}', but headline links and no advertising evidence"),
-            ),
+            )
+            .quoting_markup(class),
             LINE_CUE,
         )
     })
@@ -726,29 +735,40 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
     {
         return v;
     }
-    if named.is_some_and(|c| c.promo.is_some()) || cues::ad_label().is_match(heading) {
-        return (
-            Kind::Promo,
-            Reason::new(ReasonCode::Landmark, format!("{what} with advertising")),
-            STRONG,
-        );
+    // The evidence it quotes: its promo name, else its ad label.
+    let promo = named
+        .and_then(|c| c.promo.as_deref())
+        .map(|m| Quote::Markup(m.to_string()))
+        .or_else(|| {
+            cues::ad_label()
+                .is_match(heading)
+                .then(|| Quote::Words(heading.to_string()))
+        });
+    if let Some(quote) = promo {
+        let mut reason = Reason::new(ReasonCode::Landmark, format!("{what} with advertising"));
+        reason.quote = Some(quote);
+        return (Kind::Promo, reason, STRONG);
     }
-    if named.is_some_and(|c| c.related.is_some())
+    let related_name = named.and_then(|c| c.related.as_deref());
+    if related_name.is_some()
         || cues::related_heading().is_match(heading)
         || t.link_density() > LINK_LIST_DENSITY
     {
-        return (
-            Kind::Related,
-            Reason::new(
-                ReasonCode::Landmark,
-                format!("{what} of links, link density {:.2}", t.link_density()),
-            ),
-            SUGGESTED,
+        let reason = Reason::new(
+            ReasonCode::Landmark,
+            format!("{what} of links, link density {:.2}", t.link_density()),
         );
+        // The evidence it quotes: its related name, else its heading.
+        let reason = match related_name {
+            Some(m) => reason.quoting_markup(m),
+            None if cues::related_heading().is_match(heading) => reason.quoting_words(heading),
+            None => reason.quoting_markup(what),
+        };
+        return (Kind::Related, reason, SUGGESTED);
     }
     (
         Kind::Boilerplate,
-        Reason::new(ReasonCode::Landmark, what.to_string()),
+        Reason::new(ReasonCode::Landmark, what.to_string()).quoting_markup(what),
         LINE_CUE,
     )
 }
@@ -788,7 +808,7 @@ fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
     }
     (
         Kind::Boilerplate,
-        Reason::new(ReasonCode::Form, "form"),
+        Reason::new(ReasonCode::Form, "form").quoting_markup("form"),
         SUGGESTED,
     )
 }
@@ -855,14 +875,16 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             Reason::new(
                 ReasonCode::HeadingRelated,
                 format!("heading '{}'", leaf.text),
-            ),
+            )
+            .quoting_words(&leaf.text),
             DECLARED,
         ));
     }
     if cues::ad_label().is_match(&leaf.text) && !ctx.in_region[id] {
         return Some((
             Kind::Promo,
-            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text)),
+            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                .quoting_words(&leaf.text),
             DECLARED,
         ));
     }
@@ -872,7 +894,8 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             Reason::new(
                 ReasonCode::HeadingChrome,
                 format!("heading '{}'", leaf.text),
-            ),
+            )
+            .quoting_words(&leaf.text),
             NAMED,
         ));
     }
@@ -1127,7 +1150,8 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
         return Some(Verdict::new(
             Kind::Promo,
             DECLARED,
-            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text)),
+            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                .quoting_words(&leaf.text),
         ));
     }
     let (strong, weak) = promo_phrases(&leaf.text);
@@ -1135,7 +1159,8 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
         return Some(Verdict::new(
             Kind::Promo,
             SUGGESTED,
-            Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'")),
+            Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                .quoting_words(p),
         ));
     }
     if boxed == Kind::Boilerplate
@@ -1148,7 +1173,8 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
             Reason::new(
                 ReasonCode::HeadingRelated,
                 format!("heading '{}'", leaf.text),
-            ),
+            )
+            .quoting_words(&leaf.text),
         );
         v.unit = Some(leaf.owner);
         return Some(v);
@@ -1304,7 +1330,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                                 Reason::new(
                                     ReasonCode::GovernedByHeading,
                                     format!("under heading '{heading}'"),
-                                ),
+                                )
+                                .quoting_words(heading),
                             );
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
@@ -1327,7 +1354,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                     Reason::new(
                         ReasonCode::GovernedByHeading,
                         format!("under heading '{heading}'"),
-                    ),
+                    )
+                    .quoting_words(heading),
                 );
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
@@ -1349,7 +1377,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             verdicts[i] = Some(Verdict::new(
                 Kind::Promo,
                 SURE,
-                Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text)),
+                Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                    .quoting_words(&leaf.text),
             ));
             // Outside the body, the links under an ad label ("Paid
             // Partner") are the ad's; a label after a headline ("InnoGames
@@ -1376,7 +1405,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 Reason::new(
                     ReasonCode::HeadingRelated,
                     format!("heading '{}'", leaf.text),
-                ),
+                )
+                .quoting_words(&leaf.text),
             );
             v.unit = Some(leaf.owner);
             verdicts[i] = Some(v);
@@ -1394,7 +1424,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                         "lead-in '{}'",
                         leaf.text.chars().take(40).collect::<String>()
                     ),
-                ),
+                )
+                .quoting_words(leaf.text.chars().take(40).collect::<String>()),
             ));
             continue;
         }
@@ -1403,7 +1434,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
                     LINE_CUE,
-                    Reason::new(ReasonCode::Furniture, format!("page furniture '{m}'")),
+                    Reason::new(ReasonCode::Furniture, format!("page furniture '{m}'"))
+                        .quoting_words(m),
                 ));
                 continue;
             }
@@ -1423,13 +1455,16 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             let phrases: Vec<&String> = strong.iter().chain(&weak).collect();
             let mut reasons: Vec<Reason> = phrases
                 .iter()
-                .map(|p| Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'")))
+                .map(|p| {
+                    Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                        .quoting_words(p.as_str())
+                })
                 .collect();
             if let Some(c) = &cta {
-                reasons.push(Reason::new(
-                    ReasonCode::CallToAction,
-                    format!("call to action '{c}'"),
-                ));
+                reasons.push(
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str()),
+                );
             }
             let conf = (SHAPE + PER_PROMO_CUE * reasons.len() as f32).min(SURE);
             verdicts[i] = Some(Verdict {
@@ -1447,7 +1482,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
                     LINE_CUE,
-                    Reason::new(ReasonCode::Credit, format!("credit line '{}'", m.trim())),
+                    Reason::new(ReasonCode::Credit, format!("credit line '{}'", m.trim()))
+                        .quoting_words(m.trim()),
                 ));
                 continue;
             }
@@ -1521,7 +1557,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Promo,
                     LINE_CUE,
-                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'")),
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str()),
                 ));
                 continue;
             }
@@ -1757,7 +1794,8 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     Reason::new(
                         ReasonCode::SponsoredCard,
                         format!("card labelled '{}'", leaf.text),
-                    ),
+                    )
+                    .quoting_words(&leaf.text),
                 );
             }
             verdicts[j].unit = Some(card);
@@ -1868,10 +1906,13 @@ fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let mut v = verdicts[j].clone();
         v.confidence = v.confidence.min(SHAPE);
         v.reasons.truncate(1);
-        v.reasons.push(Reason::new(
-            ReasonCode::DanglingHeading,
-            format!("heading over no article text '{}'", leaf.text),
-        ));
+        v.reasons.push(
+            Reason::new(
+                ReasonCode::DanglingHeading,
+                format!("heading over no article text '{}'", leaf.text),
+            )
+            .quoting_words(&leaf.text),
+        );
         v.lead = false;
         verdicts[i] = v;
     }
@@ -1932,13 +1973,15 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     return verdicts[i].reasons.first().cloned();
                 }
                 if let Some(p) = promo_phrases(&leaf.text).0.into_iter().next() {
-                    return Some(Reason::new(
-                        ReasonCode::PromoPhrase,
-                        format!("promotional phrase '{p}'"),
-                    ));
+                    return Some(
+                        Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                            .quoting_words(p.as_str()),
+                    );
                 }
-                call_to_action(doc, leaf)
-                    .map(|c| Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'")))
+                call_to_action(doc, leaf).map(|c| {
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str())
+                })
             })
             .collect();
         if cues_found.len() < SECTION_PROMO_CUES

@@ -9,6 +9,7 @@ mod body;
 mod classify;
 pub mod cues;
 mod evidence;
+mod label;
 mod leaves;
 mod page_type;
 mod selection;
@@ -19,7 +20,7 @@ pub use leaves::Leaf;
 pub use selection::Selection;
 
 use crate::dom::{Document, NodeId};
-use crate::model::{Block, Kind, Reason, ReasonCode};
+use crate::model::{Block, Kind, Label, Reason, ReasonCode};
 pub use classify::Hints;
 use classify::{Classified, Verdict};
 use std::collections::HashMap;
@@ -120,7 +121,10 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     for (l, v) in pending {
         sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
     }
-    let blocks = group(doc, &stats, &sequence);
+    let mut blocks = group(doc, &stats, &sequence);
+    for b in &mut blocks {
+        (b.label, b.why) = label::describe(doc, b, hints.url);
+    }
     Segmentation { blocks, selection }
 }
 
@@ -333,6 +337,9 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
                 text: leaf.text.clone(),
                 confidence: v.confidence,
                 reasons,
+                // Set once the block is whole (`label::describe`).
+                label: Label::OtherPageParts,
+                why: Vec::new(),
                 nodes,
             });
             owners.push(vec![leaf.owner]);

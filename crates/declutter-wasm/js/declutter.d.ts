@@ -53,9 +53,43 @@ export interface Reason {
   detail: string;
 }
 
+/** What a block is, in plain words for people. "Advertisement" and "Sponsored" only on advertising evidence (an ad label, ad-slot markup, a sponsor or partner disclosure). */
+export type Label =
+  | "Article"
+  | "Advertisement"
+  | "Sponsored"
+  | "Newsletter sign-up"
+  | "Subscription offer"
+  | "Donation appeal"
+  | "App download"
+  | "Share buttons"
+  | "Social links"
+  | "Promotion"
+  | "Related stories"
+  | "Most read"
+  | "Previous or next article"
+  | "Links to other pages"
+  | "Navigation"
+  | "Page header"
+  | "Footer"
+  | "Sidebar"
+  | "Comments"
+  | "Cookie notice"
+  | "Tags"
+  | "About the author"
+  | "Photo credit"
+  | "Copyright"
+  | "Legal notice"
+  | "Form"
+  | "Other page parts";
+
 /** A run of the page's visible text with one kind (from `analyzeHtml`). */
 export interface BlockData {
   kind: Kind;
+  /** What it is, in plain words for people, e.g. `Newsletter sign-up`. */
+  label: Label;
+  /** Why, in sentences for people (e.g. `labelled 'Advertisement'`, `6 links to other stories on this site`), without codes or confidences. */
+  why: string[];
   /** How sure the classifier is, 0 to 1. */
   confidence: number;
   /** Strongest first. */

@@ -64,6 +64,8 @@ mod tests {
                     ReasonCode::CallToAction,
                     "call to action 'Buy now'",
                 )],
+                label: declutter::Label::Promotion,
+                why: vec!["a link saying 'Buy now'".into()],
                 nodes: vec![3],
             }],
             article: Article {
@@ -100,6 +102,8 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0]["kind"], "promo");
         assert_eq!(blocks[0]["reasons"][0]["code"], "call-to-action");
+        assert_eq!(blocks[0]["label"], "Promotion");
+        assert_eq!(blocks[0]["why"][0], "a link saying 'Buy now'");
         // Node ids are for in-process fronts, not for JSON readers.
         assert!(blocks[0].get("nodes").is_none());
     }
