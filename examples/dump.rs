@@ -21,7 +21,7 @@ fn main() {
     match declutter::analyze_html(&bytes, &options) {
         Ok(a) => {
             for b in &a.blocks {
-                let codes: Vec<&str> = b.reasons.iter().map(|r| r.code).collect();
+                let codes: Vec<&str> = b.reasons.iter().map(|r| r.code.as_str()).collect();
                 let limit = if std::env::var_os("DUMP_FULL").is_some() {
                     usize::MAX
                 } else {

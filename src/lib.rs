@@ -11,7 +11,7 @@
 //!
 //! The public API is [`analyze_html`], [`analyze_text`], [`analyze_snapshot`]
 //! and [`analyze_document`], with [`Options`], the results
-//! ([`Analysis`], [`Block`], [`Kind`], [`Reason`], [`Article`]), [`Error`],
+//! ([`Analysis`], [`Block`], [`Kind`], [`Label`], [`Reason`], [`ReasonCode`], [`Quote`], [`Article`]), [`Error`],
 //! the document model ([`dom`]), the fronts' entry points, and the article
 //! as Markdown ([`article::markdown`]).
 
@@ -36,7 +36,7 @@ mod error;
 mod model;
 
 pub use error::Error;
-pub use model::{Analysis, Article, Block, Kind, PageType, Reason};
+pub use model::{Analysis, Article, Block, Kind, Label, PageType, Quote, Reason, ReasonCode};
 
 use url::Url;
 

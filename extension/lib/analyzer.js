@@ -51,6 +51,10 @@ export async function analyzeForPage(snapshot) {
       kind: b.kind,
       confidence: b.confidence,
       reasons: b.reasons.map((r) => ({ code: r.code, detail: r.detail })),
+      // What people read (content/blocks.js): the engine's plain-words
+      // label and its reasons as sentences.
+      label: b.label,
+      why: Array.from(b.why ?? []),
       hash: hashBlockText(b.text),
       excerpt: excerptOf(b.text),
       nodes: Array.from(b.nodes),

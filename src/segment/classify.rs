@@ -17,7 +17,7 @@ use super::evidence;
 use super::leaves::{Latent, Leaf};
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
-use crate::model::{Kind, Reason};
+use crate::model::{Kind, Quote, Reason, ReasonCode};
 use std::collections::HashMap;
 
 /// A box whose text is at most this share of the article body's may be
@@ -122,6 +122,50 @@ const CAPTION_NAME_DEPTH: usize = 3;
 const MIN_TITLE_COVERAGE: f64 = 0.4;
 /// Title and heading similarity above which the heading is the headline.
 const TITLE_SIMILARITY: f64 = 0.75;
+
+// Confidence levels of the verdicts, strongest evidence first. A block
+// takes the highest of its leaves'; the values are what the JSON reports
+// (the same as when they were bare literals: only their order carries
+// meaning inside the classifier).
+
+/// The page says it in words a reader sees: a line that is an ad label on
+/// its own. Also the ceiling of any verdict.
+const SURE: f32 = 0.95;
+/// The page's structure declares it: a `<nav>`, a heading naming the
+/// widget over its links, an ad label heading a box or inside one, the
+/// headline matched by the title.
+const DECLARED: f32 = 0.9;
+/// A landmark or form whose purpose is plain but whose bounds may hold
+/// more: `<footer>`, a chrome role, an aside with advertising, a sign-up
+/// form, a related heading line outside a box.
+const STRONG: f32 = 0.85;
+/// Named by the page's class/id words or by a line's lead-in: a promo
+/// class, a page `<header>`, a chrome heading, a link line under a lead-in,
+/// an inline "Read more:".
+const NAMED: f32 = 0.8;
+/// Named less specifically, or a line overriding its box: related and
+/// chrome classes, a site tool form, an aside of links, a line inside a box
+/// that announces promo or related, a trailing promotional section.
+const SUGGESTED: f32 = 0.75;
+/// What one line says of itself: furniture, credits, date lines,
+/// previous/next links, a call to action; an editorial teaser, a sponsored
+/// card, a bare aside, a headline found only by its likeness to the title.
+const LINE_CUE: f32 = 0.7;
+/// Shape or place alone: Readability's conditional cleaning, link lines,
+/// text outside the body, header lines and captions the cleaning removed,
+/// hidden boxes; also the base of a promotional line.
+const SHAPE: f32 = 0.6;
+/// A box removed for its shape with nothing saying what it holds (chrome
+/// by default).
+const SHAPE_ONLY: f32 = 0.55;
+/// No signal at all; also the floor of article text.
+const NO_SIGNAL: f32 = 0.5;
+/// What each promotional phrase or call to action of a line adds to
+/// [`SHAPE`].
+const PER_PROMO_CUE: f32 = 0.1;
+/// How much a line's link density (0 to 1) lowers the confidence that it
+/// is article text.
+const LINK_DENSITY_DOUBT: f32 = 0.4;
 
 /// What the class/id/aria cue lists say of one element.
 #[derive(Debug, Clone, Default)]
@@ -305,8 +349,8 @@ pub fn classify(
             v.unwrap_or_else(|| {
                 Verdict::new(
                     Kind::Boilerplate,
-                    0.5,
-                    Reason::new("unclassified", "no signal"),
+                    NO_SIGNAL,
+                    Reason::new(ReasonCode::Unclassified, "no signal"),
                 )
             })
         })
@@ -361,23 +405,29 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
     {
         (
             Kind::Promo,
-            Reason::new("ad-label", format!("hidden box labelled '{}'", l.text)),
+            Reason::new(
+                ReasonCode::AdLabel,
+                format!("hidden box labelled '{}'", l.text),
+            )
+            .quoting_words(&l.text),
         )
     } else if let Some(m) = cues::related_attr().find(&names) {
         (
             Kind::Related,
             Reason::new(
-                "class-related",
+                ReasonCode::ClassRelated,
                 format!("hidden box, class/id '{}'", m.trim()),
-            ),
+            )
+            .quoting_markup(m.trim()),
         )
     } else if let Some(m) = cues::promo_attr().find(&names) {
         (
             Kind::Promo,
             Reason::new(
-                "class-promo",
+                ReasonCode::ClassPromo,
                 format!("hidden box, class/id '{}'", m.trim()),
-            ),
+            )
+            .quoting_markup(m.trim()),
         )
     } else if let Some(m) = cues::promo_text()
         .find(&text)
@@ -386,14 +436,18 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
         (
             Kind::Promo,
             Reason::new(
-                "promo-phrase",
+                ReasonCode::PromoPhrase,
                 format!("hidden box, promotional phrase '{m}'"),
-            ),
+            )
+            .quoting_words(m),
         )
     } else if email_field && chars <= MAX_LATENT_PROMO_CHARS {
         (
             Kind::Promo,
-            Reason::new("form-signup", "hidden box asking for an e-mail address"),
+            Reason::new(
+                ReasonCode::FormSignup,
+                "hidden box asking for an e-mail address",
+            ),
         )
     } else if latent
         .leaves
@@ -405,15 +459,15 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
     {
         (
             Kind::Related,
-            Reason::new("link-list", "hidden list of headlines"),
+            Reason::new(ReasonCode::LinkList, "hidden list of headlines"),
         )
     } else {
         (
             Kind::Boilerplate,
-            Reason::new("hidden", "hidden until a script shows it"),
+            Reason::new(ReasonCode::Hidden, "hidden until a script shows it"),
         )
     };
-    let mut v = Verdict::new(kind, 0.6, reason);
+    let mut v = Verdict::new(kind, SHAPE, reason);
     v.unit = Some(latent.root);
     v
 }
@@ -511,23 +565,25 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         "nav" => {
             return Some((
                 Kind::Boilerplate,
-                Reason::new("landmark", "navigation landmark <nav>"),
-                0.9,
+                Reason::new(ReasonCode::Landmark, "navigation landmark <nav>")
+                    .quoting_markup("nav"),
+                DECLARED,
             ))
         }
         "aside" if !holds_widgets(ctx, id) => return Some(widget_kind(ctx, id, "aside")),
         "footer" => {
             return Some((
                 Kind::Boilerplate,
-                Reason::new("landmark", "footer landmark <footer>"),
-                0.85,
+                Reason::new(ReasonCode::Landmark, "footer landmark <footer>")
+                    .quoting_markup("footer"),
+                STRONG,
             ))
         }
         "header" if !inside && doc.find(id, "h1").is_none() => {
             return Some((
                 Kind::Boilerplate,
-                Reason::new("landmark", "page header <header>"),
-                0.8,
+                Reason::new(ReasonCode::Landmark, "page header <header>").quoting_markup("header"),
+                NAMED,
             ))
         }
         "form" => return Some(form_kind(ctx, id)),
@@ -542,8 +598,8 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         }
         return Some((
             Kind::Boilerplate,
-            Reason::new("landmark", format!("role '{role}'")),
-            0.85,
+            Reason::new(ReasonCode::Landmark, format!("role '{role}'")).quoting_markup(role),
+            STRONG,
         ));
     }
 
@@ -620,8 +676,8 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             }
             return Some((
                 Kind::Promo,
-                Reason::new("class-promo", format!("class/id '{m}'")),
-                0.8,
+                Reason::new(ReasonCode::ClassPromo, format!("class/id '{m}'")).quoting_markup(&**m),
+                NAMED,
             ));
         }
         if let Some(m) = &c.related {
@@ -632,15 +688,17 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             };
             return Some((
                 kind,
-                Reason::new("class-related", format!("class/id '{m}'")),
-                0.75,
+                Reason::new(ReasonCode::ClassRelated, format!("class/id '{m}'"))
+                    .quoting_markup(&**m),
+                SUGGESTED,
             ));
         }
         if let Some(m) = &c.chrome {
             return Some((
                 Kind::Boilerplate,
-                Reason::new("class-chrome", format!("class/id '{m}'")),
-                0.75,
+                Reason::new(ReasonCode::ClassChrome, format!("class/id '{m}'"))
+                    .quoting_markup(&**m),
+                SUGGESTED,
             ));
         }
     }
@@ -657,10 +715,11 @@ fn editorial_teaser(ctx: &Ctx, id: NodeId, class: &str) -> Option<(Kind, Reason,
         (
             Kind::Related,
             Reason::new(
-                "editorial-teaser",
+                ReasonCode::EditorialTeaser,
                 format!("class/id '{class}', but headline links and no advertising evidence"),
-            ),
-            0.7,
+            )
+            .quoting_markup(class),
+            LINE_CUE,
         )
     })
 }
@@ -676,30 +735,41 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
     {
         return v;
     }
-    if named.is_some_and(|c| c.promo.is_some()) || cues::ad_label().is_match(heading) {
-        return (
-            Kind::Promo,
-            Reason::new("landmark", format!("{what} with advertising")),
-            0.85,
-        );
+    // The evidence it quotes: its promo name, else its ad label.
+    let promo = named
+        .and_then(|c| c.promo.as_deref())
+        .map(|m| Quote::Markup(m.to_string()))
+        .or_else(|| {
+            cues::ad_label()
+                .is_match(heading)
+                .then(|| Quote::Words(heading.to_string()))
+        });
+    if let Some(quote) = promo {
+        let mut reason = Reason::new(ReasonCode::Landmark, format!("{what} with advertising"));
+        reason.quote = Some(quote);
+        return (Kind::Promo, reason, STRONG);
     }
-    if named.is_some_and(|c| c.related.is_some())
+    let related_name = named.and_then(|c| c.related.as_deref());
+    if related_name.is_some()
         || cues::related_heading().is_match(heading)
         || t.link_density() > LINK_LIST_DENSITY
     {
-        return (
-            Kind::Related,
-            Reason::new(
-                "landmark",
-                format!("{what} of links, link density {:.2}", t.link_density()),
-            ),
-            0.75,
+        let reason = Reason::new(
+            ReasonCode::Landmark,
+            format!("{what} of links, link density {:.2}", t.link_density()),
         );
+        // The evidence it quotes: its related name, else its heading.
+        let reason = match related_name {
+            Some(m) => reason.quoting_markup(m),
+            None if cues::related_heading().is_match(heading) => reason.quoting_words(heading),
+            None => reason.quoting_markup(what),
+        };
+        return (Kind::Related, reason, SUGGESTED);
     }
     (
         Kind::Boilerplate,
-        Reason::new("landmark", what.to_string()),
-        0.7,
+        Reason::new(ReasonCode::Landmark, what.to_string()).quoting_markup(what),
+        LINE_CUE,
     )
 }
 
@@ -732,11 +802,15 @@ fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
     {
         return (
             Kind::Promo,
-            Reason::new("form-signup", "sign-up form"),
-            0.85,
+            Reason::new(ReasonCode::FormSignup, "sign-up form"),
+            STRONG,
         );
     }
-    (Kind::Boilerplate, Reason::new("form", "form"), 0.75)
+    (
+        Kind::Boilerplate,
+        Reason::new(ReasonCode::Form, "form").quoting_markup("form"),
+        SUGGESTED,
+    )
 }
 
 /// The text of the leaves under `id`, joined by spaces.
@@ -798,22 +872,31 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     {
         return Some((
             Kind::Related,
-            Reason::new("heading-related", format!("heading '{}'", leaf.text)),
-            0.9,
+            Reason::new(
+                ReasonCode::HeadingRelated,
+                format!("heading '{}'", leaf.text),
+            )
+            .quoting_words(&leaf.text),
+            DECLARED,
         ));
     }
     if cues::ad_label().is_match(&leaf.text) && !ctx.in_region[id] {
         return Some((
             Kind::Promo,
-            Reason::new("ad-label", format!("label '{}'", leaf.text)),
-            0.9,
+            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                .quoting_words(&leaf.text),
+            DECLARED,
         ));
     }
     if cues::boilerplate_text().is_match(&leaf.text) && !ctx.in_region[id] {
         return Some((
             Kind::Boilerplate,
-            Reason::new("heading-chrome", format!("heading '{}'", leaf.text)),
-            0.8,
+            Reason::new(
+                ReasonCode::HeadingChrome,
+                format!("heading '{}'", leaf.text),
+            )
+            .quoting_words(&leaf.text),
+            NAMED,
         ));
     }
     None
@@ -864,7 +947,10 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
         return Some(shape_kind(
             ctx,
             id,
-            Reason::new("class-negative", format!("class weight {weight:.0}")),
+            Reason::new(
+                ReasonCode::ClassNegative,
+                format!("class weight {weight:.0}"),
+            ),
         ));
     }
     if t.commas >= CONDITIONAL_MAX_COMMAS
@@ -893,14 +979,17 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
     let in_figure = ctx.stats.within[id].figure;
     let reason = if img > 1.0 && p / img < 0.5 && !in_figure {
         Some(Reason::new(
-            "image-box",
+            ReasonCode::ImageBox,
             format!("{} images, {} paragraphs", t.images, t.paragraphs),
         ))
     } else if !is_list && li > p {
-        Some(Reason::new("list-box", "more list items than paragraphs"))
+        Some(Reason::new(
+            ReasonCode::ListBox,
+            "more list items than paragraphs",
+        ))
     } else if input > (p / 3.0).floor() {
         Some(Reason::new(
-            "form-box",
+            ReasonCode::FormBox,
             format!("{} form controls", t.inputs),
         ))
     } else if !is_list
@@ -910,15 +999,21 @@ fn conditional(ctx: &Ctx, id: NodeId, tag: &str, flags: Flags) -> Option<(Kind, 
         && !in_figure
     {
         Some(Reason::new(
-            "short-box",
+            ReasonCode::ShortBox,
             format!("only {} characters", t.chars),
         ))
     } else if (!is_list && weight < 25.0 && ld > CONDITIONAL_LINK_DENSITY)
         || (weight >= 25.0 && ld > CONDITIONAL_LINK_DENSITY_POSITIVE)
     {
-        Some(Reason::new("link-density", format!("link density {ld:.2}")))
+        Some(Reason::new(
+            ReasonCode::LinkDensity,
+            format!("link density {ld:.2}"),
+        ))
     } else if (t.embeds == 1 && t.chars < CONDITIONAL_EMBED_CHARS) || t.embeds > 1 {
-        Some(Reason::new("embed-box", format!("{} embeds", t.embeds)))
+        Some(Reason::new(
+            ReasonCode::EmbedBox,
+            format!("{} embeds", t.embeds),
+        ))
     } else {
         None
     }?;
@@ -938,15 +1033,15 @@ fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
         || cues::promo_weak().is_match(&text)
         || cues::promo_attr().is_match(&widget_names(ctx.doc, id))
     {
-        return (Kind::Promo, reason, 0.6);
+        return (Kind::Promo, reason, SHAPE);
     }
     if t.link_density() > LINK_LIST_DENSITY && t.links > 0 {
         let (words, chars) = words_per_link(ctx, id);
         if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
-            return (Kind::Related, reason, 0.6);
+            return (Kind::Related, reason, SHAPE);
         }
     }
-    (Kind::Boilerplate, reason, 0.55)
+    (Kind::Boilerplate, reason, SHAPE_ONLY)
 }
 
 /// Average words and characters per link under `id`.
@@ -1054,16 +1149,18 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
     if cues::ad_label().is_match(&leaf.text) {
         return Some(Verdict::new(
             Kind::Promo,
-            0.9,
-            Reason::new("ad-label", format!("label '{}'", leaf.text)),
+            DECLARED,
+            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                .quoting_words(&leaf.text),
         ));
     }
     let (strong, weak) = promo_phrases(&leaf.text);
     if let Some(p) = strong.first().or(weak.first()) {
         return Some(Verdict::new(
             Kind::Promo,
-            0.75,
-            Reason::new("promo-phrase", format!("promotional phrase '{p}'")),
+            SUGGESTED,
+            Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                .quoting_words(p),
         ));
     }
     if boxed == Kind::Boilerplate
@@ -1072,8 +1169,12 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
     {
         let mut v = Verdict::new(
             Kind::Related,
-            0.75,
-            Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+            SUGGESTED,
+            Reason::new(
+                ReasonCode::HeadingRelated,
+                format!("heading '{}'", leaf.text),
+            )
+            .quoting_words(&leaf.text),
         );
         v.unit = Some(leaf.owner);
         return Some(v);
@@ -1100,9 +1201,9 @@ fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Opti
     }
     let mut v = Verdict::new(
         Kind::Related,
-        0.6,
+        SHAPE,
         Reason::new(
-            "headline-link",
+            ReasonCode::HeadlineLink,
             format!("a headline link of {words:.0} words in chrome"),
         ),
     );
@@ -1195,7 +1296,10 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             match boxed.kind {
                 Kind::Boilerplate | Kind::Related => {
                     if let Some(v) = override_in_box(leaf, boxed.kind) {
-                        let ad_label = v.reasons.first().is_some_and(|r| r.code == "ad-label");
+                        let ad_label = v
+                            .reasons
+                            .first()
+                            .is_some_and(|r| r.code == ReasonCode::AdLabel);
                         if v.kind == Kind::Related || ad_label {
                             lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));
                         } else {
@@ -1222,11 +1326,12 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                         if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
                             let mut v = Verdict::new(
                                 *kind,
-                                0.75,
+                                SUGGESTED,
                                 Reason::new(
-                                    "governed-by-heading",
+                                    ReasonCode::GovernedByHeading,
                                     format!("under heading '{heading}'"),
-                                ),
+                                )
+                                .quoting_words(heading),
                             );
                             v.unit = Some(*unit);
                             verdicts[i] = Some(v);
@@ -1245,8 +1350,12 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
                 let mut v = Verdict::new(
                     *kind,
-                    0.8,
-                    Reason::new("governed-by-heading", format!("under heading '{heading}'")),
+                    NAMED,
+                    Reason::new(
+                        ReasonCode::GovernedByHeading,
+                        format!("under heading '{heading}'"),
+                    )
+                    .quoting_words(heading),
                 );
                 v.unit = Some(*unit);
                 verdicts[i] = Some(v);
@@ -1257,8 +1366,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if Some(i) == headline {
             let mut v = Verdict::new(
                 Kind::Content,
-                0.9,
-                Reason::new("headline", "the article's headline"),
+                DECLARED,
+                Reason::new(ReasonCode::Headline, "the article's headline"),
             );
             v.not_body = true;
             verdicts[i] = Some(v);
@@ -1267,8 +1376,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if cues::ad_label().is_match(&leaf.text) {
             verdicts[i] = Some(Verdict::new(
                 Kind::Promo,
-                0.95,
-                Reason::new("ad-label", format!("label '{}'", leaf.text)),
+                SURE,
+                Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                    .quoting_words(&leaf.text),
             ));
             // Outside the body, the links under an ad label ("Paid
             // Partner") are the ad's; a label after a headline ("InnoGames
@@ -1291,8 +1401,12 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         {
             let mut v = Verdict::new(
                 Kind::Related,
-                0.85,
-                Reason::new("heading-related", format!("heading '{}'", leaf.text)),
+                STRONG,
+                Reason::new(
+                    ReasonCode::HeadingRelated,
+                    format!("heading '{}'", leaf.text),
+                )
+                .quoting_words(&leaf.text),
             );
             v.unit = Some(leaf.owner);
             verdicts[i] = Some(v);
@@ -1303,14 +1417,15 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if ld >= LINK_LIST_DENSITY && is_inline_related(&leaf.text) {
             verdicts[i] = Some(Verdict::new(
                 Kind::Related,
-                0.8,
+                NAMED,
                 Reason::new(
-                    "inline-related",
+                    ReasonCode::InlineRelated,
                     format!(
                         "lead-in '{}'",
                         leaf.text.chars().take(40).collect::<String>()
                     ),
-                ),
+                )
+                .quoting_words(leaf.text.chars().take(40).collect::<String>()),
             ));
             continue;
         }
@@ -1318,8 +1433,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
-                    0.7,
-                    Reason::new("furniture", format!("page furniture '{m}'")),
+                    LINE_CUE,
+                    Reason::new(ReasonCode::Furniture, format!("page furniture '{m}'"))
+                        .quoting_words(m),
                 ));
                 continue;
             }
@@ -1339,15 +1455,18 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             let phrases: Vec<&String> = strong.iter().chain(&weak).collect();
             let mut reasons: Vec<Reason> = phrases
                 .iter()
-                .map(|p| Reason::new("promo-phrase", format!("promotional phrase '{p}'")))
+                .map(|p| {
+                    Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                        .quoting_words(p.as_str())
+                })
                 .collect();
             if let Some(c) = &cta {
-                reasons.push(Reason::new(
-                    "call-to-action",
-                    format!("call to action '{c}'"),
-                ));
+                reasons.push(
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str()),
+                );
             }
-            let conf = (0.6 + 0.1 * reasons.len() as f32).min(0.95);
+            let conf = (SHAPE + PER_PROMO_CUE * reasons.len() as f32).min(SURE);
             verdicts[i] = Some(Verdict {
                 kind: Kind::Promo,
                 confidence: conf,
@@ -1362,8 +1481,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             if let Some(m) = credit_only(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
-                    0.7,
-                    Reason::new("credit", format!("credit line '{}'", m.trim())),
+                    LINE_CUE,
+                    Reason::new(ReasonCode::Credit, format!("credit line '{}'", m.trim()))
+                        .quoting_words(m.trim()),
                 ));
                 continue;
             }
@@ -1371,8 +1491,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if is_date_line(&leaf.text) || byline.is_some_and(|b| is_byline_line(&leaf.text, b)) {
             let mut v = Verdict::new(
                 Kind::Content,
-                0.7,
-                Reason::new("dateline", "byline or date line"),
+                LINE_CUE,
+                Reason::new(ReasonCode::Dateline, "byline or date line"),
             );
             v.not_body = true;
             verdicts[i] = Some(v);
@@ -1381,8 +1501,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if ld >= POST_NAV_LINK_DENSITY && is_post_navigation(&leaf.text) {
             let mut v = Verdict::new(
                 Kind::Related,
-                0.7,
-                Reason::new("post-navigation", "link to the previous or next article"),
+                LINE_CUE,
+                Reason::new(
+                    ReasonCode::PostNavigation,
+                    "link to the previous or next article",
+                ),
             );
             v.unit = doc.parent(leaf.owner);
             verdicts[i] = Some(v);
@@ -1394,9 +1517,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
                 heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
             let mut v = Verdict::new(
                 Kind::Content,
-                (0.95 - 0.4 * ld as f32).max(0.5),
+                (SURE - LINK_DENSITY_DOUBT * ld as f32).max(NO_SIGNAL),
                 Reason::new(
-                    "article-body",
+                    ReasonCode::ArticleBody,
                     format!("in the article body, link density {ld:.2}"),
                 ),
             );
@@ -1414,8 +1537,11 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             {
                 let mut v = Verdict::new(
                     Kind::Content,
-                    0.6,
-                    Reason::new("article-header", "between the headline and the body"),
+                    SHAPE,
+                    Reason::new(
+                        ReasonCode::ArticleHeader,
+                        "between the headline and the body",
+                    ),
                 );
                 // Captions of the lead picture are not the standfirst.
                 v.lead = leaf.chars >= MIN_LEAD_CHARS
@@ -1430,22 +1556,23 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
             if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Promo,
-                    0.7,
-                    Reason::new("call-to-action", format!("call to action '{c}'")),
+                    LINE_CUE,
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str()),
                 ));
                 continue;
             }
             let (words, chars) = leaf_link_length(doc, leaf);
             let (kind, conf) = if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
-                (Kind::Related, 0.6)
+                (Kind::Related, SHAPE)
             } else {
-                (Kind::Boilerplate, 0.6)
+                (Kind::Boilerplate, SHAPE)
             };
             let mut v = Verdict::new(
                 kind,
                 conf,
                 Reason::new(
-                    "link-list",
+                    ReasonCode::LinkList,
                     format!("link density {ld:.2}, {words:.1} words per link"),
                 ),
             );
@@ -1458,9 +1585,9 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         if i > region_start && i < region_end && leaf.is_prose() {
             let mut v = Verdict::new(
                 Kind::Content,
-                0.6,
+                SHAPE,
                 Reason::new(
-                    "between-body-parts",
+                    ReasonCode::BetweenBodyParts,
                     "prose between parts of the article body",
                 ),
             );
@@ -1470,8 +1597,8 @@ fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
         }
         verdicts[i] = Some(Verdict::new(
             Kind::Boilerplate,
-            0.6,
-            Reason::new("outside-body", "outside the article body"),
+            SHAPE,
+            Reason::new(ReasonCode::OutsideBody, "outside the article body"),
         ));
     }
 }
@@ -1521,17 +1648,17 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
 /// Reason codes of chrome guessed from shape or place alone (Readability's
 /// conditional cleaning, "outside the body"), which an article part's own
 /// signs outweigh; landmarks and named widgets are not among them.
-const WEAK_CHROME: &[&str] = &[
-    "form-box",
-    "image-box",
-    "short-box",
-    "list-box",
-    "embed-box",
-    "link-density",
-    "class-negative",
-    "outside-body",
-    "link-list",
-    "unclassified",
+const WEAK_CHROME: &[ReasonCode] = &[
+    ReasonCode::FormBox,
+    ReasonCode::ImageBox,
+    ReasonCode::ShortBox,
+    ReasonCode::ListBox,
+    ReasonCode::EmbedBox,
+    ReasonCode::LinkDensity,
+    ReasonCode::ClassNegative,
+    ReasonCode::OutsideBody,
+    ReasonCode::LinkList,
+    ReasonCode::Unclassified,
 ];
 
 /// Whether a verdict is chrome on shape or place alone.
@@ -1572,8 +1699,8 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
         if let Some(h) = found {
             let mut v = Verdict::new(
                 Kind::Content,
-                0.7,
-                Reason::new("headline", "the article's headline"),
+                LINE_CUE,
+                Reason::new(ReasonCode::Headline, "the article's headline"),
             );
             v.not_body = true;
             // The box the cleaning removed around it is the article's header.
@@ -1593,8 +1720,8 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
                     {
                         let mut v = Verdict::new(
                             Kind::Content,
-                            0.6,
-                            Reason::new("article-header", "in the headline's box"),
+                            SHAPE,
+                            Reason::new(ReasonCode::ArticleHeader, "in the headline's box"),
                         );
                         v.not_body = true;
                         verdicts[j] = v;
@@ -1614,8 +1741,8 @@ fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Option<&str>) {
         }
         let mut v = Verdict::new(
             Kind::Content,
-            0.6,
-            Reason::new("caption", "a figure's caption"),
+            SHAPE,
+            Reason::new(ReasonCode::Caption, "a figure's caption"),
         );
         v.not_body = true;
         verdicts[i] = v;
@@ -1663,8 +1790,12 @@ fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
             if verdicts[j].kind != Kind::Promo {
                 verdicts[j] = Verdict::new(
                     Kind::Promo,
-                    0.7,
-                    Reason::new("sponsored-card", format!("card labelled '{}'", leaf.text)),
+                    LINE_CUE,
+                    Reason::new(
+                        ReasonCode::SponsoredCard,
+                        format!("card labelled '{}'", leaf.text),
+                    )
+                    .quoting_words(&leaf.text),
                 );
             }
             verdicts[j].unit = Some(card);
@@ -1736,7 +1867,10 @@ fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 // A heading of the same or a higher rank closes the
                 // section (the headline too: a kicker above it is not
                 // dangling).
-                let headline = v.reasons.first().is_some_and(|r| r.code == "headline");
+                let headline = v
+                    .reasons
+                    .first()
+                    .is_some_and(|r| r.code == ReasonCode::Headline);
                 if heading && heading_rank(doc, l) <= rank && (!v.not_body || headline) {
                     closed = true;
                     break;
@@ -1770,12 +1904,15 @@ fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
             None => continue,
         };
         let mut v = verdicts[j].clone();
-        v.confidence = v.confidence.min(0.6);
+        v.confidence = v.confidence.min(SHAPE);
         v.reasons.truncate(1);
-        v.reasons.push(Reason::new(
-            "dangling-heading",
-            format!("heading over no article text '{}'", leaf.text),
-        ));
+        v.reasons.push(
+            Reason::new(
+                ReasonCode::DanglingHeading,
+                format!("heading over no article text '{}'", leaf.text),
+            )
+            .quoting_words(&leaf.text),
+        );
         v.lead = false;
         verdicts[i] = v;
     }
@@ -1831,18 +1968,20 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     && verdicts[i]
                         .reasons
                         .first()
-                        .is_some_and(|r| r.code != "ad-label")
+                        .is_some_and(|r| r.code != ReasonCode::AdLabel)
                 {
                     return verdicts[i].reasons.first().cloned();
                 }
                 if let Some(p) = promo_phrases(&leaf.text).0.into_iter().next() {
-                    return Some(Reason::new(
-                        "promo-phrase",
-                        format!("promotional phrase '{p}'"),
-                    ));
+                    return Some(
+                        Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                            .quoting_words(p.as_str()),
+                    );
                 }
-                call_to_action(doc, leaf)
-                    .map(|c| Reason::new("call-to-action", format!("call to action '{c}'")))
+                call_to_action(doc, leaf).map(|c| {
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str())
+                })
             })
             .collect();
         if cues_found.len() < SECTION_PROMO_CUES
@@ -1854,13 +1993,13 @@ fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         for &i in section {
             if verdicts[i].kind == Kind::Content {
                 let mut reasons = vec![Reason::new(
-                    "promo-section",
+                    ReasonCode::PromoSection,
                     format!("section with {} promotional cues", cues_found.len()),
                 )];
                 reasons.extend(cues_found.iter().take(2).cloned());
                 verdicts[i] = Verdict {
                     kind: Kind::Promo,
-                    confidence: 0.75,
+                    confidence: SUGGESTED,
                     reasons,
                     unit,
                     not_body: false,

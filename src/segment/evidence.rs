@@ -94,7 +94,7 @@ fn discloses(text: &str) -> bool {
 
 /// Whether a link is marked sponsored or leads to an ad server or an
 /// affiliate redirect.
-fn advertising_link(doc: &Document, a: NodeId) -> bool {
+pub fn advertising_link(doc: &Document, a: NodeId) -> bool {
     let rel = doc.attr(a, "rel").unwrap_or("");
     if rel
         .split_ascii_whitespace()

@@ -10,6 +10,7 @@ mod classify;
 pub mod cues;
 mod evidence;
 mod items;
+mod label;
 mod leaves;
 mod nfa_codec;
 mod page_type;
@@ -21,7 +22,7 @@ pub use leaves::Leaf;
 pub use selection::Selection;
 
 use crate::dom::{Document, NodeId};
-use crate::model::{Block, Kind, Reason};
+use crate::model::{Block, Kind, Label, Reason, ReasonCode};
 pub use classify::Hints;
 use classify::{Classified, Verdict};
 use std::collections::HashMap;
@@ -144,7 +145,10 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     for (l, v) in pending {
         sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
     }
-    let blocks = group(doc, &stats, &sequence);
+    let mut blocks = group(doc, &stats, &sequence);
+    for b in &mut blocks {
+        (b.label, b.why) = label::describe(doc, b, hints.url);
+    }
     Segmentation {
         blocks,
         selection,
@@ -355,13 +359,16 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
         } else {
             let mut reasons: Vec<Reason> = v.reasons.iter().take(MAX_REASONS).cloned().collect();
             if reasons.is_empty() {
-                reasons.push(Reason::new("unclassified", "no signal"));
+                reasons.push(Reason::new(ReasonCode::Unclassified, "no signal"));
             }
             blocks.push(Block {
                 kind: v.kind,
                 text: leaf.text.clone(),
                 confidence: v.confidence,
                 reasons,
+                // Set once the block is whole (`label::describe`).
+                label: Label::OtherPageParts,
+                why: Vec::new(),
                 nodes,
             });
             owners.push(vec![leaf.owner]);
@@ -554,9 +561,9 @@ mod tests {
         assert_eq!(kind_of(&seg, "The Great Big Story"), Kind::Content);
         assert_eq!(kind_of(&seg, "By Ann Writer"), Kind::Content);
         assert_eq!(kind_of(&seg, "The harbour at dawn"), Kind::Content);
-        let codes: Vec<&str> = seg.blocks.iter().map(|b| b.reasons[0].code).collect();
+        let codes: Vec<ReasonCode> = seg.blocks.iter().map(|b| b.reasons[0].code).collect();
         assert!(
-            codes.contains(&"caption") && codes.contains(&"article-header"),
+            codes.contains(&ReasonCode::Caption) && codes.contains(&ReasonCode::ArticleHeader),
             "{codes:?}"
         );
         let a = crate::article::build(&d, &seg, Default::default(), None);

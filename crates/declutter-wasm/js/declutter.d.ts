@@ -4,17 +4,92 @@
 /** What a block does for the reader. */
 export type Kind = "content" | "promo" | "related" | "boilerplate";
 
+/** Stable machine-readable reason codes: one per rule of the classifier (see the README's "Reason codes"). */
+export type ReasonCode =
+  | "ad-label"
+  | "article-body"
+  | "article-header"
+  | "between-body-parts"
+  | "call-to-action"
+  | "caption"
+  | "class-chrome"
+  | "class-negative"
+  | "class-promo"
+  | "class-related"
+  | "credit"
+  | "dangling-heading"
+  | "dateline"
+  | "editorial-teaser"
+  | "embed-box"
+  | "form"
+  | "form-box"
+  | "form-signup"
+  | "furniture"
+  | "governed-by-heading"
+  | "heading-chrome"
+  | "heading-related"
+  | "headline"
+  | "headline-link"
+  | "hidden"
+  | "image-box"
+  | "inline-related"
+  | "landmark"
+  | "link-density"
+  | "link-list"
+  | "list-box"
+  | "outside-body"
+  | "post-navigation"
+  | "promo-phrase"
+  | "promo-section"
+  | "short-box"
+  | "sponsored-card"
+  | "unclassified";
+
 /** Why a block got its kind. */
 export interface Reason {
   /** Stable machine-readable code, e.g. `link-density`. */
-  code: string;
+  code: ReasonCode;
   /** What a person reads, e.g. `link density 0.82`. */
   detail: string;
 }
 
+/** What a block is, in plain words for people. "Advertisement" and "Sponsored" only on advertising evidence (an ad label, ad-slot markup, a sponsor or partner disclosure). */
+export type Label =
+  | "Article"
+  | "Advertisement"
+  | "Sponsored"
+  | "Newsletter sign-up"
+  | "Subscription offer"
+  | "Donation appeal"
+  | "App download"
+  | "Share buttons"
+  | "Social links"
+  | "Promotion"
+  | "Related stories"
+  | "Most read"
+  | "Previous or next article"
+  | "Links to other pages"
+  | "Navigation"
+  | "Page header"
+  | "Footer"
+  | "Sidebar"
+  | "Comments"
+  | "Cookie notice"
+  | "Tags"
+  | "About the author"
+  | "Photo credit"
+  | "Copyright"
+  | "Legal notice"
+  | "Form"
+  | "Other page parts";
+
 /** A run of the page's visible text with one kind (from `analyzeHtml`). */
 export interface BlockData {
   kind: Kind;
+  /** What it is, in plain words for people, e.g. `Newsletter sign-up`. */
+  label: Label;
+  /** Why, in sentences for people (e.g. `labelled 'Advertisement'`, `6 links to other stories on this site`), without codes or confidences. */
+  why: string[];
   /** How sure the classifier is, 0 to 1. */
   confidence: number;
   /** Strongest first. */

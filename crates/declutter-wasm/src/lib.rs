@@ -4,7 +4,7 @@
 //! the crate is empty.
 #![cfg(target_arch = "wasm32")]
 
-use declutter::{Analysis, Article, Block, Kind, Options, PageType, Reason};
+use declutter::{Analysis, Article, Block, Kind, Label, Options, PageType, Reason};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -167,6 +167,8 @@ impl<'a> AnalysisView<'a> {
                     kind: b.kind,
                     confidence: rounded(b.confidence),
                     reasons: &b.reasons,
+                    label: b.label,
+                    why: &b.why,
                     text: &b.text,
                     nodes: nodes(b),
                 })
@@ -183,6 +185,8 @@ struct BlockView<'a> {
     kind: Kind,
     confidence: f64,
     reasons: &'a [Reason],
+    label: Label,
+    why: &'a [String],
     text: &'a str,
     nodes: Vec<u32>,
 }

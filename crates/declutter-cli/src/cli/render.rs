@@ -56,7 +56,7 @@ fn markdown(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use declutter::{Kind, Reason};
+    use declutter::{Kind, Reason, ReasonCode};
 
     fn sample() -> Analysis {
         Analysis {
@@ -64,7 +64,12 @@ mod tests {
                 kind: Kind::Promo,
                 text: "Buy now".into(),
                 confidence: 0.5,
-                reasons: vec![Reason::new("cta", "call to action 'Buy now'")],
+                reasons: vec![Reason::new(
+                    ReasonCode::CallToAction,
+                    "call to action 'Buy now'",
+                )],
+                label: declutter::Label::Promotion,
+                why: vec!["a link saying 'Buy now'".into()],
                 nodes: vec![3],
             }],
             article: Article {
@@ -102,7 +107,9 @@ mod tests {
         let blocks = json["blocks"].as_array().unwrap();
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0]["kind"], "promo");
-        assert_eq!(blocks[0]["reasons"][0]["code"], "cta");
+        assert_eq!(blocks[0]["reasons"][0]["code"], "call-to-action");
+        assert_eq!(blocks[0]["label"], "Promotion");
+        assert_eq!(blocks[0]["why"][0], "a link saying 'Buy now'");
         // Node ids are for in-process fronts, not for JSON readers.
         assert!(blocks[0].get("nodes").is_none());
     }

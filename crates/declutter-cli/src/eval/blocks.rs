@@ -58,6 +58,11 @@ pub struct Outcome {
     pub seed_correct: usize,
     /// Snippets of the seed page.
     pub seed_total: usize,
+    /// Related snippets in all.
+    pub related: usize,
+    /// Related snippets whose block is labelled "Advertisement" or
+    /// "Sponsored" (issue 14: never without advertising evidence).
+    pub related_called_ad: usize,
     /// Every wrong prediction, in label order.
     pub misclassified: Vec<Misclassified>,
     /// Pages the analysis failed on.
@@ -71,6 +76,16 @@ impl Outcome {
             0.0
         } else {
             self.leaked as f64 / self.leak_candidates as f64
+        }
+    }
+
+    /// Share of related snippets whose block is labelled "Advertisement"
+    /// or "Sponsored".
+    pub fn related_called_ad_share(&self) -> f64 {
+        if self.related == 0 {
+            0.0
+        } else {
+            self.related_called_ad as f64 / self.related as f64
         }
     }
 }
@@ -99,6 +114,8 @@ pub fn score(labels: &Path, corpus: &Path, fixtures: &Path) -> Result<Outcome, S
         total.leak_candidates += r.leak_candidates;
         total.seed_correct += r.seed_correct;
         total.seed_total += r.seed_total;
+        total.related += r.related;
+        total.related_called_ad += r.related_called_ad;
         total.misclassified.extend(r.misclassified);
         total.failures.extend(r.failures);
     }
@@ -206,6 +223,11 @@ fn score_page(p: &LabelledPage) -> Result<Outcome, String> {
             .and_then(|i| blocks.get(i))
             .map_or(Predicted::Unmatched, |b| Predicted::Kind(b.kind));
         out.confusion.add(*kind, predicted);
+        if *kind == Kind::Related {
+            out.related += 1;
+            let block = found.and_then(|i| blocks.get(i));
+            out.related_called_ad += usize::from(block.is_some_and(|b| b.label.is_advertising()));
+        }
         let in_article = article.contains(snippet.as_str());
         if matches!(kind, Kind::Promo | Kind::Related) {
             out.leak_candidates += 1;
@@ -232,7 +254,7 @@ fn score_page(p: &LabelledPage) -> Result<Outcome, String> {
                         b.reasons
                             .iter()
                             .take(REASONS_SHOWN)
-                            .map(|r| r.code)
+                            .map(|r| r.code.as_str())
                             .collect()
                     })
                     .unwrap_or_default(),

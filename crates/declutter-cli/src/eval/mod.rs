@@ -124,6 +124,9 @@ fn block_scores(bl: &blocks::Outcome) -> BlockScores {
         leak: bl.leak(),
         seed_correct: bl.seed_correct,
         seed_total: bl.seed_total,
+        related: bl.related,
+        related_called_ad: bl.related_called_ad,
+        related_called_ad_share: bl.related_called_ad_share(),
     }
 }
 

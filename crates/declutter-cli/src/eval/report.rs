@@ -80,6 +80,13 @@ pub struct BlockScores {
     pub seed_correct: usize,
     /// Seed-page snippets.
     pub seed_total: usize,
+    /// Related snippets.
+    pub related: usize,
+    /// Related snippets whose block is labelled "Advertisement" or
+    /// "Sponsored".
+    pub related_called_ad: usize,
+    /// related_called_ad / related.
+    pub related_called_ad_share: f64,
 }
 
 impl BlockScores {
@@ -166,6 +173,8 @@ pub const FIGURES: &[&str] = &[
     "wcxb_leak",
     "related_as_promo",
     "wcxb_related_as_promo",
+    "related_called_ad",
+    "wcxb_related_called_ad",
 ];
 
 impl Report {

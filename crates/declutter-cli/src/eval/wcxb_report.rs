@@ -74,6 +74,8 @@ pub fn figure(r: &Report, name: &str) -> Option<f64> {
         "wcxb_leak" => b.leak,
         "related_as_promo" => confused(&r.blocks.confusion, Kind::Related, Kind::Promo),
         "wcxb_related_as_promo" => confused(&b.confusion, Kind::Related, Kind::Promo),
+        "related_called_ad" => r.blocks.related_called_ad_share,
+        "wcxb_related_called_ad" => b.related_called_ad_share,
         _ => {
             let t = name.strip_prefix("wcxb_")?.strip_suffix("_f1")?;
             r.wcxb.by_type.get(t)?.f1
@@ -114,6 +116,17 @@ pub fn write(f: &mut fmt::Formatter<'_>, r: &Report) -> fmt::Result {
         "related -> promo: labels {:.1}%, labels-wcxb {:.1}%",
         confused(&r.blocks.confusion, Kind::Related, Kind::Promo) * 100.0,
         confused(&r.blocks_wcxb.confusion, Kind::Related, Kind::Promo) * 100.0
+    )?;
+    let (b, w) = (&r.blocks, &r.blocks_wcxb);
+    writeln!(
+        f,
+        "related labelled Advertisement or Sponsored: labels {:.1}% ({}/{}), labels-wcxb {:.1}% ({}/{})",
+        b.related_called_ad_share * 100.0,
+        b.related_called_ad,
+        b.related,
+        w.related_called_ad_share * 100.0,
+        w.related_called_ad,
+        w.related
     )
 }
 
@@ -186,10 +199,14 @@ mod tests {
         assert_eq!(figure(&r, "wcxb_related_as_promo"), Some(0.5));
         assert_eq!(figure(&r, "related_as_promo"), Some(0.0));
         assert_eq!(figure(&r, "wcxb_nothing_f1"), None);
+        r.blocks_wcxb.related_called_ad_share = 0.25;
+        assert_eq!(figure(&r, "wcxb_related_called_ad"), Some(0.25));
         // This part's figures in `FIGURES`: the WCXB ones and the confusions.
-        let ours = super::super::FIGURES
-            .iter()
-            .filter(|n| n.starts_with("wcxb_") || n.ends_with("related_as_promo"));
+        let ours = super::super::FIGURES.iter().filter(|n| {
+            n.starts_with("wcxb_")
+                || n.ends_with("related_as_promo")
+                || n.ends_with("related_called_ad")
+        });
         for name in ours {
             assert!(
                 figure(&r, name).is_some() || name.ends_with("_f1"),

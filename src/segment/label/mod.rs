@@ -1,0 +1,744 @@
+//! A block's label and reasons in plain words for people (issue 14): what
+//! it is ("Newsletter sign-up") and why ("labelled 'Advertisement'", "6
+//! links to other stories on this site"), from its kind, its reasons and
+//! the links it holds. Codes and confidences stay in `reasons`.
+//!
+//! The one rule that matters most: "Advertisement" and "Sponsored" stand
+//! only on advertising evidence, an ad label the reader sees, ad-slot
+//! markup, or a sponsor or partner disclosure; everything else that sells
+//! or asks gets a label for what it is, or the neutral "Promotion".
+
+use super::cues;
+use super::evidence;
+use crate::dom::{Document, NodeId};
+use crate::model::{Block, Kind, Label, Quote, Reason, ReasonCode};
+use url::Url;
+
+/// Sentences of `why` at most.
+const MAX_WHY: usize = 3;
+/// Quoted words are cut to this many characters.
+const MAX_QUOTE_CHARS: usize = 60;
+/// Average words per link from which links read as headlines of stories
+/// (the classifier's `HEADLINE_WORDS`).
+const HEADLINE_WORDS: f64 = 4.0;
+/// Block text read for label words when no reason names the block.
+const MAX_TEXT_CHARS: usize = 300;
+/// Headline links that make a list of stories.
+const MIN_STORY_LINKS: usize = 3;
+
+// Word stems, matched at the start of a word of the lower-cased text (a
+// trailing space asks for the whole word). They name what a block already
+// classified is; they find nothing.
+
+/// Ad labels of paid-for copy rather than of an ad slot.
+const SPONSORED_LABEL: &[&str] = &[
+    "sponsor",
+    "promoted",
+    "paid",
+    "partner",
+    "gesponsert",
+    "sponzorov",
+    "patrocinado",
+    "プロモーション",
+    "推广",
+];
+/// Ad labels that mark where an ad slot sits ("Advertisement - Continue
+/// Reading Below"), not what is around them.
+const SLOT_MARKER: &[&str] = &["continue", "scroll"];
+/// Markup names of ad slots (the advertising names among the promo names).
+const AD_NAMES: &[&str] = &[
+    "ad ",
+    "ads ",
+    "adslot",
+    "adunit",
+    "adbox",
+    "adwrap",
+    "adcontainer",
+    "advert",
+    "dfp",
+    "gpt ad",
+    "google ads",
+    "adsense",
+    "native ad",
+    "anzeige",
+    "werbung",
+    "publicite",
+    "publicidad",
+];
+/// Markup names of sponsored or partner copy.
+const SPONSOR_NAMES: &[&str] = &["sponsor", "partner content", "paid content"];
+/// Sponsor and partner disclosures among the promotional phrases.
+const SPONSOR_PHRASES: &[&str] = &[
+    "sponsored by",
+    "in partnership with",
+    "presented by",
+    "brought to you by",
+    "paid for",
+    "paid partnership",
+    "our partner",
+    "our sponsor",
+    "from our partner",
+    "from our sponsor",
+    "advertiser content",
+];
+const NEWSLETTER: &[&str] = &[
+    "newsletter",
+    "inbox",
+    "mailing list",
+    "sign up",
+    "signup",
+    "e mail",
+    "email",
+    "inscrivez",
+];
+const SUBSCRIPTION: &[&str] = &[
+    "subscri",
+    "member",
+    "paywall",
+    "unlimited access",
+    "free trial",
+    "days free",
+    "abonn",
+    "suscr",
+    "assine",
+    "assinar",
+    "assinatura",
+    "předplat",
+    "prenumer",
+    "premium",
+    "digital edition",
+    "print edition",
+    "订阅",
+    "購読",
+];
+const DONATION: &[&str] = &[
+    "donat",
+    "spende",
+    "generosity",
+    "contribution",
+    "support ",
+    "supporter",
+    "unterstütz",
+    "soutenez",
+    "wesprzyj",
+    "funded by",
+    "patron",
+    "faire un don",
+];
+const APP: &[&str] = &[
+    "app ",
+    "apps ",
+    "notifications",
+    "app promo",
+    "app download",
+];
+const SHARE: &[&str] = &["share", "sharing", "teilen", "partager", "compartir"];
+const SOCIAL: &[&str] = &[
+    "social",
+    "follow",
+    "like us",
+    "keep up with us",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "instagram",
+    "tiktok",
+    "linkedin",
+];
+const MOST_READ: &[&str] = &[
+    "most ",
+    "mostread",
+    "mostpopular",
+    "popular",
+    "trending",
+    "meistgelesen",
+    "les plus",
+    "lo más",
+    "más leído",
+    "más visto",
+    "nejčtenější",
+    "mais lid",
+    "人気",
+    "热门",
+];
+const NAVIGATION: &[&str] = &[
+    "nav",
+    "menu",
+    "breadcrumb",
+    "toolbar",
+    "topbar",
+    "tablist",
+    "skip",
+    "pagination",
+    "pager",
+    "back to top",
+];
+const FOOTER: &[&str] = &["footer", "contentinfo"];
+const PAGE_HEADER: &[&str] = &["header", "masthead", "banner"];
+const SIDEBAR: &[&str] = &["aside", "complementary", "sidebar"];
+const COMMENTS: &[&str] = &[
+    "comment",
+    "disqus",
+    "kommentar",
+    "commentaire",
+    "comentario",
+    "komentář",
+    "reply",
+];
+const COOKIES: &[&str] = &["cookie", "consent", "gdpr"];
+const TAGS: &[&str] = &[
+    "tag ",
+    "tags ",
+    "tagged",
+    "taglist",
+    "tag list",
+    "schlagw",
+    "stichw",
+    "etiquetas",
+    "mots clés",
+    "štítky",
+    "filed under",
+    "categor",
+];
+const AUTHOR: &[&str] = &["author", "autor", "bio "];
+const COPYRIGHT: &[&str] = &[
+    "copyright",
+    "all rights reserved",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "direitos reservados",
+    "urheberrecht",
+];
+const LEGAL: &[&str] = &[
+    "privacy",
+    "terms",
+    "impressum",
+    "datenschutz",
+    "not responsible",
+];
+const FORM: &[&str] = &["form", "search", "login", "log in"];
+
+/// Text in lower case as ` word word `: words split at anything not a
+/// letter or digit, so stems match at word starts.
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether `words` (from [`words`]) holds a word starting with one of
+/// `stems`.
+fn mentions(words: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| {
+        words
+            .match_indices(s)
+            .any(|(i, _)| i > 0 && words.as_bytes()[i - 1] == b' ')
+    })
+}
+
+/// Whether a line the reader sees is an ad label.
+fn is_ad_label(text: &str) -> bool {
+    cues::ad_label().is_match(text.trim())
+}
+
+/// The label an ad label gives: paid-for copy or an ad slot.
+fn ad_label_kind(text: &str) -> Label {
+    if mentions(&words(text), SPONSORED_LABEL) {
+        Label::Sponsored
+    } else {
+        Label::Advertisement
+    }
+}
+
+/// What a promo's markup name says it is (`None`: nothing more than
+/// promotion).
+fn promo_markup(name: &str) -> Option<Label> {
+    let w = words(name);
+    if mentions(&w, AD_NAMES) {
+        return Some(Label::Advertisement);
+    }
+    if mentions(&w, SPONSOR_NAMES) {
+        return Some(Label::Sponsored);
+    }
+    promo_topic(&w)
+}
+
+/// What promotional words say the promotion is for, never advertising
+/// (`words` from [`words`]).
+fn promo_topic(w: &str) -> Option<Label> {
+    [
+        (NEWSLETTER, Label::NewsletterSignup),
+        (DONATION, Label::DonationAppeal),
+        (SUBSCRIPTION, Label::SubscriptionOffer),
+        (APP, Label::AppDownload),
+        (SHARE, Label::ShareButtons),
+        (SOCIAL, Label::SocialLinks),
+    ]
+    .into_iter()
+    .find(|(stems, _)| mentions(w, stems))
+    .map(|(_, label)| label)
+}
+
+/// What a promotional phrase says: a sponsor or partner disclosure is
+/// sponsored, the rest by its topic.
+fn promo_words(text: &str) -> Option<Label> {
+    let w = words(text);
+    if mentions(&w, SPONSOR_PHRASES) {
+        return Some(Label::Sponsored);
+    }
+    promo_topic(&w)
+}
+
+/// What a chrome name or line says it is.
+fn chrome_words(text: &str) -> Option<Label> {
+    if text.contains('©') {
+        return Some(Label::Copyright);
+    }
+    let w = words(text);
+    [
+        (COOKIES, Label::CookieNotice),
+        (COMMENTS, Label::Comments),
+        (COPYRIGHT, Label::Copyright),
+        (LEGAL, Label::LegalNotice),
+        (FOOTER, Label::Footer),
+        (SIDEBAR, Label::Sidebar),
+        (NAVIGATION, Label::Navigation),
+        (PAGE_HEADER, Label::PageHeader),
+        (TAGS, Label::Tags),
+        (AUTHOR, Label::AboutTheAuthor),
+        (FORM, Label::Form),
+    ]
+    .into_iter()
+    .find(|(stems, _)| mentions(&w, stems))
+    .map(|(_, label)| label)
+}
+
+/// Recirculation under a name or heading: most read, or related stories.
+fn related_words(text: &str) -> Label {
+    if mentions(&words(text), MOST_READ) {
+        Label::MostRead
+    } else {
+        Label::RelatedStories
+    }
+}
+
+/// The label one reason gives a block of `kind`, when it says more than
+/// the kind's fallback.
+fn label_of(kind: Kind, r: &Reason) -> Option<Label> {
+    use ReasonCode as C;
+    let quote = r.quote.as_ref();
+    match (kind, r.code, quote) {
+        (Kind::Content, _, _) => Some(Label::Article),
+        (
+            Kind::Promo,
+            C::AdLabel | C::SponsoredCard | C::GovernedByHeading | C::Landmark,
+            Some(Quote::Words(w)),
+        ) if is_ad_label(w) => Some(ad_label_kind(w)),
+        (Kind::Promo, C::ClassPromo | C::Landmark, Some(Quote::Markup(m))) => promo_markup(m),
+        (Kind::Promo, C::PromoPhrase | C::CallToAction, Some(Quote::Words(w))) => promo_words(w),
+        (Kind::Related, C::PostNavigation, _) => Some(Label::PreviousNext),
+        (Kind::Related, C::EditorialTeaser, _) => Some(Label::RelatedStories),
+        (
+            Kind::Related,
+            C::HeadingRelated | C::GovernedByHeading | C::InlineRelated | C::Landmark,
+            Some(Quote::Words(w)),
+        ) => Some(related_words(w)),
+        (Kind::Related, C::ClassRelated, Some(Quote::Markup(m))) => Some(related_words(m)),
+        // An aside of links named as related; a bare aside says nothing.
+        (Kind::Related, C::Landmark, Some(Quote::Markup(m)))
+            if cues::related_attr().is_match(m) =>
+        {
+            Some(related_words(m))
+        }
+        (Kind::Boilerplate, C::Credit, _) => Some(Label::PhotoCredit),
+        (Kind::Boilerplate, C::Form, _) => Some(Label::Form),
+        (Kind::Boilerplate, C::Landmark | C::ClassChrome, Some(Quote::Markup(m))) => {
+            chrome_words(m)
+        }
+        (Kind::Boilerplate, C::HeadingChrome | C::Furniture, Some(Quote::Words(w))) => {
+            chrome_words(w)
+        }
+        _ => None,
+    }
+}
+
+/// The links a block holds: anchors with an address, each once.
+fn links(doc: &Document, nodes: &[NodeId]) -> Vec<NodeId> {
+    let mut out: Vec<NodeId> = Vec::new();
+    for &n in nodes {
+        if doc.element(n).is_some() {
+            out.extend(doc.find_all(n, "a"));
+        } else if let Some(a) = doc.ancestors(n).find(|&a| doc.is(a, "a")) {
+            out.push(a);
+        }
+    }
+    out.retain(|&a| {
+        doc.attr(a, "href").is_some_and(|h| {
+            let h = h.trim();
+            // Links within the page and script links go nowhere else.
+            !h.is_empty()
+                && !h.starts_with('#')
+                && !h.to_ascii_lowercase().starts_with("javascript:")
+        })
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A host without its `www.`.
+fn site(host: &str) -> &str {
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Whether a link stays on the page's site: `Some(true)` or `Some(false)`
+/// when that is known, `None` for an absolute link on a page without an
+/// address.
+fn same_site(href: &str, page: Option<&Url>) -> Option<bool> {
+    let href = href.trim();
+    let absolute = href.starts_with("//") || Url::parse(href).is_ok();
+    match page {
+        Some(p) => {
+            let to = p.join(href).ok()?;
+            Some(to.host_str().map(site) == p.host_str().map(site))
+        }
+        None if absolute => None,
+        None => Some(true),
+    }
+}
+
+/// What a block's links are: how many, where they go, how many read as
+/// headlines, how many are advertising.
+#[derive(Debug, Default)]
+struct Links {
+    /// Links in all.
+    n: usize,
+    /// Words of their text.
+    words: usize,
+    /// Links known to stay on the page's site.
+    here: usize,
+    /// Links known to leave it.
+    away: usize,
+    /// Links that read as headlines of stories.
+    headlines: usize,
+    /// Headline links known to leave the site.
+    headlines_away: usize,
+    /// Links marked sponsored or leading to an ad server (`evidence.rs`).
+    advertising: usize,
+}
+
+impl Links {
+    fn of(doc: &Document, nodes: &[NodeId], page: Option<&Url>) -> Self {
+        let mut l = Links::default();
+        for a in links(doc, nodes) {
+            let words = doc.shown_text(a).split_whitespace().count();
+            let site = same_site(doc.attr(a, "href").unwrap_or(""), page);
+            let headline = words as f64 >= HEADLINE_WORDS;
+            l.n += 1;
+            l.words += words;
+            l.here += usize::from(site == Some(true));
+            l.away += usize::from(site == Some(false));
+            l.headlines += usize::from(headline);
+            l.headlines_away += usize::from(headline && site == Some(false));
+            l.advertising += usize::from(evidence::advertising_link(doc, a));
+        }
+        l
+    }
+
+    /// A list of the site's own stories: several headline links, none
+    /// known to leave the site, none advertising. Ads are not lists of a
+    /// site's headlines, so an ad label or ad name beside such a list (a
+    /// lead-in that governed too much, a slot's "Advertisement - Continue
+    /// Reading Below" inside a teaser card: WCXB label pages 0004 and 0133,
+    /// heise in the Readability corpus) does not make the list an ad.
+    fn site_stories(&self) -> bool {
+        self.headlines >= MIN_STORY_LINKS && self.headlines_away == 0 && self.advertising == 0
+    }
+
+    /// "6 links to other stories on this site": how many, what they read
+    /// like and where they go.
+    fn sentence(&self) -> Option<String> {
+        let (n, here, away) = (self.n, self.here, self.away);
+        if n == 0 {
+            return None;
+        }
+        let (one, many) = if self.words as f64 / n as f64 >= HEADLINE_WORDS {
+            ("another story", "other stories")
+        } else {
+            ("another page", "other pages")
+        };
+        Some(match (n, here, away) {
+            (1, 1, _) => format!("a link to {one} on this site"),
+            (1, _, 1) => "a link to another site".to_string(),
+            (1, _, _) => format!("a link to {one}"),
+            _ if here == n => format!("{n} links to {many} on this site"),
+            _ if away == n => format!("{n} links to other sites"),
+            _ if here + away == n => format!("{n} links to {many}, {here} of them on this site"),
+            _ => format!("{n} links to {many}"),
+        })
+    }
+}
+
+/// Quoted words, cut to a readable length.
+fn quoted(text: &str) -> String {
+    let t = text.trim();
+    if t.chars().count() <= MAX_QUOTE_CHARS {
+        return format!("'{t}'");
+    }
+    let cut: String = t.chars().take(MAX_QUOTE_CHARS).collect();
+    format!("'{}…'", cut.trim_end())
+}
+
+/// How the markup's name reads in a sentence: "marked as {noun} in the
+/// page's code".
+fn markup_noun(label: Option<Label>) -> &'static str {
+    match label {
+        Some(Label::Advertisement) => "an ad",
+        Some(Label::Sponsored) => "sponsored",
+        Some(Label::NewsletterSignup) => "a newsletter box",
+        Some(Label::SubscriptionOffer) => "a subscription offer",
+        Some(Label::DonationAppeal) => "a donation appeal",
+        Some(Label::AppDownload) => "an app prompt",
+        Some(Label::ShareButtons) => "share buttons",
+        Some(Label::SocialLinks) => "social links",
+        Some(Label::MostRead) => "a most-read list",
+        Some(Label::RelatedStories) => "related links",
+        Some(Label::Navigation) => "navigation",
+        Some(Label::Footer) => "the footer",
+        Some(Label::PageHeader) => "the page header",
+        Some(Label::Sidebar) => "a sidebar",
+        Some(Label::Comments) => "comments",
+        Some(Label::CookieNotice) => "a cookie notice",
+        Some(Label::Tags) => "tags",
+        Some(Label::AboutTheAuthor) => "an author box",
+        Some(Label::Form) => "a form",
+        _ => "promotional",
+    }
+}
+
+/// What a landmark's tag or role is, for people.
+fn landmark_sentence(name: &str) -> String {
+    match name {
+        "nav" | "navigation" | "menu" | "menubar" | "toolbar" | "tablist" => {
+            "the page's navigation".into()
+        }
+        "footer" | "contentinfo" => "the page's footer".into(),
+        "header" | "banner" => "the page's header".into(),
+        "aside" | "complementary" | "role=complementary" => "a sidebar".into(),
+        "form" => "a form".into(),
+        "search" => "a search form".into(),
+        "dialog" | "alertdialog" | "alert" => "a pop-up or alert".into(),
+        other => format!(
+            "marked as {} in the page's code",
+            markup_noun(chrome_words(other))
+        ),
+    }
+}
+
+/// One reason as a sentence for people.
+fn sentence(kind: Kind, r: &Reason) -> String {
+    use ReasonCode as C;
+    let words = match &r.quote {
+        Some(Quote::Words(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let markup = match &r.quote {
+        Some(Quote::Markup(m)) => Some(m.as_str()),
+        _ => None,
+    };
+    match (r.code, words, markup) {
+        (C::AdLabel, Some(w), _) => format!("labelled {}", quoted(w)),
+        (C::SponsoredCard, Some(w), _) => format!("a card labelled {}", quoted(w)),
+        (C::ClassPromo, _, Some(m)) => {
+            format!(
+                "marked as {} in the page's code",
+                markup_noun(promo_markup(m))
+            )
+        }
+        (C::ClassRelated, _, Some(m)) if kind == Kind::Related => format!(
+            "marked as {} in the page's code",
+            markup_noun(Some(related_words(m)))
+        ),
+        (C::ClassRelated, _, _) => "marked as related links, but with few links".into(),
+        (C::ClassChrome, _, Some(m)) => {
+            format!(
+                "marked as {} in the page's code",
+                markup_noun(chrome_words(m))
+            )
+        }
+        (C::Landmark, Some(w), _) if kind == Kind::Promo => format!("labelled {}", quoted(w)),
+        (C::Landmark, Some(w), _) => format!("headed {}", quoted(w)),
+        (C::Landmark, _, Some(m)) if kind == Kind::Promo => {
+            format!(
+                "marked as {} in the page's code",
+                markup_noun(promo_markup(m))
+            )
+        }
+        (C::Landmark, _, Some(m)) if kind == Kind::Related && cues::related_attr().is_match(m) => {
+            format!(
+                "marked as {} in the page's code",
+                markup_noun(Some(related_words(m)))
+            )
+        }
+        (C::Landmark, _, Some(m)) if kind == Kind::Related => {
+            format!("{}, mostly links", landmark_sentence(m))
+        }
+        (C::Landmark, _, Some(m)) => landmark_sentence(m),
+        (C::PromoPhrase, Some(w), _) => format!("says {}", quoted(w)),
+        (C::CallToAction, Some(w), _) => format!("a link saying {}", quoted(w)),
+        (C::FormSignup, _, _) => "a sign-up form".into(),
+        (C::PromoSection, _, _) => "a closing section with several promotional phrases".into(),
+        (C::EditorialTeaser, _, _) => "links to other stories, with no sign of advertising".into(),
+        (C::HeadingRelated | C::HeadingChrome, Some(w), _) => format!("headed {}", quoted(w)),
+        (C::GovernedByHeading, Some(w), _) if kind == Kind::Promo && is_ad_label(w) => {
+            format!("under the label {}", quoted(w))
+        }
+        (C::GovernedByHeading, Some(w), _) => format!("under the heading {}", quoted(w)),
+        (C::InlineRelated, Some(w), _) => {
+            format!("a line pointing to another story: {}", quoted(w))
+        }
+        (C::HeadlineLink, _, _) => "a headline link to another story".into(),
+        (C::PostNavigation, _, _) => "a link to the previous or next article".into(),
+        (C::LinkList | C::LinkDensity, _, _) => "mostly links".into(),
+        (C::Furniture, Some(w), _) => format!("a line reading {}", quoted(w)),
+        (C::Credit, Some(w), _) => format!("a credit line: {}", quoted(w)),
+        (C::Form, _, _) => "a form, such as search or log-in".into(),
+        (C::Hidden, _, _) => "hidden until a script shows it".into(),
+        (C::ClassNegative, _, _) => "set apart from the story by the page's code".into(),
+        (C::ListBox, _, _) => "a list set apart from the story".into(),
+        (C::ImageBox, _, _) => "a box of pictures".into(),
+        (C::FormBox, _, _) => "a box of form fields".into(),
+        (C::ShortBox, _, _) => "a small box set apart from the story".into(),
+        (C::EmbedBox, _, _) => "embedded media".into(),
+        (C::OutsideBody, _, _) => "outside the article".into(),
+        (C::Unclassified, _, _) => "nothing marks it as part of the article".into(),
+        (C::ArticleBody, _, _) => "part of the article text".into(),
+        (C::Headline, _, _) => "the article's headline".into(),
+        (C::ArticleHeader, _, _) => "part of the article's header".into(),
+        (C::Dateline, _, _) => "the byline or date".into(),
+        (C::Caption, _, _) => "a picture's caption".into(),
+        (C::BetweenBodyParts, _, _) => "text between parts of the article".into(),
+        (C::DanglingHeading, _, _) => "a heading over no article text".into(),
+        // Codes that quote nothing here (none do today) read as their kind.
+        (_, _, _) => kind_sentence(kind).into(),
+    }
+}
+
+/// The plainest sentence for a kind.
+fn kind_sentence(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Content => "part of the article",
+        Kind::Promo => "promotional",
+        Kind::Related => "links to other pages",
+        Kind::Boilerplate => "part of the site around the article",
+    }
+}
+
+/// Whether a reason's advertising evidence may sit beside the block's
+/// main part rather than on it: a label above that governed the block's
+/// lines, a slot's "continue reading below" marker, an ad name of an
+/// element inside. A label or disclosure on the block itself (a card's
+/// "Sponsored", "Presented by ...") is not.
+fn beside(r: &Reason) -> bool {
+    match (r.code, &r.quote) {
+        (ReasonCode::GovernedByHeading | ReasonCode::ClassPromo | ReasonCode::Landmark, _) => true,
+        (ReasonCode::AdLabel | ReasonCode::SponsoredCard, Some(Quote::Words(w))) => {
+            mentions(&words(w), SLOT_MARKER)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the block holds a field asking for an e-mail address.
+fn asks_for_email(doc: &Document, nodes: &[NodeId]) -> bool {
+    nodes.iter().any(|&n| {
+        doc.find_all(n, "input").any(|i| {
+            doc.attr(i, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+        })
+    })
+}
+
+/// The block's label and the sentences that say why, for a page at
+/// `page` (to tell links to the site from links away).
+pub fn describe(doc: &Document, block: &Block, page: Option<&Url>) -> (Label, Vec<String>) {
+    let kind = block.kind;
+    let mut why: Vec<String> = Vec::new();
+    let push = |why: &mut Vec<String>, s: String| {
+        if why.len() < MAX_WHY && !why.contains(&s) {
+            why.push(s);
+        }
+    };
+    if kind == Kind::Content {
+        for r in &block.reasons {
+            push(&mut why, sentence(kind, r));
+        }
+        return (Label::Article, why);
+    }
+    let email = asks_for_email(doc, &block.nodes);
+    let text_head: String = block.text.chars().take(MAX_TEXT_CHARS).collect();
+    let found = Links::of(doc, &block.nodes, page);
+    let stories = found.site_stories();
+    let label = block
+        .reasons
+        .iter()
+        .find_map(|r| label_of(kind, r).filter(|l| !(stories && l.is_advertising() && beside(r))))
+        .or_else(|| match kind {
+            // Words of the block itself may name the promotion's topic, or
+            // disclose a sponsor; never an ad slot.
+            Kind::Promo => promo_words(&text_head)
+                .or(email.then_some(Label::NewsletterSignup))
+                .or(stories.then_some(Label::RelatedStories)),
+            Kind::Boilerplate => {
+                mentions(&words(&text_head), COOKIES).then_some(Label::CookieNotice)
+            }
+            _ => None,
+        })
+        .unwrap_or(match kind {
+            Kind::Promo => Label::Promotion,
+            Kind::Related => Label::LinksToOtherPages,
+            _ => Label::OtherPageParts,
+        });
+    let links = found.sentence();
+    // For links to other pages, where they go is the evidence.
+    if kind == Kind::Related {
+        if let Some(l) = &links {
+            push(&mut why, l.clone());
+        }
+    }
+    let mut quoted: Vec<&Quote> = Vec::new();
+    for r in &block.reasons {
+        // "mostly links" says less than the count.
+        if links.is_some() && matches!(r.code, ReasonCode::LinkList | ReasonCode::LinkDensity) {
+            continue;
+        }
+        // A heading and the lines it governs quote the same words: once.
+        if let Some(q) = &r.quote {
+            if quoted.contains(&q) {
+                continue;
+            }
+            quoted.push(q);
+        }
+        push(&mut why, sentence(kind, r));
+    }
+    if email {
+        push(&mut why, "asks for an e-mail address".into());
+    }
+    if let Some(l) = links {
+        push(&mut why, l);
+    }
+    (label, why)
+}
+
+#[cfg(test)]
+mod tests;
