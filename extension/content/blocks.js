@@ -28,6 +28,13 @@ export function whyOf(block, links = 0) {
   return links > 1 ? [`${links} links to other pages.`] : [];
 }
 
+// The engine's labels that claim advertising (it gives them only on
+// advertising evidence).
+const AD_LABELS = new Set(["Advertisement", "Sponsored"]);
+
+/** Whether a label says the block is advertising. */
+export const claimsAdvertising = (label) => AD_LABELS.has(label);
+
 /**
  * One label for neighbouring blocks hidden as one widget: theirs, each
  * once, in alphabetical order (so the popup counts "Most read and Share

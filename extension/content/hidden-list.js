@@ -38,6 +38,14 @@ button.act, .footer button { color: #8ab4f8; }
 
 const things = (n) => (n === 1 ? "1 thing hidden" : `${n} things hidden`);
 
+// The engine's reasons are clauses ("says 'Share on'", "a link to another
+// site"): one sentence, clauses apart, so two of them do not read as one
+// ("marked as an ad in the page's code a link to another site").
+const asSentence = (clauses) => {
+  const text = clauses.map((c) => c.replace(/[.;\s]+$/, "")).join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+};
+
 /**
  * Builds the control for `widgets` ([{label, why: [sentences], visible,
  * setVisible(on), alwaysShow()}]); `actions` = {showAll(), report(), changed()}, changed()
@@ -104,7 +112,7 @@ export function hiddenList(widgets, actions) {
     if (w.why.length) {
       const why = document.createElement("p");
       why.className = "why";
-      why.textContent = w.why.join(" ");
+      why.textContent = asSentence(w.why);
       li.append(why);
     }
     list.append(li);

@@ -2,7 +2,7 @@
 // nothing visible between them (a row of share buttons the engine found as
 // many small blocks: 20 stacked bars under one dateline, issue 14) are one
 // widget, with one label, one entry in the list and at most one mark.
-import { widgetLabel } from "./blocks.js";
+import { claimsAdvertising, widgetLabel } from "./blocks.js";
 
 // How many nodes the walk between two blocks looks at before it calls
 // them apart: neighbours are close in the tree.
@@ -40,7 +40,7 @@ function adjacent(a, b, hidden) {
 /**
  * Groups `items` ({top: [elements], label, shown}, in page order) into
  * widgets: an item joins the one before when nothing shown lies between
- * them. Items the page did not show (`shown` false) join no widget and
+ * them and both or neither claim advertising. Items the page did not show (`shown` false) join no widget and
  * stand apart, uncounted. Returns [{items, top, label, shown}].
  */
 export function groupWidgets(items) {
@@ -52,7 +52,11 @@ export function groupWidgets(items) {
       widgets.push({ items: [item], top: item.top, label: item.label, shown: false });
       continue;
     }
-    if (last && adjacent(last.top[last.top.length - 1], item.top[0], hidden)) {
+    // An ad and the site's own "Most read" beside it stay two widgets: one
+    // entry called "Most read and Sponsored" put the site's stories under
+    // an advertising label (the seed page, quiet test).
+    const sameClaim = last && last.items.every((i) => claimsAdvertising(i.label) === claimsAdvertising(item.label));
+    if (sameClaim && adjacent(last.top[last.top.length - 1], item.top[0], hidden)) {
       last.items.push(item);
       last.top = [...last.top, ...item.top];
       last.label = widgetLabel(last.items.map((i) => i.label));
