@@ -1,0 +1,550 @@
+//! Per-leaf rules: line predicates (dates, credits, bylines, calls to
+//! action), overrides inside boxes and the pass over leaves outside boxes.
+
+use super::*;
+
+/// A line that only gives a date or time ("23.10.2018", "Updated on July 7,
+/// 2020 at 9:15"): what remains after removing date words and numbers is
+/// nothing.
+pub(super) fn is_date_line(text: &str) -> bool {
+    if text.chars().count() > MAX_DATE_LINE_CHARS || !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if !cues::date_shape().is_match(text) {
+        return false;
+    }
+    let rest = cues::date_word().remove_all(text);
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// The credit of a line that is nothing but a credit ("Foto: Getty",
+/// "Crédits photos : Bestimage"); a caption that ends with its credit
+/// ("Ayn Rand (Credit: AP)") is content.
+pub(super) fn credit_only(text: &str) -> Option<&str> {
+    let m = cues::credit_line().find(text)?;
+    let rest = cues::credit_line().remove_all(text);
+    (rest.split_whitespace().count() <= MAX_CREDIT_REST_WORDS).then_some(m)
+}
+
+/// "← Previous story" / "Next story →": a link line framed by an arrow.
+pub(super) fn is_post_navigation(text: &str) -> bool {
+    const BACK: &[char] = &['←', '«', '‹', '<'];
+    const ON: &[char] = &['→', '»', '›', '>'];
+    let t = text.trim();
+    t.chars().count() <= MAX_POST_NAV_CHARS && (t.starts_with(BACK) || t.ends_with(ON))
+}
+
+/// A short line that is the byline the metadata found.
+fn is_byline_line(text: &str, byline: &str) -> bool {
+    let byline = byline.trim();
+    !byline.is_empty() && text.chars().count() <= MAX_BYLINE_LINE_CHARS && text.contains(byline)
+}
+
+/// "Read more: Other headline", "[Lire : ...]", "Learn more: ...".
+fn is_inline_related(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    cues::related_heading().is_match(t) || cues::related_lead_in().is_match(t)
+}
+
+/// A line inside a chrome or link box that announces something more
+/// specific: an ad label or promotional phrase (promo), a related heading
+/// inside chrome (related).
+fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
+    if cues::ad_label().is_match(&leaf.text) {
+        return Some(Verdict::new(
+            Kind::Promo,
+            DECLARED,
+            Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                .quoting_words(&leaf.text),
+        ));
+    }
+    let (strong, weak) = promo_phrases(&leaf.text);
+    if let Some(p) = strong.first().or(weak.first()) {
+        return Some(Verdict::new(
+            Kind::Promo,
+            SUGGESTED,
+            Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                .quoting_words(p),
+        ));
+    }
+    if boxed == Kind::Boilerplate
+        && leaf.chars <= MAX_LEAD_IN_CHARS
+        && cues::related_heading().is_match(&leaf.text)
+    {
+        let mut v = Verdict::new(
+            Kind::Related,
+            SUGGESTED,
+            Reason::new(
+                ReasonCode::HeadingRelated,
+                format!("heading '{}'", leaf.text),
+            )
+            .quoting_words(&leaf.text),
+        );
+        v.unit = Some(leaf.owner);
+        return Some(v);
+    }
+    None
+}
+
+/// A line of chrome (a footer, a page header, a box classed like chrome)
+/// that is one long headline link: a teaser for another story, not a menu
+/// entry. Menus and footers link short names ("About us", "Privacy");
+/// on the WCXB label pages footers and mega-menus hold "Selected
+/// articles" and "Latest" lists of headlines that went to chrome.
+fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Option<Verdict> {
+    if leaf.link_density() < HEADLINE_LINE_DENSITY
+        || leaf.chars > MAX_FURNITURE_CHARS
+        || cues::boilerplate_text().is_match(&leaf.text)
+        || is_legal_link(&leaf.text)
+    {
+        return None;
+    }
+    let (words, _) = leaf_link_length(doc, leaf);
+    if words < CHROME_HEADLINE_WORDS {
+        return None;
+    }
+    let mut v = Verdict::new(
+        Kind::Related,
+        SHAPE,
+        Reason::new(
+            ReasonCode::HeadlineLink,
+            format!("a headline link of {words:.0} words in chrome"),
+        ),
+    );
+    v.unit = unit;
+    Some(v)
+}
+
+/// Footer links long enough to pass for headlines that are legal notices
+/// ("Do Not Sell or Share My Personal Information", "Request Reprint &
+/// Licensing"): measured on the label pages.
+fn is_legal_link(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "personal information",
+        "privacy",
+        "cookie",
+        "terms of",
+        "reprint",
+        "accessibility",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// The call to action among a leaf's links.
+pub(super) fn call_to_action(doc: &Document, leaf: &Leaf) -> Option<String> {
+    leaf.links.iter().find_map(|&a| {
+        let text = doc.text_content(a);
+        let text = text.trim();
+        cues::call_to_action()
+            .is_match(text)
+            .then(|| text.to_string())
+    })
+}
+
+/// Promotional phrases in a leaf: the strong ones, and the weak words
+/// ("shop", "subscribe") that only count alongside other evidence.
+pub(super) fn promo_phrases(text: &str) -> (Vec<String>, Vec<String>) {
+    let find_all = |cue: &cues::Cue| {
+        let mut out: Vec<String> = Vec::new();
+        let mut rest = text;
+        while let Some(m) = cue.find(rest) {
+            out.push(m.to_string());
+            let end = rest.find(m).map(|i| i + m.len()).unwrap_or(rest.len());
+            rest = &rest[end..];
+        }
+        out
+    };
+    (find_all(cues::promo_text()), find_all(cues::promo_weak()))
+}
+
+/// Share of `b`'s words found in `a` (Readability's `textSimilarity`).
+pub(super) fn similarity(a: &str, b: &str) -> f64 {
+    let tok = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (ta, tb) = (tok(a), tok(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let shared = tb.iter().filter(|w| ta.contains(w)).count();
+    shared as f64 / tb.len() as f64
+}
+
+/// Leaf-level verdicts for leaves outside boxes.
+pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
+    let (title, byline) = (hints.title, hints.byline);
+    let doc = ctx.doc;
+    let region_start = ctx
+        .leaves
+        .iter()
+        .position(|l| ctx.in_region[l.owner])
+        .unwrap_or(ctx.leaves.len());
+    let region_end = ctx
+        .leaves
+        .iter()
+        .rposition(|l| ctx.in_region[l.owner])
+        .unwrap_or(0);
+    let headline = find_headline(ctx, title, verdicts);
+    // A lead-in governs the link lines after it.
+    let mut lead_in: Option<(Kind, String, NodeId)> = None;
+    for (i, leaf) in ctx.leaves.iter().enumerate() {
+        let ld = leaf.link_density();
+        if let Some(boxed) = &verdicts[i] {
+            // Inside chrome or a link widget, a line can still announce
+            // something more specific.
+            match boxed.kind {
+                Kind::Boilerplate | Kind::Related => {
+                    if let Some(v) = override_in_box(leaf, boxed.kind) {
+                        let ad_label = v
+                            .reasons
+                            .first()
+                            .is_some_and(|r| r.code == ReasonCode::AdLabel);
+                        if v.kind == Kind::Related || ad_label {
+                            lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));
+                        } else {
+                            lead_in = None;
+                        }
+                        verdicts[i] = Some(v);
+                        continue;
+                    }
+                    if boxed.kind == Kind::Boilerplate && !ctx.in_region[leaf.owner] {
+                        if let Some(v) = headline_in_chrome(doc, leaf, boxed.unit) {
+                            verdicts[i] = Some(v);
+                            continue;
+                        }
+                    }
+                    if let Some((kind, heading, unit)) = &lead_in {
+                        // An ad label also claims the vendor line of a
+                        // slot that only its shape made a link list.
+                        let shaped = boxed
+                            .reasons
+                            .first()
+                            .is_some_and(|r| WEAK_CHROME.contains(&r.code));
+                        let claims =
+                            boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
+                        if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
+                            let mut v = Verdict::new(
+                                *kind,
+                                SUGGESTED,
+                                Reason::new(
+                                    ReasonCode::GovernedByHeading,
+                                    format!("under heading '{heading}'"),
+                                )
+                                .quoting_words(heading),
+                            );
+                            v.unit = Some(*unit);
+                            verdicts[i] = Some(v);
+                            continue;
+                        }
+                    }
+                }
+                Kind::Content | Kind::Promo => {}
+            }
+            lead_in = None;
+            continue;
+        }
+        let inside = ctx.in_region[leaf.owner];
+        if let Some((kind, heading, unit)) = &lead_in {
+            // In the body an ad label claims only lines of its own slot.
+            if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
+                let mut v = Verdict::new(
+                    *kind,
+                    NAMED,
+                    Reason::new(
+                        ReasonCode::GovernedByHeading,
+                        format!("under heading '{heading}'"),
+                    )
+                    .quoting_words(heading),
+                );
+                v.unit = Some(*unit);
+                verdicts[i] = Some(v);
+                continue;
+            }
+            lead_in = None;
+        }
+        if Some(i) == headline {
+            let mut v = Verdict::new(
+                Kind::Content,
+                DECLARED,
+                Reason::new(ReasonCode::Headline, "the article's headline"),
+            );
+            v.not_body = true;
+            verdicts[i] = Some(v);
+            continue;
+        }
+        if cues::ad_label().is_match(&leaf.text) {
+            verdicts[i] = Some(Verdict::new(
+                Kind::Promo,
+                SURE,
+                Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
+                    .quoting_words(&leaf.text),
+            ));
+            // Outside the body, the links under an ad label ("Paid
+            // Partner") are the ad's; a label after a headline ("InnoGames
+            // Sponsored") marks its own card only.
+            let after_headline = doc
+                .ancestors(leaf.owner)
+                .find(|&a| ctx.stats.of(a).leaves >= 2)
+                .is_some_and(|a| {
+                    (ctx.first_leaf[a]..i)
+                        .any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+                });
+            if !after_headline {
+                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+            }
+            continue;
+        }
+        if leaf.chars <= MAX_LEAD_IN_CHARS
+            && (is_heading_like(doc, leaf) || !inside)
+            && cues::related_heading().is_match(&leaf.text)
+        {
+            let mut v = Verdict::new(
+                Kind::Related,
+                STRONG,
+                Reason::new(
+                    ReasonCode::HeadingRelated,
+                    format!("heading '{}'", leaf.text),
+                )
+                .quoting_words(&leaf.text),
+            );
+            v.unit = Some(leaf.owner);
+            verdicts[i] = Some(v);
+            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+            continue;
+        }
+        // "READ MORE: Other headline" inline.
+        if ld >= LINK_LIST_DENSITY && is_inline_related(&leaf.text) {
+            verdicts[i] = Some(Verdict::new(
+                Kind::Related,
+                NAMED,
+                Reason::new(
+                    ReasonCode::InlineRelated,
+                    format!(
+                        "lead-in '{}'",
+                        leaf.text.chars().take(40).collect::<String>()
+                    ),
+                )
+                .quoting_words(leaf.text.chars().take(40).collect::<String>()),
+            ));
+            continue;
+        }
+        if leaf.chars <= MAX_FURNITURE_CHARS {
+            if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Boilerplate,
+                    LINE_CUE,
+                    Reason::new(ReasonCode::Furniture, format!("page furniture '{m}'"))
+                        .quoting_words(m),
+                ));
+                continue;
+            }
+        }
+        let (strong, weak) = promo_phrases(&leaf.text);
+        let cta = call_to_action(doc, leaf);
+        // A call to action alone is not enough (product pages say "Learn
+        // more" about themselves); it counts towards a promotional section.
+        // Outside the body one phrase is enough: it is not article text.
+        let is_promo = if inside {
+            strong.len() >= 2
+                || (strong.len() == 1 && (leaf.chars <= SHORT_PROMO_CHARS || !weak.is_empty()))
+        } else {
+            !strong.is_empty() || !weak.is_empty()
+        };
+        if is_promo {
+            let phrases: Vec<&String> = strong.iter().chain(&weak).collect();
+            let mut reasons: Vec<Reason> = phrases
+                .iter()
+                .map(|p| {
+                    Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
+                        .quoting_words(p.as_str())
+                })
+                .collect();
+            if let Some(c) = &cta {
+                reasons.push(
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str()),
+                );
+            }
+            let conf = (SHAPE + PER_PROMO_CUE * reasons.len() as f32).min(SURE);
+            verdicts[i] = Some(Verdict {
+                kind: Kind::Promo,
+                confidence: conf,
+                reasons,
+                unit: None,
+                not_body: false,
+                lead: false,
+            });
+            continue;
+        }
+        if leaf.chars <= MAX_CREDIT_CHARS {
+            if let Some(m) = credit_only(&leaf.text) {
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Boilerplate,
+                    LINE_CUE,
+                    Reason::new(ReasonCode::Credit, format!("credit line '{}'", m.trim()))
+                        .quoting_words(m.trim()),
+                ));
+                continue;
+            }
+        }
+        if is_date_line(&leaf.text) || byline.is_some_and(|b| is_byline_line(&leaf.text, b)) {
+            let mut v = Verdict::new(
+                Kind::Content,
+                LINE_CUE,
+                Reason::new(ReasonCode::Dateline, "byline or date line"),
+            );
+            v.not_body = true;
+            verdicts[i] = Some(v);
+            continue;
+        }
+        if ld >= POST_NAV_LINK_DENSITY && is_post_navigation(&leaf.text) {
+            let mut v = Verdict::new(
+                Kind::Related,
+                LINE_CUE,
+                Reason::new(
+                    ReasonCode::PostNavigation,
+                    "link to the previous or next article",
+                ),
+            );
+            v.unit = doc.parent(leaf.owner);
+            verdicts[i] = Some(v);
+            continue;
+        }
+        if inside {
+            let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
+            let dup =
+                heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
+            let mut v = Verdict::new(
+                Kind::Content,
+                (SURE - LINK_DENSITY_DOUBT * ld as f32).max(NO_SIGNAL),
+                Reason::new(
+                    ReasonCode::ArticleBody,
+                    format!("in the article body, link density {ld:.2}"),
+                ),
+            );
+            v.not_body = dup;
+            verdicts[i] = Some(v);
+            continue;
+        }
+        // Outside the body: the article header, link lists, chrome.
+        if let Some(h) = headline {
+            if i > h
+                && i < region_start
+                && i - h <= MAX_HEADER_LEAVES
+                && leaf.chars <= MAX_HEADER_CHARS
+                && ld < LINK_LIST_DENSITY
+            {
+                let mut v = Verdict::new(
+                    Kind::Content,
+                    SHAPE,
+                    Reason::new(
+                        ReasonCode::ArticleHeader,
+                        "between the headline and the body",
+                    ),
+                );
+                // Captions of the lead picture are not the standfirst.
+                v.lead = leaf.chars >= MIN_LEAD_CHARS
+                    && leaf.whole_owner
+                    && !is_caption(ctx, leaf.owner)
+                    && credit_only(&leaf.text).is_none();
+                verdicts[i] = Some(v);
+                continue;
+            }
+        }
+        if ld >= LINK_LIST_DENSITY {
+            if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
+                verdicts[i] = Some(Verdict::new(
+                    Kind::Promo,
+                    LINE_CUE,
+                    Reason::new(ReasonCode::CallToAction, format!("call to action '{c}'"))
+                        .quoting_words(c.as_str()),
+                ));
+                continue;
+            }
+            let (words, chars) = leaf_link_length(doc, leaf);
+            let (kind, conf) = if words >= HEADLINE_WORDS || chars >= HEADLINE_CHARS {
+                (Kind::Related, SHAPE)
+            } else {
+                (Kind::Boilerplate, SHAPE)
+            };
+            let mut v = Verdict::new(
+                kind,
+                conf,
+                Reason::new(
+                    ReasonCode::LinkList,
+                    format!("link density {ld:.2}, {words:.1} words per link"),
+                ),
+            );
+            v.unit = doc.parent(leaf.owner);
+            verdicts[i] = Some(v);
+            continue;
+        }
+        // Prose between two parts of the body (a module the body's
+        // container did not hold) is the story too.
+        if i > region_start && i < region_end && leaf.is_prose() {
+            let mut v = Verdict::new(
+                Kind::Content,
+                SHAPE,
+                Reason::new(
+                    ReasonCode::BetweenBodyParts,
+                    "prose between parts of the article body",
+                ),
+            );
+            v.lead = leaf.whole_owner && !is_caption(ctx, leaf.owner);
+            verdicts[i] = Some(v);
+            continue;
+        }
+        verdicts[i] = Some(Verdict::new(
+            Kind::Boilerplate,
+            SHAPE,
+            Reason::new(ReasonCode::OutsideBody, "outside the article body"),
+        ));
+    }
+}
+
+/// Whether a lead-in of `kind` governs a leaf: link lines do; in the body,
+/// an ad label governs only short ones (the slot's vendor line), never a
+/// paragraph.
+fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
+    leaf.link_density() >= LINK_LIST_DENSITY
+        && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
+}
+
+/// The leaf holding the article's headline: an `<h1>` (or heading) that
+/// matches the title, else the first `<h1>` before the body.
+fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -> Option<usize> {
+    let doc = ctx.doc;
+    let is_heading = |l: &Leaf| matches!(doc.tag(l.owner), Some("h1" | "h2" | "h3"));
+    if let Some(t) = title {
+        let best = ctx
+            .leaves
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| verdicts[*i].is_none() && is_heading(l))
+            .map(|(i, l)| (i, similarity(t, &l.text)))
+            .filter(|&(_, s)| s > TITLE_SIMILARITY)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((i, _)) = best {
+            return Some(i);
+        }
+    }
+    if let Some(i) = ctx
+        .leaves
+        .iter()
+        .enumerate()
+        .find(|(i, l)| verdicts[*i].is_none() && doc.is(l.owner, "h1"))
+        .map(|(i, _)| i)
+    {
+        return Some(i);
+    }
+    // No h1: the last heading shortly before the body.
+    let start = ctx.leaves.iter().position(|l| ctx.in_region[l.owner])?;
+    (start.saturating_sub(MAX_HEADER_LEAVES)..start)
+        .rev()
+        .find(|&i| verdicts[i].is_none() && is_heading(&ctx.leaves[i]))
+}
