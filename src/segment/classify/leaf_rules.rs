@@ -71,17 +71,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
         && leaf.chars <= MAX_LEAD_IN_CHARS
         && cues::related_heading().is_match(&leaf.text)
     {
-        let mut v = Verdict::new(
-            Kind::Related,
-            SUGGESTED,
-            Reason::new(
-                ReasonCode::HeadingRelated,
-                format!("heading '{}'", leaf.text),
-            )
-            .quoting_words(&leaf.text),
-        );
-        v.unit = Some(leaf.owner);
-        return Some(v);
+        return Some(related_heading(leaf, SUGGESTED));
     }
     None
 }
@@ -303,17 +293,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             && (is_heading_like(doc, leaf) || !inside)
             && cues::related_heading().is_match(&leaf.text)
         {
-            let mut v = Verdict::new(
-                Kind::Related,
-                STRONG,
-                Reason::new(
-                    ReasonCode::HeadingRelated,
-                    format!("heading '{}'", leaf.text),
-                )
-                .quoting_words(&leaf.text),
-            );
-            v.unit = Some(leaf.owner);
-            verdicts[i] = Some(v);
+            verdicts[i] = Some(related_heading(leaf, STRONG));
             lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
             continue;
         }
@@ -547,4 +527,20 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
     (start.saturating_sub(MAX_HEADER_LEAVES)..start)
         .rev()
         .find(|&i| verdicts[i].is_none() && is_heading(&ctx.leaves[i]))
+}
+
+/// The verdict for a heading that announces related stories ("More
+/// stories", "Read next"): the leaf's whole owner is the unit.
+fn related_heading(leaf: &Leaf, confidence: f32) -> Verdict {
+    let mut v = Verdict::new(
+        Kind::Related,
+        confidence,
+        Reason::new(
+            ReasonCode::HeadingRelated,
+            format!("heading '{}'", leaf.text),
+        )
+        .quoting_words(&leaf.text),
+    );
+    v.unit = Some(leaf.owner);
+    v
 }
