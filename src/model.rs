@@ -401,7 +401,8 @@ pub struct Block {
     /// What it is, in plain words for people ("Newsletter sign-up").
     pub label: Label,
     /// Why, in sentences for people ("labelled 'Advertisement'"), without
-    /// codes or confidences.
+    /// codes or confidences; empty for content (the article needs no
+    /// excuse: `reasons` still says why).
     pub why: Vec<String>,
     /// The elements the block covers, in document order (for fronts that
     /// map blocks back to live nodes).

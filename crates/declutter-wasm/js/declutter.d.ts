@@ -88,7 +88,7 @@ export interface BlockData {
   kind: Kind;
   /** What it is, in plain words for people, e.g. `Newsletter sign-up`. */
   label: Label;
-  /** Why, in sentences for people (e.g. `labelled 'Advertisement'`, `6 links to other stories on this site`), without codes or confidences. */
+  /** Why, in sentences for people (e.g. `labelled 'Advertisement'`, `6 links to other stories on this site`), without codes or confidences; empty for content. */
   why: string[];
   /** How sure the classifier is, 0 to 1. */
   confidence: number;
