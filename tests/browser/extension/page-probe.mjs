@@ -118,6 +118,7 @@ export function installProbe() {
     return mask;
   }
 
+  const LAZY_ATTRS = new Set(["src", "srcset", "class", "data-src", "data-srcset", "sizes"]);
   const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
   // Serializes `node` as `side` holds it. Where the page changed something
@@ -133,8 +134,13 @@ export function installProbe() {
       return;
     }
     const skip = mask.attrs.get(node);
+    // A lazy-loaded image swaps its placeholder when it comes into view,
+    // and collapsing blocks above it brings it there: the page's own doing
+    // (Firefox, focus.de.leasen: class "lazyload" -> "lazyloaded" and a
+    // data: src -> the picture, on every try).
+    const lazy = info.name === "img" && info.attrs.some(([n, v]) => n === "class" && /\blazy/.test(v));
     out.push(`<${info.name}`);
-    for (const [n, v] of info.attrs) if (!skip?.has(n)) out.push(` ${n}="${esc(v)}"`);
+    for (const [n, v] of info.attrs) if (!skip?.has(n) && !(lazy && LAZY_ATTRS.has(n))) out.push(` ${n}="${esc(v)}"`);
     out.push(">");
     if (mask.subtrees?.has(node)) {
       out.push(`(changed by the page)</${info.name}>`);
