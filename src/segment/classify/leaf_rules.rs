@@ -218,17 +218,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                         let claims =
                             boxed.kind == Kind::Boilerplate || (*kind == Kind::Promo && shaped);
                         if claims && governs(*kind, leaf, ctx.in_region[leaf.owner]) {
-                            let mut v = Verdict::new(
-                                *kind,
-                                SUGGESTED,
-                                Reason::new(
-                                    ReasonCode::GovernedByHeading,
-                                    format!("under heading '{heading}'"),
-                                )
-                                .quoting_words(heading),
-                            );
-                            v.unit = Some(*unit);
-                            verdicts[i] = Some(v);
+                            verdicts[i] = Some(governed(*kind, heading, *unit, SUGGESTED));
                             continue;
                         }
                     }
@@ -242,17 +232,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         if let Some((kind, heading, unit)) = &lead_in {
             // In the body an ad label claims only lines of its own slot.
             if governs(*kind, leaf, inside) && !(*kind == Kind::Promo && inside) {
-                let mut v = Verdict::new(
-                    *kind,
-                    NAMED,
-                    Reason::new(
-                        ReasonCode::GovernedByHeading,
-                        format!("under heading '{heading}'"),
-                    )
-                    .quoting_words(heading),
-                );
-                v.unit = Some(*unit);
-                verdicts[i] = Some(v);
+                verdicts[i] = Some(governed(*kind, heading, *unit, NAMED));
                 continue;
             }
             lead_in = None;
@@ -542,5 +522,21 @@ fn related_heading(leaf: &Leaf, confidence: f32) -> Verdict {
         .quoting_words(&leaf.text),
     );
     v.unit = Some(leaf.owner);
+    v
+}
+
+/// The verdict for a line under a heading or label that claims what follows
+/// it ("More stories", "Advertisement"): the heading's kind, its unit.
+fn governed(kind: Kind, heading: &str, unit: NodeId, confidence: f32) -> Verdict {
+    let mut v = Verdict::new(
+        kind,
+        confidence,
+        Reason::new(
+            ReasonCode::GovernedByHeading,
+            format!("under heading '{heading}'"),
+        )
+        .quoting_words(heading),
+    );
+    v.unit = Some(unit);
     v
 }
