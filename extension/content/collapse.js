@@ -22,12 +22,16 @@
 import { labelOf, whyOf } from "./blocks.js";
 import { noteAnchor } from "./anchor.js";
 import { hiddenList } from "./hidden-list.js";
+import { layoutGuard, othersCollector } from "./layout-guard.js";
 import { mark } from "./marks.js";
 import { inFurniture, rendered } from "./shown.js";
 import { slicer } from "./slices.js";
 import { groupWidgets } from "./widgets.js";
 
 const HIDDEN = "data-declutter-hidden";
+// Set beside HIDDEN when hiding a widget's box would let the page's other
+// parts overlap the article (layout-guard.js): the widget keeps its room.
+const SPACE = "data-declutter-space";
 // A page can have tens of thousands of related lists; past this many
 // blocks the browser would take seconds to hide them and the list would
 // be longer than the page. The first ones, in page order, are hidden.
@@ -35,7 +39,8 @@ const MAX_BLOCKS = 1000;
 // :is() takes its most specific argument's specificity, so the rule
 // outranks a page's own `#id { display: block !important }`.
 const PAGE_CSS = `
-:is([${HIDDEN}], #declutter#declutter#declutter) { display: none !important; }
+:is([${HIDDEN}]:not([${SPACE}]), #declutter#declutter#declutter) { display: none !important; }
+:is([${HIDDEN}][${SPACE}], #declutter#declutter#declutter) { visibility: hidden !important; opacity: 0 !important; pointer-events: none !important; }
 [data-declutter="bar"] { display: block !important; list-style: none !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: none !important; }`;
 
 const contains = Node.prototype.contains;
@@ -100,10 +105,14 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
   // The blocks to hide, read as the page shows them (no change yet).
   const taken = new Set();
   const items = [];
+  const others = othersCollector();
   let skipped = 0;
   for (const block of blocks) {
     if (slice.due()) await slice.pause();
-    if (!kinds[block.kind] || shown.includes(block.hash)) continue;
+    if (!kinds[block.kind] || shown.includes(block.hash)) {
+      if (block.kind !== "content") for (const e of outermost(elementsOf(block))) if (!holdsContent.has(e)) others.add(e);
+      continue;
+    }
     if (items.length === MAX_BLOCKS) {
       skipped++;
       continue;
@@ -130,6 +139,7 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
   // out again.
   for (const item of items) item.shown = item.top.some((e) => rendered(e));
   const anchor = noteAnchor(content);
+  const guard = items.length ? layoutGuard(content, others.list().filter((e) => !inTaken(e) && !taken.has(e))) : null;
   const widgets = groupWidgets(items).map((w) => {
     const widget = {
       ...w,
@@ -199,6 +209,11 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
   for (const m of marked) m.outer.hidden = false;
   if (control) (document.body || document.documentElement).append(control.element);
   anchor.restore();
+  // anchor.restore() has laid the page out already: the guard only reads.
+  if (guard?.broken()) {
+    for (const w of widgets) for (const i of w.items) for (const e of i.top) e.setAttribute(SPACE, "");
+    anchor.restore();
+  }
 
   // The reverse: in one task the marks and the control go out of sight and
   // the blocks come back; then what no rule reads any more goes, in slices.
@@ -212,7 +227,10 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
       if (undo.due()) await undo.pause();
     }
     for (const w of widgets) {
-      for (const e of w.top) e.removeAttribute(HIDDEN);
+      for (const e of w.top) {
+        e.removeAttribute(HIDDEN);
+        e.removeAttribute(SPACE);
+      }
       if (undo.due()) await undo.pause();
     }
   }
