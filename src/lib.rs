@@ -20,6 +20,7 @@ pub mod parse;
 pub mod snapshot;
 
 // The document they make, and what of it a reader sees.
+mod address;
 pub mod dom;
 mod visibility;
 
@@ -51,7 +52,7 @@ impl Options {
     /// Options for a page at `url`; a URL that does not parse is an error,
     /// not silently ignored.
     pub fn with_url(url: &str) -> Result<Self, Error> {
-        let url = Url::parse(url).map_err(|_| Error::BadUrl(url.to_string()))?;
+        let url = address::parse(None, url).map_err(|_| Error::BadUrl(url.to_string()))?;
         Ok(Options { url: Some(url) })
     }
 }

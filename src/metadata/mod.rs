@@ -125,7 +125,7 @@ pub fn extract(doc: &Document, page_url: Option<&Url>) -> Metadata {
     // that wherever it finds a byline, the same one is returned.
     let article_author = tags
         .readability(&["article:author"])
-        .filter(|a| Url::parse(a).is_err());
+        .filter(|a| crate::address::parse(None, a).is_err());
     let byline = first_non_empty([
         ld.byline.as_deref(),
         tags.readability(BYLINE_KEYS),
@@ -176,10 +176,7 @@ pub fn base_url(doc: &Document, page_url: Option<&Url>) -> Option<Url> {
         .find_all(DOCUMENT, "base")
         .find_map(|b| doc.attr(b, "href"))
         .map(str::trim);
-    let from_base = href.and_then(|h| match page_url {
-        Some(page) => page.join(h).ok(),
-        None => Url::parse(h).ok(),
-    });
+    let from_base = href.and_then(|h| crate::address::parse(page_url, h).ok());
     from_base
         .filter(|u| !u.cannot_be_a_base())
         .or_else(|| page_url.cloned())
@@ -262,10 +259,7 @@ fn resolve(base: Option<&Url>, src: &str) -> Option<String> {
     if src.is_empty() {
         return None;
     }
-    let url = match base {
-        Some(b) => b.join(src).ok()?,
-        None => Url::parse(src).ok()?,
-    };
+    let url = crate::address::parse(base, src).ok()?;
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 

@@ -338,3 +338,25 @@ fn the_first_dated_time_inside_an_article_is_the_date() {
         None
     );
 }
+
+#[test]
+fn upper_case_beside_non_ascii_in_a_base_or_image_host_does_not_panic() {
+    // The IDNA adapter's debug assertion (src/address.rs), reached here
+    // through <base href>, the lead image and the author link before every
+    // parse went through crate::address. The ASCII-only adapter refuses a
+    // non-ASCII host: no base, no image, but no panic either.
+    let page = Url::parse("https://a.example/").unwrap();
+    let doc = parse_html(
+        "<base href='http://wXX\u{e9}.com/a/'>\
+         <meta property='og:image' content='http://wXX\u{e9}.com/i.jpg'>\
+         <meta property='article:author' content='http://wXX\u{e9}.com/'>",
+    );
+    assert_eq!(base_url(&doc, Some(&page)), Some(page.clone()));
+    let m = extract(&doc, Some(&page));
+    assert_eq!(m.lead_image, None);
+    let doc = parse_html("<base href='HTTP://B.EXAMPLE/x/'>");
+    assert_eq!(
+        base_url(&doc, None).unwrap().as_str(),
+        "http://b.example/x/"
+    );
+}

@@ -22,11 +22,7 @@ pub(super) fn resolve(raw: &str, base: Option<&Url>, schemes: &[&str]) -> Option
     if cleaned.is_empty() {
         return None;
     }
-    let cleaned = lower_case_host(cleaned);
-    let parsed = match base {
-        Some(b) => b.join(&cleaned),
-        None => Url::parse(&cleaned),
-    };
+    let parsed = crate::address::parse(base, &cleaned);
     match parsed {
         Ok(u) if schemes.contains(&u.scheme()) => Some(u.to_string()),
         Ok(_) => None,
@@ -40,35 +36,6 @@ pub(super) fn resolve(raw: &str, base: Option<&Url>, schemes: &[&str]) -> Option
         }
         Err(_) => None,
     }
-}
-
-/// The address with its host's ASCII letters lower-cased, because
-/// hosts are case-insensitive, and the ASCII-only IDNA adapter we build
-/// with (`idna_adapter` 1.0) asserts, in debug builds, that no upper-case
-/// letter reaches it beside a non-ASCII one (`http://EXAMPLE.café/` made the
-/// text fuzz target panic). Release builds were unaffected.
-fn lower_case_host(url: String) -> String {
-    let Some(start) = url.find("//").map(|i| i + 2) else {
-        return url;
-    };
-    // The scheme part before `//` must be a scheme or nothing at all.
-    if !url[..start - 2]
-        .trim_end_matches(':')
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    {
-        return url;
-    }
-    let end = url[start..]
-        .find(['/', '\\', '?', '#'])
-        .map_or(url.len(), |i| start + i);
-    let host_start = url[start..end].rfind('@').map_or(start, |i| start + i + 1);
-    if !url[host_start..end].bytes().any(|b| b.is_ascii_uppercase()) {
-        return url;
-    }
-    let mut out = url;
-    out[host_start..end].make_ascii_lowercase();
-    out
 }
 
 /// Control, white-space and zero-width characters.
