@@ -11,11 +11,14 @@
 // en-US: the extension's own "locale" message says which messages it got);
 // LANGUAGE=de alone did nothing. Firefox ESR takes the pref
 // `intl.locale.requested` only for a language it has a language pack for,
-// and firefox-esr here has none but en-US: German is checked only where
-// Firefox offers it (the run says so when it cannot), English and the
-// page-language meta line always.
+// and firefox-esr here ships none but en-US: the German pack of Debian's
+// firefox-esr-l10n-de (installed, or its XPI named by FIREFOX_LANGPACK_DE)
+// is installed as a temporary add-on before the extension; without it
+// German is not checked in Firefox (the run says so), English and the
+// page-language meta line always are.
 //
 // Screenshots: {chromium,firefox}-i18n-{en,de}-{popup,list,welcome}.png.
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
@@ -222,11 +225,27 @@ export async function runI18nChromium({ dist, repo, artifacts, t }) {
 
 // ---- Firefox ----
 
+/**
+ * Firefox's language pack for `lang`: FIREFOX_LANGPACK_DE (and so on), or
+ * where Debian's firefox-esr-l10n-de puts it; null if neither is there.
+ * Debian's language packs are unsigned: they install as temporary add-ons.
+ */
+function languagePack(lang) {
+  const path = process.env[`FIREFOX_LANGPACK_${lang.toUpperCase()}`] || `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
+  return existsSync(path) ? path : null;
+}
+
 async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
   const name = `firefox i18n ${lang}`;
   const prefs = { ...extensionPrefs(), ...(lang === "en" ? {} : { "intl.locale.requested": lang }) };
-  const driver = await launchFirefox({ addon: dist, prefs });
+  // The language pack goes in before the extension, which then gets its messages in that language.
+  const langpack = lang === "en" ? null : languagePack(lang);
+  const driver = await launchFirefox({ addon: langpack ? null : dist, prefs });
   try {
+    if (langpack) {
+      await driver.installAddon(langpack, true);
+      await driver.installAddon(dist, true);
+    }
     await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
     const shot = async (file) => writeFile(join(artifacts, file), await driver.takeScreenshot(), "base64");
     const welcomeWindow = await findWelcomeWindow(driver);
@@ -237,7 +256,7 @@ async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
     if (got !== lang) {
       // No language pack: Firefox gives the extension English.
       const available = await driver.executeScript(() => navigator.languages.join(","));
-      console.log(`skip ${name}: Firefox here has no ${lang} language pack (the extension got "${got}" messages; navigator.languages ${available}); only English and the meta line are checked in Firefox`);
+      console.log(`skip ${name}: Firefox here has no ${lang} language pack (the extension got "${got}" messages; navigator.languages ${available}): set FIREFOX_LANGPACK_${lang.toUpperCase()} to its XPI (Debian: firefox-esr-l10n-${lang}); only English and the meta line are checked in Firefox`);
       return false;
     }
     const ui = await messages(dist, lang);
