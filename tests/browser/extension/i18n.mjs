@@ -17,7 +17,8 @@
 // German is not checked in Firefox (the run says so), English and the
 // page-language meta line always are.
 //
-// Screenshots: {chromium,firefox}-i18n-{en,de}-{popup,list,welcome}.png.
+// Screenshots: {chromium,firefox}-i18n-{en,de}-{popup,list,welcome}.png,
+// chromium-i18n-{en,de}-{settings,reader}.png (the reader on the French page).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -197,6 +198,8 @@ async function chromiumIn({ dist, pages, artifacts, t, lang, en }) {
     const welcomeSeen = await welcome.waitForFunction(welcomeTexts, { timeout: WAIT }).then((h) => h.jsonValue()).catch(() => null);
     await welcome.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-welcome.png`), fullPage: true });
     await welcome.close();
+    await options.setViewportSize({ width: 1000, height: 900 });
+    await options.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-settings.png`), fullPage: true });
     checkUi(t, name, lang, { popup: popupSeen, control, welcome: welcomeSeen }, ui, en);
 
     // The reader's meta line, on the page in three languages.
@@ -206,6 +209,7 @@ async function chromiumIn({ dist, pages, artifacts, t, lang, en }) {
       const meta = await inShadow(cdp, '[data-declutter="reader"]', "function () { return this.querySelector('.meta')?.textContent ?? null; }");
       const want = pageLang === "it" ? ui : await messages(dist, pageLang);
       checkMeta(t, name, meta, pageLang, want);
+      if (pageLang === "fr") await page.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-reader.png`) });
     }
   } finally {
     await context.close();
@@ -284,7 +288,7 @@ async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
         (url, done) =>
           browser.tabs
             .query({})
-            .then((tabs) => browser.windows.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}`, width: 380, height: 700 }))
+            .then((tabs) => browser.windows.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}`, width: 380, height: 820 }))
             .then(() => done(), (e) => done(String(e))),
         seed,
       ),
