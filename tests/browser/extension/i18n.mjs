@@ -17,7 +17,11 @@
 // German is not checked in Firefox (the run says so), English and the
 // page-language meta line always are.
 //
-// Screenshots: {chromium,firefox}-i18n-{en,de}-{popup,list,welcome}.png,
+// Chromium is also checked in French and Spanish (Firefox here has no
+// language pack for them).
+//
+// Screenshots: {chromium,firefox}-i18n-{en,de}-{popup,list,welcome}.png
+// (Chromium also fr, es),
 // chromium-i18n-{en,de}-{settings,reader}.png (the reader on the French page).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -216,12 +220,12 @@ async function chromiumIn({ dist, pages, artifacts, t, lang, en }) {
   }
 }
 
-/** Runs the Chromium checks: English by default, German with `--lang=de`. */
+/** Runs the Chromium checks: English by default, German, French and Spanish with `--lang=`. */
 export async function runI18nChromium({ dist, repo, artifacts, t }) {
   const pages = await i18nPages(repo);
   const en = await messages(dist, "en");
   try {
-    for (const lang of ["en", "de"]) await chromiumIn({ dist, pages, artifacts, t, lang, en });
+    for (const lang of ["en", "de", "fr", "es"]) await chromiumIn({ dist, pages, artifacts, t, lang, en });
   } finally {
     await pages.close();
   }
