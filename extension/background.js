@@ -15,6 +15,7 @@ import { rememberShown, shownOn, forgetSession } from "./lib/always-show.js";
 import { checkMessage } from "./lib/validate-message.js";
 import { MSG } from "./lib/protocol.js";
 import { openWelcome } from "./lib/welcome.js";
+import { t } from "./lib/i18n.js";
 
 /** The pool of core workers, where this context serves the core itself (Firefox). */
 let localCore = null;
@@ -37,12 +38,12 @@ async function run(tabId, mode, clickTime) {
     const result = await runInTab(tabId, mode, clickTime);
     if (result?.error) {
       console.warn(`Declutter: could not read this page: ${result.error}`);
-      await api.action.setTitle({ tabId, title: `Declutter could not read this page (${result.error})` });
+      await api.action.setTitle({ tabId, title: t("status_couldNotRead", result.error) });
     }
     return result;
   } catch (e) {
     console.warn(`Declutter: cannot run on this tab: ${e.message}`);
-    await api.action.setTitle({ tabId, title: "Declutter cannot run on this page" }).catch(() => {});
+    await api.action.setTitle({ tabId, title: t("status_cannotRun") }).catch(() => {});
     return { error: e.message };
   }
 }
@@ -60,9 +61,9 @@ api.runtime.onInstalled.addListener((details) => {
   if (details.reason === "install") openWelcome();
   api.contextMenus.removeAll().then(() => {
     const contexts = ["page", "action"];
-    api.contextMenus.create({ id: MENU.reader, title: "Reader view", contexts });
-    api.contextMenus.create({ id: MENU.declutter, title: "Collapse promo and related blocks", contexts });
-    api.contextMenus.create({ id: MENU.site, title: "Always declutter this site", contexts });
+    api.contextMenus.create({ id: MENU.reader, title: t("readerView"), contexts });
+    api.contextMenus.create({ id: MENU.declutter, title: t("menu_declutter"), contexts });
+    api.contextMenus.create({ id: MENU.site, title: t("alwaysDeclutterSite"), contexts });
   });
   syncAutoDeclutter();
 });
@@ -85,7 +86,7 @@ async function alwaysDeclutterSite(tab, pageUrl) {
   // permission (the browser keeps that on disk): this page only.
   if (tab.incognito) {
     await run(tab.id, "declutter", Date.now());
-    await api.action.setTitle({ tabId: tab.id, title: "Declutter: sites are not remembered from private windows; this page was decluttered" }).catch(() => {});
+    await api.action.setTitle({ tabId: tab.id, title: t("status_privateNotRemembered") }).catch(() => {});
     return;
   }
   const granted = await api.permissions.request({ origins: patternsFor(host) });

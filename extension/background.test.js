@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { register } from "node:module";
+import { fakeI18n } from "./lib/fake-i18n.test.js";
 
 // ../pkg/declutter.js exists only in the packaged extension: a stub stands in.
 const stub = "export default async function init() {} export function warmUp() {} export function analyzeSnapshot() { throw new Error('stub'); }";
@@ -49,6 +50,7 @@ const event = () => {
 
 const calls = [];
 const fake = {
+  i18n: fakeI18n(),
   runtime: {
     id: ID,
     getURL: (path) => BASE + path,

@@ -9,6 +9,8 @@ import { loadSettings, saveSettings, normalizeHost } from "./lib/settings.js";
 import { patternsFor, wantedOrigins } from "./lib/auto.js";
 import { giveBackUnneeded } from "./lib/give-back.js";
 import { forgetAll } from "./lib/always-show.js";
+import { t, tn, uiLocale } from "./lib/i18n.js";
+import { localizePage } from "./lib/localize-page.js";
 
 const form = document.getElementById("settings");
 const statusLine = document.getElementById("status");
@@ -33,7 +35,7 @@ function show(s) {
 async function save(patch) {
   const saved = await saveSettings(api.storage, patch);
   show(saved);
-  say("Saved");
+  say(t("options_saved"));
   return saved;
 }
 
@@ -47,11 +49,11 @@ function typedSites() {
 // permissions.request must run before any other await: it needs the click.
 async function setAuto(mode) {
   const { hosts, bad } = typedSites();
-  if (bad.length) say(`Not a site name, ignored: ${bad.join(", ")}`);
+  if (bad.length) say(t("options_badSites", bad.join(", ")));
   const origins = mode === "everywhere" ? ["<all_urls>"] : mode === "sites" ? hosts.flatMap(patternsFor) : [];
   if (origins.length && !(await api.permissions.request({ origins }))) {
     show(await loadSettings(api.storage));
-    say("Permission not given: automatic declutter stays as it was");
+    say(t("options_permissionRefused"));
     return;
   }
   // Chromium's remove() takes back every granted site that <all_urls>
@@ -64,7 +66,7 @@ async function setAuto(mode) {
   const saved = await save({ auto: mode, autoSites: hosts });
   // The sites' permissions the new settings do not need, now that they are saved.
   await giveBackUnneeded(api.permissions, wantedOrigins(saved));
-  if (bad.length) say(`Saved; not a site name, ignored: ${bad.join(", ")}`);
+  if (bad.length) say(t("options_savedBadSites", bad.join(", ")));
 }
 
 function bindRanges() {
@@ -74,7 +76,7 @@ function bindRanges() {
     input.addEventListener("change", () => {
       const value = Number(input.value);
       if (input.value === "" || !(value >= min && value <= max)) {
-        say(`${input.labels[0].textContent} must be between ${min} and ${max}`);
+        say(t("options_range", input.labels[0].textContent, min.toLocaleString(uiLocale()), max.toLocaleString(uiLocale())));
         loadSettings(api.storage).then(show);
         return;
       }
@@ -100,11 +102,12 @@ function bind() {
   document.getElementById("save-sites").addEventListener("click", () => setAuto("sites"));
   document.getElementById("forget").addEventListener("click", async () => {
     const n = await forgetAll(api.storage);
-    say(n ? `Forgotten on ${n} site${n === 1 ? "" : "s"}` : "There was nothing to forget");
+    say(n ? tn(n, "options_forgotten") : t("options_nothingToForget"));
   });
   form.addEventListener("submit", (e) => e.preventDefault());
 }
 
+localizePage();
 bind();
 show(await loadSettings(api.storage));
 document.documentElement.dataset.ready = "true";

@@ -3,6 +3,7 @@
 // copy.
 // (A block's key, `hash`, and opening words, `excerpt`, come with the
 // analysis: lib/block-text.js.)
+import { t } from "../lib/i18n.js";
 
 // What a hidden widget is called when the engine gave no label: words
 // that claim no more than the kind does. A promo block may be share
@@ -11,7 +12,48 @@
 // "Advertisement"; only the engine, from advertising evidence, does.
 const FALLBACK_LABELS = { promo: "Promotion", related: "Related links", boilerplate: "Page furniture" };
 
-/** A block's label in plain words: the engine's `label` when it gave one, else a fallback from its kind. */
+/**
+ * The message for each label, by the label as the engine's JSON spells it
+ * (`Label::as_str` in src/model.rs) and the fallbacks above: the engine
+ * speaks English, the extension shows the label in the browser's language.
+ */
+export const LABEL_MESSAGES = Object.freeze({
+  Advertisement: "label_advertisement",
+  Sponsored: "label_sponsored",
+  "Newsletter sign-up": "label_newsletterSignup",
+  "Subscription offer": "label_subscriptionOffer",
+  "Donation appeal": "label_donationAppeal",
+  "App download": "label_appDownload",
+  "Share buttons": "label_shareButtons",
+  "Social links": "label_socialLinks",
+  Promotion: "label_promotion",
+  "Related stories": "label_relatedStories",
+  "Most read": "label_mostRead",
+  "Previous or next article": "label_previousNext",
+  "Links to other pages": "label_linksToOtherPages",
+  "Related links": "label_relatedLinks",
+  Navigation: "label_navigation",
+  "Page header": "label_pageHeader",
+  Footer: "label_footer",
+  Sidebar: "label_sidebar",
+  Comments: "label_comments",
+  "Cookie notice": "label_cookieNotice",
+  Tags: "label_tags",
+  "About the author": "label_aboutTheAuthor",
+  "Photo credit": "label_photoCredit",
+  Copyright: "label_copyright",
+  "Legal notice": "label_legalNotice",
+  Form: "label_form",
+  "Other page parts": "label_otherPageParts",
+  "Page furniture": "label_pageFurniture",
+});
+
+/** A label (as the engine spells it) in the browser's language; one the extension has no message for as it is. */
+export function labelText(label) {
+  return Object.hasOwn(LABEL_MESSAGES, label) ? t(LABEL_MESSAGES[label]) : label;
+}
+
+/** A block's label in plain words (as the engine spells it, for the logic; labelText() shows it): the engine's `label` when it gave one, else a fallback from its kind. */
 export function labelOf(block) {
   const label = typeof block.label === "string" ? block.label.trim() : "";
   return label || FALLBACK_LABELS[block.kind] || FALLBACK_LABELS.boilerplate;
@@ -25,7 +67,7 @@ export function labelOf(block) {
 export function whyOf(block, links = 0) {
   const why = Array.isArray(block.why) ? block.why.filter((s) => typeof s === "string" && s.trim()).map((s) => s.trim()) : [];
   if (why.length) return why.slice(0, 5);
-  return links > 1 ? [`${links} links to other pages.`] : [];
+  return links > 1 ? [t("why_links", links)] : [];
 }
 
 // The engine's labels that claim advertising (it gives them only on
@@ -36,13 +78,15 @@ const AD_LABELS = new Set(["Advertisement", "Sponsored"]);
 export const claimsAdvertising = (label) => AD_LABELS.has(label);
 
 /**
- * One label for neighbouring blocks hidden as one widget: theirs, each
- * once, in alphabetical order (so the popup counts "Most read and Share
- * buttons" as one label whichever came first).
+ * One label for neighbouring blocks hidden as one widget, in the browser's
+ * language: theirs, each once, in the engine's labels' alphabetical order
+ * (so the popup counts "Most read and Share buttons" as one label whichever
+ * came first).
  */
 export function widgetLabel(labels) {
-  const unique = [...new Set(labels)].sort();
-  return unique.length <= 2 ? unique.join(" and ") : `${unique.slice(0, 2).join(", ")} and more`;
+  const unique = [...new Set(labels)].sort().map(labelText);
+  if (unique.length === 1) return unique[0];
+  return unique.length === 2 ? t("label_two", unique[0], unique[1]) : t("label_more", unique[0], unique[1]);
 }
 
 /** A report of what Declutter made of the page, to paste into a bug report by hand. */

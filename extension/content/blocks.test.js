@@ -2,7 +2,11 @@
 // `node --test extension/`; not shipped in the package).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { labelOf, whyOf, widgetLabel } from "./blocks.js";
+import { fakeI18n } from "../lib/fake-i18n.test.js";
+
+// The content script's words come from the browser's i18n API: English here.
+globalThis.chrome = { i18n: fakeI18n() };
+const { labelOf, labelText, whyOf, widgetLabel } = await import("./blocks.js");
 
 test("the engine's label is used when there is one", () => {
   assert.equal(labelOf({ kind: "promo", label: "Share buttons" }), "Share buttons");
@@ -31,4 +35,20 @@ test("neighbouring blocks hidden as one widget get one label", () => {
   assert.equal(widgetLabel(["Share buttons", "Most read"]), "Most read and Share buttons");
   assert.equal(widgetLabel(["Most read", "Share buttons", "Most read"]), "Most read and Share buttons");
   assert.equal(widgetLabel(["C", "B", "A"]), "A, B and more");
+});
+
+test("labels are shown in the browser's language, each engine label by a message of its own", () => {
+  assert.equal(labelText("Newsletter sign-up"), "Newsletter sign-up");
+  assert.equal(labelText("Previous or next article"), "Previous or next article");
+  // A label the extension has no message for is shown as the engine wrote it.
+  assert.equal(labelText("Something new"), "Something new");
+});
+
+test("every label the engine gives has a message", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const { LABEL_MESSAGES } = await import("./blocks.js");
+  const model = await readFile(new URL("../../src/model.rs", import.meta.url), "utf8");
+  const labels = [...model.matchAll(/Label::\w+ => "([^"]+)"/g)].map((m) => m[1]).filter((l) => l !== "Article");
+  assert.ok(labels.length >= 25, `${labels.length} labels in src/model.rs`);
+  assert.deepEqual(labels.filter((l) => !Object.hasOwn(LABEL_MESSAGES, l)), []);
 });

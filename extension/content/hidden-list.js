@@ -6,6 +6,8 @@
 // a real <button>, so the keyboard reaches it (one tab stop, the page's
 // last), and Escape closes the list back onto it.
 
+import { t, tn, uiLocale } from "../lib/i18n.js";
+
 const CSS = `
 :host { all: initial !important; position: fixed !important; right: 12px !important; bottom: 12px !important; z-index: 2147483647 !important;
   display: block !important; visibility: visible !important; opacity: 1 !important; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -35,8 +37,6 @@ button[hidden] { display: none; }
 button.act, .footer button { color: #8ab4f8; }
 }
 @media print { :host { display: none !important; } }`;
-
-const things = (n) => (n === 1 ? "1 thing hidden" : `${n} things hidden`);
 
 // The engine's reasons are clauses ("says 'Share on'", "a link to another
 // site"): one sentence, clauses apart, so two of them do not read as one
@@ -69,7 +69,7 @@ export function hiddenList(widgets, actions) {
   panel.id = "list";
   panel.hidden = true;
   panel.setAttribute("role", "region");
-  panel.setAttribute("aria-label", "Hidden by Declutter");
+  panel.setAttribute("aria-label", t("control_region"));
   const head = document.createElement("h2");
   const list = document.createElement("ul");
   const rows = widgets.map((w) => {
@@ -91,7 +91,7 @@ export function hiddenList(widgets, actions) {
     const always = document.createElement("button");
     always.type = "button";
     always.className = "act always";
-    always.textContent = "always show on this site";
+    always.textContent = t("action_alwaysShow");
     always.hidden = true;
     always.addEventListener("click", async () => {
       await w.alwaysShow();
@@ -106,7 +106,7 @@ export function hiddenList(widgets, actions) {
     if (w.excerpt) {
       const what = document.createElement("p");
       what.className = "what";
-      what.textContent = `“${w.excerpt.length > 70 ? w.excerpt.slice(0, 70).trimEnd() + "…" : w.excerpt}”`;
+      what.textContent = t("control_excerpt", w.excerpt.length > 70 ? w.excerpt.slice(0, 70).trimEnd() + "…" : w.excerpt);
       li.append(what);
     }
     if (w.why.length) {
@@ -122,19 +122,21 @@ export function hiddenList(widgets, actions) {
   footer.className = "footer";
   const showAll = document.createElement("button");
   showAll.type = "button";
-  showAll.textContent = "Show all";
+  showAll.textContent = t("showAll");
   showAll.addEventListener("click", () => actions.showAll());
   const report = document.createElement("button");
   report.type = "button";
-  report.textContent = "Copy report";
+  report.textContent = t("copyReport");
   const note = document.createElement("span");
   note.className = "note";
   note.setAttribute("role", "status");
   report.addEventListener("click", async () => {
-    note.textContent = (await actions.report()) ? "Report copied" : "Could not copy";
+    note.textContent = (await actions.report()) ? t("reportCopied") : t("couldNotCopy");
   });
   footer.append(showAll, report, note);
   panel.append(head, list, footer);
+  // In the extension's language, whatever the page's (screen readers read it so).
+  pill.lang = panel.lang = uiLocale();
   // The button first: Tab from it goes into the open list.
   root.append(style, pill, panel);
 
@@ -153,14 +155,15 @@ export function hiddenList(widgets, actions) {
   function update() {
     const hidden = widgets.filter((w) => !w.visible).length;
     // Short, so it covers little of a page whose text runs to the edge.
-    pill.textContent = `${hidden} hidden`;
-    pill.title = `Declutter: ${things(hidden)} on this page`;
-    pill.setAttribute("aria-label", `Declutter: ${things(hidden)} on this page. Show the list`);
-    head.textContent = hidden === widgets.length ? "Hidden on this page" : `Hidden on this page (${widgets.length - hidden} shown again)`;
+    pill.textContent = tn(hidden, "control_pill");
+    const things = tn(hidden, "control_things");
+    pill.title = t("control_title", things);
+    pill.setAttribute("aria-label", t("control_name", things));
+    head.textContent = hidden === widgets.length ? t("hiddenOnPage") : tn(widgets.length - hidden, "control_headShown");
     for (const { w, act, always, label } of rows) {
-      act.textContent = w.visible ? "hide" : "show";
+      act.textContent = w.visible ? t("action_hide") : t("action_show");
       always.hidden = !w.visible || !!w.remembered;
-      act.setAttribute("aria-label", `${w.visible ? "Hide" : "Show"} ${w.label}`);
+      act.setAttribute("aria-label", t(w.visible ? "action_hideLabel" : "action_showLabel", w.label));
       label.className = w.visible ? "label shown" : "label";
     }
   }

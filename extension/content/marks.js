@@ -4,6 +4,8 @@
 // one per widget. Shown again, the widget's mark offers to always show it
 // on this site. A real <button> in a closed shadow root, as the control.
 
+import { t, uiLocale } from "../lib/i18n.js";
+
 const CSS = `
 :host { all: initial !important; display: block !important; margin: 2px 0 !important; visibility: visible !important; opacity: 1 !important;
   height: 20px !important; max-height: 20px !important; overflow: hidden !important; }
@@ -54,6 +56,7 @@ export function mark(widget, changed) {
   style.textContent = CSS;
   const box = document.createElement("div");
   box.className = "mark";
+  box.lang = uiLocale();
   if (widget.why.length) box.title = widget.why.join(" ");
   const text = document.createElement("span");
   text.className = "text";
@@ -61,7 +64,7 @@ export function mark(widget, changed) {
   toggle.type = "button";
   const always = document.createElement("button");
   always.type = "button";
-  always.textContent = "always show on this site";
+  always.textContent = t("action_alwaysShow");
   always.hidden = true;
   const note = document.createElement("span");
   note.setAttribute("role", "status");
@@ -79,11 +82,11 @@ export function mark(widget, changed) {
     changed();
   });
   function update() {
-    text.textContent = widget.visible ? widget.label : `${widget.label} hidden`;
-    toggle.textContent = widget.visible ? "hide" : "show";
-    toggle.setAttribute("aria-label", `${widget.visible ? "Hide" : "Show"} ${widget.label}`);
+    text.textContent = widget.visible ? widget.label : t("mark_hidden", widget.label);
+    toggle.textContent = widget.visible ? t("action_hide") : t("action_show");
+    toggle.setAttribute("aria-label", t(widget.visible ? "action_hideLabel" : "action_showLabel", widget.label));
     always.hidden = !widget.visible || !!widget.remembered;
-    note.textContent = widget.remembered ? "remembered" : "";
+    note.textContent = widget.remembered ? t("mark_remembered") : "";
   }
   update();
   outer.hidden = true;

@@ -3,6 +3,7 @@
 // between the page, the reader view and the decluttered page.
 import { api } from "../lib/api.js";
 import { MSG } from "../lib/protocol.js";
+import { t, uiLocale } from "../lib/i18n.js";
 import { snapshotAsync } from "../pkg/snapshot.js";
 import { analyzeRemotely } from "./analysis-port.js";
 import { copyText, report } from "./blocks.js";
@@ -41,7 +42,7 @@ async function send(message) {
 /** What a page past LIMITS is told: why, for the toolbar's tooltip. */
 class TooLarge extends Error {}
 
-const count = (n) => n.toLocaleString("en-US");
+const count = (n) => n.toLocaleString(uiLocale());
 
 // Counts the page's elements, up to one past `limit`, in slices: a
 // native count (getElementsByTagName) reads all of a 50 MB page's in one
@@ -75,9 +76,12 @@ function forReader(article) {
     }
   }
   if (cut >= html.length) return article;
-  const note = `<p><em>Declutter shows the beginning of this article only: at ${count(html.length)} characters it is too long for the reader view.</em></p>`;
+  const note = `<p><em>${escapeHtml(t("reader_cut", count(html.length)))}</em></p>`;
   return { ...article, contentHtml: html.slice(0, cut) + note };
 }
+
+// A message as HTML text (it goes into the article's HTML).
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // Where the n-th start tag of `html` begins, or its length if it has fewer.
 function startOfTag(html, n) {
@@ -91,7 +95,7 @@ function startOfTag(html, n) {
 // the sending are sliced so the page keeps its main thread.
 async function analyze() {
   const t0 = performance.now();
-  if ((await countElements(LIMITS.elements)) > LIMITS.elements) throw new TooLarge(`more than ${count(LIMITS.elements)} elements`);
+  if ((await countElements(LIMITS.elements)) > LIMITS.elements) throw new TooLarge(t("tooLarge_elements", count(LIMITS.elements)));
   let snap;
   try {
     snap = await snapshotAsync(document, {
@@ -101,9 +105,9 @@ async function analyze() {
       maxAttributes: LIMITS.attributes,
     });
   } catch (e) {
-    if (e?.limit === "maxNodes") throw new TooLarge(`more than ${count(LIMITS.nodes)} elements and texts`);
-    if (e?.limit === "maxChars") throw new TooLarge(`more than ${count(LIMITS.chars)} characters of text`);
-    if (e?.limit === "maxAttributes") throw new TooLarge(`an element with more than ${count(LIMITS.attributes)} attributes`);
+    if (e?.limit === "maxNodes") throw new TooLarge(t("tooLarge_nodes", count(LIMITS.nodes)));
+    if (e?.limit === "maxChars") throw new TooLarge(t("tooLarge_chars", count(LIMITS.chars)));
+    if (e?.limit === "maxAttributes") throw new TooLarge(t("tooLarge_attributes", count(LIMITS.attributes)));
     throw e;
   }
   const t1 = performance.now();

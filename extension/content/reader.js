@@ -5,6 +5,8 @@
 // only the host is added, and removed again on close.
 import DOMPurify from "dompurify";
 import { CHOICES, FONT_LABELS, RANGES } from "../lib/protocol.js";
+import { t, uiLocale } from "../lib/i18n.js";
+import { readingTime } from "./reading-time.js";
 
 const FONTS = {
   serif: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif',
@@ -96,6 +98,9 @@ main { max-width: none; padding: 0; }
 .body img, .body figure, .body pre, .body table { break-inside: avoid; }
 }`;
 
+/** The themes' names (messages), shared with the options page. */
+const THEME_MESSAGES = { system: "theme_system", light: "theme_light", sepia: "theme_sepia", dark: "theme_dark" };
+
 const SANITIZE = {
   FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "object", "embed"],
   FORBID_ATTR: ["style"],
@@ -121,18 +126,22 @@ function formatDate(value, lang) {
   }
 }
 
-function header(article) {
+// The byline, the date and the reading time; the last in the article's
+// language where the extension has it (a span of its own language where
+// it is not the article's).
+function header(article, lang) {
+  const minutes = article.readingMinutes ? readingTime(Math.max(1, Math.round(article.readingMinutes)), lang) : null;
   const meta = [
     article.byline,
-    formatDate(article.published, article.lang),
-    article.readingMinutes ? `${Math.max(1, Math.round(article.readingMinutes))} min read` : null,
+    formatDate(article.published, lang),
+    minutes && (minutes.lang === lang ? minutes.text : el("span", { lang: minutes.lang }, minutes.text)),
   ].filter(Boolean);
   return el(
     "header",
     {},
     article.siteName ? el("p", { class: "site" }, article.siteName) : null,
-    el("h1", {}, article.title || document.title || "Untitled"),
-    meta.length ? el("p", { class: "meta" }, meta.join(" · ")) : null,
+    el("h1", {}, article.title || document.title || t("reader_untitled")),
+    meta.length ? el("p", { class: "meta" }, ...meta.flatMap((part, i) => (i ? [" · ", part] : [part]))) : null,
   );
 }
 
@@ -204,7 +213,7 @@ async function fill(from, into, stopped, budget = { left: FILL_ELEMENTS }) {
 async function fillBody(body, article, stopped) {
   await fill(inert(article.contentHtml || ""), body, stopped);
   if (!stopped() && !body.textContent.trim() && !body.querySelector("img")) {
-    body.append(el("p", { class: "empty" }, "Declutter found no article on this page."));
+    body.append(el("p", { class: "empty" }, t("reader_noArticle")));
   }
 }
 
@@ -217,46 +226,49 @@ function applySettings(view, s) {
 }
 
 function toolbar(state, actions) {
-  const bar = el("div", { class: "toolbar", role: "toolbar", "aria-label": "Reader view" });
+  const bar = el("div", { class: "toolbar", role: "toolbar", "aria-label": t("readerView"), lang: uiLocale() });
   const note = el("span", { class: "note", role: "status", "aria-live": "polite" });
-  const close = el("button", { type: "button", title: "Back to the page (Esc)" }, "✕ Close");
+  const close = el("button", { type: "button", title: t("reader_closeTitle") }, t("reader_close"));
   close.addEventListener("click", actions.close);
 
-  const themes = el("span", { class: "group", role: "group", "aria-label": "Theme" });
-  for (const t of CHOICES.theme) {
-    const b = el("button", { type: "button", class: t === "system" ? "" : "swatch", "data-value": t, "aria-label": `${t} theme`, title: `${t} theme` }, t === "system" ? "Auto" : "A");
-    b.addEventListener("click", () => actions.set({ theme: t }));
+  const themes = el("span", { class: "group", role: "group", "aria-label": t("theme") });
+  for (const theme of CHOICES.theme) {
+    const name = t("reader_themeName", t(THEME_MESSAGES[theme]));
+    const b = el("button", { type: "button", class: theme === "system" ? "" : "swatch", "data-value": theme, "aria-label": name, title: name }, theme === "system" ? t("reader_auto") : "A");
+    b.addEventListener("click", () => actions.set({ theme }));
     themes.append(b);
   }
-  const font = el("select", { "aria-label": "Font" });
+  const font = el("select", { "aria-label": t("font") });
   for (const [value, label] of Object.entries(FONT_LABELS)) {
-    font.append(el("option", { value }, label));
+    font.append(el("option", { value }, t(label)));
   }
   font.addEventListener("change", () => actions.set({ font: font.value }));
 
-  const stepper = (key, label, less, more) => {
+  // `label`, `less` and `more` are messages.
+  const stepper = (key, labelName, less, more) => {
+    const label = t(labelName);
     const [min, max, step] = RANGES[key];
     const round = (v) => Math.round(v * 10) / 10;
-    const minus = el("button", { type: "button", "aria-label": `${label}: ${less}` }, "−");
-    const plus = el("button", { type: "button", "aria-label": `${label}: ${more}` }, "+");
+    const minus = el("button", { type: "button", "aria-label": t(less) }, "−");
+    const plus = el("button", { type: "button", "aria-label": t(more) }, "+");
     minus.addEventListener("click", () => actions.set({ [key]: round(Math.max(min, state.settings[key] - step)) }));
     plus.addEventListener("click", () => actions.set({ [key]: round(Math.min(max, state.settings[key] + step)) }));
     return el("span", { class: "group", role: "group", "aria-label": label }, minus, el("span", { "aria-hidden": "true" }, label), plus);
   };
-  const declutter = el("button", { type: "button", title: "Back to the page with promo and related blocks collapsed" }, "Declutter page");
+  const declutter = el("button", { type: "button", title: t("reader_declutterTitle") }, t("reader_declutter"));
   declutter.addEventListener("click", actions.declutter);
-  const report = el("button", { type: "button", title: "Copy the page address and what Declutter found, to report a page that went wrong" }, "Copy report");
+  const report = el("button", { type: "button", title: t("reader_reportTitle") }, t("copyReport"));
   report.addEventListener("click", async () => {
-    note.textContent = (await actions.report()) ? "Report copied" : "Could not copy";
+    note.textContent = (await actions.report()) ? t("reportCopied") : t("couldNotCopy");
   });
 
   bar.append(
     close,
     themes,
     font,
-    stepper("fontSize", "Size", "smaller", "larger"),
-    stepper("lineWidth", "Width", "narrower", "wider"),
-    stepper("lineHeight", "Spacing", "tighter", "looser"),
+    stepper("fontSize", "reader_size", "reader_smaller", "reader_larger"),
+    stepper("lineWidth", "reader_width", "reader_narrower", "reader_wider"),
+    stepper("lineHeight", "reader_spacing", "reader_tighter", "reader_looser"),
     el("span", { class: "spacer" }),
     note,
     declutter,
@@ -300,9 +312,11 @@ export function open({ article, settings }, actions) {
   };
   const controls = toolbar(state, { ...actions, set });
   applySettings(view, state.settings);
-  const main = el("main", { lang: article.lang || null, dir: article.dir || "auto" });
+  // The article's language: the engine's, else the page's own.
+  const lang = article.lang || document.documentElement.lang || null;
+  const main = el("main", { lang, dir: article.dir || "auto" });
   const body = el("div", { class: "body" });
-  main.append(el("article", {}, header(article), body));
+  main.append(el("article", {}, header(article, lang), body));
   view.append(controls.bar, main);
   root.append(el("style", {}, READER_CSS), view);
   view.addEventListener("keydown", (e) => {

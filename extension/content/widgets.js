@@ -41,7 +41,8 @@ function adjacent(a, b, hidden) {
  * Groups `items` ({top: [elements], label, shown}, in page order) into
  * widgets: an item joins the one before when nothing shown lies between
  * them and both or neither claim advertising. Items the page did not show (`shown` false) join no widget and
- * stand apart, uncounted. Returns [{items, top, label, shown}].
+ * stand apart, uncounted. Returns [{items, top, label, shown}], `label`
+ * in the browser's language (the items' labels are the engine's).
  */
 export function groupWidgets(items) {
   const hidden = new Set(items.flatMap((i) => i.top));
@@ -49,7 +50,7 @@ export function groupWidgets(items) {
   let last = null;
   for (const item of items) {
     if (!item.shown) {
-      widgets.push({ items: [item], top: item.top, label: item.label, shown: false });
+      widgets.push({ items: [item], top: item.top, label: widgetLabel([item.label]), shown: false });
       continue;
     }
     // An ad and the site's own "Most read" beside it stay two widgets: one
@@ -62,7 +63,7 @@ export function groupWidgets(items) {
       last.label = widgetLabel(last.items.map((i) => i.label));
       continue;
     }
-    last = { items: [item], top: item.top, label: item.label, shown: true };
+    last = { items: [item], top: item.top, label: widgetLabel([item.label]), shown: true };
     widgets.push(last);
   }
   return widgets;

@@ -75,8 +75,8 @@ export function pieces(text, size) {
 /** Kinds of block the core reports that the user may collapse. */
 export const COLLAPSIBLE_KINDS = Object.freeze(["promo", "related", "boilerplate"]);
 
-/** The reader's fonts, by setting value, with their labels (the font stacks live in content/reader.js). */
-export const FONT_LABELS = Object.freeze({ serif: "Serif", sans: "Sans-serif", mono: "Monospace" });
+/** The reader's fonts, by setting value, with their labels' messages (the font stacks live in content/reader.js). */
+export const FONT_LABELS = Object.freeze({ serif: "font_serif", sans: "font_sans", mono: "font_mono" });
 
 /** The settings that take one of a list of values. */
 export const CHOICES = Object.freeze({

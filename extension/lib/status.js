@@ -1,5 +1,6 @@
 // The toolbar button's badge and tooltip for one tab.
 import { api } from "./api.js";
+import { t, tn, uiLocale } from "./i18n.js";
 
 const ARTICLE_MIN_WORDS = 150;
 
@@ -17,23 +18,19 @@ export async function showStatus(tabId, { collapsed, skipped, reader, article, w
     await Promise.all([
       api.action.setBadgeText({ tabId, text: "!" }),
       api.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" }),
-      api.action.setTitle({ tabId, title: `Declutter: this page is too large to read (${tooLarge})` }),
+      api.action.setTitle({ tabId, title: t("status_tooLarge", tooLarge) }),
     ]);
     return;
   }
   // The badge counts what is hidden in the page: nothing while the reader
   // covers it (issue 14: "31 blocks collapsed" with the reader open).
   const text = collapsed > 0 && !reader ? String(collapsed) : "";
-  const what = article
-    ? `looks like an article (${words} words, ${minutes} min read)`
-    : "this page does not look like an article";
-  const hidden = reader
-    ? "reader view open"
-    : (collapsed === 1 ? "1 block collapsed" : `${collapsed} blocks collapsed`) +
-    (skipped > 0 ? ` (the first ones; ${skipped} more left as they are)` : "");
+  const what = article ? t("status_article", words.toLocaleString(uiLocale()), minutes) : t("status_notArticle");
+  const count = tn(collapsed, "status_hidden");
+  const hidden = reader ? t("status_readerOpen") : skipped > 0 ? t("status_skipped", count, skipped.toLocaleString(uiLocale())) : count;
   await Promise.all([
     api.action.setBadgeText({ tabId, text }),
     api.action.setBadgeBackgroundColor({ tabId, color: "#1f5f8b" }),
-    api.action.setTitle({ tabId, title: `Declutter: ${what}; ${hidden}` }),
+    api.action.setTitle({ tabId, title: t("status_title", what, hidden) }),
   ]);
 }

@@ -8,9 +8,11 @@ import { COLLAPSIBLE_KINDS, MSG } from "../lib/protocol.js";
 import { loadSettings, saveSettings, normalizeHost } from "../lib/settings.js";
 import { patternsFor, wantedOrigins } from "../lib/auto.js";
 import { giveBackUnneeded } from "../lib/give-back.js";
+import { t, tn, uiLocale } from "../lib/i18n.js";
+import { localizePage } from "../lib/localize-page.js";
 
-/** The kinds' names, as the options page words them. */
-const KIND_NAMES = { promo: "Promotion and ads", related: "Related stories", boilerplate: "Page furniture" };
+/** The kinds' names (messages). */
+const KIND_NAMES = { promo: "kind_promo", related: "kind_related", boilerplate: "kind_boilerplate" };
 
 const $ = (id) => document.getElementById(id);
 const say = (text) => ($("say").textContent = text);
@@ -35,25 +37,25 @@ async function run(mode) {
 /** Shows the page's state: {mode, article, words, minutes, hidden: {label: n}, total, host}. */
 function show(state) {
   if (state.mode === "too-large") {
-    cannotRead(`Declutter cannot read this page: ${state.reason || "it is too large"}.`);
+    cannotRead(t("popup_cannotReadWhy", state.reason || t("popup_tooLarge")));
     return;
   }
   host = normalizeHost(state.host || "");
   $("article").textContent = state.article
-    ? `This page looks like an article (${state.words} words, ${state.minutes} min read).`
-    : "This page does not look like an article.";
-  $("total").textContent = state.total === 0 ? "Nothing hidden" : state.total === 1 ? "1 thing hidden" : `${state.total} things hidden`;
+    ? t("popup_article", state.words.toLocaleString(uiLocale()), state.minutes)
+    : t("popup_notArticle");
+  $("total").textContent = state.total === 0 ? t("popup_nothingHidden") : tn(state.total, "popup_total");
   const list = $("labels");
   list.replaceChildren(
     ...Object.entries(state.hidden).map(([label, n]) => {
       const li = document.createElement("li");
-      li.textContent = `${label}: ${n}`;
+      li.textContent = t("popup_labelCount", label, n);
       return li;
     }),
   );
   $("reader").setAttribute("aria-pressed", String(state.mode === "reader"));
   $("declutter").setAttribute("aria-pressed", String(state.mode === "declutter"));
-  $("declutter").textContent = state.mode === "declutter" ? "Declutter this page: on" : "Declutter this page: off";
+  $("declutter").textContent = state.mode === "declutter" ? t("popup_declutterOn") : t("popup_declutterOff");
   $("showAll").disabled = state.mode === "page";
   for (const id of ["always", "never"]) $(id).disabled = !host;
 }
@@ -71,7 +73,7 @@ async function refresh() {
   try {
     show(await run("state"));
   } catch (e) {
-    cannotRead("Declutter cannot read this page.");
+    cannotRead(t("popup_cannotRead"));
     say(String(e.message || e));
   }
 }
@@ -83,7 +85,7 @@ function onMode(id, mode) {
       await run(mode);
       await refresh();
     } catch (e) {
-      say(`Could not do that: ${e.message || e}`);
+      say(t("popup_failed", e.message || e));
     }
   });
 }
@@ -92,13 +94,13 @@ function onMode(id, mode) {
 async function alwaysOnSite() {
   if (!host) return;
   if (!(await api.permissions.request({ origins: patternsFor(host) }))) {
-    say("Permission not given: this site is not decluttered automatically");
+    say(t("popup_permissionRefused"));
     return;
   }
   const s = await loadSettings(api.storage);
   await saveSettings(api.storage, { auto: s.auto === "everywhere" ? "everywhere" : "sites", autoSites: [...s.autoSites, host] });
   await run("auto");
-  say(`${host} is decluttered automatically from now on`);
+  say(t("popup_alwaysDone", host));
   await refresh();
 }
 
@@ -110,8 +112,8 @@ async function neverOnSite() {
   await run("page");
   say(
     saved.auto === "everywhere"
-      ? `Automatic declutter is on for every site: turn it off in the settings to leave ${host} alone`
-      : `${host} is no longer decluttered automatically`,
+      ? t("popup_neverEverywhere", host)
+      : t("popup_neverDone", host),
   );
   await refresh();
 }
@@ -128,13 +130,14 @@ async function kinds() {
     input.addEventListener("change", async () => {
       const now = await loadSettings(api.storage);
       await saveSettings(api.storage, { collapse: { ...now.collapse, [kind]: input.checked } });
-      say("Saved: applies the next time a page is decluttered");
+      say(t("popup_saved"));
     });
-    label.append(input, ` ${KIND_NAMES[kind]}`);
+    label.append(input, ` ${t(KIND_NAMES[kind])}`);
     box.append(label);
   }
 }
 
+localizePage();
 onMode("reader", "reader");
 onMode("declutter", "declutter");
 onMode("showAll", "page");

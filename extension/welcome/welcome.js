@@ -1,11 +1,11 @@
 // The welcome page: fills in the shortcuts as the browser has them set
 // (commands.getAll), and where one is unset, says where to set it.
 import { api } from "../lib/api.js";
+import { t } from "../lib/i18n.js";
+import { localizePage } from "../lib/localize-page.js";
 
 const isFirefox = api.runtime.getURL("").startsWith("moz-extension:");
-const WHERE = isFirefox
-  ? "in Firefox, open about:addons, then the gear menu, then Manage Extension Shortcuts."
-  : "in Chromium and Chrome, open chrome://extensions/shortcuts.";
+const WHERE = isFirefox ? t("welcome_whereFirefox") : t("welcome_whereChromium");
 
 async function shortcuts() {
   const commands = await api.commands.getAll();
@@ -23,15 +23,16 @@ async function shortcuts() {
           li.append(kbd, ` ${c.description}`);
         } else {
           unset++;
-          li.append(`${c.description}: not set`);
+          li.append(t("welcome_notSet", c.description));
         }
         li.dataset.command = c.name;
         return li;
       }),
   );
-  document.getElementById("set-shortcuts").textContent = (unset ? "To set the shortcuts that are not set, or change any: " : "To change them: ") + WHERE;
+  document.getElementById("set-shortcuts").textContent = unset ? t("welcome_setUnset", WHERE) : t("welcome_change", WHERE);
 }
 
+localizePage();
 document.getElementById("options").addEventListener("click", (e) => {
   e.preventDefault();
   api.runtime.openOptionsPage();

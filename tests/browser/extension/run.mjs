@@ -14,7 +14,9 @@
 // settings-survive (choices kept over a browser restart and an update);
 // sender-rights (what a page's tab may ask of the extension, private
 // windows, permissions given back); quiet (declutter leaves one page-level
-// control and no bars, the layout kept, marks as an option, the popup).
+// control and no bars, the layout kept, marks as an option, the popup); i18n
+// (the popup, the control and the welcome page in the browser's language, the
+// reader's meta line in the page's).
 // Must-not-break knobs, for quick local runs: MUST_NOT_BREAK_PAGES=N tests
 // a sample of N pages in each browser, MUST_NOT_BREAK_FIREFOX_PAGES=N|all
 // sizes Firefox's sample (default 151: the seed page and 150 more),
@@ -41,8 +43,9 @@ import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
 import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
 import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
+import { runI18nChromium, runI18nFirefox } from "./i18n.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet"];
+const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet", "i18n"];
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -151,6 +154,11 @@ async function main() {
     if (want("quiet")) {
       await guarded(t, "quiet chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
       await guarded(t, "quiet firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+    }
+    // The browser's language and the page's (i18n.mjs).
+    if (want("i18n")) {
+      await guarded(t, "i18n chromium", () => runI18nChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
+      await guarded(t, "i18n firefox", () => runI18nFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
     }
     // The core's workers under load and abuse (core-load.mjs).
     if (want("core")) {
