@@ -77,6 +77,24 @@ step_browsers() {
   apt_install chromium chromium-driver firefox-esr
 }
 
+# Firefox's German language pack, for the i18n browser part's German
+# Firefox (tests/browser/extension/i18n.mjs): Debian's package, unpacked
+# into target/ rather than installed, so no other Firefox run sees it. The
+# version apt offers is the installed Firefox's. Without it (no mirror
+# reachable), that part says "skip" and checks English only.
+step_firefox_langpack() {
+  local dir="$REPO/target/langpacks" xpi="langpack-de@firefox-esr.mozilla.org.xpi" tmp
+  [ -f "$dir/$xpi" ] && return 0
+  log "unpacking firefox-esr-l10n-de into target/langpacks"
+  tmp=$(mktemp -d)
+  if (cd "$tmp" && apt-get download firefox-esr-l10n-de >/dev/null 2>&1 && dpkg-deb -x firefox-esr-l10n-de_*.deb x); then
+    mkdir -p "$dir" && cp "$tmp/x/usr/lib/firefox-esr/browser/extensions/$xpi" "$dir/"
+  else
+    log "firefox-esr-l10n-de not available: the i18n part checks Firefox in English only"
+  fi
+  rm -rf "$tmp"
+}
+
 # Firefox's WebDriver server.
 step_geckodriver() {
   have geckodriver && return 0
@@ -95,7 +113,7 @@ step_npm() {
   echo "$want" >"$stamp"
 }
 
-STEPS=(cargo rust_components wasm_target wasm_bindgen_cli cxx cargo_fuzz browsers geckodriver npm)
+STEPS=(cargo rust_components wasm_target wasm_bindgen_cli cxx cargo_fuzz browsers firefox_langpack geckodriver npm)
 
 for step in "${STEPS[@]}"; do
   "step_$step"

@@ -32,7 +32,7 @@ import { WAIT, extensionPrefs, findOptionsWindow, findWelcomeWindow, hostAccessW
 import { serve } from "../../../scripts/serve.mjs";
 import { inShadow } from "./chromium.mjs";
 import { sendRun } from "./firefox.mjs";
-import { SHARED } from "./pages.mjs";
+import { REPO, SHARED } from "./pages.mjs";
 
 /** The seed page, in English and as if in French and Italian (the extension has no Italian), by its <html lang>. */
 async function i18nPages(repo) {
@@ -234,13 +234,15 @@ export async function runI18nChromium({ dist, repo, artifacts, t }) {
 // ---- Firefox ----
 
 /**
- * Firefox's language pack for `lang`: FIREFOX_LANGPACK_DE (and so on), or
- * where Debian's firefox-esr-l10n-de puts it; null if neither is there.
+ * Firefox's language pack for `lang`: FIREFOX_LANGPACK_DE (and so on),
+ * target/langpacks (scripts/setup.sh unpacks Debian's firefox-esr-l10n-de
+ * there), or where that package installs it; null if none is there.
  * Debian's language packs are unsigned: they install as temporary add-ons.
  */
 function languagePack(lang) {
-  const path = process.env[`FIREFOX_LANGPACK_${lang.toUpperCase()}`] || `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
-  return existsSync(path) ? path : null;
+  const file = `langpack-${lang}@firefox-esr.mozilla.org.xpi`;
+  const paths = [process.env[`FIREFOX_LANGPACK_${lang.toUpperCase()}`], join(REPO, "target/langpacks", file), `/usr/lib/firefox-esr/browser/extensions/${file}`];
+  return paths.find((p) => p && existsSync(p)) ?? null;
 }
 
 async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
