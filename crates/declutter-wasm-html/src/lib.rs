@@ -60,8 +60,8 @@ impl Parsed {
 /// an error, as `analyze_text` refuses it.
 #[wasm_bindgen(js_name = parseHtml)]
 pub fn parse_html(html: &str) -> Result<Parsed, JsError> {
-    let doc = declutter::parse::parse_text(html)
-        .map_err(|e| JsError::new(&format!("declutter: {e}")))?;
+    let doc =
+        declutter::parse::parse_text(html).map_err(|e| JsError::new(&format!("declutter: {e}")))?;
     let (ops, strings) = declutter::snapshot::encode(&doc);
     Ok(Parsed { ops, strings })
 }
