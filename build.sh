@@ -62,6 +62,7 @@ run_tests() {
   cargo clippy --workspace --all-targets -- -D warnings
   log "cargo clippy (wasm)"
   cargo clippy -p declutter-wasm --all-targets --target wasm32-unknown-unknown --features websys-walker -- -D warnings
+  cargo clippy -p declutter-wasm-html --all-targets --target wasm32-unknown-unknown -- -D warnings
   # Release: the corpus quality gate analyses over a thousand pages.
   log "cargo test --release"
   cargo test --workspace --release

@@ -30,7 +30,7 @@ function build() {
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: REPO, stdio: "inherit" });
   rmSync(SITE, { recursive: true, force: true });
   mkdirSync(SITE, { recursive: true });
-  run("scripts/build-pkg.sh", ["--out", join(SITE, "core"), "--features", "websys-walker"]);
+  run("scripts/build-pkg.sh", ["--out", join(SITE, "core"), "--features", "websys-walker", "--no-html"]);
   copyFileSync(join(SITE, "core/snapshot.js"), join(SITE, "snapshot.js"));
   for (const f of ["index.html", "page.mjs"]) copyFileSync(join(REPO, "scripts/walker-bench", f), join(SITE, f));
   symlinkSync(resolve(REPO, "../shared/corpus"), join(SITE, "corpus"));

@@ -9,13 +9,17 @@
 //! stage imports a later one; `visibility` (what a reader never sees) sits
 //! beside the document model, for every stage.
 //!
-//! The public API is [`analyze_html`], [`analyze_text`], [`analyze_snapshot`]
-//! and [`analyze_document`], with [`Options`], the results
+//! The public API is [`analyze_html`], [`analyze_text`] (both with the
+//! `html` feature, on by default), [`analyze_snapshot`] and
+//! [`analyze_document`], with [`Options`], the results
 //! ([`Analysis`], [`Block`], [`Kind`], [`Label`], [`Reason`], [`ReasonCode`], [`Quote`], [`Article`]), [`Error`],
 //! the document model ([`dom`]), the fronts' entry points, and the article
-//! as Markdown ([`article::markdown`]).
+//! as Markdown ([`article::markdown`], with `html`).
 
-// The two fronts.
+// The two fronts, and the small reader for markup met as text (a
+// noscript's image), which needs no parser.
+pub mod markup;
+#[cfg(feature = "html")]
 pub mod parse;
 pub mod snapshot;
 
@@ -65,6 +69,7 @@ pub fn analyze_html(bytes: &[u8], options: &Options) -> Result<Analysis, Error> 
 }
 
 /// Analyses a page given as HTML text already decoded (a browser's string).
+#[cfg(feature = "html")]
 pub fn analyze_text(html: &str, options: &Options) -> Result<Analysis, Error> {
     let doc = parse::parse_text(html)?;
     Ok(analyze_document(&doc, options))

@@ -5,10 +5,10 @@
 // Prints each block (kind, confidence, strongest reason, start of its text)
 // and the article's title and word count. URL, when given, is the page's
 // address, for resolving its links. An app that installed the package
-// imports from "declutter" instead of the repository's pkg/.
+// imports from "declutter/html" instead of the repository's pkg/html.js.
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import init, { analyzeHtml } from "../../pkg/declutter.js";
+import init, { analyzeHtml } from "../../pkg/html.js";
 
 const USAGE = "usage: node examples/node/analyze-file.mjs FILE [URL]";
 const TEXT_HEAD = 70;

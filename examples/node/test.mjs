@@ -6,7 +6,8 @@
 //   node examples/node/test.mjs      (needs pkg/: ./build.sh pkg)
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,20 +70,38 @@ test("bad input: a clear message and a non-zero exit", async () => {
 
 test("input past the ceilings: a RangeError before anything reaches wasm, bad shapes a TypeError", async () => {
   const declutter = await import("../../pkg/declutter.js");
-  await declutter.default();
+  const html = await import("../../pkg/html.js");
+  await html.default();
   const { CEILINGS } = declutter;
   const tooLarge = (limit) => (e) => e instanceof RangeError && e.limit === limit && /too large/.test(e.message);
   // A 2^29-long ops array once made the module allocate 2 GB and then
   // report an internal error; anything past 2^25 is refused up front.
   assert.throws(() => declutter.analyzeSnapshot({ ops: new Uint32Array(2 ** 25 + 1), strings: "" }), tooLarge("maxOps"));
   assert.throws(() => declutter.analyzeSnapshot({ ops: [], strings: "x".repeat(CEILINGS.maxChars + 1) }), tooLarge("maxChars"));
-  assert.throws(() => declutter.analyzeHtml("x".repeat(CEILINGS.maxChars + 1)), tooLarge("maxChars"));
+  assert.throws(() => html.analyzeHtml("x".repeat(CEILINGS.maxChars + 1)), tooLarge("maxChars"));
   assert.throws(() => declutter.analyzeSnapshot({ ops: "1,2,3", strings: "" }), TypeError);
   assert.throws(() => declutter.analyzeSnapshot({ ops: { length: 2 ** 29 }, strings: "" }), TypeError);
-  assert.throws(() => declutter.analyzeHtml(42), TypeError);
+  assert.throws(() => html.analyzeHtml(42), TypeError);
+  assert.throws(() => html.analyzeHtml("<p>x</p>", 42), TypeError);
   // The module still works afterwards.
-  const ok = declutter.analyzeHtml("<html><body><p>The council voted on the budget today.</p></body></html>");
+  const ok = html.analyzeHtml("<html><body><p>The council voted on the budget today.</p></body></html>");
   assert.ok(ok.article.text.includes("council"));
+  assert.ok(ok.blocks.length > 0 && ok.blocks.every((b) => !("nodes" in b)), "blocks carry no nodes");
+  // Not HTML at all: an error, as before the parser became a module of its own.
+  assert.throws(() => html.analyzeHtml("just words"), /declutter: /);
+});
+
+test("the main entry holds no HTML parser; declutter/html adds it", async () => {
+  const declutter = await import("../../pkg/declutter.js");
+  assert.equal(declutter.analyzeHtml, undefined);
+  // html5ever's panic locations name its sources: the module the browser
+  // loads must have none (the one before issue 15's split had 8).
+  const wasm = await readFile(join(REPO, "pkg", "declutter_core_bg.wasm"));
+  assert.ok(!wasm.includes("html5ever"), "pkg/declutter_core_bg.wasm holds html5ever");
+  assert.ok((await readFile(join(REPO, "pkg", "declutter_html_bg.wasm"))).includes("html5ever"));
+  const pkg = JSON.parse(await readFile(join(REPO, "pkg", "package.json"), "utf8"));
+  assert.equal(pkg.exports["./html"].default, "./html.js");
+  for (const f of pkg.files) assert.ok(existsSync(join(REPO, "pkg", f)), `pkg/${f} is listed in files but missing`);
 });
 
 let failed = 0;

@@ -1,6 +1,8 @@
 //! Builds the article from the content blocks: metadata, clean HTML, text.
 
 pub(crate) mod clean;
+// It re-reads the clean HTML with the parser.
+#[cfg(feature = "html")]
 pub mod markdown;
 pub(crate) mod text;
 

@@ -1,5 +1,6 @@
 // Types for the `declutter` package: the ES module `declutter.js` and the
-// DOM walker `snapshot.js`.
+// DOM walker `snapshot.js`; HTML text without a DOM is `declutter/html`
+// (html.d.ts).
 
 /** What a block does for the reader. */
 export type Kind = "content" | "promo" | "related" | "boilerplate";
@@ -83,7 +84,7 @@ export type Label =
   | "Form"
   | "Other page parts";
 
-/** A run of the page's visible text with one kind (from `analyzeHtml`). */
+/** A run of the page's visible text with one kind (from `analyzeHtml` of `declutter/html`). */
 export interface BlockData {
   kind: Kind;
   /** What it is, in plain words for people, e.g. `Newsletter sign-up`. */
@@ -127,7 +128,7 @@ export interface Article {
 }
 
 export interface Options {
-  /** The page's address, for resolving relative links; defaults to the document's URL (`analyze`) or none (`analyzeHtml`). */
+  /** The page's address, for resolving relative links; defaults to the document's URL (`analyze`) or none (`analyzeHtml` of `declutter/html`). */
   url?: string;
   /** Whether to read rendered visibility (`checkVisibility`) in a document that has layout; default true. */
   layout?: boolean;
@@ -171,13 +172,11 @@ export interface Annotation extends Analysis<Block> {
 export default function init(input?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<void>;
 export { init };
 
-/** Analyses a small built-in page through both paths (HTML and DOM snapshot) so the first real analysis does not pay the first-use costs (lazily compiled code, the cue automata's first states). Optional. */
+/** Analyses a small built-in page so the first real analysis (of a DOM, a snapshot, or HTML text through `declutter/html`) does not pay the first-use costs (lazily compiled code, the cue automata's first states). Optional. */
 export function warmUp(): void;
 
 /** Splits a live `Document` or `Element` (a page, an iframe's document, a `DOMParser` result) into blocks and builds the article. Changes nothing in the DOM. */
 export function analyze(root: Document | Element, options?: Options): Analysis<Block>;
-/** The same for HTML text, without a DOM (workers, Node). */
-export function analyzeHtml(html: string, url?: string, options?: Options): Analysis<BlockData>;
 /** Marks each block's elements with `data-declutter-kind` (and `data-declutter-reasons`), for styling or collapsing in CSS. */
 export function annotate(root: Document | Element, options?: Options): Annotation;
 /** Mozilla Readability's result for `new Readability(doc).parse()`, without changing `doc`; null when the page has no article. */
@@ -210,7 +209,7 @@ export interface SnapshotTooLarge extends RangeError {
   /** `maxOps` only from `analyzeSnapshot`. */
   limit: "maxNodes" | "maxChars" | "maxAttributes" | "maxOps";
 }
-/** The walkers' ceilings whatever the options say (an option above one is lowered to it); `analyzeHtml` and `analyzeSnapshot` refuse HTML or strings past `maxChars` and more than 2^25 ops with a `SnapshotTooLarge`, before copying anything into wasm. A non-numeric or negative option is a `TypeError`. */
+/** The walkers' ceilings whatever the options say (an option above one is lowered to it); `analyzeHtml` (of `declutter/html`) and `analyzeSnapshot` refuse HTML or strings past `maxChars` with a `SnapshotTooLarge` before copying anything into wasm, and more than 2^25 ops (for `analyzeHtml`: a parsed tree that large) the same way. A non-numeric or negative option is a `TypeError`. */
 export const CEILINGS: Readonly<{ maxNodes: number; maxChars: number; maxAttributes: number }>;
 /** The DOM walker `analyze` uses, for handing a page to wasm running elsewhere (an extension's background): `{ops, strings, nodes, url}`. */
 export function snapshot(root: Document | Element, options?: SnapshotOptions): Snapshot & { nodes: Node[] };

@@ -1,7 +1,9 @@
 // Declutter for web apps: splits a page into content, promo, related and
 // boilerplate blocks and builds a clean article, in wasm. This module is the
-// public API (see declutter.d.ts and README.md); declutter_core.js is the
-// wasm-bindgen glue it drives.
+// public API for a live DOM (see declutter.d.ts and README.md);
+// declutter_core.js is the wasm-bindgen glue it drives. HTML text without a
+// DOM is html.js's (`declutter/html`), which adds the parser's own module:
+// this entry loads no HTML parser (issue 15).
 import initCore, * as core from "./declutter_core.js";
 import { CEILINGS, nodeTypeOf, snapshot, snapshotAsync } from "./snapshot.js";
 
@@ -49,11 +51,11 @@ async function load(input) {
 }
 
 /**
- * Analyses a small built-in page through both paths (HTML text and DOM
- * snapshot), so the next real analysis does not pay the first-use costs
- * (the engine's lazily compiled code, the first states of the cue automata;
- * the cue patterns themselves are compiled at build time). Optional: call it after
- * `init()` when the first analysis must be fast.
+ * Analyses a small built-in page, so the next real analysis (of a DOM or of
+ * HTML text: both reach the core as a snapshot) does not pay the first-use
+ * costs (the engine's lazily compiled code, the first states of the cue
+ * automata; the cue patterns themselves are compiled at build time).
+ * Optional: call it after `init()` when the first analysis must be fast.
  */
 export function warmUp() {
   run(() => core.warmUp());
@@ -78,20 +80,6 @@ export function analyze(root, options = {}) {
   }
   const t2 = performance.now();
   result.timings = { read: t1 - t0, analyze: t2 - t1, total: t2 - t0 };
-  return result;
-}
-
-/** The same analysis for HTML text, without a DOM (workers, Node). */
-export function analyzeHtml(html, url, options = {}) {
-  if (typeof html !== "string") {
-    throw new TypeError(`declutter.analyzeHtml: expected the page's HTML as a string, got ${describe(html)}`);
-  }
-  if (html.length > CEILINGS.maxChars) throw tooLarge("analyzeHtml", "maxChars", `${CEILINGS.maxChars} characters of HTML`);
-  const t0 = performance.now();
-  const result = run(() => core.analyzeHtml(html, pageUrl(options, url)));
-  for (const block of result.blocks) delete block.nodes;
-  const total = performance.now() - t0;
-  result.timings = { analyze: total, total };
   return result;
 }
 

@@ -1,6 +1,8 @@
 //! The wasm adapter: the only crate that knows it runs in a browser. It
 //! turns the core's results into plain JavaScript objects and its errors into
-//! exceptions; `js/declutter.js` builds the public API on top. Off wasm32
+//! exceptions; `js/declutter.js` builds the public API on top. It reads
+//! pages only as snapshots (a live DOM, or HTML text the separate module
+//! `crates/declutter-wasm-html` parsed): no HTML parser in it. Off wasm32
 //! the crate is empty.
 #![cfg(target_arch = "wasm32")]
 
@@ -57,22 +59,23 @@ const WARM_UP_PAGE: &str = "<html lang=en><head><title>A sample story - Example 
 <li><a href=/t2>A trending headline number two</a></li></ul></aside><form><input type=email></form>\
 <footer><p>© 2024 Example News. All rights reserved. Privacy Policy</p></footer></body></html>";
 
-/// Analyses the made-up page through both fronts (HTML text and snapshot),
-/// so the first real analysis, by either path, does not pay for the lazily
-/// compiled code and the first states of the cue automata (the cue
-/// patterns themselves are compiled at build time, see the core's build.rs).
+/// Analyses the made-up page, read by the core's small markup reader (this
+/// module has no HTML parser) and handed over as a snapshot, so the first
+/// real analysis does not pay for the lazily compiled code and the first
+/// states of the cue automata (the cue patterns themselves are compiled at
+/// build time, see the core's build.rs).
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() -> Result<(), JsError> {
     let options = options(Some("https://example.com/news/sample-story".into()))?;
-    let doc = declutter::parse::parse_text(WARM_UP_PAGE).map_err(to_js)?;
-    declutter::analyze_document(&doc, &options);
+    let doc = declutter::markup::parse_fragment(WARM_UP_PAGE);
     let (ops, strings) = declutter::snapshot::encode(&doc);
     declutter::analyze_snapshot(&ops, &strings, &options).map_err(to_js)?;
     Ok(())
 }
 
-/// Analyses a DOM snapshot from `snapshot.js`; blocks name their nodes by
-/// index into the walker's node list.
+/// Analyses a DOM snapshot from `snapshot.js` (or from the HTML module,
+/// `crates/declutter-wasm-html`, for `analyzeHtml`); blocks name their
+/// nodes by index into the walker's node list.
 #[wasm_bindgen(js_name = analyzeSnapshot)]
 pub fn analyze_snapshot(
     ops: &[u32],
@@ -85,14 +88,6 @@ pub fn analyze_snapshot(
         block.nodes.iter().filter_map(|&n| built.index(n)).collect()
     });
     to_value(&view)
-}
-
-/// Analyses HTML text (no DOM needed: workers, Node).
-#[wasm_bindgen(js_name = analyzeHtml)]
-pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError> {
-    let options = options(url)?;
-    let analysis = declutter::analyze_text(html, &options).map_err(to_js)?;
-    to_value(&AnalysisView::new(&analysis, |_| Vec::new()))
 }
 
 /// Analyses a live node by walking it with web-sys calls, one per node:
