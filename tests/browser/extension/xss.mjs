@@ -90,7 +90,8 @@ export function auditReader(main) {
 // (a div), each mark's wrapper (a div, or an li / tr with a td where the
 // container needs one) and one stylesheet; in their closed shadow roots:
 // the control's button and list (labels, reasons, show buttons), a mark's
-// line. Attribute names allowed per tag; nothing else may appear.
+// line. Attribute names allowed per tag; nothing else may appear (`lang`:
+// the control and a mark say which language the extension speaks there).
 const EXTENSION_LIGHT = {
   div: ["data-declutter"],
   li: ["data-declutter"],
@@ -100,8 +101,8 @@ const EXTENSION_LIGHT = {
 };
 const EXTENSION_SHADOW = {
   style: [],
-  div: ["class", "hidden", "id", "role", "aria-label", "title"],
-  button: ["type", "class", "aria-expanded", "aria-controls", "aria-label", "title", "disabled", "hidden"],
+  div: ["class", "hidden", "id", "role", "aria-label", "title", "lang"],
+  button: ["type", "class", "aria-expanded", "aria-controls", "aria-label", "title", "disabled", "hidden", "lang"],
   span: ["class", "role"],
   ul: ["aria-label"],
   li: [],
