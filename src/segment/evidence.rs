@@ -85,7 +85,7 @@ pub fn editorial_teaser(
 /// A disclosure in words the cue lists do not hold ("This content is
 /// provided by our sponsor", "Partner content from ..."): a sponsor,
 /// partner or advertiser named anywhere in the box.
-fn discloses(text: &str) -> bool {
+pub fn discloses(text: &str) -> bool {
     let t = text.to_lowercase();
     ["sponsor", "partner", "advertis", "paid post", "provided by"]
         .iter()

@@ -139,7 +139,18 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         else {
             continue;
         };
+        // A card has one headline; a list of them with an ad label after it
+        // ("Advertisement - Continue Reading Below" closing a "More diets"
+        // list) marks the slot that follows, not the stories (issue 13,
+        // cause 2: 2 of the 8 related snippets called promo on the WCXB
+        // label pages).
         let first = ctx.first_leaf[card];
+        let headlines_before = (first..i)
+            .filter(|&j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+            .count();
+        if headlines_before >= MIN_LIST_HEADLINES {
+            continue;
+        }
         let count = ctx.stats.of(card).leaves;
         for j in first..(first + count).min(verdicts.len()) {
             if verdicts[j].kind == Kind::Content {
@@ -160,6 +171,10 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
     }
 }
+
+/// Headline lines before an ad label that make its box a list of stories
+/// rather than one card.
+const MIN_LIST_HEADLINES: usize = 2;
 
 /// The rank of heading-like lines that are not heading elements.
 const OTHER_HEADING_RANK: u8 = 7;
