@@ -196,6 +196,7 @@ cue_lists! {
         r"\bconsider (?:supporting|pitching in|chipping in|(?:making )?a (?:donation|contribution|gift)|becoming a (?:member|supporter|subscriber|patron))\b",
         r"\bevery dollar you (?:give|donate)\b", r"\bour sister (?:site|sites|publication|publications|magazine|title)\b",
         r"\bour (?:free |daily |weekly |monthly |e-?mail )+newsletters?\b",
+        r"\bread (?:our|the) (?:latest |new |current |[a-z]+ )?issue\b", r"^the (?:[^ ]{1,20} ){1,4}issue,? featuring\b",
         r"^a (?:personal )?(?:note|message|letter) from (?:[^ ]{1,30} ){1,4}(?:co-?founder|founder|editor|editor-in-chief|publisher|ceo)\b",
     ];
 

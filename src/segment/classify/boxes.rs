@@ -274,6 +274,9 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
         reason.quote = Some(quote);
         return (Kind::Promo, reason, STRONG);
     }
+    if let Some(v) = selling_widget(ctx, id, what) {
+        return v;
+    }
     let related_name = named.and_then(|c| c.related.as_deref());
     if related_name.is_some()
         || cues::related_heading().is_match(heading)
@@ -296,6 +299,64 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
         Reason::new(ReasonCode::Landmark, what.to_string()).quoting_markup(what),
         LINE_CUE,
     )
+}
+
+/// Pieces of selling evidence that make a small sidebar widget promo.
+const MIN_SELLING_CUES: usize = 2;
+/// A sidebar widget is small; a bigger one is a column of several things.
+const MAX_SELLING_WIDGET_CHARS: usize = 1500;
+
+/// A small aside that sells (issue 13, cause 4: a plugin upsell "Enhance
+/// your site's SEO for free ... Join 13M+ users ... Get started", a "Get a
+/// free guide" form went to chrome as a bare aside): at least two of its
+/// lines carry a promotional phrase or a call to action, or one does and
+/// it asks for an e-mail address.
+fn selling_widget(ctx: &Ctx, id: NodeId, what: &str) -> Option<(Kind, Reason, f32)> {
+    let t = ctx.stats.of(id);
+    if t.chars > MAX_SELLING_WIDGET_CHARS {
+        return None;
+    }
+    let mut first: Option<String> = None;
+    let mut cues_found = 0;
+    let mut headlines = 0;
+    for leaf in ctx.leaves.iter().skip(ctx.first_leaf[id]).take(t.leaves) {
+        // A column of headline links is recirculation, whatever sign-up
+        // line sits beside them (SiliconANGLE's "Latest from theCUBE").
+        if leaf_link_length(ctx.doc, leaf).0 >= HEADLINE_WORDS {
+            headlines += 1;
+            if headlines >= MIN_SELLING_CUES {
+                return None;
+            }
+        }
+        // "Read more" under each teaser is no selling.
+        let found = promo_phrases(&leaf.text).0.into_iter().next().or_else(|| {
+            call_to_action(ctx.doc, leaf).filter(|c| !cues::related_lead_in().is_match(&format!("{c}:")) && !c.to_lowercase().ends_with("more"))
+        });
+        if let Some(f) = found {
+            cues_found += 1;
+            first.get_or_insert(f);
+        }
+    }
+    let email = ctx.doc.descendants(id).any(|d| {
+        ctx.doc.is(d, "input")
+            && ctx
+                .doc
+                .attr(d, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+    });
+    if cues_found + usize::from(email) < MIN_SELLING_CUES || cues_found == 0 {
+        return None;
+    }
+    let quote = first?;
+    Some((
+        Kind::Promo,
+        Reason::new(
+            ReasonCode::PromoPhrase,
+            format!("{what} with promotional phrase '{quote}'"),
+        )
+        .quoting_words(quote),
+        SUGGESTED,
+    ))
 }
 
 /// Whether `id` holds a large share of the article body's prose.

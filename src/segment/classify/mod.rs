@@ -437,6 +437,24 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
             )
             .quoting_markup(m.trim()),
         )
+    } else if let Some(a) = links
+        .iter()
+        .copied()
+        .find(|&a| evidence::advertising_link(doc, a))
+    {
+        // A hidden announcement bar linking an ad campaign is an ad,
+        // whatever it is named (WCXB label pages: a sponsored banner went
+        // to related as a "list of headlines").
+        let text = doc.shown_text(a);
+        let words: String = text.trim().chars().take(40).collect();
+        (
+            Kind::Promo,
+            Reason::new(
+                ReasonCode::CallToAction,
+                format!("hidden box linking an advertiser: '{words}'"),
+            )
+            .quoting_words(words),
+        )
     } else if let Some(m) = cues::promo_text()
         .find(&text)
         .filter(|_| chars <= MAX_LATENT_PROMO_CHARS)
