@@ -180,7 +180,7 @@ const MIN_SOCIAL_LINKS: usize = 2;
 const MAX_FOLLOW_ROW_CHARS: usize = 150;
 
 /// The host of an absolute link, without `www.` or `m.`.
-fn link_host(href: &str) -> Option<&str> {
+pub(super) fn link_host(href: &str) -> Option<&str> {
     let rest = href
         .strip_prefix("https://")
         .or_else(|| href.strip_prefix("http://"))
@@ -219,7 +219,7 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
     };
     (leaf.links.len() >= MIN_SOCIAL_LINKS
         && leaf.chars <= MAX_FOLLOW_ROW_CHARS
-        && leaf.link_density() >= LINK_LIST_DENSITY
+        && leaf.link_density() >= HEADED_LIST_DENSITY
         && leaf.links.iter().all(|&a| social(a)))
     .then(|| doc.shown_text(leaf.links[0]).trim().to_string())
 }

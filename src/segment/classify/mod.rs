@@ -625,6 +625,104 @@ mod tests {
     }
 
     #[test]
+    fn css_module_hashes_are_cut_and_slugs_still_dropped() {
+        assert_eq!(name_words("Newsletter_box___x7Yz3"), 2);
+        assert_eq!(name_words("newsletter"), 1);
+        assert_eq!(name_words("how-to-grow-tomatoes"), 4);
+        let d = crate::parse::parse_html(
+            "<div class='Newsletter_box___x7Yz3 how-to-grow-tomatoes d-print-none'>x</div>",
+        );
+        let div = d.find(d.body(), "div").unwrap();
+        assert_eq!(widget_names(&d, div), "Newsletter_box___x7Yz3");
+    }
+
+    #[test]
+    fn utility_classes_name_no_widget() {
+        for t in [
+            "d-print-none",
+            "d-none",
+            "print:hidden",
+            "md:flex",
+            "row--print-overwrite",
+            "hidden-print",
+            "no-print",
+        ] {
+            assert!(is_utility_class(t), "{t}");
+        }
+        for t in ["print-button", "printfriendly", "newsletter", "site-footer"] {
+            assert!(!is_utility_class(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn ad_labels_may_be_written_with_separators() {
+        for t in [
+            "Advertisement. Scroll to continue reading.",
+            "ADVERTISEMENT – Story continues",
+            "Advertisement | Page continues",
+            "Sponsored Advert",
+        ] {
+            assert!(cues::ad_label().is_match(t), "{t}");
+        }
+        assert!(!cues::ad_label().is_match("Advertising. It is everywhere, says the report."));
+    }
+
+    #[test]
+    fn paywall_appeal_and_self_promotion_phrases() {
+        for t in [
+            "This article is exclusive to STAT+ subscribers",
+            "Unlock this article — plus in-depth analysis",
+            "Support our mission to keep content open and free",
+            "Since you made it this far, we have a small favor to ask.",
+            "Please Consider Supporting Us.",
+            "please consider pitching in what you can",
+            "There is more on our sister site, Example Rail.",
+            "Related: Our free weekly newsletter alerts you to new research.",
+            "A message from Jane Doe, co-founder of Example:",
+            "Click here to read our fall issue, with 25 new faces",
+            "The Wedding Planning Issue featuring two dancers",
+        ] {
+            assert!(!promo_phrases(t).0.is_empty(), "{t}");
+        }
+        for t in [
+            "The minister said the issue featured in every debate.",
+            "Members of the union will consider a strike.",
+            "She supported the mission to Mars.",
+        ] {
+            assert!(promo_phrases(t).0.is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn link_hosts_drop_www_and_ports() {
+        assert_eq!(link_host("https://www.facebook.com/x"), Some("facebook.com"));
+        assert_eq!(link_host("http://m.x.com:443/a?b"), Some("x.com"));
+        assert_eq!(link_host("//t.me/chan"), Some("t.me"));
+        assert_eq!(link_host("/relative/path"), None);
+    }
+
+    #[test]
+    fn follow_rows_app_and_donation_links_are_promo_by_target() {
+        use crate::parse::parse_html;
+        use crate::segment::leaves::cut_with_latent;
+        let d = parse_html(
+            "<p>Follow us on <a href='https://www.facebook.com/a'>Facebook</a>, \
+             <a href='https://x.com/a'>X</a> and <a href='https://instagram.com/a'>Instagram</a></p>\
+             <p>The mayor posts on <a href='https://www.facebook.com/m'>Facebook</a> and \
+             <a href='/news/2025/other'>said more here</a> about the plans for the new line.</p>\
+             <p><a href='https://apps.apple.com/app/id1'>Download on the App Store</a></p>\
+             <p>Rent it on <a href='https://play.google.com/store/movies/details?id=1'>Google Play</a>.</p>\
+             <p>Buy me a coffee on <a href='https://ko-fi.com/writer'>Ko-fi</a>.</p>",
+        );
+        let (leaves, _) = cut_with_latent(&d, d.body());
+        let told: Vec<bool> = leaves
+            .iter()
+            .map(|l| promo_link_target(&d, l).is_some())
+            .collect();
+        assert_eq!(told, vec![true, false, true, false, true]);
+    }
+
+    #[test]
     fn promo_phrases_are_all_found() {
         let (strong, weak) = promo_phrases(
             "Visit WWIII.news for more stories about X. Watch this video now. Subscribe!",
