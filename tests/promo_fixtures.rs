@@ -64,7 +64,10 @@ fn paywall_appeals_and_follow_rows_in_the_body_are_promo() {
 fn partner_headings_are_promo_and_a_closing_ad_label_leaves_the_list_related() {
     let a = analyse("partner-lists.html");
     assert_eq!(kind_of(&a, "More from our partners"), Kind::Promo);
-    assert_eq!(kind_of(&a, "These ovens cook for four thousand"), Kind::Promo);
+    assert_eq!(
+        kind_of(&a, "These ovens cook for four thousand"),
+        Kind::Promo
+    );
     for s in [
         "All the benefits of the Mediterranean diet",
         "Does apple cider vinegar for weight loss work?",
@@ -88,4 +91,13 @@ fn selling_asides_class_tokens_and_hidden_ad_bars() {
     assert!(a.article.text.contains("Where the new line will run"));
     assert_eq!(kind_of(&a, "Weekly notes from the city hall"), Kind::Promo);
     assert_eq!(kind_of(&a, "Cloud database: faster"), Kind::Promo);
+}
+
+/// Cause 4: a paragraph of a footer between two lines of a donation
+/// appeal is part of the appeal; the publisher's line after it is not.
+#[test]
+fn a_paragraph_between_two_appeal_lines_is_promo() {
+    let a = analyse("selling-widgets.html");
+    assert_eq!(kind_of(&a, "hanging by a thread"), Kind::Promo);
+    assert_eq!(kind_of(&a, "published by Example Media"), Kind::Boilerplate);
 }

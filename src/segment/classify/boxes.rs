@@ -161,12 +161,19 @@ pub(super) fn is_utility_class(token: &str) -> bool {
         return true;
     }
     let t = token.to_ascii_lowercase();
-    t.contains("print")
-        && PRINT_SWITCHES.iter().any(|w| t.contains(w))
+    t.contains("print") && PRINT_SWITCHES.iter().any(|w| t.contains(w))
 }
 
 /// Words that make a "print" token a display switch, not a print button.
-const PRINT_SWITCHES: &[&str] = &["none", "hidden", "hide", "only", "visible", "overwrite", "no"];
+const PRINT_SWITCHES: &[&str] = &[
+    "none",
+    "hidden",
+    "hide",
+    "only",
+    "visible",
+    "overwrite",
+    "no",
+];
 
 /// Widget names and aria label of an element, without allocating for the
 /// many elements that have neither.
@@ -330,7 +337,10 @@ fn selling_widget(ctx: &Ctx, id: NodeId, what: &str) -> Option<(Kind, Reason, f3
         }
         // "Read more" under each teaser is no selling.
         let found = promo_phrases(&leaf.text).0.into_iter().next().or_else(|| {
-            call_to_action(ctx.doc, leaf).filter(|c| !cues::related_lead_in().is_match(&format!("{c}:")) && !c.to_lowercase().ends_with("more"))
+            call_to_action(ctx.doc, leaf).filter(|c| {
+                !cues::related_lead_in().is_match(&format!("{c}:"))
+                    && !c.to_lowercase().ends_with("more")
+            })
         });
         if let Some(f) = found {
             cues_found += 1;
@@ -711,10 +721,11 @@ pub(super) fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
 /// around a photo and its caption, `article__photo__desc` in Readability's
 /// aktualne, is no headline).
 fn in_figure(doc: &Document, id: NodeId) -> bool {
-    std::iter::once(id).chain(doc.ancestors(id)).any(|a| {
-        matches!(doc.tag(a), Some("figure" | "figcaption"))
-    }) || std::iter::once(id)
+    std::iter::once(id)
         .chain(doc.ancestors(id))
-        .take(CAPTION_NAME_DEPTH)
-        .any(|a| cues::caption_attr().is_match(&class_and_id(doc, a)))
+        .any(|a| matches!(doc.tag(a), Some("figure" | "figcaption")))
+        || std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .take(CAPTION_NAME_DEPTH)
+            .any(|a| cues::caption_attr().is_match(&class_and_id(doc, a)))
 }

@@ -384,3 +384,33 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
     }
 }
+
+/// A paragraph of chrome between two promotional lines of the same box is
+/// part of their appeal: "Independent art journalism is hanging by a
+/// thread ..." between "Help keep us free and independent" and "Please
+/// support us" in a footer (issue 13, cause 4; WCXB label pages). Only
+/// prose with no signal of its own beyond the box it sits in.
+pub(super) fn promo_runs(ctx: &Ctx, verdicts: &mut [Verdict]) {
+    for i in 1..ctx.leaves.len().saturating_sub(1) {
+        let v = &verdicts[i];
+        let boxed_only = v.kind == Kind::Boilerplate
+            && v.reasons.len() == 1
+            && v.reasons[0].code == ReasonCode::Landmark;
+        if !boxed_only || !ctx.leaves[i].is_prose() || v.unit.is_none() {
+            continue;
+        }
+        let unit = v.unit;
+        let promo_line = |j: usize| {
+            let w = &verdicts[j];
+            w.kind == Kind::Promo
+                && w.reasons
+                    .first()
+                    .is_some_and(|r| r.code == ReasonCode::PromoPhrase)
+                && ctx.stats.contains(unit.unwrap_or(0), ctx.leaves[j].owner)
+        };
+        if promo_line(i - 1) && promo_line(i + 1) {
+            let reason = verdicts[i + 1].reasons[0].clone();
+            verdicts[i] = Verdict::new(Kind::Promo, SHAPE, reason);
+        }
+    }
+}

@@ -199,7 +199,12 @@ pub(super) fn link_host(href: &str) -> Option<&str> {
 /// Facebook, X, Instagram"), or a link to an app store or a donation
 /// platform. Returns the text of the link that tells.
 pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
-    let href = |a: NodeId| doc.attr(a, "href").unwrap_or("").trim().to_ascii_lowercase();
+    let href = |a: NodeId| {
+        doc.attr(a, "href")
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    };
     if leaf.chars <= SHORT_PROMO_CHARS {
         if let Some(&a) = leaf.links.iter().find(|&&a| {
             let h = href(a);

@@ -365,6 +365,7 @@ pub fn classify(
         .collect();
     article_furniture(&ctx, &mut verdicts, hints.title);
     sponsored_items(&ctx, &mut verdicts);
+    promo_runs(&ctx, &mut verdicts);
     promo_sections(&ctx, &mut verdicts);
     dangling_headings(&ctx, &mut verdicts);
     Classified {
@@ -695,7 +696,10 @@ mod tests {
 
     #[test]
     fn link_hosts_drop_www_and_ports() {
-        assert_eq!(link_host("https://www.facebook.com/x"), Some("facebook.com"));
+        assert_eq!(
+            link_host("https://www.facebook.com/x"),
+            Some("facebook.com")
+        );
         assert_eq!(link_host("http://m.x.com:443/a?b"), Some("x.com"));
         assert_eq!(link_host("//t.me/chan"), Some("t.me"));
         assert_eq!(link_host("/relative/path"), None);
