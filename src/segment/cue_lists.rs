@@ -120,7 +120,7 @@ cue_lists! {
         "promoted(?: (?:content|stories|by .{1,40}))?", "partner content", "anzeige", "werbung",
         "publicité", "publicidad", "publicidade", "reklama", "広告", "广告", "story continues below advertisement",
         "article continues below(?: advertisement)?", "continue reading below", "scroll to continue with content",
-        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·] ?.{1,40})?", "[^ ]{1,30}(?: [^ ]{1,30}){0,3} (?:sponsored|promoted)",
+        "(?:advertisement|anzeige|publicité|publicidad)(?: ?[-:·.–—|] ?.{1,40})?", "sponsored advert(?:isement)?", "[^ ]{1,30}(?: [^ ]{1,30}){0,3} (?:sponsored|promoted)",
         "sponzorováno", "sponsorisé", "patrocinado", "gesponsert", "プロモーション", "推广", "paid partner(?:ship)?",
     ];
 
@@ -187,6 +187,17 @@ cue_lists! {
         r"\bover \d[\d,.]*\s?[km]?\+? (?:[^ ]{1,20} ){0,2}(?:use|trust|rely on)\b", r"\brated \d(?:\.\d)? (?:out of 5 )?stars? by\b",
         r"\bfollow (?:us )?on (?:instagram|twitter|facebook|tiktok|youtube|linkedin|threads|bluesky|pinterest)\b",
         r"\bstart your (?:free )?(?:trial|subscription|membership)\b", r"\b(?:upgrade to|go) premium\b",
+        // Paywall prompts, reader appeals and self-promotion written as
+        // body paragraphs (issue 13, cause 4; missed on the WCXB label
+        // pages: a paywall box, an end-of-article donation appeal, a
+        // founder's message, a sister-site plug).
+        r"\bexclusive to (?:[^ ]{1,20} ){0,3}(?:subscribers|members)\b", r"\bunlock (?:this|the full|full|unlimited) (?:article|story|access)\b",
+        r"\bsupport our (?:mission|work|reporting|journalism|newsroom)\b", r"\b(?:a|one) small favou?r to ask\b",
+        r"\bconsider (?:supporting|pitching in|chipping in|(?:making )?a (?:donation|contribution|gift)|becoming a (?:member|supporter|subscriber|patron))\b",
+        r"\bevery dollar you (?:give|donate)\b", r"\bour sister (?:site|sites|publication|publications|magazine|title)\b",
+        r"\bour (?:free |daily |weekly |monthly |e-?mail )+newsletters?\b",
+        r"\bread (?:our|the) (?:latest |new |current |[a-z]+ )?issue\b", r"^the (?:[^ ]{1,20} ){1,4}issue,? featuring\b",
+        r"^a (?:personal )?(?:note|message|letter) from (?:[^ ]{1,30} ){1,4}(?:co-?founder|founder|editor|editor-in-chief|publisher|ceo)\b",
     ];
 
     /// Words that lean promotional but also occur in stories ("shop",
@@ -201,7 +212,7 @@ cue_lists! {
         "优惠", "限时", "扫码关注", "関連広告",
         // Issue 13, cause 4: appeals and offers without a strong phrase.
         r"\bdonat(?:e|ion|ions)\b", r"^try (?:[^ ]{1,20} ){0,2}[^ ]{1,20}$", r"^ready for more\??$", r"\bstart your day\b",
-        r"\bjoin (?:the|our) (?:[^ ]{1,20} ){0,4}(?:board|community|program|programme|club|waitlist)\b",
+        r"\bjoin (?:the|our) (?:[^ ]{1,20} ){0,4}(?:board|community|program|programme|club|waitlist|network)\b",
         r"\bwebinars?\b", r"\bgift guides?\b", r"\bpremium (?:membership|subscription|access)\b",
     ];
 

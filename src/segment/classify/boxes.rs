@@ -126,9 +126,7 @@ pub(super) fn widget_names(doc: &Document, id: NodeId) -> String {
         if taxonomy_tokens >= MIN_TAXONOMY_TOKENS && is_taxonomy(token) {
             continue;
         }
-        // A token of SLUG_WORDS words has SLUG_WORDS - 1 separators.
-        let words = 1 + token.bytes().filter(|&b| b == b'-' || b == b'_').count();
-        if words >= SLUG_WORDS {
+        if is_utility_class(token) || name_words(token) >= SLUG_WORDS {
             continue;
         }
         if !names.is_empty() {
@@ -138,6 +136,44 @@ pub(super) fn widget_names(doc: &Document, id: NodeId) -> String {
     }
     names
 }
+
+/// Words of a class or id token, one per separator (`-`, `_`), after a
+/// CSS-module hash suffix (`Newsletter_box___x7Yz3`, three underscores) is
+/// cut off: with it, such names passed for slugs and were dropped (issue
+/// 13, cause 5). BEM names are still counted one word per separator:
+/// reading `block__elem--mod` as three words made `TestReport__Section--Ads`
+/// a promo box around a test's conclusion and cost trafilatura's corpus
+/// two snippets and WCXB collection pages 0.007 word F1.
+pub(super) fn name_words(token: &str) -> usize {
+    let name = token.split("___").next().unwrap_or(token);
+    1 + name.bytes().filter(|&b| b == b'-' || b == b'_').count()
+}
+
+/// Utility classes that set one style property and name no widget:
+/// Bootstrap's display classes (`d-none`, `d-print-none`), Tailwind's
+/// variants (`print:hidden`, `md:flex`) and print-only switches
+/// (`row--print-overwrite`, `hidden-print`). Read as names, their "print"
+/// made page parts chrome (issue 13, cause 5); measured: WCXB
+/// documentation pages 0.887 to 0.897 word F1, trafilatura's corpus one
+/// snippet more.
+pub(super) fn is_utility_class(token: &str) -> bool {
+    if token.starts_with("d-") || token.contains(':') {
+        return true;
+    }
+    let t = token.to_ascii_lowercase();
+    t.contains("print") && PRINT_SWITCHES.iter().any(|w| t.contains(w))
+}
+
+/// Words that make a "print" token a display switch, not a print button.
+const PRINT_SWITCHES: &[&str] = &[
+    "none",
+    "hidden",
+    "hide",
+    "only",
+    "visible",
+    "overwrite",
+    "no",
+];
 
 /// Widget names and aria label of an element, without allocating for the
 /// many elements that have neither.
@@ -245,6 +281,9 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
         reason.quote = Some(quote);
         return (Kind::Promo, reason, STRONG);
     }
+    if let Some(v) = selling_widget(ctx, id, what) {
+        return v;
+    }
     let related_name = named.and_then(|c| c.related.as_deref());
     if related_name.is_some()
         || cues::related_heading().is_match(heading)
@@ -267,6 +306,67 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
         Reason::new(ReasonCode::Landmark, what.to_string()).quoting_markup(what),
         LINE_CUE,
     )
+}
+
+/// Pieces of selling evidence that make a small sidebar widget promo.
+const MIN_SELLING_CUES: usize = 2;
+/// A sidebar widget is small; a bigger one is a column of several things.
+const MAX_SELLING_WIDGET_CHARS: usize = 1500;
+
+/// A small aside that sells (issue 13, cause 4: a plugin upsell "Enhance
+/// your site's SEO for free ... Join 13M+ users ... Get started", a "Get a
+/// free guide" form went to chrome as a bare aside): at least two of its
+/// lines carry a promotional phrase or a call to action, or one does and
+/// it asks for an e-mail address.
+fn selling_widget(ctx: &Ctx, id: NodeId, what: &str) -> Option<(Kind, Reason, f32)> {
+    let t = ctx.stats.of(id);
+    if t.chars > MAX_SELLING_WIDGET_CHARS {
+        return None;
+    }
+    let mut first: Option<String> = None;
+    let mut cues_found = 0;
+    let mut headlines = 0;
+    for leaf in ctx.leaves.iter().skip(ctx.first_leaf[id]).take(t.leaves) {
+        // A column of headline links is recirculation, whatever sign-up
+        // line sits beside them (SiliconANGLE's "Latest from theCUBE").
+        if leaf_link_length(ctx.doc, leaf).0 >= HEADLINE_WORDS {
+            headlines += 1;
+            if headlines >= MIN_SELLING_CUES {
+                return None;
+            }
+        }
+        // "Read more" under each teaser is no selling.
+        let found = promo_phrases(&leaf.text).0.into_iter().next().or_else(|| {
+            call_to_action(ctx.doc, leaf).filter(|c| {
+                !cues::related_lead_in().is_match(&format!("{c}:"))
+                    && !c.to_lowercase().ends_with("more")
+            })
+        });
+        if let Some(f) = found {
+            cues_found += 1;
+            first.get_or_insert(f);
+        }
+    }
+    let email = ctx.doc.descendants(id).any(|d| {
+        ctx.doc.is(d, "input")
+            && ctx
+                .doc
+                .attr(d, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+    });
+    if cues_found + usize::from(email) < MIN_SELLING_CUES || cues_found == 0 {
+        return None;
+    }
+    let quote = first?;
+    Some((
+        Kind::Promo,
+        Reason::new(
+            ReasonCode::PromoPhrase,
+            format!("{what} with promotional phrase '{quote}'"),
+        )
+        .quoting_words(quote),
+        SUGGESTED,
+    ))
 }
 
 /// Whether `id` holds a large share of the article body's prose.
@@ -362,10 +462,22 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     if !single_heading(ctx, id) {
         return None;
     }
-    if cues::related_heading().is_match(&leaf.text)
-        && rest_density >= HEADED_LIST_DENSITY
-        && rest_chars > 0
+    // "More from our partners", "From our sponsors": a related-looking
+    // heading that discloses a sponsor heads paid copy (issue 13, cause 2;
+    // WCXB label pages: a partner box went to related).
+    let headed_list = rest_density >= HEADED_LIST_DENSITY && rest_chars > 0;
+    if let Some(m) = cues::promo_text()
+        .find(&leaf.text)
+        .filter(|_| headed_list && evidence::discloses(&leaf.text))
     {
+        return Some((
+            Kind::Promo,
+            Reason::new(ReasonCode::PromoPhrase, format!("heading '{}'", leaf.text))
+                .quoting_words(m),
+            DECLARED,
+        ));
+    }
+    if cues::related_heading().is_match(&leaf.text) && headed_list {
         return Some((
             Kind::Related,
             Reason::new(
@@ -582,7 +694,12 @@ pub(super) fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
         // such headlines measured "0.0 words per link" and went to chrome).
         // Only a heading: a link around a photo and its caption (a
         // lightbox) is no headline (aktualne in the Readability corpus).
-        if leaf.link_chars > 0 && is_heading_like(doc, leaf) {
+        // A line that is all link text (a card's title in a `<p>` or
+        // `<span>` inside the `<a>`) is measured the same way: the cards of
+        // a "More diets" grid went to chrome as "0.0 words per link" (WCXB
+        // label pages).
+        let whole_link = leaf.link_chars >= leaf.chars && !in_figure(doc, leaf.owner);
+        if leaf.link_chars > 0 && (is_heading_like(doc, leaf) || whole_link) {
             return (
                 leaf.text.split_whitespace().count() as f64,
                 leaf.text.chars().count() as f64,
@@ -598,4 +715,17 @@ pub(super) fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
     }
     let n = leaf.links.len() as f64;
     (words as f64 / n, chars as f64 / n)
+}
+
+/// Whether `id` sits in a figure or is named a caption (a lightbox link
+/// around a photo and its caption, `article__photo__desc` in Readability's
+/// aktualne, is no headline).
+fn in_figure(doc: &Document, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(doc.ancestors(id))
+        .any(|a| matches!(doc.tag(a), Some("figure" | "figcaption")))
+        || std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .take(CAPTION_NAME_DEPTH)
+            .any(|a| cues::caption_attr().is_match(&class_and_id(doc, a)))
 }

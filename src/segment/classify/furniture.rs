@@ -139,7 +139,18 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         else {
             continue;
         };
+        // A card has one headline; a list of them with an ad label after it
+        // ("Advertisement - Continue Reading Below" closing a "More diets"
+        // list) marks the slot that follows, not the stories (issue 13,
+        // cause 2: 2 of the 8 related snippets called promo on the WCXB
+        // label pages).
         let first = ctx.first_leaf[card];
+        let headlines_before = (first..i)
+            .filter(|&j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
+            .count();
+        if headlines_before >= MIN_LIST_HEADLINES {
+            continue;
+        }
         let count = ctx.stats.of(card).leaves;
         for j in first..(first + count).min(verdicts.len()) {
             if verdicts[j].kind == Kind::Content {
@@ -160,6 +171,10 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
     }
 }
+
+/// Headline lines before an ad label that make its box a list of stories
+/// rather than one card.
+const MIN_LIST_HEADLINES: usize = 2;
 
 /// The rank of heading-like lines that are not heading elements.
 const OTHER_HEADING_RANK: u8 = 7;
@@ -366,6 +381,36 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
             } else if verdicts[i].kind == Kind::Promo {
                 verdicts[i].unit = unit;
             }
+        }
+    }
+}
+
+/// A paragraph of chrome between two promotional lines of the same box is
+/// part of their appeal: "Independent art journalism is hanging by a
+/// thread ..." between "Help keep us free and independent" and "Please
+/// support us" in a footer (issue 13, cause 4; WCXB label pages). Only
+/// prose with no signal of its own beyond the box it sits in.
+pub(super) fn promo_runs(ctx: &Ctx, verdicts: &mut [Verdict]) {
+    for i in 1..ctx.leaves.len().saturating_sub(1) {
+        let v = &verdicts[i];
+        let boxed_only = v.kind == Kind::Boilerplate
+            && v.reasons.len() == 1
+            && v.reasons[0].code == ReasonCode::Landmark;
+        if !boxed_only || !ctx.leaves[i].is_prose() || v.unit.is_none() {
+            continue;
+        }
+        let unit = v.unit;
+        let promo_line = |j: usize| {
+            let w = &verdicts[j];
+            w.kind == Kind::Promo
+                && w.reasons
+                    .first()
+                    .is_some_and(|r| r.code == ReasonCode::PromoPhrase)
+                && ctx.stats.contains(unit.unwrap_or(0), ctx.leaves[j].owner)
+        };
+        if promo_line(i - 1) && promo_line(i + 1) {
+            let reason = verdicts[i + 1].reasons[0].clone();
+            verdicts[i] = Verdict::new(Kind::Promo, SHAPE, reason);
         }
     }
 }

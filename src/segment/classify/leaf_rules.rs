@@ -133,6 +133,102 @@ pub(super) fn call_to_action(doc: &Document, leaf: &Leaf) -> Option<String> {
     })
 }
 
+/// Hosts of social networks: a line linking only there is the site's
+/// "follow us" row.
+const SOCIAL_HOSTS: &[&str] = &[
+    "facebook.com",
+    "fb.com",
+    "twitter.com",
+    "x.com",
+    "instagram.com",
+    "youtube.com",
+    "tiktok.com",
+    "linkedin.com",
+    "pinterest.com",
+    "threads.net",
+    "threads.com",
+    "bsky.app",
+    "t.me",
+    "telegram.me",
+    "whatsapp.com",
+    "wa.me",
+    "flipboard.com",
+    "snapchat.com",
+    "mastodon.social",
+];
+/// Link targets that sell an app or ask for money whatever the link says:
+/// app stores (their apps, not the films and books they also sell: "rent
+/// it on Google Play" is a review's fact, Readability's videos-1) and
+/// donation platforms.
+const APP_OR_DONATION_TARGETS: &[&str] = &[
+    "apps.apple.com/",
+    "play.google.com/store/apps",
+    "patreon.com/",
+    "ko-fi.com/",
+    "buymeacoffee.com/",
+    "donorbox.org/",
+    "paypal.me/",
+    "paypal.com/donate",
+    "liberapay.com/",
+    "givebutter.com/",
+    "opencollective.com/",
+];
+/// Social links that make a follow row (an author's line may link one or
+/// two accounts, but also says more).
+const MIN_SOCIAL_LINKS: usize = 2;
+/// A follow row is one short line.
+const MAX_FOLLOW_ROW_CHARS: usize = 150;
+
+/// The host of an absolute link, without `www.` or `m.`.
+pub(super) fn link_host(href: &str) -> Option<&str> {
+    let rest = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+        .or_else(|| href.strip_prefix("//"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    Some(
+        host.strip_prefix("www.")
+            .or_else(|| host.strip_prefix("m."))
+            .unwrap_or(host),
+    )
+}
+
+/// Promotion told by where a line's links lead (issue 13, cause 4): a
+/// short line whose links all go to social networks ("Follow AP on
+/// Facebook, X, Instagram"), or a link to an app store or a donation
+/// platform. Returns the text of the link that tells.
+pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
+    let href = |a: NodeId| {
+        doc.attr(a, "href")
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    };
+    if leaf.chars <= SHORT_PROMO_CHARS {
+        if let Some(&a) = leaf.links.iter().find(|&&a| {
+            let h = href(a);
+            APP_OR_DONATION_TARGETS.iter().any(|t| h.contains(t))
+                || (h.contains("itunes.apple.com/") && h.contains("/app/"))
+        }) {
+            return Some(doc.shown_text(a).trim().to_string());
+        }
+    }
+    let social = |a: NodeId| {
+        let h = href(a);
+        link_host(&h).is_some_and(|host| {
+            SOCIAL_HOSTS
+                .iter()
+                .any(|s| host == *s || host.ends_with(&format!(".{s}")))
+        })
+    };
+    (leaf.links.len() >= MIN_SOCIAL_LINKS
+        && leaf.chars <= MAX_FOLLOW_ROW_CHARS
+        && leaf.link_density() >= HEADED_LIST_DENSITY
+        && leaf.links.iter().all(|&a| social(a)))
+    .then(|| doc.shown_text(leaf.links[0]).trim().to_string())
+}
+
 /// Promotional phrases in a leaf: the strong ones, and the weak words
 /// ("shop", "subscribe") that only count alongside other evidence.
 pub(super) fn promo_phrases(text: &str) -> (Vec<String>, Vec<String>) {
@@ -273,6 +369,23 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             && (is_heading_like(doc, leaf) || !inside)
             && cues::related_heading().is_match(&leaf.text)
         {
+            // "More from our partners" heads paid copy, as in
+            // `headed_widget`.
+            if let Some(m) = cues::promo_text()
+                .find(&leaf.text)
+                .filter(|_| evidence::discloses(&leaf.text))
+            {
+                let mut v = Verdict::new(
+                    Kind::Promo,
+                    STRONG,
+                    Reason::new(ReasonCode::PromoPhrase, format!("heading '{}'", leaf.text))
+                        .quoting_words(m),
+                );
+                v.unit = Some(leaf.owner);
+                verdicts[i] = Some(v);
+                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+                continue;
+            }
             verdicts[i] = Some(related_heading(leaf, STRONG));
             lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
             continue;
@@ -339,6 +452,15 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 not_body: false,
                 lead: false,
             });
+            continue;
+        }
+        if let Some(c) = promo_link_target(doc, leaf) {
+            verdicts[i] = Some(Verdict::new(
+                Kind::Promo,
+                LINE_CUE,
+                Reason::new(ReasonCode::CallToAction, format!("a link to '{c}'"))
+                    .quoting_words(c.as_str()),
+            ));
             continue;
         }
         if leaf.chars <= MAX_CREDIT_CHARS {

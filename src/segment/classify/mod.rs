@@ -365,6 +365,7 @@ pub fn classify(
         .collect();
     article_furniture(&ctx, &mut verdicts, hints.title);
     sponsored_items(&ctx, &mut verdicts);
+    promo_runs(&ctx, &mut verdicts);
     promo_sections(&ctx, &mut verdicts);
     dangling_headings(&ctx, &mut verdicts);
     Classified {
@@ -436,6 +437,24 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
                 format!("hidden box, class/id '{}'", m.trim()),
             )
             .quoting_markup(m.trim()),
+        )
+    } else if let Some(a) = links
+        .iter()
+        .copied()
+        .find(|&a| evidence::advertising_link(doc, a))
+    {
+        // A hidden announcement bar linking an ad campaign is an ad,
+        // whatever it is named (WCXB label pages: a sponsored banner went
+        // to related as a "list of headlines").
+        let text = doc.shown_text(a);
+        let words: String = text.trim().chars().take(40).collect();
+        (
+            Kind::Promo,
+            Reason::new(
+                ReasonCode::CallToAction,
+                format!("hidden box linking an advertiser: '{words}'"),
+            )
+            .quoting_words(words),
         )
     } else if let Some(m) = cues::promo_text()
         .find(&text)
@@ -604,6 +623,107 @@ mod tests {
             vec![Kind::Promo, Kind::Related, Kind::Boilerplate, Kind::Promo]
         );
         assert_eq!(latent[0].before, 1);
+    }
+
+    #[test]
+    fn css_module_hashes_are_cut_and_slugs_still_dropped() {
+        assert_eq!(name_words("Newsletter_box___x7Yz3"), 2);
+        assert_eq!(name_words("newsletter"), 1);
+        assert_eq!(name_words("how-to-grow-tomatoes"), 4);
+        let d = crate::parse::parse_html(
+            "<div class='Newsletter_box___x7Yz3 how-to-grow-tomatoes d-print-none'>x</div>",
+        );
+        let div = d.find(d.body(), "div").unwrap();
+        assert_eq!(widget_names(&d, div), "Newsletter_box___x7Yz3");
+    }
+
+    #[test]
+    fn utility_classes_name_no_widget() {
+        for t in [
+            "d-print-none",
+            "d-none",
+            "print:hidden",
+            "md:flex",
+            "row--print-overwrite",
+            "hidden-print",
+            "no-print",
+        ] {
+            assert!(is_utility_class(t), "{t}");
+        }
+        for t in ["print-button", "printfriendly", "newsletter", "site-footer"] {
+            assert!(!is_utility_class(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn ad_labels_may_be_written_with_separators() {
+        for t in [
+            "Advertisement. Scroll to continue reading.",
+            "ADVERTISEMENT – Story continues",
+            "Advertisement | Page continues",
+            "Sponsored Advert",
+        ] {
+            assert!(cues::ad_label().is_match(t), "{t}");
+        }
+        assert!(!cues::ad_label().is_match("Advertising. It is everywhere, says the report."));
+    }
+
+    #[test]
+    fn paywall_appeal_and_self_promotion_phrases() {
+        for t in [
+            "This article is exclusive to STAT+ subscribers",
+            "Unlock this article — plus in-depth analysis",
+            "Support our mission to keep content open and free",
+            "Since you made it this far, we have a small favor to ask.",
+            "Please Consider Supporting Us.",
+            "please consider pitching in what you can",
+            "There is more on our sister site, Example Rail.",
+            "Related: Our free weekly newsletter alerts you to new research.",
+            "A message from Jane Doe, co-founder of Example:",
+            "Click here to read our fall issue, with 25 new faces",
+            "The Wedding Planning Issue featuring two dancers",
+        ] {
+            assert!(!promo_phrases(t).0.is_empty(), "{t}");
+        }
+        for t in [
+            "The minister said the issue featured in every debate.",
+            "Members of the union will consider a strike.",
+            "She supported the mission to Mars.",
+        ] {
+            assert!(promo_phrases(t).0.is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn link_hosts_drop_www_and_ports() {
+        assert_eq!(
+            link_host("https://www.facebook.com/x"),
+            Some("facebook.com")
+        );
+        assert_eq!(link_host("http://m.x.com:443/a?b"), Some("x.com"));
+        assert_eq!(link_host("//t.me/chan"), Some("t.me"));
+        assert_eq!(link_host("/relative/path"), None);
+    }
+
+    #[test]
+    fn follow_rows_app_and_donation_links_are_promo_by_target() {
+        use crate::parse::parse_html;
+        use crate::segment::leaves::cut_with_latent;
+        let d = parse_html(
+            "<p>Follow us on <a href='https://www.facebook.com/a'>Facebook</a>, \
+             <a href='https://x.com/a'>X</a> and <a href='https://instagram.com/a'>Instagram</a></p>\
+             <p>The mayor posts on <a href='https://www.facebook.com/m'>Facebook</a> and \
+             <a href='/news/2025/other'>said more here</a> about the plans for the new line.</p>\
+             <p><a href='https://apps.apple.com/app/id1'>Download on the App Store</a></p>\
+             <p>Rent it on <a href='https://play.google.com/store/movies/details?id=1'>Google Play</a>.</p>\
+             <p>Buy me a coffee on <a href='https://ko-fi.com/writer'>Ko-fi</a>.</p>",
+        );
+        let (leaves, _) = cut_with_latent(&d, d.body());
+        let told: Vec<bool> = leaves
+            .iter()
+            .map(|l| promo_link_target(&d, l).is_some())
+            .collect();
+        assert_eq!(told, vec![true, false, true, false, true]);
     }
 
     #[test]
