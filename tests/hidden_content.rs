@@ -1,0 +1,47 @@
+//! Main content a page ships hidden though a reader sees it (issue 13,
+//! WCXB dev split): a streaming server render's segments, waiting in
+//! hidden boxes for a script to move them into place, and closed tab and
+//! accordion panels. Read as served, both belong to the article. Both
+//! tests were seen failing before `src/parse/streamed.rs` and
+//! `src/parse/panels.rs` (`cargo test --release --test hidden_content`)
+//! and passing after.
+
+use declutter::{analyze_html, Analysis, Options};
+use std::path::Path;
+
+fn analyse(name: &str, url: &str) -> Analysis {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/engine")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    analyze_html(&bytes, &Options::with_url(url).unwrap()).unwrap()
+}
+
+/// React streaming: `<div hidden id="S:0">` belongs where `<template
+/// id="B:0">` is, and nested segments (`P:1`) inside it, in page order.
+#[test]
+fn streamed_segments_are_read_in_their_place() {
+    let a = analyse("streamed-article.html", "https://example.com/news/trams");
+    let text = &a.article.text;
+    let first = text.find("Forty years after").expect(text);
+    let nested = text.find("Engineers reused parts").expect(text);
+    let second = text.find("The new network links").expect(text);
+    assert!(first < second && second < nested, "{text}");
+    assert!(!text.contains("© 2026"), "{text}");
+}
+
+/// A closed tab panel and a closed accordion answer are the product's
+/// description; a closed menu is not opened.
+#[test]
+fn closed_tab_and_accordion_panels_are_read() {
+    let a = analyse("tab-panels.html", "https://example.com/desks/walnut");
+    let text = &a.article.text;
+    for s in [
+        "made by hand in our workshop",
+        "Solid American black walnut",
+        "every desk can be finished in clear oil",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("New in"), "{text}");
+}
