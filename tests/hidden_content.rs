@@ -45,3 +45,23 @@ fn closed_tab_and_accordion_panels_are_read() {
     }
     assert!(!text.contains("New in"), "{text}");
 }
+
+/// A doc page's code samples with "Copy" buttons are not form boxes: a
+/// button outside a form asks nothing of the reader (Readability counts
+/// `<input>` only). Seen failing before the change in
+/// `src/segment/stats.rs` and passing after.
+#[test]
+fn code_samples_with_copy_buttons_stay_in_the_article() {
+    let a = analyse(
+        "doc-copy-buttons.html",
+        "https://example.com/docs/quickstart",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Install it with your package manager",
+        "call the send method",
+        "npm install example-api",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+}
