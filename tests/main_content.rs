@@ -1,10 +1,11 @@
-//! Main content a page ships hidden though a reader sees it (issue 13,
-//! WCXB dev split): a streaming server render's segments, waiting in
-//! hidden boxes for a script to move them into place, and closed tab and
-//! accordion panels. Read as served, both belong to the article. Both
-//! tests were seen failing before `src/parse/streamed.rs` and
-//! `src/parse/panels.rs` (`cargo test --release --test hidden_content`)
-//! and passing after.
+//! Main content the engine used to miss on pages that are not news
+//! articles (issue 13, WCXB dev split), one small page per cause: content
+//! shipped hidden though a reader sees it (a streaming server render's
+//! segments waiting for a script to move them into place; closed tab and
+//! accordion panels), code samples whose "Copy" buttons made them form
+//! boxes, and a service page's sections beside the one the scoring picked.
+//! Each test was seen failing before its change and passing after
+//! (`cargo test --release --test main_content`).
 
 use declutter::{analyze_html, Analysis, Options};
 use std::path::Path;
@@ -64,4 +65,25 @@ fn code_samples_with_copy_buttons_stay_in_the_article() {
     ] {
         assert!(text.contains(s), "{s:?} missing from {text}");
     }
+}
+
+/// A service page built of full-width sections with no `<main>`: the
+/// sections around the winner are its content too. Seen failing before
+/// `join_page_sections` in `src/segment/body.rs` and passing after.
+#[test]
+fn a_service_pages_sections_all_join_the_article() {
+    let a = analyse(
+        "service-sections.html",
+        "https://example.com/services/analytics",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Businesses count on their data",
+        "Our strategy work helps organisations",
+        "Dashboards that people open every morning",
+        "In healthcare, analytics helps clinicians",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Careers"), "{text}");
 }
