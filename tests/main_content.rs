@@ -87,3 +87,19 @@ fn a_service_pages_sections_all_join_the_article() {
     }
     assert!(!text.contains("Careers"), "{text}");
 }
+
+/// A script-rendered product page shows its name and price as served;
+/// its JSON-LD `Product.description` is the main text. Seen failing before
+/// `product_description` in `src/metadata/jsonld.rs` and passing after.
+#[test]
+fn a_product_shell_reads_its_declared_description() {
+    let a = analyse("product-shell.html", "https://example.com/coffee/harbour");
+    let text = &a.article.text;
+    for s in [
+        "A dark roast for long mornings",
+        "Certified Fair Trade and organic",
+        "Each bag holds 340 grams",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+}

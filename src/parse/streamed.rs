@@ -14,10 +14,11 @@
 use crate::dom::{Document, NodeId, DOCUMENT, MAX_DEPTH};
 use std::collections::HashMap;
 
-/// The number of a streamed segment's id (`S:12` → `12`) or of its slot.
+/// The number of a streamed segment's id (`S:1a` → `1a`) or of its slot:
+/// React writes it in hexadecimal (WCXB dev, fool.com: `S:a` after `S:9`).
 fn numbered<'a>(id: &'a str, prefix: &str) -> Option<&'a str> {
     let n = id.strip_prefix(prefix)?;
-    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(n)
+    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit())).then_some(n)
 }
 
 /// Moves every hidden streamed segment into its slot, in place of the
@@ -91,11 +92,12 @@ mod tests {
         let mut doc = parse_html(
             "<body><main><h1>T</h1><template id=\"B:0\"></template><footer>F</footer></main>\
              <div hidden id=\"S:0\"><p>Story <b>text</b>.</p><template id=\"P:1\"></template></div>\
-             <div hidden id=\"S:1\"><p>More.</p></div></body>",
+             <div hidden id=\"S:1\"><p>More.</p><template id=\"P:a\"></template></div>\
+             <div hidden id=\"S:a\"><p>Last.</p></div></body>",
         );
         place_segments(&mut doc);
         let main = doc.find(DOCUMENT, "main").unwrap();
-        assert_eq!(doc.text_content(main), "TStory text.More.F");
+        assert_eq!(doc.text_content(main), "TStory text.More.Last.F");
         assert_eq!(doc.find(DOCUMENT, "template"), None);
         assert!(body_text(&doc).contains("Story"));
     }
