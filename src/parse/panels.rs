@@ -21,9 +21,12 @@ use std::collections::HashSet;
 /// Roles that make a hidden element a disclosure panel by themselves.
 const PANEL_ROLES: &[&str] = &["tabpanel"];
 
+/// How many levels above a panel a hiding wrapper is looked for.
+const WRAPPER_LEVELS: usize = 2;
+
 /// Opens every hidden disclosure panel: a `role="tabpanel"` element, or an
 /// element whose id a tab or an expandable control names in
-/// `aria-controls`.
+/// `aria-controls`, and a hiding wrapper up to two levels around one.
 pub fn open(doc: &mut Document) {
     let mut controlled: HashSet<String> = HashSet::new();
     for id in doc.descendants(DOCUMENT) {
@@ -40,13 +43,20 @@ pub fn open(doc: &mut Document) {
         .descendants(DOCUMENT)
         .filter(|&id| {
             doc.element(id).is_some_and(|e| {
-                hidden_by_markup(e)
-                    && (e.attr("role").is_some_and(|r| PANEL_ROLES.contains(&r))
-                        || e.attr("id").is_some_and(|i| controlled.contains(i)))
+                e.attr("role").is_some_and(|r| PANEL_ROLES.contains(&r))
+                    || e.attr("id").is_some_and(|i| controlled.contains(i))
             })
         })
         .collect();
-    for id in panels {
+    // The panel, or the collapsing wrapper just around it that carries the
+    // hiding style (Chakra UI's `chakra-collapse` around the named panel:
+    // WCXB dev, a product page's description and dimensions).
+    let mut hidden: Vec<NodeId> = Vec::new();
+    for panel in panels {
+        let around = std::iter::once(panel).chain(doc.ancestors(panel).take(WRAPPER_LEVELS));
+        hidden.extend(around.filter(|&n| doc.element(n).is_some_and(hidden_by_markup)));
+    }
+    for id in hidden {
         if let Some(e) = doc.element_mut(id) {
             e.attrs.retain(|(k, v)| {
                 !(k.as_ref() == "hidden"
@@ -97,10 +107,12 @@ mod tests {
              <div role=tabpanel id=t1 hidden>Description</div>\
              <div id=t2 aria-hidden=true>Specs</div>\
              <button aria-expanded=false aria-controls=a1>Q?</button>\
-             <div id=a1 style='color:red; display: none'>A.</div>",
+             <div id=a1 style='color:red; display: none'>A.</div>\
+             <button aria-expanded=false aria-controls=a2>Q2?</button>\
+             <div id=w style='display:none'><div id=a2 role=region>A2.</div></div>",
         );
         open(&mut doc);
-        for id in ["t1", "t2", "a1"] {
+        for id in ["t1", "t2", "a1", "w"] {
             assert!(!is_hidden(&doc, by_id(&doc, id)), "{id}");
         }
         assert_eq!(doc.attr(by_id(&doc, "a1"), "style"), Some("color:red"));
