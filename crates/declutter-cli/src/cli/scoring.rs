@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn a_missing_corpus_is_a_clear_error() {
-        match eval(Path::new("/no/such/corpus"), false) {
+        match eval(Path::new("/no/such/corpus"), false, None) {
             Err(Fail::Msg { subject, message }) => {
                 assert_eq!(subject, "/no/such/corpus");
                 assert!(message.contains("no such folder"), "{message}");
