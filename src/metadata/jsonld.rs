@@ -85,6 +85,69 @@ pub(crate) fn extract(doc: &Document) -> JsonLd {
     JsonLd::default()
 }
 
+/// Schema.org types whose `description` is a product page's main text.
+const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup", "IndividualProduct"];
+
+/// The longest `description` of a product object in the page's JSON-LD
+/// (at any depth: `@graph`, arrays, `mainEntity`), as plain text: markup
+/// inside it becomes line breaks, entities are decoded. A product page
+/// rendered by scripts shows next to nothing as served while its JSON-LD
+/// holds the description (WCXB dev: two product pages at 0.04 and 0.01
+/// word F1 whose declared description alone scores 1.00 and 0.65).
+pub(crate) fn product_description(doc: &Document) -> Option<String> {
+    let mut best: Option<String> = None;
+    for script in doc.find_all(DOCUMENT, "script") {
+        if doc.attr(script, "type") != Some("application/ld+json") {
+            continue;
+        }
+        let raw = text_content(doc, script);
+        let Ok(parsed) = serde_json::from_str::<Value>(strip_cdata(&raw)) else {
+            continue;
+        };
+        let mut stack = vec![&parsed];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items.iter()),
+                Value::Object(map) => {
+                    let is_product = match map.get("@type") {
+                        Some(Value::String(t)) => PRODUCT_TYPES.contains(&t.as_str()),
+                        Some(Value::Array(ts)) => ts
+                            .iter()
+                            .any(|t| t.as_str().is_some_and(|t| PRODUCT_TYPES.contains(&t))),
+                        _ => false,
+                    };
+                    if let Some(d) = map.get("description").and_then(Value::as_str) {
+                        if is_product && best.as_ref().is_none_or(|b| b.len() < d.len()) {
+                            best = Some(d.to_string());
+                        }
+                    }
+                    stack.extend(map.values());
+                }
+                _ => {}
+            }
+        }
+    }
+    best.map(|d| plain_text(&d)).filter(|d| !d.is_empty())
+}
+
+/// A description's text: tags become line breaks, entities decoded.
+fn plain_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push('\n');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    super::text::unescape_entities(&out).trim().to_string()
+}
+
 /// Removes `<![CDATA[` and `]]>` wrappers some CMSes put around the JSON.
 fn strip_cdata(s: &str) -> &str {
     let mut s = s;
@@ -372,5 +435,20 @@ mod tests {
         assert!(is_article_type("MyReportX"));
         assert!(!is_article_type("WebPage"));
         assert!(!is_article_type("article"));
+    }
+
+    #[test]
+    fn a_products_longest_description_is_read_as_plain_text() {
+        let doc = parse_html(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                {"@type":"Organization","description":"A shop with a long description of itself, longer than anything."},
+                {"@type":["Product"],"description":"<p>Dark roast.</p><p>Fair &amp; organic.</p>"}]}</script>
+               <script type="application/ld+json">{"@type":"ProductGroup","description":"Short."}</script>"#,
+        );
+        assert_eq!(
+            product_description(&doc).as_deref(),
+            Some("Dark roast.\n\nFair & organic.")
+        );
+        assert_eq!(product_description(&parse_html("<p>x</p>")), None);
     }
 }

@@ -164,7 +164,13 @@ pub fn extract(doc: &Document, page_url: Option<&Url>) -> Metadata {
         dir: page::dir(doc),
         excerpt: declared(&ld.excerpt, EXCERPT_KEYS).and_then(|e| non_empty(&e)),
         lead_image,
-        article_body: ld.body.filter(|b| !b.is_empty()),
+        // A product's declared description stands in for a declared
+        // article body: the article builder uses either only when the
+        // page as served shows a small fraction of it.
+        article_body: ld
+            .body
+            .filter(|b| !b.is_empty())
+            .or_else(|| jsonld::product_description(doc)),
     }
 }
 

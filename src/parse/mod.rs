@@ -9,6 +9,8 @@ mod depth_guard;
 mod encoding;
 mod html;
 mod noscript;
+mod panels;
+mod streamed;
 
 #[cfg(feature = "encoding")]
 use encoding::{as_decoded_text, decode};
@@ -54,9 +56,14 @@ pub fn parse_text(text: &str) -> Result<Document, Error> {
     let doc = parse_html(text);
     // A script-rendered page whose server copy sits in <noscript> (forums
     // built on Discourse: 22 of WCXB's 112 forum pages).
-    if noscript::holds_the_page(&doc) {
-        return Ok(noscript::reparse_shown(text));
-    }
+    let mut doc = if noscript::holds_the_page(&doc) {
+        noscript::reparse_shown(text)
+    } else {
+        doc
+    };
+    // What the page's own scripts or one click would show, as served.
+    streamed::place_segments(&mut doc);
+    panels::open(&mut doc);
     Ok(doc)
 }
 

@@ -58,7 +58,7 @@ pub fn prefer_marked(doc: &Document, stats: &Stats, top: NodeId) -> NodeId {
 const MAX_WINNER_SHARE_OF_MAIN: f64 = 0.5;
 
 /// The page's `<main>` (or `role=main`) when exactly one is visible.
-fn main_element(doc: &Document, stats: &Stats) -> Option<NodeId> {
+pub fn main_element(doc: &Document, stats: &Stats) -> Option<NodeId> {
     let mut mains = stats.order.iter().copied().filter(|&id| {
         doc.is(id, "main") || doc.attr(id, "role").is_some_and(|r| r.trim() == "main")
     });

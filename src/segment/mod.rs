@@ -545,7 +545,7 @@ mod tests {
         let p = PROSE;
         let html = format!(
             "<div id=main><div class=story><div class=head><h1>The Great Big Story</h1><p>By Ann Writer</p>\
-             <button>Follow</button><button>Save</button></div>\
+             <form><button>Follow</button><button>Save</button></form></div>\
              <p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>\
              <div><img src=a.jpg><img src=b.jpg><img src=c.jpg><p class=photo-caption>The harbour at dawn</p></div></div></div>"
         );

@@ -136,7 +136,11 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
                 Some("p") => t.paragraphs += 1,
                 Some("img") => t.images += 1,
                 Some("li") => t.list_items += 1,
-                Some("button") => t.inputs += 1,
+                // A button outside a form (a code sample's "copy", a tab, a
+                // carousel arrow) asks nothing of the reader: counted, it
+                // made doc pages' code-rich sections "form boxes" (WCXB
+                // dev, twilio.com quickstart: 114 buttons, no form).
+                Some("button") if doc.ancestors(id).any(|a| doc.is(a, "form")) => t.inputs += 1,
                 Some("a") if doc.attr(id, "href").is_some() => t.links += 1,
                 _ => {}
             }
@@ -220,5 +224,18 @@ mod tests {
         );
         assert!(s.contains(div, d.find(body, "li").unwrap()));
         assert!(!s.contains(d.find(body, "li").unwrap(), div));
+    }
+
+    #[test]
+    fn only_buttons_in_a_form_count_as_form_controls() {
+        let d = parse_html(
+            "<div id=a><pre>code</pre><button>Copy</button><button>Copy</button></div>\
+             <form><input name=e><button>Sign up</button></form>",
+        );
+        let body = d.body();
+        let leaves = cut(&d, body);
+        let s = compute(&d, body, &leaves);
+        assert_eq!(s.of(d.find(body, "div").unwrap()).inputs, 0);
+        assert_eq!(s.of(d.find(body, "form").unwrap()).inputs, 2);
     }
 }

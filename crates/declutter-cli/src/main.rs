@@ -49,7 +49,11 @@ fn run(command: Command) -> Result<(), Fail> {
             url_map: url_map.as_deref(),
             inputs: &inputs,
         }),
-        Command::Eval { corpus, verbose } => cli::scoring::eval(&corpus, verbose),
+        Command::Eval {
+            corpus,
+            verbose,
+            wcxb_pages,
+        } => cli::scoring::eval(&corpus, verbose, wcxb_pages.as_deref()),
         Command::Bench { dir, repeat } => cli::scoring::bench(&dir, repeat),
     }
 }

@@ -73,6 +73,11 @@ pub enum Command {
         /// Print per-page detail for the worst pages.
         #[arg(long)]
         verbose: bool,
+        /// Also write every WCXB page's scores to FILE, one tab-separated
+        /// line per page (type, word F1, precision, recall, words
+        /// extracted, words expected, id, URL), worst first per type.
+        #[arg(long, value_name = "FILE")]
+        wcxb_pages: Option<PathBuf>,
     },
     /// Measures how fast pages are analysed.
     Bench {

@@ -16,15 +16,27 @@ pub fn fixtures_for(corpus: &Path) -> PathBuf {
         .join("fixtures")
 }
 
-/// Scores the pipeline on the corpus and prints the report.
-pub fn eval(corpus: &Path, verbose: bool) -> Result<(), Fail> {
+/// Scores the pipeline on the corpus and prints the report; with
+/// `wcxb_pages`, also writes every WCXB page's scores there.
+pub fn eval(corpus: &Path, verbose: bool, wcxb_pages: Option<&Path>) -> Result<(), Fail> {
     require_dir(corpus, "corpus")?;
     let cfg = EvalConfig {
         corpus: corpus.to_path_buf(),
         fixtures: fixtures_for(corpus),
-        verbose,
+        verbose: verbose || wcxb_pages.is_some(),
     };
-    let report = eval::run(&cfg).map_err(|e| Fail::msg("eval", e))?;
+    let mut report = eval::run(&cfg).map_err(|e| Fail::msg("eval", e))?;
+    if let Some(path) = wcxb_pages {
+        let pages = report
+            .detail
+            .as_ref()
+            .map(|d| eval::wcxb_report::pages_tsv(&d.wcxb_pages))
+            .unwrap_or_default();
+        std::fs::write(path, pages).map_err(|e| Fail::msg(path.display(), e.to_string()))?;
+        if !verbose {
+            report.detail = None;
+        }
+    }
     fail::print(&report.to_string())
 }
 
@@ -70,7 +82,7 @@ mod tests {
 
     #[test]
     fn a_missing_corpus_is_a_clear_error() {
-        match eval(Path::new("/no/such/corpus"), false) {
+        match eval(Path::new("/no/such/corpus"), false, None) {
             Err(Fail::Msg { subject, message }) => {
                 assert_eq!(subject, "/no/such/corpus");
                 assert!(message.contains("no such folder"), "{message}");

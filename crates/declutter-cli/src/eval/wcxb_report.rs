@@ -173,6 +173,31 @@ pub fn write_worst(f: &mut fmt::Formatter<'_>, pages: &[WcxbPage]) -> fmt::Resul
     Ok(())
 }
 
+/// Every page's scores as tab-separated lines (type, word F1, precision,
+/// recall, words extracted, words expected, id, URL), per type in the
+/// README's order, worst first: the list to group failures by cause.
+pub fn pages_tsv(pages: &[WcxbPage]) -> String {
+    let mut out = String::new();
+    for t in PAGE_TYPES {
+        let mut of_type: Vec<&WcxbPage> = pages.iter().filter(|p| p.page_type == t).collect();
+        of_type.sort_by(|a, b| a.words.f1.total_cmp(&b.words.f1));
+        for p in of_type {
+            out.push_str(&format!(
+                "{}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\n",
+                t,
+                p.words.f1,
+                p.words.precision,
+                p.words.recall,
+                p.extracted_words,
+                p.expected_words,
+                p.page,
+                p.url
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +238,30 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn pages_are_listed_per_type_worst_first() {
+        let page = |id: &str, t: &str, f1: f64| WcxbPage {
+            page: id.into(),
+            page_type: t.into(),
+            url: format!("https://x.org/{id}"),
+            words: wcxb::WordOverlap {
+                precision: f1,
+                recall: f1,
+                f1,
+            },
+            shingles: super::super::shingles::PageOverlap::of("a b c d", "a b c d"),
+            extracted_words: 10,
+            expected_words: 12,
+        };
+        let tsv = pages_tsv(&[
+            page("0003", "forum", 0.5),
+            page("0002", "article", 0.9),
+            page("0001", "article", 0.2),
+        ]);
+        let ids: Vec<&str> = tsv.lines().map(|l| l.split('\t').nth(6).unwrap()).collect();
+        assert_eq!(ids, ["0001", "0002", "0003"]);
+        assert!(tsv.starts_with("article\t0.200\t0.200\t0.200\t10\t12\t0001\thttps://x.org/0001\n"));
     }
 }

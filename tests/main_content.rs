@@ -1,0 +1,107 @@
+//! Main content the engine used to miss on pages that are not news
+//! articles (issue 13, WCXB dev split), one small page per cause: content
+//! shipped hidden though a reader sees it (a streaming server render's
+//! segments waiting for a script to move them into place; closed tab and
+//! accordion panels), code samples whose "Copy" buttons made them form
+//! boxes, and a service page's sections beside the one the scoring picked.
+//! Each test was seen failing before its change and passing after
+//! (`cargo test --release --test main_content`).
+
+use declutter::{analyze_html, Analysis, Options};
+use std::path::Path;
+
+fn analyse(name: &str, url: &str) -> Analysis {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/engine")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    analyze_html(&bytes, &Options::with_url(url).unwrap()).unwrap()
+}
+
+/// React streaming: `<div hidden id="S:0">` belongs where `<template
+/// id="B:0">` is, and nested segments (`P:1`) inside it, in page order.
+#[test]
+fn streamed_segments_are_read_in_their_place() {
+    let a = analyse("streamed-article.html", "https://example.com/news/trams");
+    let text = &a.article.text;
+    let first = text.find("Forty years after").expect(text);
+    let nested = text.find("Engineers reused parts").expect(text);
+    let second = text.find("The new network links").expect(text);
+    assert!(first < second && second < nested, "{text}");
+    assert!(!text.contains("© 2026"), "{text}");
+}
+
+/// A closed tab panel and closed accordion answers (one hidden by the
+/// collapsing wrapper around it) are the product's description; a closed
+/// menu is not opened.
+#[test]
+fn closed_tab_and_accordion_panels_are_read() {
+    let a = analyse("tab-panels.html", "https://example.com/desks/walnut");
+    let text = &a.article.text;
+    for s in [
+        "made by hand in our workshop",
+        "Solid American black walnut",
+        "every desk can be finished in clear oil",
+        "Two people carry it to the room of your choice",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("New in"), "{text}");
+}
+
+/// A doc page's code samples with "Copy" buttons are not form boxes: a
+/// button outside a form asks nothing of the reader (Readability counts
+/// `<input>` only). Seen failing before the change in
+/// `src/segment/stats.rs` and passing after.
+#[test]
+fn code_samples_with_copy_buttons_stay_in_the_article() {
+    let a = analyse(
+        "doc-copy-buttons.html",
+        "https://example.com/docs/quickstart",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Install it with your package manager",
+        "call the send method",
+        "npm install example-api",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+}
+
+/// A service page built of full-width sections with no `<main>`: the
+/// sections around the winner are its content too. Seen failing before
+/// `join_page_sections` in `src/segment/body.rs` and passing after.
+#[test]
+fn a_service_pages_sections_all_join_the_article() {
+    let a = analyse(
+        "service-sections.html",
+        "https://example.com/services/analytics",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Businesses count on their data",
+        "Our strategy work helps organisations",
+        "Dashboards that people open every morning",
+        "In healthcare, analytics helps clinicians",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Careers"), "{text}");
+}
+
+/// A script-rendered product page shows its name and price as served;
+/// its JSON-LD `Product.description` is the main text. Seen failing before
+/// `product_description` in `src/metadata/jsonld.rs` and passing after.
+#[test]
+fn a_product_shell_reads_its_declared_description() {
+    let a = analyse("product-shell.html", "https://example.com/coffee/harbour");
+    let text = &a.article.text;
+    for s in [
+        "A dark roast for long mornings",
+        "Certified Fair Trade and organic",
+        "Each bag holds 340 grams",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+}
