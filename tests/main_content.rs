@@ -7,15 +7,13 @@
 //! Each test was seen failing before its change and passing after
 //! (`cargo test --release --test main_content`).
 
-use declutter::{analyze_html, Analysis, Options};
-use std::path::Path;
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use declutter::Analysis;
 
 fn analyse(name: &str, url: &str) -> Analysis {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/engine")
-        .join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    analyze_html(&bytes, &Options::with_url(url).unwrap()).unwrap()
+    fixtures::analyse_at("engine", name, url)
 }
 
 /// React streaming: `<div hidden id="S:0">` belongs where `<template

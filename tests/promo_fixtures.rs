@@ -6,31 +6,17 @@
 //! `tests/fixtures/promo/`, `cargo test --release --test promo_fixtures`:
 //! 3 failed) and to pass after.
 
-use declutter::{analyze_html, Analysis, Kind, Options};
-use std::path::Path;
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use declutter::{Analysis, Kind};
+use fixtures::kind_of;
 
 /// The address the pages are read at: an article path.
 const URL: &str = "https://example.com/news/2025/03/tram";
 
 fn analyse(name: &str) -> Analysis {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/promo")
-        .join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    analyze_html(&bytes, &Options::with_url(URL).unwrap()).unwrap()
-}
-
-/// The kind of the block holding `snippet`.
-fn kind_of(a: &Analysis, snippet: &str) -> Kind {
-    a.blocks
-        .iter()
-        .find(|b| b.text.contains(snippet))
-        .map(|b| b.kind)
-        .unwrap_or_else(|| {
-            let all: Vec<(Kind, &str)> =
-                a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
-            panic!("no block holds {snippet:?}: {all:?}")
-        })
+    fixtures::analyse_at("promo", name, URL)
 }
 
 /// Cause 4: paywall prompts, an ad label written with a full stop, a
