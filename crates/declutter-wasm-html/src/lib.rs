@@ -9,6 +9,10 @@
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+// The allocator, the panic hook and lastPanic as in declutter-wasm, written
+// again on purpose: this is a wasm module of its own (its own memory,
+// allocator and traps), and wasm-bindgen exports cannot come from another
+// crate's `#[wasm_bindgen]` items without pulling that crate's exports in.
 thread_local! {
     /// The message of the last panic, for the JavaScript side to report
     /// after the trap that follows it (wasm aborts on panic).
