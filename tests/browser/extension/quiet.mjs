@@ -317,6 +317,13 @@ export async function runQuietChromium({ dist, repo, artifacts, t }) {
       checkDefault(t, name, { before, after, audit, labels: p.labels, statesBefore, statesAfter });
       if (audit && (await control(pressPill))) {
         await shot(`chromium-quiet-${p.name}-list.png`);
+        if (p.name === "seed") {
+          // The welcome page's picture of declutter mode (extension/welcome/declutter.png, at half size).
+          await page.setViewportSize({ width: 1280, height: 720 });
+          await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+          await page.screenshot({ path: join(artifacts, "chromium-quiet-seed-welcome.png") });
+          await page.setViewportSize({ width: 1280, height: 900 });
+        }
         await control(pressPill);
       }
       if (p.name === "seed") firstAudit = audit;
