@@ -1,13 +1,13 @@
-//! Compiles the cue word lists (src/segment/cue_lists.rs) into byte-form
+//! Compiles the cue word lists (src/cues/lists.rs) into byte-form
 //! NFAs in OUT_DIR, one forward and one reverse per list, which
-//! src/segment/cues.rs loads with `include_bytes!`: the browser then pays
+//! src/cues/mod.rs loads with `include_bytes!`: the browser then pays
 //! no regex parse or compile on first use (issue 15) and the wasm carries
 //! neither the regex parser nor its Unicode tables for the cues.
 
 use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
-#[path = "src/segment/nfa_codec.rs"]
+#[path = "src/cues/nfa_codec.rs"]
 mod nfa_codec;
 
 macro_rules! cue_lists {
@@ -15,7 +15,7 @@ macro_rules! cue_lists {
         const LISTS: &[(&str, bool, &[&str])] = &[ $( (stringify!($name), $anchored, &[$($p),*]) ),* ];
     };
 }
-include!("src/segment/cue_lists.rs");
+include!("src/cues/lists.rs");
 
 /// One list as the single regex the `regex` crate compiled at run time
 /// before: ASCII word boundaries, case-insensitive, anchored if asked.
@@ -47,8 +47,8 @@ fn compile(pattern: &str, reverse: bool) -> NFA {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/segment/cue_lists.rs");
-    println!("cargo:rerun-if-changed=src/segment/nfa_codec.rs");
+    println!("cargo:rerun-if-changed=src/cues/lists.rs");
+    println!("cargo:rerun-if-changed=src/cues/nfa_codec.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, anchored, patterns) in LISTS {
         let p = pattern(patterns, *anchored);

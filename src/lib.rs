@@ -32,6 +32,7 @@ mod visibility;
 // them).
 mod metadata;
 
+mod cues;
 mod segment;
 
 pub mod article;

@@ -11,8 +11,8 @@ use super::text::{
     inner_text_len, is_js_space, js_trim, measured_len, text_content, trimmed_text_within,
 };
 use super::title::text_similarity;
+use crate::cues;
 use crate::dom::{Document, NodeId, DOCUMENT};
-use crate::segment::cues;
 
 /// ARIA roles of page furniture Readability strips.
 const UNLIKELY_ROLES: &[&str] = &[

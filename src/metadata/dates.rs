@@ -7,7 +7,7 @@
 //! already in that form comes back unchanged; anything not understood comes
 //! back as written.
 
-use crate::segment::cues;
+use crate::cues;
 
 /// English month names; a token matches when it is a prefix of at least
 /// three letters ("Sept" included).

@@ -9,8 +9,8 @@
 //! for the fields Readability does not read (images, extra dates).
 
 use super::text::{is_js_space, js_trim};
+use crate::cues;
 use crate::dom::{Document, DOCUMENT};
-use crate::segment::cues;
 use std::collections::HashMap;
 
 /// All meta values of a page.

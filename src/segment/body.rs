@@ -5,9 +5,9 @@
 //! grandparent half and older ancestors less; the score is damped by link
 //! density; siblings of the winner that score well or read as prose join it.
 
-use super::cues;
 use super::leaves::Leaf;
 use super::stats::Stats;
+use crate::cues;
 use crate::dom::{Document, NodeId};
 
 /// Paragraphs shorter than this are not scored (captions, labels).

@@ -9,9 +9,9 @@
 //! link marked sponsored or leading to an ad server) is an editorial
 //! teaser, and related.
 
-use super::cues;
 use super::leaves::Leaf;
 use super::stats::Stats;
+use crate::cues;
 use crate::dom::{Document, NodeId};
 
 /// Words per link from which a link reads as a headline.

@@ -7,12 +7,10 @@
 mod anchors;
 mod body;
 mod classify;
-pub mod cues;
 mod evidence;
 mod items;
 mod label;
 mod leaves;
-mod nfa_codec;
 mod page_type;
 mod selection;
 mod stats;

@@ -20,10 +20,10 @@ use furniture::*;
 use leaf_rules::*;
 
 use super::body::{class_and_id, class_weight, names_a_post, Flags, Region};
-use super::cues;
 use super::evidence;
 use super::leaves::{Latent, Leaf};
 use super::stats::Stats;
+use crate::cues;
 use crate::dom::{Document, NodeId};
 use crate::model::{Kind, Quote, Reason, ReasonCode};
 use std::collections::HashMap;

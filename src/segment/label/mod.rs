@@ -8,8 +8,8 @@
 //! markup, or a sponsor or partner disclosure; everything else that sells
 //! or asks gets a label for what it is, or the neutral "Promotion".
 
-use super::cues;
 use super::evidence;
+use crate::cues;
 use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Label, Quote, Reason, ReasonCode};
 use url::Url;

@@ -1,7 +1,7 @@
 // The cue word lists: the one place they are kept. Read twice, through a
 // `cue_lists!` macro each reader defines: by build.rs, which compiles each
 // list into byte-serialised NFAs (no regex compile at run time, issue 15),
-// and by src/segment/cues.rs, which makes each list a function that loads
+// and by src/cues/mod.rs, which makes each list a function that loads
 // them. Each list is a set of patterns joined into one case-insensitive
 // regex (anchored: the whole text must match), so a match also tells which
 // cue fired (the UI shows it as a reason). Markup lists match class, id and

@@ -1,11 +1,15 @@
-//! Vocabulary cues: the word lists of src/segment/cue_lists.rs, each
+//! Vocabulary cues: the word lists of src/cues/lists.rs, each
 //! loaded as the forward and reverse NFAs build.rs compiled from it and
 //! searched by regex-automata's lazy DFA, the engine the `regex` crate used
 //! here before: the same leftmost-first matches in the same linear time, no
 //! regex compile at run time (it cost 110-160 ms on first use in the
 //! browser, issue 15).
+//!
+//! One vocabulary for every stage (issue 12): metadata reads bylines and
+//! dates with it, segmentation reads widgets with it, so it belongs to
+//! neither.
 
-use super::nfa_codec;
+mod nfa_codec;
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::hybrid::regex::{Cache, Regex};
 use regex_automata::util::pool::Pool;
@@ -78,7 +82,7 @@ impl Cue {
     }
 }
 
-/// Each list of cue_lists.rs as a function returning it, loaded on first
+/// Each list of lists.rs as a function returning it, loaded on first
 /// use.
 macro_rules! cue_lists {
     ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
@@ -96,7 +100,7 @@ macro_rules! cue_lists {
         )*
     };
 }
-include!("cue_lists.rs");
+include!("lists.rs");
 
 #[cfg(test)]
 mod tests {
@@ -109,7 +113,7 @@ mod tests {
                 pub const LISTS: &[(&str, bool, &[&str])] = &[ $( (stringify!($name), $anchored, &[$($p),*]) ),* ];
             };
         }
-        include!("cue_lists.rs");
+        include!("lists.rs");
     }
 
     /// Every list as the `regex` crate compiled it at run time before
