@@ -118,7 +118,6 @@ export function installProbe() {
     return mask;
   }
 
-  const LAZY_ATTRS = new Set(["src", "srcset", "class", "data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "sizes", "loading"]);
   const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
   // Serializes `node` as `side` holds it. Where the page changed something
@@ -137,14 +136,14 @@ export function installProbe() {
     // A lazy-loaded image swaps its placeholder when it comes into view,
     // and collapsing blocks above it brings it there: the page's own doing
     // (Firefox, focus.de.leasen: class "lazyload" -> "lazyloaded" and a
-    // data: src -> the picture, on every try). Whether the loader marks it
-    // by class is not known on both sides (CI, Chromium: greator.com gained
-    // its lazy class only after loading; nytimes-4 has none), so an image's
-    // source attributes are never compared: the extension writes only
-    // data-declutter on page elements.
+    // data: src -> the picture, on every try). Loaders differ in what they
+    // touch (CI, Chromium: greator.com gains its lazy class only once
+    // loaded, then drops data-src, sizes and data-loading; nytimes-4 has no
+    // lazy class), so on an image only the extension's own attributes are
+    // compared: it writes nothing but data-declutter* on page elements.
     const lazy = info.name === "img" || info.name === "source";
     out.push(`<${info.name}`);
-    for (const [n, v] of info.attrs) if (!skip?.has(n) && !(lazy && LAZY_ATTRS.has(n))) out.push(` ${n}="${esc(v)}"`);
+    for (const [n, v] of info.attrs) if (!skip?.has(n) && !(lazy && !n.startsWith("data-declutter"))) out.push(` ${n}="${esc(v)}"`);
     out.push(">");
     if (mask.subtrees?.has(node)) {
       out.push(`(changed by the page)</${info.name}>`);
