@@ -11,15 +11,8 @@ import { fileURLToPath } from "node:url";
 const EXT = dirname(fileURLToPath(import.meta.url));
 const LANGS = ["en", "de", "fr", "es"];
 
-async function filesUnder(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else out.push(path);
-  }
-  return out;
-}
+// Every file below `dir`, as paths.
+const filesUnder = async (dir) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
 
 const messagesOf = async (lang) => JSON.parse(await readFile(join(EXT, "_locales", lang, "messages.json"), "utf8"));
 const placeholdersOf = (m) => Object.keys(m.placeholders || {}).map((p) => p.toLowerCase()).sort();

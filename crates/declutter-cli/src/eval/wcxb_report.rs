@@ -153,9 +153,7 @@ pub fn write_worst(f: &mut fmt::Formatter<'_>, pages: &[WcxbPage]) -> fmt::Resul
         "\nworst wcxb pages per type (word F1, precision, recall, words extracted/expected):"
     )?;
     for t in PAGE_TYPES {
-        let mut of_type: Vec<&WcxbPage> = pages.iter().filter(|p| p.page_type == t).collect();
-        of_type.sort_by(|a, b| a.words.f1.total_cmp(&b.words.f1));
-        for p in of_type.iter().take(WORST_PER_TYPE) {
+        for p in worst_first(pages, t).into_iter().take(WORST_PER_TYPE) {
             writeln!(
                 f,
                 "  {:<13} {:.3}  p {:.2}  r {:.2}  {:>6}/{:<6} {}  {}",
@@ -173,15 +171,20 @@ pub fn write_worst(f: &mut fmt::Formatter<'_>, pages: &[WcxbPage]) -> fmt::Resul
     Ok(())
 }
 
+/// The pages of type `t`, lowest word F1 first.
+fn worst_first<'a>(pages: &'a [WcxbPage], t: &str) -> Vec<&'a WcxbPage> {
+    let mut of_type: Vec<&WcxbPage> = pages.iter().filter(|p| p.page_type == t).collect();
+    of_type.sort_by(|a, b| a.words.f1.total_cmp(&b.words.f1));
+    of_type
+}
+
 /// Every page's scores as tab-separated lines (type, word F1, precision,
 /// recall, words extracted, words expected, id, URL), per type in the
 /// README's order, worst first: the list to group failures by cause.
 pub fn pages_tsv(pages: &[WcxbPage]) -> String {
     let mut out = String::new();
     for t in PAGE_TYPES {
-        let mut of_type: Vec<&WcxbPage> = pages.iter().filter(|p| p.page_type == t).collect();
-        of_type.sort_by(|a, b| a.words.f1.total_cmp(&b.words.f1));
-        for p in of_type {
+        for p in worst_first(pages, t) {
             out.push_str(&format!(
                 "{}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\n",
                 t,
