@@ -23,6 +23,7 @@ import { labelOf, whyOf } from "./blocks.js";
 import { noteAnchor } from "./anchor.js";
 import { hiddenList } from "./hidden-list.js";
 import { layoutGuard, othersCollector } from "./layout-guard.js";
+import { MAX_MARKS, articleAround, withinBudget } from "./mark-budget.js";
 import { mark } from "./marks.js";
 import { inFurniture, rendered } from "./shown.js";
 import { slicer } from "./slices.js";
@@ -167,7 +168,7 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
   // menus, nothing reads on across the gap), outside fixed or sticky
   // furniture. Issue 14 asks for at most 6 marks on the median page: the
   // four wcxb test pages had 7, 7, 14 and 13 widgets, most of them in the
-  // page's menus and sidebars.
+  // page's menus and sidebars. At most MAX_MARKS of them (mark-budget.js).
   const marked = [];
   // Blocks come in document order and so do their elements: the article
   // runs from the first content element to the last. (Finding them with
@@ -177,8 +178,8 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
   const last = content.at(-1) ?? null;
   const inArticle = (e) => first && last && before(first, e) && before(e, last);
   if (marks) {
-    for (const w of counted) {
-      if (!inArticle(w.top[0]) || inFurniture(w.top[0])) continue;
+    const candidates = counted.filter((w) => inArticle(w.top[0]) && !inFurniture(w.top[0]));
+    for (const w of withinBudget(candidates, articleAround(content, before), MAX_MARKS)) {
       marked.push({ widget: w, ...mark(w, () => control?.update()) });
       if (slice.due()) await slice.pause();
     }

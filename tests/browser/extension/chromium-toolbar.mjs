@@ -2,6 +2,28 @@
 // popup (popup/popup.html), whose "Reader view" opens the reader.
 
 /**
+ * A click on the extension's toolbar button for `page`'s tab (it opens the
+ * popup, and grants the extension the tab: activeTab). The action wants
+ * the tab's target, found by the URL the browser itself has for the page
+ * (its own DevTools session's): a page that rewrites its URL by script is
+ * found too (the survey: Playwright's page.url() matched no tab on a wcxb
+ * page).
+ */
+export async function clickToolbar({ browserCdp, extId, page }) {
+  const own = await page.context().newCDPSession(page);
+  let url;
+  try {
+    url = (await own.send("Target.getTargetInfo")).targetInfo.url;
+  } finally {
+    await own.detach();
+  }
+  const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+  const tab = targetInfos.find((i) => i.url === url) ?? targetInfos.find((i) => i.url === page.url());
+  if (!tab) throw new Error(`no tab shows ${url}`);
+  await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+}
+
+/**
  * A press of the toolbar button for `page` (it opens the popup, and grants
  * the extension the tab: activeTab), then of the popup's "Reader view",
  * in a copy of the popup opened in a tab of its own for `page`'s tab (a
@@ -10,9 +32,7 @@
  * tab's id. Resolves to performance.now() at the press of "Reader view".
  */
 export async function pressReader({ context, browserCdp, extId, page, options, wait = 15000 }) {
-  const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-  const tab = targetInfos.find((i) => i.url === page.url());
-  await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+  await clickToolbar({ browserCdp, extId, page });
   const tabId = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
   const popup = await context.newPage();
   try {

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchChromium } from "../lib/browsers.mjs";
-import { popupWindow } from "./chromium-toolbar.mjs";
+import { clickToolbar, popupWindow } from "./chromium-toolbar.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { XSS_HEADERS, XssTally, auditReader, writeXssPages } from "./xss.mjs";
 import { firstDifference, isLocal, namedByPages, pageState, percentiles, scoreCollapse, scoreReader, snippetStates } from "./pages.mjs";
@@ -106,9 +106,7 @@ export async function runChromium({ pages, html, dist, artifacts, t }) {
     let popup = null;
     // `beforePress` runs with the popup ready, just before the press.
     const click = async (beforePress) => {
-      const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-      const tab = targetInfos.find((i) => i.url === page.url());
-      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+      await clickToolbar({ browserCdp, extId, page });
       if (popup) await popup.reopen();
       else popup = await popupWindow({ context, options, page, extId, wait: WAIT });
       if (beforePress) {

@@ -33,7 +33,7 @@ import { join } from "node:path";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { popupWindow } from "./chromium-toolbar.mjs";
+import { clickToolbar, popupWindow } from "./chromium-toolbar.mjs";
 
 /** Paragraphs on the huge page: within the content script's caps (100,000 elements, 200,000 nodes, 16 MiB of text). */
 const PARAGRAPHS = 90_000;
@@ -199,8 +199,7 @@ export async function runCoreLoadChromium({ pages, dist, repo, t }) {
     };
     // A toolbar click: it opens the popup, and grants the extension the tab (activeTab).
     const grant = async (page) => {
-      const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: targetInfos.find((i) => i.url === page.url()).targetId });
+      await clickToolbar({ browserCdp, extId, page });
     };
     const title = async (page) => options.evaluate((id) => chrome.action.getTitle({ tabId: id }), await tabIdOf(page));
     // The toolbar's handler, sent from the settings page.

@@ -16,7 +16,10 @@
 // windows, permissions given back); quiet (declutter leaves one page-level
 // control and no bars, the layout kept, marks as an option, the popup); i18n
 // (the popup, the control and the welcome page in the browser's language, the
-// reader's meta line in the page's).
+// reader's meta line in the page's). Only when named: survey (the quiet
+// checks on the seed page and every labelled wcxb page, with marks per
+// page counted: how issue 14 judges unseen pages; pages that navigate
+// themselves away are skipped and named).
 // Must-not-break knobs, for quick local runs: MUST_NOT_BREAK_PAGES=N tests
 // a sample of N pages in each browser, MUST_NOT_BREAK_FIREFOX_PAGES=N|all
 // sizes Firefox's sample (default 151: the seed page and 150 more),
@@ -45,7 +48,9 @@ import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights
 import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
 import { runI18nChromium, runI18nFirefox } from "./i18n.mjs";
 
-const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet", "i18n"];
+const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet", "i18n", "survey"];
+/** Parts run only when named: a survey over many pages, not a test. */
+const ON_REQUEST = new Set(["survey"]);
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
 const FIREFOX_SAMPLE = 151;
 
@@ -54,6 +59,7 @@ class Tally {
   checks = [];
   collapses = [];
   timings = [];
+  surveyed = [];
   check(name, ok, detail = "") {
     this.checks.push({ name, ok: !!ok, detail });
     console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
@@ -63,6 +69,10 @@ class Tally {
   }
   timing(label, stats) {
     this.timings.push({ label, ...stats });
+  }
+  /** One page of the survey: its marks with marks on, and the things hidden. */
+  survey(browser, page, counts) {
+    this.surveyed.push({ browser, page, ...counts });
   }
 }
 
@@ -113,6 +123,29 @@ async function mustNotBreak({ t, artifacts, chromium, firefox }) {
   ]);
 }
 
+// The issue's measure of marks on real pages (issue 14): with marks on, a
+// median of at most 6 per page and never more than 15.
+const MARKS_MEDIAN = 6;
+const MARKS_MAX = 15;
+
+function surveySummary(t) {
+  console.log("\nsurvey, marks on (marks per page; things hidden per page):");
+  for (const browser of new Set(t.surveyed.map((s) => s.browser))) {
+    const rows = t.surveyed.filter((s) => s.browser === browser);
+    const median = (xs) => {
+      const v = [...xs].sort((a, b) => a - b);
+      return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : 0;
+    };
+    const marks = rows.map((r) => r.marks);
+    const most = Math.max(0, ...marks);
+    const over = rows.filter((r) => r.marks > MARKS_MAX);
+    console.log(`  ${browser}: ${rows.length} pages; marks median ${median(marks)}, max ${most}; hidden median ${median(rows.map((r) => r.hidden))}, max ${Math.max(0, ...rows.map((r) => r.hidden))}`);
+    console.log(`    most marks: ${[...rows].sort((a, b) => b.marks - a.marks).slice(0, 8).map((r) => `${r.page} ${r.marks}`).join(", ")}`);
+    t.check(`${browser}: survey: marks on, a median of at most ${MARKS_MEDIAN} marks per page`, median(marks) <= MARKS_MEDIAN, `median ${median(marks)} over ${rows.length} pages`);
+    t.check(`${browser}: survey: marks on, never more than ${MARKS_MAX} on a page`, over.length === 0, over.map((r) => `${r.page} ${r.marks}`).join(", ") || `max ${most}`);
+  }
+}
+
 async function main() {
   const only = new Set(process.argv.slice(2));
   const unknown = [...only].filter((p) => !PARTS.includes(p));
@@ -120,7 +153,7 @@ async function main() {
     console.error(`unknown part ${unknown.join(", ")}; parts: ${PARTS.join(", ")}`);
     process.exit(2);
   }
-  const want = (part) => only.size === 0 || only.has(part);
+  const want = (part) => only.has(part) || (only.size === 0 && !ON_REQUEST.has(part));
   for (const b of ["chrome", "firefox"]) {
     if (!existsSync(join(REPO, "dist", b, "manifest.json"))) {
       console.error(`dist/${b} not found: run ./build.sh pkg && node scripts/package-extension.mjs`);
@@ -154,6 +187,12 @@ async function main() {
     if (want("quiet")) {
       await guarded(t, "quiet chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
       await guarded(t, "quiet firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+    }
+    // The survey: every labelled wcxb page judged as unseen pages are, marks counted (quiet.mjs).
+    if (want("survey")) {
+      await guarded(t, "survey chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t, survey: true }));
+      await guarded(t, "survey firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t, survey: true }));
+      surveySummary(t);
     }
     // The browser's language and the page's (i18n.mjs).
     if (want("i18n")) {
