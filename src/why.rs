@@ -267,7 +267,10 @@ pub struct WhyMessage {
 impl WhyMessage {
     /// A sentence that quotes and counts nothing.
     pub fn new(id: WhyId) -> Self {
-        WhyMessage { id, args: Vec::new() }
+        WhyMessage {
+            id,
+            args: Vec::new(),
+        }
     }
 
     /// A sentence quoting the page's words.
@@ -298,53 +301,66 @@ impl WhyMessage {
             Some(WhyArg::Count(n)) => *n,
             _ => 0,
         };
+        // One pattern for each family of sentences rather than a sentence
+        // for each id, so that the messages grow the wasm little.
+        // "labelled 'Advertisement'": the words before the quote.
+        let said = |before: &str| format!("{before} {}", quote());
+        // "marked as {what} in the page's code".
+        let marked = |what: &str| format!("marked as {what} in the page's code");
         // "a link to ..." for one, "{n} links to ..." for more.
         let links = |one: &str, many: &str| match count(0) {
             1 => format!("a link to {one}"),
             n => format!("{n} links to {many}"),
         };
+        let some_here = |many: &str| {
+            format!(
+                "{} links to {many}, {} of them on this site",
+                count(0),
+                count(1)
+            )
+        };
         let plain = match self.id {
-            W::LinksHereStories => return links("another story on this site", "other stories on this site"),
-            W::LinksHerePages => return links("another page on this site", "other pages on this site"),
+            W::LinksHereStories => {
+                return links("another story on this site", "other stories on this site")
+            }
+            W::LinksHerePages => {
+                return links("another page on this site", "other pages on this site")
+            }
             W::LinksAway => return links("another site", "other sites"),
-            W::LinksSomeHereStories => {
-                return format!("{} links to other stories, {} of them on this site", count(0), count(1))
-            }
-            W::LinksSomeHerePages => {
-                return format!("{} links to other pages, {} of them on this site", count(0), count(1))
-            }
+            W::LinksSomeHereStories => return some_here("other stories"),
+            W::LinksSomeHerePages => return some_here("other pages"),
             W::LinksStories => return links("another story", "other stories"),
             W::LinksPages => return links("another page", "other pages"),
-            W::Labelled => return format!("labelled {}", quote()),
-            W::CardLabelled => return format!("a card labelled {}", quote()),
-            W::Headed => return format!("headed {}", quote()),
-            W::Says => return format!("says {}", quote()),
-            W::LinkSaying => return format!("a link saying {}", quote()),
-            W::UnderLabel => return format!("under the label {}", quote()),
-            W::UnderHeading => return format!("under the heading {}", quote()),
-            W::PointsToStory => return format!("a line pointing to another story: {}", quote()),
-            W::LineReading => return format!("a line reading {}", quote()),
-            W::CreditLine => return format!("a credit line: {}", quote()),
-            W::MarkedAd => "marked as an ad in the page's code",
-            W::MarkedSponsored => "marked as sponsored in the page's code",
-            W::MarkedNewsletter => "marked as a newsletter box in the page's code",
-            W::MarkedSubscription => "marked as a subscription offer in the page's code",
-            W::MarkedDonation => "marked as a donation appeal in the page's code",
-            W::MarkedApp => "marked as an app prompt in the page's code",
-            W::MarkedShare => "marked as share buttons in the page's code",
-            W::MarkedSocial => "marked as social links in the page's code",
-            W::MarkedMostRead => "marked as a most-read list in the page's code",
-            W::MarkedRelated => "marked as related links in the page's code",
-            W::MarkedNavigation => "marked as navigation in the page's code",
-            W::MarkedFooter => "marked as the footer in the page's code",
-            W::MarkedPageHeader => "marked as the page header in the page's code",
-            W::MarkedSidebar => "marked as a sidebar in the page's code",
-            W::MarkedComments => "marked as comments in the page's code",
-            W::MarkedCookies => "marked as a cookie notice in the page's code",
-            W::MarkedTags => "marked as tags in the page's code",
-            W::MarkedAuthor => "marked as an author box in the page's code",
-            W::MarkedForm => "marked as a form in the page's code",
-            W::MarkedPromotional => "marked as promotional in the page's code",
+            W::Labelled => return said("labelled"),
+            W::CardLabelled => return said("a card labelled"),
+            W::Headed => return said("headed"),
+            W::Says => return said("says"),
+            W::LinkSaying => return said("a link saying"),
+            W::UnderLabel => return said("under the label"),
+            W::UnderHeading => return said("under the heading"),
+            W::PointsToStory => return said("a line pointing to another story:"),
+            W::LineReading => return said("a line reading"),
+            W::CreditLine => return said("a credit line:"),
+            W::MarkedAd => return marked("an ad"),
+            W::MarkedSponsored => return marked("sponsored"),
+            W::MarkedNewsletter => return marked("a newsletter box"),
+            W::MarkedSubscription => return marked("a subscription offer"),
+            W::MarkedDonation => return marked("a donation appeal"),
+            W::MarkedApp => return marked("an app prompt"),
+            W::MarkedShare => return marked("share buttons"),
+            W::MarkedSocial => return marked("social links"),
+            W::MarkedMostRead => return marked("a most-read list"),
+            W::MarkedRelated => return marked("related links"),
+            W::MarkedNavigation => return marked("navigation"),
+            W::MarkedFooter => return marked("the footer"),
+            W::MarkedPageHeader => return marked("the page header"),
+            W::MarkedSidebar => return marked("a sidebar"),
+            W::MarkedComments => return marked("comments"),
+            W::MarkedCookies => return marked("a cookie notice"),
+            W::MarkedTags => return marked("tags"),
+            W::MarkedAuthor => return marked("an author box"),
+            W::MarkedForm => return marked("a form"),
+            W::MarkedPromotional => return marked("promotional"),
             W::MarkedRelatedFewLinks => "marked as related links, but with few links",
             W::LandmarkNavigation => "the page's navigation",
             W::LandmarkFooter => "the page's footer",

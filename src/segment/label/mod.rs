@@ -592,9 +592,7 @@ fn sentence(kind: Kind, r: &Reason) -> WhyMessage {
         (C::AdLabel, Some(w), _) => return quoting(W::Labelled, w),
         (C::SponsoredCard, Some(w), _) => return quoting(W::CardLabelled, w),
         (C::ClassPromo, _, Some(m)) => marked(promo_markup(m)),
-        (C::ClassRelated, _, Some(m)) if kind == Kind::Related => {
-            marked(Some(related_words(m)))
-        }
+        (C::ClassRelated, _, Some(m)) if kind == Kind::Related => marked(Some(related_words(m))),
         (C::ClassRelated, _, _) => W::MarkedRelatedFewLinks,
         (C::ClassChrome, _, Some(m)) => marked(chrome_words(m)),
         (C::Landmark, Some(w), _) if kind == Kind::Promo => return quoting(W::Labelled, w),

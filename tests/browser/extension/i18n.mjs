@@ -157,10 +157,10 @@ function checkUi(t, name, lang, { popup, control, welcome }, ui, en) {
   if (lang !== "en") {
     // The seed page's widgets each say why (labels, counts of links, markup names).
     const clauses = whyClauses(control?.whys || []);
-    const own = whyPatterns(ui);
-    const english = whyPatterns(en);
-    const notOwn = clauses.filter((c) => !own.some((p) => p.test(c)));
-    const inEnglish = clauses.filter((c) => english.some((p) => p.test(c)) && !own.some((p) => p.test(c)));
+    const ownWhy = whyPatterns(ui);
+    const englishWhy = whyPatterns(en);
+    const notOwn = clauses.filter((c) => !ownWhy.some((p) => p.test(c)));
+    const inEnglish = clauses.filter((c) => englishWhy.some((p) => p.test(c)) && !ownWhy.some((p) => p.test(c)));
     t.check(`${name}: the list says why in ${lang}, each reason by its message`,
       clauses.length >= 10 && notOwn.length === 0 && inEnglish.length === 0,
       `${clauses.length} reasons; not ${lang}: ${notOwn.join(" | ") || "none"}; English: ${inEnglish.join(" | ") || "none"}`);
