@@ -36,9 +36,9 @@ export function tn(n, name, ...subs) {
 const pluralName = (n, name) => `${name}_${new Intl.PluralRules(uiLocale()).select(n) === "one" ? "one" : "other"}`;
 
 /**
- * Like t(), or with a count first like tn(), but "" where the message is
- * missing, for names made at run time (the engine's reasons, `why_<id>`),
- * where the caller has words of its own to fall back on.
+ * Like t(), but "" where the message is missing: for names made at run
+ * time (the engine's reasons, `why_<id>`), where the caller has words of
+ * its own to fall back on.
  */
 export function tIfAny(name, ...subs) {
   return api.i18n.getMessage(name, subs.map(String));
