@@ -14,6 +14,13 @@ const LANGS = ["en", "de", "fr", "es"];
 // Every file below `dir`, as paths.
 const filesUnder = async (dir) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
 
+// The reasons the engine can give (src/why-ids.json, kept current by a test
+// in src/why.rs): content/blocks.js says each by its message `why_<id>`, or
+// `why_<id>_one` and `why_<id>_other` where the first argument is a count
+// (tn()), the page's words and the counts as $1, $2 in order.
+const engineReasons = async () => JSON.parse(await readFile(join(EXT, "..", "src", "why-ids.json"), "utf8"));
+const whyNames = ({ id, args }) => (args[0] === "count" ? [`why_${id}_one`, `why_${id}_other`] : [`why_${id}`]);
+
 const messagesOf = async (lang) => JSON.parse(await readFile(join(EXT, "_locales", lang, "messages.json"), "utf8"));
 const placeholdersOf = (m) => Object.keys(m.placeholders || {}).map((p) => p.toLowerCase()).sort();
 // The $NAME$ placeholders a message's text uses.
@@ -77,9 +84,33 @@ test("every message the code, the pages and the manifest ask for exists", async 
   assert.deepEqual(missing, []);
 });
 
+test("every reason the engine can give has a message in every language, showing what it quotes", async () => {
+  const reasons = await engineReasons();
+  assert.ok(reasons.length >= 50, `${reasons.length} reasons in src/why-ids.json`);
+  for (const lang of LANGS) {
+    const m = await messagesOf(lang);
+    const missing = [];
+    for (const reason of reasons) {
+      for (const name of whyNames(reason)) {
+        if (!m[name]) {
+          missing.push(name);
+          continue;
+        }
+        const numbers = Object.values(m[name].placeholders || {}).map((p) => Number(p.content.slice(1)));
+        assert.ok(numbers.every((n) => n >= 1 && n <= reason.args.length), `${lang} ${name}: a placeholder for each of its ${reason.args.length} arguments, no more`);
+        // The page's words always show; a count may read as a word ("a link"), but not where there are more.
+        reason.args.forEach((kind, i) => assert.ok(kind !== "text" || numbers.includes(i + 1), `${lang} ${name}: shows the page's words ($${i + 1})`));
+        if (name.endsWith("_other")) assert.ok(numbers.includes(1), `${lang} ${name}: shows the count`);
+      }
+    }
+    assert.deepEqual(missing, [], `${lang}: a message for each of the engine's reasons`);
+  }
+});
+
 test("every message is asked for somewhere", async () => {
   const en = await messagesOf("en");
-  const asked = new Set((await wanted()).map((a) => a.name));
+  // The engine's reasons ask for theirs.
+  const asked = new Set([...(await wanted()).map((a) => a.name), ...(await engineReasons()).flatMap(whyNames)]);
   // Names the code holds in a ternary or a table, or imports (content/reading-time.js): named anywhere in the sources.
   const files = (await filesUnder(EXT)).filter((f) => /\.(js|html)$/.test(f) && !f.endsWith(".test.js"));
   const sources = (await Promise.all(files.map((f) => readFile(f, "utf8")))).join("\n");

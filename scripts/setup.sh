@@ -77,22 +77,26 @@ step_browsers() {
   apt_install chromium chromium-driver firefox-esr
 }
 
-# Firefox's German language pack, for the i18n browser part's German
-# Firefox (tests/browser/extension/i18n.mjs): Debian's package, unpacked
-# into target/ rather than installed, so no other Firefox run sees it. The
-# version apt offers is the installed Firefox's. Without it (no mirror
-# reachable), that part says "skip" and checks English only.
+# Firefox's German and French language packs, for the i18n browser part's
+# German and French Firefox (tests/browser/extension/i18n.mjs): Debian's
+# packages, unpacked into target/ rather than installed, so no other
+# Firefox run sees them. The version apt offers is the installed Firefox's.
+# Without one (no mirror reachable), that part says "skip" for its
+# language.
 step_firefox_langpack() {
-  local dir="$REPO/target/langpacks" xpi="langpack-de@firefox-esr.mozilla.org.xpi" tmp
-  [ -f "$dir/$xpi" ] && return 0
-  log "unpacking firefox-esr-l10n-de into target/langpacks"
-  tmp=$(mktemp -d)
-  if (cd "$tmp" && apt-get download firefox-esr-l10n-de >/dev/null 2>&1 && dpkg-deb -x firefox-esr-l10n-de_*.deb x); then
-    mkdir -p "$dir" && cp "$tmp/x/usr/lib/firefox-esr/browser/extensions/$xpi" "$dir/"
-  else
-    log "firefox-esr-l10n-de not available: the i18n part checks Firefox in English only"
-  fi
-  rm -rf "$tmp"
+  local dir="$REPO/target/langpacks" lang xpi tmp
+  for lang in de fr; do
+    xpi="langpack-$lang@firefox-esr.mozilla.org.xpi"
+    [ -f "$dir/$xpi" ] && continue
+    log "unpacking firefox-esr-l10n-$lang into target/langpacks"
+    tmp=$(mktemp -d)
+    if (cd "$tmp" && apt-get download "firefox-esr-l10n-$lang" >/dev/null 2>&1 && dpkg-deb -x firefox-esr-l10n-"$lang"_*.deb x); then
+      mkdir -p "$dir" && cp "$tmp/x/usr/lib/firefox-esr/browser/extensions/$xpi" "$dir/"
+    else
+      log "firefox-esr-l10n-$lang not available: the i18n part skips Firefox in that language"
+    fi
+    rm -rf "$tmp"
+  done
 }
 
 # Firefox's WebDriver server.

@@ -40,9 +40,11 @@ pub mod article;
 // The results and the errors.
 mod error;
 mod model;
+mod why;
 
 pub use error::Error;
 pub use model::{Analysis, Article, Block, Kind, Label, PageType, Quote, Reason, ReasonCode};
+pub use why::{WhyArg, WhyArgKind, WhyId, WhyMessage};
 
 use url::Url;
 

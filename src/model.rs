@@ -1,6 +1,7 @@
 //! What the library hands back: labelled blocks and the article.
 
 use crate::dom::NodeId;
+use crate::why::WhyMessage;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -402,8 +403,13 @@ pub struct Block {
     pub label: Label,
     /// Why, in sentences for people ("labelled 'Advertisement'"), without
     /// codes or confidences; empty for content (the article needs no
-    /// excuse: `reasons` still says why).
+    /// excuse: `reasons` still says why). In English: `why_messages` are
+    /// the same sentences for fronts in other languages.
     pub why: Vec<String>,
+    /// The sentences of `why`, one for one, as stable message ids and what
+    /// they quote or count (`{"id": "labelled", "args": ["Advertisement"]}`),
+    /// for a front to say in its own language.
+    pub why_messages: Vec<WhyMessage>,
     /// The elements the block covers, in document order (for fronts that
     /// map blocks back to live nodes).
     #[serde(skip)]

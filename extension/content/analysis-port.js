@@ -14,7 +14,8 @@ const OPS_PER_PART = 1 << 18;
  * Sends `{ops, strings, url}` to the context that runs the core and
  * resolves to its answer: {analysis: {blocks, article, timings}, settings,
  * shown, looksLikeArticle}. Rejects if the extension fails or goes away;
- * the error's `reason` is "too-large" for a page too large to analyse.
+ * the error's `reason` is "too-large" for a page too large to analyse
+ * (`seconds`: the analysis took longer than that).
  */
 export async function analyzeRemotely(snapshot) {
   try {
@@ -50,7 +51,7 @@ function attempt({ ops, strings, url }) {
       if (msg.type === PART.head) head = msg.value;
       else if (msg.type === PART.blocks) for (const b of msg.blocks) blocks.push(b);
       else if (msg.type === PART.html) html.push(msg.part);
-      else if (msg.type === PART.error) end(reject, Object.assign(new Error(msg.error), { reason: msg.reason }));
+      else if (msg.type === PART.error) end(reject, Object.assign(new Error(msg.error), { reason: msg.reason, seconds: msg.seconds }));
       else if (msg.type === PART.end) {
         const { settings, shown, looksLikeArticle, article, timings } = head;
         end(resolve, { analysis: { blocks, article: { ...article, contentHtml: html.join("") }, timings }, settings, shown, looksLikeArticle });

@@ -3,7 +3,7 @@
 // copy.
 // (A block's key, `hash`, and opening words, `excerpt`, come with the
 // analysis: lib/block-text.js.)
-import { t } from "../lib/i18n.js";
+import { t, tIfAny, tnIfAny, uiLocale } from "../lib/i18n.js";
 
 // What a hidden widget is called when the engine gave no label: words
 // that claim no more than the kind does. A promo block may be share
@@ -59,13 +59,41 @@ export function labelOf(block) {
   return label || FALLBACK_LABELS[block.kind] || FALLBACK_LABELS.boilerplate;
 }
 
+// The engine's message ids, as names of messages: `why_<id>`.
+const WHY_ID = /^[a-z0-9_]{1,60}$/;
+
 /**
- * Why a block was hidden, as sentences for people: the engine's `why` when
- * it gave them, else one from what the block holds (`links`, its number of
- * links). Never codes or confidences: those stay in the copied report.
+ * One of the engine's reasons ({id, args}: `whyMessages`, the ids in
+ * src/why-ids.json) in the browser's language: its message `why_<id>`,
+ * the page's words it quotes as the page wrote them; with a count first,
+ * `why_<id>_one` or `_other` as the language's plural rules call for
+ * (tn()). "" where there is no such message (an engine newer than the
+ * extension's messages) or the reason is malformed.
+ */
+export function whyText(message) {
+  const { id, args } = message ?? {};
+  if (typeof id !== "string" || !WHY_ID.test(id) || !Array.isArray(args)) return "";
+  if (!args.every((a) => typeof a === "string" || (Number.isInteger(a) && a >= 0))) return "";
+  const locale = uiLocale();
+  const subs = args.map((a) => (typeof a === "number" ? a.toLocaleString(locale) : a));
+  return typeof args[0] === "number" ? tnIfAny(args[0], `why_${id}`, ...subs.slice(1)) : tIfAny(`why_${id}`, ...subs);
+}
+
+/**
+ * Why a block was hidden, as sentences for people in the browser's
+ * language: each of the engine's reasons by its message (whyText), or
+ * where the extension has none, the engine's English sentence at the same
+ * place in `why`; an engine without `whyMessages` gives only `why`. Else
+ * one sentence from what the block holds (`links`, its number of links).
+ * Never codes or confidences: those stay in the copied report.
  */
 export function whyOf(block, links = 0) {
-  const why = Array.isArray(block.why) ? block.why.filter((s) => typeof s === "string" && s.trim()).map((s) => s.trim()) : [];
+  const english = Array.isArray(block.why) ? block.why : [];
+  const messages = Array.isArray(block.whyMessages) && block.whyMessages.length === english.length ? block.whyMessages : [];
+  const why = english
+    .map((s, i) => (i < messages.length && whyText(messages[i])) || s)
+    .filter((s) => typeof s === "string" && s.trim())
+    .map((s) => s.trim());
   if (why.length) return why.slice(0, 5);
   return links > 1 ? [t("why_links", links)] : [];
 }
@@ -89,7 +117,13 @@ export function widgetLabel(labels) {
   return unique.length === 2 ? t("label_two", unique[0], unique[1]) : t("label_more", unique[0], unique[1]);
 }
 
-/** A report of what Declutter made of the page, to paste into a bug report by hand. */
+/**
+ * A report of what Declutter made of the page, to paste into a bug report
+ * by hand. In English whatever the browser's language, on purpose: it is
+ * read by the developers, next to the engine's reason codes and details
+ * (English, like the CLI's and the library's JSON), and one language lets
+ * reports from every user be compared and searched.
+ */
 export function report(url, blocks) {
   const lines = [`Declutter report for ${url}`, `${new Date().toISOString()}`, ""];
   for (const b of blocks) {

@@ -6,7 +6,7 @@ import { fakeI18n } from "../lib/fake-i18n.test.js";
 
 // The content script's words come from the browser's i18n API: English here.
 globalThis.chrome = { i18n: fakeI18n() };
-const { labelOf, labelText, whyOf, widgetLabel } = await import("./blocks.js");
+const { labelOf, labelText, whyOf, whyText, widgetLabel } = await import("./blocks.js");
 
 test("the engine's label is used when there is one", () => {
   assert.equal(labelOf({ kind: "promo", label: "Share buttons" }), "Share buttons");
@@ -51,4 +51,41 @@ test("every label the engine gives has a message", async () => {
   const labels = [...model.matchAll(/Label::\w+ => "([^"]+)"/g)].map((m) => m[1]).filter((l) => l !== "Article");
   assert.ok(labels.length >= 25, `${labels.length} labels in src/model.rs`);
   assert.deepEqual(labels.filter((l) => !Object.hasOwn(LABEL_MESSAGES, l)), []);
+});
+
+// A block as the engine gives it: its reasons in English and as messages.
+const withReasons = (pairs) => ({ kind: "promo", why: pairs.map(([english]) => english), whyMessages: pairs.map(([, message]) => message) });
+
+test("the engine's reasons are said by the extension's messages, quoting the page as it wrote it", () => {
+  const block = withReasons([
+    ["labelled 'Anzeige'", { id: "labelled", args: ["Anzeige"] }],
+    ["6 links to other stories on this site", { id: "links_here_stories", args: [6] }],
+    ["a link to another site", { id: "links_away", args: [1] }],
+    ["12 links to other stories, 2 of them on this site", { id: "links_some_here_stories", args: [12, 2] }],
+  ]);
+  assert.deepEqual(whyOf(block), ["labelled “Anzeige”", "6 links to other stories on this site", "a link to another site", "12 links to other stories, 2 of them on this site"]);
+  // In German, the browser's language.
+  globalThis.chrome.i18n = fakeI18n("de");
+  try {
+    assert.deepEqual(whyOf(block), [
+      "als „Anzeige“ gekennzeichnet",
+      "6 Links zu anderen Artikeln dieser Website",
+      "ein Link zu einer anderen Website",
+      "12 Links zu anderen Artikeln, 2 davon auf dieser Website",
+    ]);
+  } finally {
+    globalThis.chrome.i18n = fakeI18n();
+  }
+});
+
+test("a reason the extension has no message for is the engine's English; a malformed one too, never its id", () => {
+  const block = withReasons([
+    ["a brand-new reason", { id: "brand_new_reason", args: [] }],
+    ["labelled 'Ad'", { id: "labelled", args: [{ not: "text" }] }],
+    ["a sidebar", { id: "Landmark Sidebar!", args: [] }],
+  ]);
+  assert.deepEqual(whyOf(block), ["a brand-new reason", "labelled 'Ad'", "a sidebar"]);
+  assert.equal(whyText({ id: "brand_new_reason", args: [] }), "");
+  // An older engine: sentences only.
+  assert.deepEqual(whyOf({ kind: "promo", why: ["says 'Subscribe'"] }), ["says 'Subscribe'"]);
 });

@@ -112,8 +112,11 @@ async function analyze() {
   }
   const t1 = performance.now();
   const result = await analyzeRemotely(snap).catch((e) => {
-    // The core gave up on it: over its time budget, or over the size caps.
-    throw e?.reason === "too-large" ? new TooLarge(e.message) : e;
+    // The core gave up on it: over its time budget, or over the size caps
+    // of what one page may send (the extension's words for it are English,
+    // for logs: the user reads these).
+    if (e?.reason !== "too-large") throw e;
+    throw new TooLarge(typeof e.seconds === "number" ? t("tooLarge_seconds", count(e.seconds)) : t("tooLarge_sent"));
   });
   analysed = result;
   const t2 = performance.now();

@@ -5,8 +5,10 @@
 //
 // The messages are lib/protocol.js's PART. Page -> here: part ..., then
 // end {url}. Here -> page: head, blocks ..., html ..., end; or error
-// {error, reason}, where reason "too-large" means the page is too large to
-// read. The page's end is content/analysis-port.js.
+// {error, reason, seconds}, where reason "too-large" means the page is too
+// large to read, and `seconds`, when given, that analysing it took longer
+// than that (the page says so in the user's language; `error` is English,
+// for logs). The page's end is content/analysis-port.js.
 //
 // A port carries one analysis. It may send no more than the content script
 // itself ever sends (PORT_LIMITS): one port once took 64 MB of parts with
@@ -114,7 +116,7 @@ export function serveAnalysis(port, analyze) {
       });
       if (!controller.signal.aborted) post(port, { type: PART.end });
     } catch (e) {
-      if (!controller.signal.aborted) post(port, { type: PART.error, error: String(e?.message || e), reason: e?.reason });
+      if (!controller.signal.aborted) post(port, { type: PART.error, error: String(e?.message || e), reason: e?.reason, seconds: e?.seconds });
     } finally {
       forget();
     }

@@ -79,6 +79,16 @@ test("a stream over the content script's limits is refused with an error and clo
   }
 });
 
+test("an analysis over its time budget tells the page how long it may take", async () => {
+  const port = fakePort(1);
+  serveAnalysis(port, async () => {
+    throw Object.assign(new Error("analysing it takes more than 10 s"), { reason: "too-large", seconds: 10 });
+  });
+  await port.send({ type: "part", ops: [1, 0, 0], strings: "p\0" });
+  await port.send({ type: "end", url: "https://news.example/a" });
+  assert.deepEqual(port.posted.at(-1), { type: "error", error: "analysing it takes more than 10 s", reason: "too-large", seconds: 10 });
+});
+
 test("the content script's own largest snapshot is taken", async () => {
   const port = fakePort(3);
   const a = pending();

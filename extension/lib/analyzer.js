@@ -52,9 +52,11 @@ export async function analyzeForPage(snapshot) {
       confidence: b.confidence,
       reasons: b.reasons.map((r) => ({ code: r.code, detail: r.detail })),
       // What people read (content/blocks.js): the engine's plain-words
-      // label and its reasons as sentences.
+      // label and its reasons as sentences, in English and as messages
+      // ({id, args}) the extension says in the browser's language.
       label: b.label,
       why: Array.from(b.why ?? []),
+      whyMessages: Array.from(b.whyMessages ?? [], (m) => ({ id: m.id, args: Array.from(m.args ?? []) })),
       hash: hashBlockText(b.text),
       excerpt: excerptOf(b.text),
       nodes: Array.from(b.nodes),

@@ -31,12 +31,18 @@ export const MAX_IDLE = 2;
  */
 export const BUDGET_MS = 10_000;
 
-/** Why an analysis did not give an answer: `reason` is "too-large" (over the budget), "cancelled", "crashed" (the worker died or could not load) or "failed" (the core threw). */
+/**
+ * Why an analysis did not give an answer: `reason` is "too-large" (over the
+ * budget, then `seconds` is the budget, for the page to say in the user's
+ * language: the message is English, for logs), "cancelled", "crashed" (the
+ * worker died or could not load) or "failed" (the core threw).
+ */
 export class CoreError extends Error {
-  constructor(reason, message) {
+  constructor(reason, message, { seconds } = {}) {
     super(message);
     this.name = "CoreError";
     this.reason = reason;
+    if (seconds !== undefined) this.seconds = seconds;
   }
 }
 
@@ -113,7 +119,7 @@ export function createCorePool({ spawn, module = null, budgetMs = BUDGET_MS, max
     slot.job = job;
     job.slot = slot;
     job.timer = setTimeout(
-      () => stop(job, new CoreError("too-large", `analysing it takes more than ${budgetMs / 1000} s`)),
+      () => stop(job, new CoreError("too-large", `analysing it takes more than ${budgetMs / 1000} s`, { seconds: budgetMs / 1000 })),
       budgetMs,
     );
     const { ops } = job.snapshot;

@@ -80,7 +80,8 @@ test("an analysis over its budget is abandoned as too large and its worker ended
   p.warm();
   const answer = p.run(snap());
   const [busy] = FakeWorker.all;
-  await assert.rejects(answer, (e) => e.reason === "too-large" && /more than 0.03 s/.test(e.message));
+  // The budget goes with it, for the page to say in the user's language.
+  await assert.rejects(answer, (e) => e.reason === "too-large" && e.seconds === 0.03 && /more than 0.03 s/.test(e.message));
   assert.ok(busy.terminated, "the worker running it is terminated");
   assert.ok(live().length >= 1 && live().every((w) => !w.job), "a fresh worker is ready for the next request");
   const next = p.run(snap());

@@ -29,7 +29,22 @@ export const uiLocale = () => t("locale");
  * things"), `n` (formatted for that language) as the first placeholder.
  */
 export function tn(n, name, ...subs) {
-  const locale = uiLocale();
-  const form = new Intl.PluralRules(locale).select(n) === "one" ? "one" : "other";
-  return t(`${name}_${form}`, n.toLocaleString(locale), ...subs);
+  return t(pluralName(n, name), n.toLocaleString(uiLocale()), ...subs);
+}
+
+// `name_one` or `name_other`, by the plural rules of the messages' language.
+const pluralName = (n, name) => `${name}_${new Intl.PluralRules(uiLocale()).select(n) === "one" ? "one" : "other"}`;
+
+/**
+ * Like t(), but "" where the message is missing: for names made at run
+ * time (the engine's reasons, `why_<id>`), where the caller has words of
+ * its own to fall back on.
+ */
+export function tIfAny(name, ...subs) {
+  return api.i18n.getMessage(name, subs.map(String));
+}
+
+/** tn() giving "" where the message is missing (see tIfAny). */
+export function tnIfAny(n, name, ...subs) {
+  return tIfAny(pluralName(n, name), n.toLocaleString(uiLocale()), ...subs);
 }

@@ -21,6 +21,7 @@ pub use selection::Selection;
 
 use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Label, Reason, ReasonCode};
+use crate::why::WhyMessage;
 pub use classify::Hints;
 use classify::{Classified, Verdict};
 use std::collections::HashMap;
@@ -145,7 +146,10 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     }
     let mut blocks = group(doc, &stats, &sequence);
     for b in &mut blocks {
-        (b.label, b.why) = label::describe(doc, b, hints.url);
+        let (label, why) = label::describe(doc, b, hints.url);
+        b.label = label;
+        b.why = why.iter().map(WhyMessage::english).collect();
+        b.why_messages = why;
     }
     Segmentation {
         blocks,
@@ -367,6 +371,7 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
                 // Set once the block is whole (`label::describe`).
                 label: Label::OtherPageParts,
                 why: Vec::new(),
+                why_messages: Vec::new(),
                 nodes,
             });
             owners.push(vec![leaf.owner]);

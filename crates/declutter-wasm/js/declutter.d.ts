@@ -84,13 +84,105 @@ export type Label =
   | "Form"
   | "Other page parts";
 
+/**
+ * Which sentence a reason of `why` is, as a stable id: for saying it in
+ * another language. The list, with each id's arguments (`"text"`: words
+ * of the page; `"count"`: a number), is `src/why-ids.json` in the
+ * repository; the browser extension's `_locales` have a message
+ * `why_<id>` for each (`why_<id>_one` and `why_<id>_other` where the
+ * first argument is a count).
+ */
+export type WhyId =
+  | "links_here_stories"
+  | "links_here_pages"
+  | "links_away"
+  | "links_some_here_stories"
+  | "links_some_here_pages"
+  | "links_stories"
+  | "links_pages"
+  | "labelled"
+  | "card_labelled"
+  | "headed"
+  | "says"
+  | "link_saying"
+  | "under_label"
+  | "under_heading"
+  | "points_to_story"
+  | "line_reading"
+  | "credit_line"
+  | "marked_ad"
+  | "marked_sponsored"
+  | "marked_newsletter"
+  | "marked_subscription"
+  | "marked_donation"
+  | "marked_app"
+  | "marked_share"
+  | "marked_social"
+  | "marked_most_read"
+  | "marked_related"
+  | "marked_navigation"
+  | "marked_footer"
+  | "marked_page_header"
+  | "marked_sidebar"
+  | "marked_comments"
+  | "marked_cookies"
+  | "marked_tags"
+  | "marked_author"
+  | "marked_form"
+  | "marked_promotional"
+  | "marked_related_few_links"
+  | "landmark_navigation"
+  | "landmark_footer"
+  | "landmark_header"
+  | "landmark_sidebar"
+  | "landmark_sidebar_links"
+  | "landmark_form"
+  | "landmark_search"
+  | "landmark_dialog"
+  | "sign_up_form"
+  | "asks_for_email"
+  | "promo_section"
+  | "editorial_teaser"
+  | "headline_link"
+  | "previous_next"
+  | "mostly_links"
+  | "site_tool"
+  | "hidden"
+  | "set_apart"
+  | "list_box"
+  | "image_box"
+  | "form_box"
+  | "short_box"
+  | "embed"
+  | "outside_article"
+  | "unclassified"
+  | "article_text"
+  | "headline"
+  | "article_header"
+  | "dateline"
+  | "caption"
+  | "between_parts"
+  | "dangling_heading"
+  | "kind_content"
+  | "kind_promo"
+  | "kind_related"
+  | "kind_boilerplate";
+
+/** One sentence of `why` as a message: its id and what it quotes or counts, in order (`{id: "labelled", args: ["Advertisement"]}`, `{id: "links_here_stories", args: [6]}`). Quoted words are the page's, cut to 60 characters (then ending in `…`), without quotation marks. */
+export interface WhyMessage {
+  id: WhyId;
+  args: (string | number)[];
+}
+
 /** A run of the page's visible text with one kind (from `analyzeHtml` of `declutter/html`). */
 export interface BlockData {
   kind: Kind;
   /** What it is, in plain words for people, e.g. `Newsletter sign-up`. */
   label: Label;
-  /** Why, in sentences for people (e.g. `labelled 'Advertisement'`, `6 links to other stories on this site`), without codes or confidences; empty for content. */
+  /** Why, in sentences for people (e.g. `labelled 'Advertisement'`, `6 links to other stories on this site`), in English, without codes or confidences; empty for content. */
   why: string[];
+  /** The sentences of `why`, one for one, as message ids and arguments, for saying them in another language. */
+  whyMessages: WhyMessage[];
   /** How sure the classifier is, 0 to 1. */
   confidence: number;
   /** Strongest first. */

@@ -6,7 +6,7 @@
 //! the crate is empty.
 #![cfg(target_arch = "wasm32")]
 
-use declutter::{Analysis, Article, Block, Kind, Label, Options, PageType, Reason};
+use declutter::{Analysis, Article, Block, Kind, Label, Options, PageType, Reason, WhyMessage};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -164,6 +164,7 @@ impl<'a> AnalysisView<'a> {
                     reasons: &b.reasons,
                     label: b.label,
                     why: &b.why,
+                    why_messages: &b.why_messages,
                     text: &b.text,
                     nodes: nodes(b),
                 })
@@ -182,6 +183,8 @@ struct BlockView<'a> {
     reasons: &'a [Reason],
     label: Label,
     why: &'a [String],
+    #[serde(rename = "whyMessages")]
+    why_messages: &'a [WhyMessage],
     text: &'a str,
     nodes: Vec<u32>,
 }

@@ -1,7 +1,10 @@
 //! A block's label and reasons in plain words for people (issue 14): what
 //! it is ("Newsletter sign-up") and why ("labelled 'Advertisement'", "6
 //! links to other stories on this site"), from its kind, its reasons and
-//! the links it holds. Codes and confidences stay in `reasons`.
+//! the links it holds. Codes and confidences stay in `reasons`. Each
+//! sentence is a message (`src/why.rs`): an id and what it quotes or
+//! counts, said in English there and in the user's language by the
+//! extension.
 //!
 //! The one rule that matters most: "Advertisement" and "Sponsored" stand
 //! only on advertising evidence, an ad label the reader sees, ad-slot
@@ -12,6 +15,7 @@ use super::evidence;
 use crate::cues;
 use crate::dom::{Document, NodeId};
 use crate::model::{Block, Kind, Label, Quote, Reason, ReasonCode};
+use crate::why::{WhyId, WhyMessage};
 use url::Url;
 
 /// Sentences of `why` at most.
@@ -484,87 +488,98 @@ impl Links {
 
     /// "6 links to other stories on this site": how many, what they read
     /// like and where they go.
-    fn sentence(&self) -> Option<String> {
+    fn message(&self) -> Option<WhyMessage> {
+        use WhyId as W;
         let (n, here, away) = (self.n, self.here, self.away);
         if n == 0 {
             return None;
         }
-        let (one, many) = if self.words as f64 / n as f64 >= HEADLINE_WORDS {
-            ("another story", "other stories")
-        } else {
-            ("another page", "other pages")
+        let stories = self.words as f64 / n as f64 >= HEADLINE_WORDS;
+        let pick = |if_stories: WhyId, if_pages: WhyId| {
+            if stories {
+                if_stories
+            } else {
+                if_pages
+            }
         };
-        Some(match (n, here, away) {
-            (1, 1, _) => format!("a link to {one} on this site"),
-            (1, _, 1) => "a link to another site".to_string(),
-            (1, _, _) => format!("a link to {one}"),
-            _ if here == n => format!("{n} links to {many} on this site"),
-            _ if away == n => format!("{n} links to other sites"),
-            _ if here + away == n => format!("{n} links to {many}, {here} of them on this site"),
-            _ => format!("{n} links to {many}"),
+        Some(if here == n {
+            WhyMessage::counting(pick(W::LinksHereStories, W::LinksHerePages), &[n])
+        } else if away == n {
+            WhyMessage::counting(W::LinksAway, &[n])
+        } else if here + away == n {
+            // Some known to stay, the rest known to leave (two at least).
+            WhyMessage::counting(
+                pick(W::LinksSomeHereStories, W::LinksSomeHerePages),
+                &[n, here],
+            )
+        } else {
+            WhyMessage::counting(pick(W::LinksStories, W::LinksPages), &[n])
         })
     }
 }
 
-/// Quoted words, cut to a readable length.
+/// Quoted words, cut to a readable length (each language adds its own
+/// quotation marks).
 fn quoted(text: &str) -> String {
     let t = text.trim();
     if t.chars().count() <= MAX_QUOTE_CHARS {
-        return format!("'{t}'");
+        return t.to_string();
     }
     let cut: String = t.chars().take(MAX_QUOTE_CHARS).collect();
-    format!("'{}…'", cut.trim_end())
+    format!("{}…", cut.trim_end())
 }
 
-/// How the markup's name reads in a sentence: "marked as {noun} in the
-/// page's code".
-fn markup_noun(label: Option<Label>) -> &'static str {
+/// A sentence quoting the page's words.
+fn quoting(id: WhyId, text: &str) -> WhyMessage {
+    WhyMessage::quoting(id, quoted(text))
+}
+
+/// How the markup's name reads: "marked as {what} in the page's code".
+fn marked(label: Option<Label>) -> WhyId {
+    use WhyId as W;
     match label {
-        Some(Label::Advertisement) => "an ad",
-        Some(Label::Sponsored) => "sponsored",
-        Some(Label::NewsletterSignup) => "a newsletter box",
-        Some(Label::SubscriptionOffer) => "a subscription offer",
-        Some(Label::DonationAppeal) => "a donation appeal",
-        Some(Label::AppDownload) => "an app prompt",
-        Some(Label::ShareButtons) => "share buttons",
-        Some(Label::SocialLinks) => "social links",
-        Some(Label::MostRead) => "a most-read list",
-        Some(Label::RelatedStories) => "related links",
-        Some(Label::Navigation) => "navigation",
-        Some(Label::Footer) => "the footer",
-        Some(Label::PageHeader) => "the page header",
-        Some(Label::Sidebar) => "a sidebar",
-        Some(Label::Comments) => "comments",
-        Some(Label::CookieNotice) => "a cookie notice",
-        Some(Label::Tags) => "tags",
-        Some(Label::AboutTheAuthor) => "an author box",
-        Some(Label::Form) => "a form",
-        _ => "promotional",
+        Some(Label::Advertisement) => W::MarkedAd,
+        Some(Label::Sponsored) => W::MarkedSponsored,
+        Some(Label::NewsletterSignup) => W::MarkedNewsletter,
+        Some(Label::SubscriptionOffer) => W::MarkedSubscription,
+        Some(Label::DonationAppeal) => W::MarkedDonation,
+        Some(Label::AppDownload) => W::MarkedApp,
+        Some(Label::ShareButtons) => W::MarkedShare,
+        Some(Label::SocialLinks) => W::MarkedSocial,
+        Some(Label::MostRead) => W::MarkedMostRead,
+        Some(Label::RelatedStories) => W::MarkedRelated,
+        Some(Label::Navigation) => W::MarkedNavigation,
+        Some(Label::Footer) => W::MarkedFooter,
+        Some(Label::PageHeader) => W::MarkedPageHeader,
+        Some(Label::Sidebar) => W::MarkedSidebar,
+        Some(Label::Comments) => W::MarkedComments,
+        Some(Label::CookieNotice) => W::MarkedCookies,
+        Some(Label::Tags) => W::MarkedTags,
+        Some(Label::AboutTheAuthor) => W::MarkedAuthor,
+        Some(Label::Form) => W::MarkedForm,
+        _ => W::MarkedPromotional,
     }
 }
 
 /// What a landmark's tag or role is, for people.
-fn landmark_sentence(name: &str) -> String {
+fn landmark(name: &str) -> WhyId {
+    use WhyId as W;
     match name {
-        "nav" | "navigation" | "menu" | "menubar" | "toolbar" | "tablist" => {
-            "the page's navigation".into()
-        }
-        "footer" | "contentinfo" => "the page's footer".into(),
-        "header" | "banner" => "the page's header".into(),
-        "aside" | "complementary" | "role=complementary" => "a sidebar".into(),
-        "form" => "a form".into(),
-        "search" => "a search form".into(),
-        "dialog" | "alertdialog" | "alert" => "a pop-up or alert".into(),
-        other => format!(
-            "marked as {} in the page's code",
-            markup_noun(chrome_words(other))
-        ),
+        "nav" | "navigation" | "menu" | "menubar" | "toolbar" | "tablist" => W::LandmarkNavigation,
+        "footer" | "contentinfo" => W::LandmarkFooter,
+        "header" | "banner" => W::LandmarkHeader,
+        "aside" | "complementary" | "role=complementary" => W::LandmarkSidebar,
+        "form" => W::LandmarkForm,
+        "search" => W::LandmarkSearch,
+        "dialog" | "alertdialog" | "alert" => W::LandmarkDialog,
+        other => marked(chrome_words(other)),
     }
 }
 
 /// One reason as a sentence for people.
-fn sentence(kind: Kind, r: &Reason) -> String {
+fn sentence(kind: Kind, r: &Reason) -> WhyMessage {
     use ReasonCode as C;
+    use WhyId as W;
     let words = match &r.quote {
         Some(Quote::Words(w)) => Some(w.as_str()),
         _ => None,
@@ -573,91 +588,72 @@ fn sentence(kind: Kind, r: &Reason) -> String {
         Some(Quote::Markup(m)) => Some(m.as_str()),
         _ => None,
     };
-    match (r.code, words, markup) {
-        (C::AdLabel, Some(w), _) => format!("labelled {}", quoted(w)),
-        (C::SponsoredCard, Some(w), _) => format!("a card labelled {}", quoted(w)),
-        (C::ClassPromo, _, Some(m)) => {
-            format!(
-                "marked as {} in the page's code",
-                markup_noun(promo_markup(m))
-            )
-        }
-        (C::ClassRelated, _, Some(m)) if kind == Kind::Related => format!(
-            "marked as {} in the page's code",
-            markup_noun(Some(related_words(m)))
-        ),
-        (C::ClassRelated, _, _) => "marked as related links, but with few links".into(),
-        (C::ClassChrome, _, Some(m)) => {
-            format!(
-                "marked as {} in the page's code",
-                markup_noun(chrome_words(m))
-            )
-        }
-        (C::Landmark, Some(w), _) if kind == Kind::Promo => format!("labelled {}", quoted(w)),
-        (C::Landmark, Some(w), _) => format!("headed {}", quoted(w)),
-        (C::Landmark, _, Some(m)) if kind == Kind::Promo => {
-            format!(
-                "marked as {} in the page's code",
-                markup_noun(promo_markup(m))
-            )
-        }
+    let id = match (r.code, words, markup) {
+        (C::AdLabel, Some(w), _) => return quoting(W::Labelled, w),
+        (C::SponsoredCard, Some(w), _) => return quoting(W::CardLabelled, w),
+        (C::ClassPromo, _, Some(m)) => marked(promo_markup(m)),
+        (C::ClassRelated, _, Some(m)) if kind == Kind::Related => marked(Some(related_words(m))),
+        (C::ClassRelated, _, _) => W::MarkedRelatedFewLinks,
+        (C::ClassChrome, _, Some(m)) => marked(chrome_words(m)),
+        (C::Landmark, Some(w), _) if kind == Kind::Promo => return quoting(W::Labelled, w),
+        (C::Landmark, Some(w), _) => return quoting(W::Headed, w),
+        (C::Landmark, _, Some(m)) if kind == Kind::Promo => marked(promo_markup(m)),
         (C::Landmark, _, Some(m)) if kind == Kind::Related && cues::related_attr().is_match(m) => {
-            format!(
-                "marked as {} in the page's code",
-                markup_noun(Some(related_words(m)))
-            )
+            marked(Some(related_words(m)))
         }
-        (C::Landmark, _, Some(m)) if kind == Kind::Related => {
-            format!("{}, mostly links", landmark_sentence(m))
-        }
-        (C::Landmark, _, Some(m)) => landmark_sentence(m),
-        (C::PromoPhrase, Some(w), _) => format!("says {}", quoted(w)),
-        (C::CallToAction, Some(w), _) => format!("a link saying {}", quoted(w)),
-        (C::FormSignup, _, _) => "a sign-up form".into(),
-        (C::PromoSection, _, _) => "a closing section with several promotional phrases".into(),
-        (C::EditorialTeaser, _, _) => "links to other stories, with no sign of advertising".into(),
-        (C::HeadingRelated | C::HeadingChrome, Some(w), _) => format!("headed {}", quoted(w)),
+        // A sidebar of links (the classifier's related landmarks are
+        // sidebars); any other landmark reads as itself.
+        (C::Landmark, _, Some(m)) if kind == Kind::Related => match landmark(m) {
+            W::LandmarkSidebar => W::LandmarkSidebarLinks,
+            other => other,
+        },
+        (C::Landmark, _, Some(m)) => landmark(m),
+        (C::PromoPhrase, Some(w), _) => return quoting(W::Says, w),
+        (C::CallToAction, Some(w), _) => return quoting(W::LinkSaying, w),
+        (C::FormSignup, _, _) => W::SignUpForm,
+        (C::PromoSection, _, _) => W::PromoSection,
+        (C::EditorialTeaser, _, _) => W::EditorialTeaser,
+        (C::HeadingRelated | C::HeadingChrome, Some(w), _) => return quoting(W::Headed, w),
         (C::GovernedByHeading, Some(w), _) if kind == Kind::Promo && is_ad_label(w) => {
-            format!("under the label {}", quoted(w))
+            return quoting(W::UnderLabel, w)
         }
-        (C::GovernedByHeading, Some(w), _) => format!("under the heading {}", quoted(w)),
-        (C::InlineRelated, Some(w), _) => {
-            format!("a line pointing to another story: {}", quoted(w))
-        }
-        (C::HeadlineLink, _, _) => "a headline link to another story".into(),
-        (C::PostNavigation, _, _) => "a link to the previous or next article".into(),
-        (C::LinkList | C::LinkDensity, _, _) => "mostly links".into(),
-        (C::Furniture, Some(w), _) => format!("a line reading {}", quoted(w)),
-        (C::Credit, Some(w), _) => format!("a credit line: {}", quoted(w)),
-        (C::Form, _, _) => "a form, such as search or log-in".into(),
-        (C::Hidden, _, _) => "hidden until a script shows it".into(),
-        (C::ClassNegative, _, _) => "set apart from the story by the page's code".into(),
-        (C::ListBox, _, _) => "a list set apart from the story".into(),
-        (C::ImageBox, _, _) => "a box of pictures".into(),
-        (C::FormBox, _, _) => "a box of form fields".into(),
-        (C::ShortBox, _, _) => "a small box set apart from the story".into(),
-        (C::EmbedBox, _, _) => "embedded media".into(),
-        (C::OutsideBody, _, _) => "outside the article".into(),
-        (C::Unclassified, _, _) => "nothing marks it as part of the article".into(),
-        (C::ArticleBody, _, _) => "part of the article text".into(),
-        (C::Headline, _, _) => "the article's headline".into(),
-        (C::ArticleHeader, _, _) => "part of the article's header".into(),
-        (C::Dateline, _, _) => "the byline or date".into(),
-        (C::Caption, _, _) => "a picture's caption".into(),
-        (C::BetweenBodyParts, _, _) => "text between parts of the article".into(),
-        (C::DanglingHeading, _, _) => "a heading over no article text".into(),
-        // Codes that quote nothing here (none do today) read as their kind.
-        (_, _, _) => kind_sentence(kind).into(),
-    }
+        (C::GovernedByHeading, Some(w), _) => return quoting(W::UnderHeading, w),
+        (C::InlineRelated, Some(w), _) => return quoting(W::PointsToStory, w),
+        (C::HeadlineLink, _, _) => W::HeadlineLink,
+        (C::PostNavigation, _, _) => W::PreviousNext,
+        (C::LinkList | C::LinkDensity, _, _) => W::MostlyLinks,
+        (C::Furniture, Some(w), _) => return quoting(W::LineReading, w),
+        (C::Credit, Some(w), _) => return quoting(W::CreditLine, w),
+        (C::Form, _, _) => W::SiteTool,
+        (C::Hidden, _, _) => W::Hidden,
+        (C::ClassNegative, _, _) => W::SetApart,
+        (C::ListBox, _, _) => W::ListBox,
+        (C::ImageBox, _, _) => W::ImageBox,
+        (C::FormBox, _, _) => W::FormBox,
+        (C::ShortBox, _, _) => W::ShortBox,
+        (C::EmbedBox, _, _) => W::Embed,
+        (C::OutsideBody, _, _) => W::OutsideArticle,
+        (C::Unclassified, _, _) => W::Unclassified,
+        (C::ArticleBody, _, _) => W::ArticleText,
+        (C::Headline, _, _) => W::Headline,
+        (C::ArticleHeader, _, _) => W::ArticleHeader,
+        (C::Dateline, _, _) => W::Dateline,
+        (C::Caption, _, _) => W::Caption,
+        (C::BetweenBodyParts, _, _) => W::BetweenParts,
+        (C::DanglingHeading, _, _) => W::DanglingHeading,
+        // Codes without the quote they are read by read as their kind.
+        (_, _, _) => kind_sentence(kind),
+    };
+    WhyMessage::new(id)
 }
 
 /// The plainest sentence for a kind.
-fn kind_sentence(kind: Kind) -> &'static str {
+fn kind_sentence(kind: Kind) -> WhyId {
     match kind {
-        Kind::Content => "part of the article",
-        Kind::Promo => "promotional",
-        Kind::Related => "links to other pages",
-        Kind::Boilerplate => "part of the site around the article",
+        Kind::Content => WhyId::KindContent,
+        Kind::Promo => WhyId::KindPromo,
+        Kind::Related => WhyId::KindRelated,
+        Kind::Boilerplate => WhyId::KindBoilerplate,
     }
 }
 
@@ -688,12 +684,14 @@ fn asks_for_email(doc: &Document, nodes: &[NodeId]) -> bool {
 
 /// The block's label and the sentences that say why, for a page at
 /// `page` (to tell links to the site from links away).
-pub fn describe(doc: &Document, block: &Block, page: Option<&Url>) -> (Label, Vec<String>) {
+pub fn describe(doc: &Document, block: &Block, page: Option<&Url>) -> (Label, Vec<WhyMessage>) {
     let kind = block.kind;
-    let mut why: Vec<String> = Vec::new();
-    let push = |why: &mut Vec<String>, s: String| {
-        if why.len() < MAX_WHY && !why.contains(&s) {
-            why.push(s);
+    let mut why: Vec<WhyMessage> = Vec::new();
+    // Each id reads differently (why.rs tests it), so one message is one
+    // sentence.
+    let push = |why: &mut Vec<WhyMessage>, m: WhyMessage| {
+        if why.len() < MAX_WHY && !why.contains(&m) {
+            why.push(m);
         }
     };
     // The article needs no excuse: sentences are for what is taken away
@@ -727,7 +725,7 @@ pub fn describe(doc: &Document, block: &Block, page: Option<&Url>) -> (Label, Ve
             Kind::Related => Label::LinksToOtherPages,
             _ => Label::OtherPageParts,
         });
-    let links = found.sentence();
+    let links = found.message();
     // For links to other pages, where they go is the evidence.
     if kind == Kind::Related {
         if let Some(l) = &links {
@@ -750,7 +748,7 @@ pub fn describe(doc: &Document, block: &Block, page: Option<&Url>) -> (Label, Ve
         push(&mut why, sentence(kind, r));
     }
     if email {
-        push(&mut why, "asks for an e-mail address".into());
+        push(&mut why, WhyMessage::new(WhyId::AsksForEmail));
     }
     if let Some(l) = links {
         push(&mut why, l);

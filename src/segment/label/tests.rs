@@ -11,13 +11,20 @@ fn block(kind: Kind, reasons: Vec<Reason>) -> Block {
         reasons,
         label: Label::OtherPageParts,
         why: Vec::new(),
+        why_messages: Vec::new(),
         nodes: Vec::new(),
     }
 }
 
+/// `describe` with its sentences in English.
+fn described(d: &Document, b: &Block, page: Option<&Url>) -> (Label, Vec<String>) {
+    let (label, why) = describe(d, b, page);
+    (label, why.iter().map(WhyMessage::english).collect())
+}
+
 fn label(kind: Kind, reason: Reason) -> (Label, Vec<String>) {
     let d = parse_html("<p>x</p>");
-    describe(&d, &block(kind, vec![reason]), None)
+    described(&d, &block(kind, vec![reason]), None)
 }
 
 #[test]
@@ -160,13 +167,13 @@ fn why_counts_the_links_and_where_they_go() {
     let mut b = block(Kind::Related, vec![Reason::new(ReasonCode::LinkList, "")]);
     b.nodes = vec![ul];
     let page = Url::parse("https://www.example.com/story").unwrap();
-    let (l, why) = describe(&d, &b, Some(&page));
+    let (l, why) = described(&d, &b, Some(&page));
     assert_eq!(l, Label::LinksToOtherPages);
     assert_eq!(
         why,
         vec!["3 links to other stories, 2 of them on this site"]
     );
-    let (_, why) = describe(&d, &b, None);
+    let (_, why) = described(&d, &b, None);
     assert_eq!(why, vec!["3 links to other stories"]);
 }
 
@@ -182,7 +189,7 @@ fn a_list_of_the_site_s_stories_is_not_called_an_ad() {
         let reason = Reason::new(code, "").quoting_words(quote);
         let mut b = block(Kind::Promo, vec![reason]);
         b.nodes = vec![ul];
-        describe(&d, &b, Some(&page))
+        described(&d, &b, Some(&page))
     };
     let label = |html: &str, quote: &str| label_by(ReasonCode::GovernedByHeading, html, quote);
     let (l, why) = label(&format!("<ul>{teasers}</ul>"), "Anzeige");
@@ -230,7 +237,7 @@ fn a_sign_up_form_is_a_newsletter_sign_up() {
     );
     b.nodes = vec![form];
     b.text = "Weekly picks".into();
-    let (l, why) = describe(&d, &b, None);
+    let (l, why) = described(&d, &b, None);
     assert_eq!(l, Label::NewsletterSignup);
     assert_eq!(why, vec!["a sign-up form", "asks for an e-mail address"]);
 }
@@ -240,7 +247,7 @@ fn quotes_are_cut() {
     let long = "word ".repeat(30);
     let q = quoted(&long);
     assert!(
-        q.ends_with("…'") && q.chars().count() <= MAX_QUOTE_CHARS + 3,
+        q.ends_with("…") && q.chars().count() <= MAX_QUOTE_CHARS + 1,
         "{q}"
     );
 }
@@ -262,4 +269,29 @@ fn link_hosts_compare_without_case_and_schemes_mark_absolute_links() {
     assert_eq!(same_site("/other", None), Some(true));
     assert_eq!(same_site("mailto:a@b.c", None), None);
     assert!(has_scheme("view-source:x") && !has_scheme("1http:x") && !has_scheme("a b:c"));
+}
+
+#[test]
+fn sentences_are_messages_quoting_the_page_s_words_and_counting() {
+    let d = parse_html("<p>x</p>");
+    let r = Reason::new(ReasonCode::AdLabel, "").quoting_words(" Anzeige ");
+    let (_, why) = describe(&d, &block(Kind::Promo, vec![r]), None);
+    assert_eq!(why, vec![WhyMessage::quoting(WhyId::Labelled, "Anzeige")]);
+    // A sidebar of links says so.
+    let r = Reason::new(ReasonCode::Landmark, "").quoting_markup("aside");
+    let (_, why) = describe(&d, &block(Kind::Related, vec![r]), None);
+    assert_eq!(why, vec![WhyMessage::new(WhyId::LandmarkSidebarLinks)]);
+    assert_eq!(why[0].english(), "a sidebar, mostly links");
+    let d = parse_html(
+        "<ul><li><a href=/a>One long headline about other things</a></li>\
+         <li><a href=https://other.org/b>Another long headline about more things</a></li></ul>",
+    );
+    let mut b = block(Kind::Related, vec![Reason::new(ReasonCode::LinkList, "")]);
+    b.nodes = vec![d.find(d.body(), "ul").unwrap()];
+    let page = Url::parse("https://example.com/story").unwrap();
+    let (_, why) = describe(&d, &b, Some(&page));
+    assert_eq!(
+        why,
+        vec![WhyMessage::counting(WhyId::LinksSomeHereStories, &[2, 1])]
+    );
 }

@@ -17,11 +17,14 @@
 // German is not checked in Firefox (the run says so), English and the
 // page-language meta line always are.
 //
-// Chromium is also checked in French and Spanish (Firefox here has no
-// language pack for them).
+// Chromium is also checked in French and Spanish, Firefox in French
+// (Debian's firefox-esr-l10n-fr, unpacked by scripts/setup.sh like the
+// German one). In each language but English, the list's reasons ("why",
+// from the engine's whyMessages) are that language's why_* messages, each
+// clause, and none is an English one.
 //
-// Screenshots: {chromium,firefox}-i18n-{en,de}-{popup,list,welcome}.png
-// (Chromium also fr, es),
+// Screenshots: {chromium,firefox}-i18n-{en,de,fr}-{popup,list,welcome}.png
+// (the list open; Chromium also es),
 // chromium-i18n-{en,de}-{settings,reader}.png (the reader on the French page).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -53,6 +56,16 @@ async function messages(dist, lang) {
 
 /** A message's text as a pattern: its placeholders match anything. */
 const pattern = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\$[A-Z]+\\\$/g, "(.+?)")}$`);
+
+/** The patterns of the engine's reasons as `ui` says them (its why_* messages), first letters in lower case. */
+const whyPatterns = (ui) =>
+  Object.entries(ui)
+    .filter(([name]) => name.startsWith("why_"))
+    .map(([, text]) => pattern(lowerFirst(text)));
+const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The clauses of the list's reason lines ("Says “Share on”; a link to another page."), first letters in lower case. */
+const whyClauses = (lines) => lines.flatMap((line) => line.replace(/\.$/, "").split("; ")).map(lowerFirst);
 
 /** English messages (without placeholders) still showing in a page in another language: the texts of `texts` that are one and no message of `ui` ("Declutter" is both the name and, in English, the mode). */
 function englishLeft(texts, en, ui) {
@@ -121,6 +134,7 @@ function controlTexts(root) {
     acts: [...root.querySelectorAll("button.act:not(.always)")].map((b) => b.textContent),
     labels: [...root.querySelectorAll(".label")].map((l) => l.textContent),
     footer: [...root.querySelectorAll(".footer button")].map((b) => b.textContent),
+    whys: [...root.querySelectorAll(".why")].map((e) => e.textContent),
     texts: out.filter((s) => !root.querySelector(".what, .why") || ![...root.querySelectorAll(".what, .why")].some((e) => e.textContent.includes(s))),
   };
 }
@@ -141,6 +155,15 @@ function checkUi(t, name, lang, { popup, control, welcome }, ui, en) {
       welcome.shortcuts.some((s) => s.includes(ui.cmdReader)) && welcome.shortcuts.some((s) => s.includes(ui.cmdDeclutter)),
     JSON.stringify(welcome && { ...welcome, texts: undefined }));
   if (lang !== "en") {
+    // The seed page's widgets each say why (labels, counts of links, markup names).
+    const clauses = whyClauses(control?.whys || []);
+    const ownWhy = whyPatterns(ui);
+    const englishWhy = whyPatterns(en);
+    const notOwn = clauses.filter((c) => !ownWhy.some((p) => p.test(c)));
+    const inEnglish = clauses.filter((c) => englishWhy.some((p) => p.test(c)) && !ownWhy.some((p) => p.test(c)));
+    t.check(`${name}: the list says why in ${lang}, each reason by its message`,
+      clauses.length >= 10 && notOwn.length === 0 && inEnglish.length === 0,
+      `${clauses.length} reasons; not ${lang}: ${notOwn.join(" | ") || "none"}; English: ${inEnglish.join(" | ") || "none"}`);
     const left = [...(popup?.texts || []), ...(control?.texts || []), ...(welcome?.texts || [])];
     const english = englishLeft(left, en, ui);
     t.check(`${name}: no English words left in the popup, the list and the welcome page`, english.length === 0, english.join(" | "));
@@ -323,12 +346,12 @@ async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
   }
 }
 
-/** Runs the Firefox checks: English by default, German where Firefox has it. */
+/** Runs the Firefox checks: English by default, German and French where Firefox has them. */
 export async function runI18nFirefox({ dist, repo, artifacts, t }) {
   const pages = await i18nPages(repo);
   const en = await messages(dist, "en");
   try {
-    for (const lang of ["en", "de"]) await firefoxIn({ dist, pages, artifacts, t, lang, en });
+    for (const lang of ["en", "de", "fr"]) await firefoxIn({ dist, pages, artifacts, t, lang, en });
   } finally {
     await pages.close();
   }

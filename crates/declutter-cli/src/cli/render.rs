@@ -70,6 +70,10 @@ mod tests {
                 )],
                 label: declutter::Label::Promotion,
                 why: vec!["a link saying 'Buy now'".into()],
+                why_messages: vec![declutter::WhyMessage::quoting(
+                    declutter::WhyId::LinkSaying,
+                    "Buy now",
+                )],
                 nodes: vec![3],
             }],
             article: Article {
@@ -110,6 +114,8 @@ mod tests {
         assert_eq!(blocks[0]["reasons"][0]["code"], "call-to-action");
         assert_eq!(blocks[0]["label"], "Promotion");
         assert_eq!(blocks[0]["why"][0], "a link saying 'Buy now'");
+        assert_eq!(blocks[0]["why_messages"][0]["id"], "link_saying");
+        assert_eq!(blocks[0]["why_messages"][0]["args"][0], "Buy now");
         // Node ids are for in-process fronts, not for JSON readers.
         assert!(blocks[0].get("nodes").is_none());
     }
