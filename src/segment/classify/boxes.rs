@@ -642,8 +642,13 @@ pub(super) fn conditional(
 fn shape_kind(ctx: &Ctx, id: NodeId, reason: Reason) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
     let text = visible_text(ctx, id);
+    // A weak word ("shop", "subscribe") speaks for a small box, not for
+    // a long one that mentions it in passing: a 3,400-character
+    // maintenance checklist of a car magazine, classed "media", went as
+    // promotion for "shop" (survey, wcxb-4184; labelled content).
+    let weak = t.chars <= MAX_WEAK_PROMO_BOX_CHARS && cues::promo_weak().is_match(&text);
     if cues::promo_text().is_match(&text)
-        || cues::promo_weak().is_match(&text)
+        || weak
         || cues::promo_attr().is_match(&widget_names(ctx.doc, id))
     {
         return (Kind::Promo, reason, SHAPE);

@@ -230,19 +230,38 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
 }
 
 /// Promotional phrases in a leaf: the strong ones, and the weak words
-/// ("shop", "subscribe") that only count alongside other evidence.
+/// ("shop", "subscribe") that only count alongside other evidence. A weak
+/// word inside a strong phrase is the same evidence, not more: "sign up
+/// for monthly group workout classes" in an article paragraph counted as
+/// "sign up for" and "sign up", two cues, and the paragraph was hidden as
+/// a newsletter sign-up (survey, wcxb-0034).
 pub(super) fn promo_phrases(text: &str) -> (Vec<String>, Vec<String>) {
+    // Each match with its byte span in `text` (`find` returns a slice of it).
     let find_all = |cue: &cues::Cue| {
-        let mut out: Vec<String> = Vec::new();
-        let mut rest = text;
-        while let Some(m) = cue.find(rest) {
-            out.push(m.to_string());
-            let end = rest.find(m).map(|i| i + m.len()).unwrap_or(rest.len());
-            rest = &rest[end..];
+        let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let mut from = 0;
+        while let Some(m) = cue.find(&text[from..]) {
+            let start = m.as_ptr() as usize - text.as_ptr() as usize;
+            let end = start + m.len();
+            out.push((start..end, m.to_string()));
+            if end <= from {
+                break;
+            }
+            from = end;
         }
         out
     };
-    (find_all(cues::promo_text()), find_all(cues::promo_weak()))
+    let strong = find_all(cues::promo_text());
+    let weak = find_all(cues::promo_weak())
+        .into_iter()
+        .filter(|(w, _)| {
+            !strong
+                .iter()
+                .any(|(s, _)| w.start < s.end && s.start < w.end)
+        })
+        .map(|(_, m)| m)
+        .collect();
+    (strong.into_iter().map(|(_, m)| m).collect(), weak)
 }
 
 /// Share of `b`'s words found in `a` (Readability's `textSimilarity`).

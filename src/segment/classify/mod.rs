@@ -53,6 +53,9 @@ const HEADLINE_LINE_DENSITY: f64 = 0.9;
 const CHROME_HEADLINE_WORDS: f64 = 6.0;
 /// A paragraph with one promotional phrase is promo when at most this long.
 const SHORT_PROMO_CHARS: usize = 250;
+/// A box set apart by its shape is promo for a weak promotional word only
+/// when at most this long.
+const MAX_WEAK_PROMO_BOX_CHARS: usize = 600;
 /// Promotional cues that make a trailing section promo as a whole.
 const SECTION_PROMO_CUES: usize = 2;
 /// ...and the share of the section's lines that must carry one.
@@ -733,5 +736,14 @@ mod tests {
         );
         assert_eq!(strong.len(), 3, "{strong:?}");
         assert_eq!(weak, vec!["Subscribe"]);
+    }
+
+    #[test]
+    fn a_weak_word_inside_a_strong_phrase_is_not_more_evidence() {
+        let (strong, weak) = promo_phrases(
+            "Maybe a FitBit is on your list, or you've made a resolution to sign up for monthly group workout classes with a friend.",
+        );
+        assert_eq!(strong.len(), 1, "{strong:?}");
+        assert!(weak.is_empty(), "{weak:?}");
     }
 }
