@@ -1,6 +1,6 @@
 //! Compiles the cue word lists (src/cues/lists.rs) into byte-form
-//! NFAs in OUT_DIR, one forward and one reverse per list, which
-//! src/cues/mod.rs loads with `include_bytes!`: the browser then pays
+//! NFAs in OUT_DIR, one forward NFA per list, which src/cues/mod.rs loads
+//! with `include_bytes!` (and reverses, src/cues/reverse.rs): the browser then pays
 //! no regex parse or compile on first use (issue 15) and the wasm carries
 //! neither the regex parser nor its Unicode tables for the cues.
 
@@ -28,17 +28,14 @@ fn pattern(patterns: &[&str], anchored: bool) -> String {
     }
 }
 
-/// The NFA `regex::Regex::new` builds for `pattern` (Unicode and UTF-8
-/// mode, the default syntax), without capture states; the reverse one
-/// finds where a match starts.
-fn compile(pattern: &str, reverse: bool) -> NFA {
+/// The forward NFA `regex::Regex::new` builds for `pattern` (Unicode and
+/// UTF-8 mode, the default syntax), without capture states.
+fn compile(pattern: &str) -> NFA {
     thompson::Compiler::new()
         .syntax(syntax::Config::new())
         .configure(
             thompson::Config::new()
                 .utf8(true)
-                .reverse(reverse)
-                .shrink(reverse)
                 .which_captures(WhichCaptures::None),
         )
         .build(pattern)
@@ -51,11 +48,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/cues/nfa_codec.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, anchored, patterns) in LISTS {
-        let p = pattern(patterns, *anchored);
-        for (reverse, ext) in [(false, "fwd"), (true, "rev")] {
-            let bytes = nfa_codec::encode(&compile(&p, reverse));
-            std::fs::write(out.join(format!("cue_{name}.{ext}")), bytes)
-                .expect("OUT_DIR is writable");
-        }
+        let bytes = nfa_codec::encode(&compile(&pattern(patterns, *anchored)));
+        std::fs::write(out.join(format!("cue_{name}.fwd")), bytes).expect("OUT_DIR is writable");
     }
 }

@@ -1,6 +1,6 @@
 //! Vocabulary cues: the word lists of src/cues/lists.rs, each
-//! loaded as the forward and reverse NFAs build.rs compiled from it and
-//! searched by regex-automata's lazy DFA, the engine the `regex` crate used
+//! loaded as the forward NFA build.rs compiled from it (and the reverse one
+//! derived from it) and searched by regex-automata's lazy DFA, the engine the `regex` crate used
 //! here before: the same leftmost-first matches in the same linear time, no
 //! regex compile at run time (it cost 110-160 ms on first use in the
 //! browser, issue 15).
@@ -10,6 +10,7 @@
 //! neither.
 
 mod nfa_codec;
+mod reverse;
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::hybrid::regex::{Cache, Regex};
 use regex_automata::util::pool::Pool;
@@ -25,17 +26,20 @@ pub struct Cue {
 }
 
 impl Cue {
-    /// The list whose forward and reverse NFAs build.rs wrote. The reverse
-    /// one finds where a match starts; finding it by anchored searches
-    /// from each position instead saved 25 KB of gzipped wasm but was
-    /// quadratic on some texts (a long run of digits for `date_word`).
-    fn load(forward: &[u8], reverse: &[u8]) -> Self {
+    /// The list whose forward NFA build.rs wrote. The reverse NFA, built
+    /// from it here (src/cues/reverse.rs), finds where a match starts;
+    /// finding it by anchored searches from each position instead saved
+    /// 25 KB of gzipped wasm but was quadratic on some texts (a long run of
+    /// digits for `date_word`).
+    fn load(forward: &[u8]) -> Self {
         let build = |config, nfa| {
             DFA::builder()
                 .configure(config)
-                .build_from_nfa(nfa_codec::decode(nfa))
+                .build_from_nfa(nfa)
                 .expect("cue NFAs fit the lazy DFA")
         };
+        let forward = nfa_codec::decode(forward);
+        let reverse = reverse::reverse(&forward);
         // Configured as `hybrid::regex::Builder` configures its reverse DFA.
         let reverse_config = DFA::config()
             .prefilter(None)
@@ -91,10 +95,12 @@ macro_rules! cue_lists {
             pub fn $name() -> &'static Cue {
                 static CELL: OnceLock<Cue> = OnceLock::new();
                 CELL.get_or_init(|| {
-                    Cue::load(
-                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".fwd")),
-                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".rev")),
-                    )
+                    Cue::load(include_bytes!(concat!(
+                        env!("OUT_DIR"),
+                        "/cue_",
+                        stringify!($name),
+                        ".fwd"
+                    )))
                 })
             }
         )*

@@ -119,7 +119,7 @@ impl Region {
             if stats.of(top).prose_chars >= NEIGHBOUR_MIN_PROSE {
                 self.roots.retain(|&r| !stats.contains(container, r));
                 self.roots.push(container);
-                self.roots.sort_by_key(|&r| stats.position[r]);
+                stats.sort_by_position(&mut self.roots);
             } else {
                 self.top = container;
                 self.roots = vec![container];
@@ -408,7 +408,7 @@ fn join_prose_neighbours(
             roots.push(sib);
         }
     }
-    roots.sort_by_key(|&r| stats.position[r]);
+    stats.sort_by_position(roots);
 }
 
 /// On a page that declares no article and has no `<main>` (a service or
@@ -451,7 +451,7 @@ fn join_page_sections(
         }
         level = parent;
     }
-    roots.sort_by_key(|&r| stats.position[r]);
+    stats.sort_by_position(roots);
 }
 
 /// Page chrome by its tag or landmark role.

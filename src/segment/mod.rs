@@ -221,7 +221,7 @@ fn select(
             roots.push(l.owner);
         }
     }
-    roots.sort_by_key(|&r| stats.position[r]);
+    stats.sort_by_position(&mut roots);
     Selection { roots, excluded }
 }
 
@@ -253,7 +253,7 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
     // one step: climbing node by node costs depth × nodes when a block
     // holds thousands of nodes 512 levels deep.
     let mut wholes: Vec<NodeId> = counts.keys().copied().filter(|&n| whole(n)).collect();
-    wholes.sort_unstable_by_key(|&n| stats.position[n]);
+    stats.sort_unstable_by_position(&mut wholes, false);
     let mut top_of: HashMap<NodeId, NodeId> = HashMap::with_capacity(wholes.len());
     for w in wholes {
         let top = doc
@@ -318,7 +318,7 @@ fn leaf_counts(
         }
     }
     // Descendants come after their ancestors in document order.
-    reached.sort_unstable_by_key(|&n| std::cmp::Reverse(stats.position[n]));
+    stats.sort_unstable_by_position(&mut reached, true);
     for n in reached {
         let below = counts.get(&n).copied().unwrap_or(0);
         if let Some(c) = doc.parent(n).and_then(|p| counts.get_mut(&p)) {

@@ -101,6 +101,22 @@ impl Stats {
         let (pa, pb) = (self.position[a], self.position[b]);
         pa != usize::MAX && pb != usize::MAX && pa <= pb && pb <= self.end[a]
     }
+
+    /// Sorts `nodes` into document order (stable; nodes with no position
+    /// last). Every caller shares this one copy of the standard sort: with
+    /// a closure of its own, each was 6.5 KB more of wasm (issue 15).
+    pub fn sort_by_position(&self, nodes: &mut [NodeId]) {
+        nodes.sort_by_key(|&n| self.position[n]);
+    }
+
+    /// Sorts `nodes` by position, in reverse document order if `descending`
+    /// (unstable). One copy of the unstable sort for both orders (each was
+    /// 10 KB of wasm): `p ^ usize::MAX` is `usize::MAX - p`, so it compares
+    /// as `Reverse(p)` does.
+    pub fn sort_unstable_by_position(&self, nodes: &mut [NodeId], descending: bool) {
+        let flip = if descending { usize::MAX } else { 0 };
+        nodes.sort_unstable_by_key(|&n| self.position[n] ^ flip);
+    }
 }
 
 /// Computes totals bottom-up: leaves credit their owner, and every node
@@ -224,6 +240,22 @@ mod tests {
         );
         assert!(s.contains(div, d.find(body, "li").unwrap()));
         assert!(!s.contains(d.find(body, "li").unwrap(), div));
+    }
+
+    #[test]
+    fn nodes_sort_into_and_against_document_order() {
+        let d = parse_html("<div><p>One</p><p>Two</p><ul><li>Three</li></ul></div>");
+        let body = d.body();
+        let leaves = cut(&d, body);
+        let s = compute(&d, body, &leaves);
+        let order = ["div", "p", "ul", "li"].map(|t| d.find(body, t).unwrap());
+        let mut nodes = vec![order[3], order[0], order[2], order[1]];
+        s.sort_by_position(&mut nodes);
+        assert_eq!(nodes, order);
+        s.sort_unstable_by_position(&mut nodes, true);
+        assert_eq!(nodes, [order[3], order[2], order[1], order[0]]);
+        s.sort_unstable_by_position(&mut nodes, false);
+        assert_eq!(nodes, order);
     }
 
     #[test]
