@@ -2,6 +2,7 @@
 //! headings, Readability's conditional cleaning) and the widgets they hold.
 
 use super::*;
+use crate::segment::body::is_content_form;
 
 pub(super) type BoxEntry = (NodeId, Kind, Reason, f32);
 
@@ -82,7 +83,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
                 NAMED,
             ))
         }
-        "form" => return Some(form_kind(ctx, id)),
+        "form" if !is_content_form(doc, ctx.stats, id) => return Some(form_kind(ctx, id)),
         _ => {}
     }
     if !role.is_empty() && cues::chrome_role().is_match(role) {
@@ -234,7 +235,7 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             ));
         }
     }
-    if doc.is(id, "form") {
+    if doc.is(id, "form") && !is_content_form(doc, ctx.stats, id) {
         return Some(form_kind(ctx, id));
     }
     headed_widget(ctx, id)
