@@ -103,3 +103,28 @@ fn a_product_shell_reads_its_declared_description() {
         assert!(text.contains(s), "{s:?} missing from {text}");
     }
 }
+
+/// Forum software wraps a thread's posts in one moderation form (a
+/// checkbox per post): a form holding pages of prose is the page's
+/// content, not a form to fill in; the search, login and sign-up forms
+/// around it stay out. Seen failing before `is_content_form` in
+/// `src/segment/body.rs` and passing after.
+#[test]
+fn a_threads_posts_inside_a_moderation_form_are_its_content() {
+    let a = analyse(
+        "forum-moderation-form.html",
+        "https://forum.example.com/topic/41-quiet-fans/",
+    );
+    let text = &a.article.text;
+    for s in [
+        "the stock fans are far too loud",
+        "set a fan curve in the firmware",
+        "larger slow fans move more air",
+        "I have ordered two of the thicker fans",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    for s in ["Remember me", "Create an account"] {
+        assert!(!text.contains(s), "{s:?} in {text}");
+    }
+}
