@@ -128,3 +128,42 @@ fn a_threads_posts_inside_a_moderation_form_are_its_content() {
         assert!(!text.contains(s), "{s:?} in {text}");
     }
 }
+
+/// A product page ships its summary twice (one layout for phones, one for
+/// desktops): the article holds each paragraph once, and what only one
+/// layout holds stays. Seen failing before `drop_repeated_runs` in
+/// `src/segment/selection.rs` and passing after.
+#[test]
+fn a_product_pages_repeated_layouts_are_read_once() {
+    let a = analyse(
+        "product-repeated-layouts.html",
+        "https://example.com/shop/p/speckled-mug",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Thrown by hand on the wheel",
+        "lets the dark specks of the clay show through",
+        "Safe in the dishwasher",
+    ] {
+        assert_eq!(text.matches(s).count(), 1, "{s:?} not once in {text}");
+    }
+}
+
+/// A script-rendered page served with nothing but its footer's legal row
+/// (a dozen policy links and a copyright line, longer than a furniture
+/// line) has no article. Seen failing before `is_legal_link_row` in
+/// `src/segment/classify/leaf_rules.rs` and passing after.
+#[test]
+fn a_shell_showing_only_its_legal_row_has_no_article() {
+    let a = analyse(
+        "shell-legal-row.html",
+        "https://market.example.com/item/1005.html",
+    );
+    assert_eq!(a.article.text.trim(), "", "{}", a.article.text);
+    let row = a
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("All rights reserved"))
+        .expect("the legal row is a block");
+    assert_eq!(row.kind, declutter::Kind::Boilerplate, "{row:?}");
+}
