@@ -167,3 +167,25 @@ fn a_shell_showing_only_its_legal_row_has_no_article() {
         .expect("the legal row is a block");
     assert_eq!(row.kind, declutter::Kind::Boilerplate, "{row:?}");
 }
+
+/// A story's paragraphs classed like a menu (a "share this quote" feature
+/// names them `contextmenu`) are its text: a menu holds links, a paragraph
+/// of prose without any is not one; the share list with that name stays
+/// out. Seen failing before `is_prose_without_links` in
+/// `src/segment/classify/boxes.rs` and passing after.
+#[test]
+fn prose_paragraphs_classed_like_a_menu_are_article_text() {
+    let a = analyse(
+        "prose-classed-menu.html",
+        "https://echo.example.com/gardens/winter-shrubs",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Winter is the season when the garden",
+        "Bay laurel is a great evergreen shrub",
+        "The best time to coppice",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Facebook"), "{text}");
+}
