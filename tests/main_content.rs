@@ -3,7 +3,10 @@
 //! shipped hidden though a reader sees it (a streaming server render's
 //! segments waiting for a script to move them into place; closed tab and
 //! accordion panels), code samples whose "Copy" buttons made them form
-//! boxes, and a service page's sections beside the one the scoring picked.
+//! boxes, a service page's sections beside the one the scoring picked, a
+//! thread's posts inside a moderation form, a product page's repeated
+//! layouts, a shell showing only its legal row, and prose paragraphs
+//! classed like a menu.
 //! Each test was seen failing before its change and passing after
 //! (`cargo test --release --test main_content`).
 
