@@ -479,11 +479,11 @@ fn is_chrome_element(doc: &Document, stats: &Stats, id: NodeId) -> bool {
         Some("header" | "footer" | "nav" | "aside" | "form" | "dialog")
     ) && !is_content_form(doc, stats, id))
         || doc.attr(id, "role").is_some_and(|r| {
-        matches!(
-            r.trim(),
-            "banner" | "contentinfo" | "navigation" | "complementary" | "search" | "dialog"
-        )
-    })
+            matches!(
+                r.trim(),
+                "banner" | "contentinfo" | "navigation" | "complementary" | "search" | "dialog"
+            )
+        })
 }
 
 /// The element maximising prose minus a share of everything else. Prose in

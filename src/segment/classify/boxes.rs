@@ -739,7 +739,9 @@ fn in_figure(doc: &Document, id: NodeId) -> bool {
 /// bar, breadcrumbs), which a paragraph without links cannot be.
 fn names_links(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    ["menu", "nav", "breadcrumb"].iter().any(|w| name.contains(w))
+    ["menu", "nav", "breadcrumb"]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// Whether `id` is a paragraph of the body's prose (or a phrasing element
