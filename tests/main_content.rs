@@ -3,7 +3,10 @@
 //! shipped hidden though a reader sees it (a streaming server render's
 //! segments waiting for a script to move them into place; closed tab and
 //! accordion panels), code samples whose "Copy" buttons made them form
-//! boxes, and a service page's sections beside the one the scoring picked.
+//! boxes, a service page's sections beside the one the scoring picked, a
+//! thread's posts inside a moderation form, a product page's repeated
+//! layouts, a shell showing only its legal row, and prose paragraphs
+//! classed like a menu.
 //! Each test was seen failing before its change and passing after
 //! (`cargo test --release --test main_content`).
 
@@ -102,4 +105,90 @@ fn a_product_shell_reads_its_declared_description() {
     ] {
         assert!(text.contains(s), "{s:?} missing from {text}");
     }
+}
+
+/// Forum software wraps a thread's posts in one moderation form (a
+/// checkbox per post): a form holding pages of prose is the page's
+/// content, not a form to fill in; the search, login and sign-up forms
+/// around it stay out. Seen failing before `is_content_form` in
+/// `src/segment/body.rs` and passing after.
+#[test]
+fn a_threads_posts_inside_a_moderation_form_are_its_content() {
+    let a = analyse(
+        "forum-moderation-form.html",
+        "https://forum.example.com/topic/41-quiet-fans/",
+    );
+    let text = &a.article.text;
+    for s in [
+        "the stock fans are far too loud",
+        "set a fan curve in the firmware",
+        "larger slow fans move more air",
+        "I have ordered two of the thicker fans",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    for s in ["Remember me", "Create an account"] {
+        assert!(!text.contains(s), "{s:?} in {text}");
+    }
+}
+
+/// A product page ships its summary twice (one layout for phones, one for
+/// desktops): the article holds each paragraph once, and what only one
+/// layout holds stays. Seen failing before `drop_repeated_runs` in
+/// `src/segment/selection.rs` and passing after.
+#[test]
+fn a_product_pages_repeated_layouts_are_read_once() {
+    let a = analyse(
+        "product-repeated-layouts.html",
+        "https://example.com/shop/p/speckled-mug",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Thrown by hand on the wheel",
+        "lets the dark specks of the clay show through",
+        "Safe in the dishwasher",
+    ] {
+        assert_eq!(text.matches(s).count(), 1, "{s:?} not once in {text}");
+    }
+}
+
+/// A script-rendered page served with nothing but its footer's legal row
+/// (a dozen policy links and a copyright line, longer than a furniture
+/// line) has no article. Seen failing before `is_legal_link_row` in
+/// `src/segment/classify/leaf_rules.rs` and passing after.
+#[test]
+fn a_shell_showing_only_its_legal_row_has_no_article() {
+    let a = analyse(
+        "shell-legal-row.html",
+        "https://market.example.com/item/1005.html",
+    );
+    assert_eq!(a.article.text.trim(), "", "{}", a.article.text);
+    let row = a
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("All rights reserved"))
+        .expect("the legal row is a block");
+    assert_eq!(row.kind, declutter::Kind::Boilerplate, "{row:?}");
+}
+
+/// A story's paragraphs classed like a menu (a "share this quote" feature
+/// names them `contextmenu`) are its text: a menu holds links, a paragraph
+/// of prose without any is not one; the share list with that name stays
+/// out. Seen failing before `is_prose_without_links` in
+/// `src/segment/classify/boxes.rs` and passing after.
+#[test]
+fn prose_paragraphs_classed_like_a_menu_are_article_text() {
+    let a = analyse(
+        "prose-classed-menu.html",
+        "https://echo.example.com/gardens/winter-shrubs",
+    );
+    let text = &a.article.text;
+    for s in [
+        "Winter is the season when the garden",
+        "Bay laurel is a great evergreen shrub",
+        "The best time to coppice",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Facebook"), "{text}");
 }

@@ -432,7 +432,7 @@ fn join_page_sections(
             if sib == level
                 || stats.position[sib] == usize::MAX
                 || unlikely[sib]
-                || is_chrome_element(doc, sib)
+                || is_chrome_element(doc, stats, sib)
             {
                 continue;
             }
@@ -454,17 +454,36 @@ fn join_page_sections(
     stats.sort_by_position(roots);
 }
 
+/// A form holding at least this many characters of prose...
+const CONTENT_FORM_MIN_PROSE: usize = 1_000;
+/// ...and this many per control it holds wraps content.
+const CONTENT_FORM_PROSE_PER_CONTROL: usize = 150;
+
+/// Whether `id` is a form wrapped around a page's content rather than a
+/// form to fill in: forum software puts a thread's posts inside one
+/// moderation form (a checkbox per post). Taken for a form, the posts
+/// were boilerplate and five Invision forum pages of the WCXB dev split
+/// extracted a dozen words each (word F1 0.02 on average). A sign-up,
+/// search or login form holds a few lines, not pages of prose.
+pub fn is_content_form(doc: &Document, stats: &Stats, id: NodeId) -> bool {
+    let t = stats.of(id);
+    doc.is(id, "form")
+        && t.prose_chars >= CONTENT_FORM_MIN_PROSE
+        && t.prose_chars >= CONTENT_FORM_PROSE_PER_CONTROL * t.inputs
+}
+
 /// Page chrome by its tag or landmark role.
-fn is_chrome_element(doc: &Document, id: NodeId) -> bool {
-    matches!(
+fn is_chrome_element(doc: &Document, stats: &Stats, id: NodeId) -> bool {
+    (matches!(
         doc.tag(id),
         Some("header" | "footer" | "nav" | "aside" | "form" | "dialog")
-    ) || doc.attr(id, "role").is_some_and(|r| {
-        matches!(
-            r.trim(),
-            "banner" | "contentinfo" | "navigation" | "complementary" | "search" | "dialog"
-        )
-    })
+    ) && !is_content_form(doc, stats, id))
+        || doc.attr(id, "role").is_some_and(|r| {
+            matches!(
+                r.trim(),
+                "banner" | "contentinfo" | "navigation" | "complementary" | "search" | "dialog"
+            )
+        })
 }
 
 /// The element maximising prose minus a share of everything else. Prose in

@@ -7,6 +7,7 @@
 //! split, listing 0.535 and forum 0.652 word F1 against 0.931 for
 //! articles).
 
+use super::body::is_content_form;
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
 
@@ -106,7 +107,8 @@ pub fn best(doc: &Document, stats: &Stats, shape: Shape, unlikely: &[bool]) -> O
     let mut shapes: Vec<Tally> = Vec::new();
     for &id in &stats.order {
         let inherited = doc.parent(id).is_some_and(|p| chrome[p]);
-        chrome[id] |= inherited || doc.tag(id).is_some_and(chrome_landmark);
+        chrome[id] |= inherited
+            || (doc.tag(id).is_some_and(chrome_landmark) && !is_content_form(doc, stats, id));
         if chrome[id] || stats.of(id).chars < shape.min_chars * shape.min_members {
             continue;
         }

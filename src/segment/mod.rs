@@ -126,7 +126,13 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
             page_type_evidence: typed.evidence,
         };
     };
-    let selection = select(doc, &leaves, &stats, &region, &classified);
+    let mut selection = select(doc, &leaves, &stats, &region, &classified);
+    if typed.page_type == page_type::PageType::Product {
+        let v = &classified.verdicts;
+        selection.drop_repeated_runs(doc, &stats, &leaves, |i| {
+            v[i].kind == Kind::Content && !v[i].not_body
+        });
+    }
     // Hidden pop-ups and slots are labelled apart and slotted back in page
     // order; they never weigh on the article.
     let latent_verdicts: Vec<Verdict> = latent

@@ -2,6 +2,7 @@
 //! headings, Readability's conditional cleaning) and the widgets they hold.
 
 use super::*;
+use crate::segment::body::is_content_form;
 
 pub(super) type BoxEntry = (NodeId, Kind, Reason, f32);
 
@@ -82,7 +83,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
                 NAMED,
             ))
         }
-        "form" => return Some(form_kind(ctx, id)),
+        "form" if !is_content_form(doc, ctx.stats, id) => return Some(form_kind(ctx, id)),
         _ => {}
     }
     if !role.is_empty() && cues::chrome_role().is_match(role) {
@@ -225,7 +226,11 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
                 SUGGESTED,
             ));
         }
-        if let Some(m) = &c.chrome {
+        if let Some(m) = c
+            .chrome
+            .as_ref()
+            .filter(|m| !(names_links(m) && is_prose_without_links(ctx, id)))
+        {
             return Some((
                 Kind::Boilerplate,
                 Reason::new(ReasonCode::ClassChrome, format!("class/id '{m}'"))
@@ -234,7 +239,7 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
             ));
         }
     }
-    if doc.is(id, "form") {
+    if doc.is(id, "form") && !is_content_form(doc, ctx.stats, id) {
         return Some(form_kind(ctx, id));
     }
     headed_widget(ctx, id)
@@ -733,4 +738,37 @@ fn in_figure(doc: &Document, id: NodeId) -> bool {
             .chain(doc.ancestors(id))
             .take(CAPTION_NAME_DEPTH)
             .any(|a| cues::caption_attr().is_match(&class_and_id(doc, a)))
+}
+
+/// Whether a chrome name names a widget of links (a menu, a navigation
+/// bar, breadcrumbs), which a paragraph without links cannot be.
+fn names_links(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["menu", "nav", "breadcrumb"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// Whether `id` is a paragraph of the body's prose (or a phrasing element
+/// in one) holding no link: a site's "share this quote" feature classes a
+/// story's paragraphs `contextmenu`, and three paragraphs of a gardening
+/// guide (WCXB dev, labels-wcxb) were taken for a menu. (An author's bio
+/// in `<p class="author-bio">` is prose without links too, and stays
+/// chrome: only names of link widgets give way.)
+fn is_prose_without_links(ctx: &Ctx, id: NodeId) -> bool {
+    if !matches!(
+        ctx.doc.tag(id),
+        Some("p" | "span" | "em" | "strong" | "i" | "b" | "q" | "mark")
+    ) {
+        return false;
+    }
+    // A phrasing element's text is credited to the block that holds it.
+    let Some(block) = std::iter::once(id)
+        .chain(ctx.doc.ancestors(id))
+        .find(|&a| ctx.stats.of(a).chars > 0)
+    else {
+        return false;
+    };
+    let t = ctx.stats.of(block);
+    ctx.in_region[block] && t.links == 0 && t.prose_chars > 0 && t.prose_chars == t.chars
 }

@@ -425,7 +425,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             ));
             continue;
         }
-        if leaf.chars <= MAX_FURNITURE_CHARS {
+        if leaf.chars <= MAX_FURNITURE_CHARS || is_legal_link_row(leaf) {
             if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
@@ -681,3 +681,15 @@ fn governed(kind: Kind, heading: &str, unit: NodeId, confidence: f32) -> Verdict
     v.unit = Some(unit);
     v
 }
+
+/// A legal row longer than a furniture line is still furniture when it is
+/// mostly links: "Privacy Policy - Sitemap - Terms of Use - ... © 2025
+/// Example. All rights reserved." (WCXB dev split: three script-rendered
+/// product pages showed only that row, 330 characters, and extracted it
+/// as their article). Prose that cites a copyright is not mostly links.
+fn is_legal_link_row(leaf: &Leaf) -> bool {
+    leaf.chars <= MAX_LEGAL_ROW_CHARS && leaf.link_density() >= LINK_LIST_DENSITY
+}
+
+/// The longest legal row of links (a footer's row of a dozen policies).
+const MAX_LEGAL_ROW_CHARS: usize = 600;
