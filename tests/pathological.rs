@@ -458,7 +458,8 @@ fn a_50_mb_page() {
         );
         i += 1;
     }
-    let (out, _) = case("50 MB page", page(&body), guard_ms(8_400), 2500 * MB);
+    // 1391 MB before issue 15's narrower nodes and totals, 1051 MB since.
+    let (out, _) = case("50 MB page", page(&body), guard_ms(8_400), 1300 * MB);
     out.expect("an analysis");
 }
 
@@ -659,8 +660,16 @@ fn one_giant_table() {
         body.push_str("</tr>");
     }
     body.push_str("</table>");
-    let (out, _) = case("1000x1000 table", page(&body), guard_ms(6_000), 1500 * MB);
-    out.expect("an analysis");
+    // 5.4 s and 1453 MB while every cell was a block of its own and every
+    // node took 128 bytes of links and payload; 4.0 s and 773 MB since
+    // (issue 15: 2 s and 300 MB is the goal, see the README's note).
+    let (out, _) = case("1000x1000 table", page(&body), guard_ms(4_000), 900 * MB);
+    let (a, _) = out.expect("an analysis");
+    assert_eq!(
+        a.blocks.len(),
+        1,
+        "the table is one widget, its cells one block"
+    );
 }
 
 #[test]

@@ -102,12 +102,12 @@ fn enter(doc: &Document, n: NodeId, tag: &str, w: &mut TextWriter) {
 
 /// Whether a cell follows another cell on its row (white space between).
 fn has_earlier_cell(doc: &Document, n: NodeId) -> bool {
-    let mut cur = doc.node(n).prev;
+    let mut cur = doc.node(n).prev();
     while let Some(c) = cur {
         if doc.is(c, "td") || doc.is(c, "th") {
             return true;
         }
-        cur = doc.node(c).prev;
+        cur = doc.node(c).prev();
     }
     false
 }

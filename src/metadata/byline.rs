@@ -291,12 +291,12 @@ fn first_element_child(doc: &Document, node: NodeId) -> Option<NodeId> {
 fn next_element_skipping(doc: &Document, node: NodeId) -> Option<NodeId> {
     let mut cur = node;
     loop {
-        let mut sib = doc.node(cur).next;
+        let mut sib = doc.node(cur).next();
         while let Some(s) = sib {
             if doc.element(s).is_some() {
                 return Some(s);
             }
-            sib = doc.node(s).next;
+            sib = doc.node(s).next();
         }
         cur = doc.parent(cur)?;
     }

@@ -122,7 +122,7 @@ fn visit_text(doc: &Document, root: NodeId, mut each: impl FnMut(&str) -> bool) 
                 return;
             }
         }
-        next = match doc.node(id).first_child {
+        next = match doc.node(id).first_child() {
             Some(c) => Some(c),
             None => doc.next_after_subtree(id, root),
         };

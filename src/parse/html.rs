@@ -27,11 +27,15 @@ pub fn parse_html(text: &str) -> Document {
 pub fn parse_html_scripting(text: &str, scripting: bool) -> Document {
     // Room for most pages' nodes up front: regrowing the arena copies it.
     let nodes = text.len() / BYTES_PER_NODE;
-    let mut names = Vec::with_capacity(nodes);
-    names.push(placeholder_name());
+    let mut name_of = Vec::with_capacity(nodes);
+    name_of.push(0);
     let sink = Sink {
         doc: RefCell::new(Document::with_capacity(nodes)),
-        names: RefCell::new(names),
+        name_of: RefCell::new(name_of),
+        names: RefCell::new(Names {
+            list: vec![placeholder_name()],
+            index: HashMap::new(),
+        }),
         known_attrs: RefCell::new(HashMap::new()),
     };
     let opts = TreeBuilderOpts {
@@ -57,9 +61,13 @@ const BYTES_PER_NODE: usize = 32;
 pub(super) struct Sink {
     doc: RefCell<Document>,
     /// html5ever asks for qualified names back; kept beside the arena so the
-    /// core's model stays free of parser types.
-    /// One entry per node; non-elements hold a placeholder.
-    names: RefCell<Vec<QualName>>,
+    /// core's model stays free of parser types. One entry per node, an
+    /// index into `names` (non-elements hold the placeholder's, 0): a
+    /// `QualName` per node took 24 bytes a node, 90 MB of a 1000x1000
+    /// table's parse (issue 15).
+    name_of: RefCell<Vec<u32>>,
+    /// The distinct names met.
+    names: RefCell<Names>,
     /// Attribute names of the elements stray `<html>`/`<body>` tags add to.
     known_attrs: RefCell<HashMap<NodeId, HashSet<Box<str>>>>,
 }
@@ -67,9 +75,10 @@ pub(super) struct Sink {
 impl Sink {
     fn push(&self, data: NodeData, name: Option<QualName>) -> NodeId {
         let id = self.doc.borrow_mut().create(data);
-        let mut names = self.names.borrow_mut();
-        names.resize(id, placeholder_name());
-        names.push(name.unwrap_or_else(placeholder_name));
+        let index = name.map_or(0, |n| self.names.borrow_mut().intern(n));
+        let mut name_of = self.name_of.borrow_mut();
+        name_of.resize(id, 0);
+        name_of.push(index);
         id
     }
 
@@ -79,6 +88,26 @@ impl Sink {
             NodeOrText::AppendNode(n) => doc.append(parent, n),
             NodeOrText::AppendText(t) => doc.append_text(parent, &t),
         }
+    }
+}
+
+/// The element names of a parse, each once.
+struct Names {
+    list: Vec<QualName>,
+    index: HashMap<QualName, u32>,
+}
+
+impl Names {
+    /// The index of `name`, added when new.
+    fn intern(&mut self, name: QualName) -> u32 {
+        if let Some(&i) = self.index.get(&name) {
+            return i;
+        }
+        // No more names than nodes, whose ids fit in 32 bits (dom::Link).
+        let i = self.list.len() as u32;
+        self.list.push(name.clone());
+        self.index.insert(name, i);
+        i
     }
 }
 
@@ -127,7 +156,8 @@ impl TreeSink for Sink {
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
         // Every handle the tree builder holds came from push(), so it indexes.
-        Ref::map(self.names.borrow(), |n| &n[*target])
+        let index = self.name_of.borrow()[*target];
+        Ref::map(self.names.borrow(), |n| &n.list[index as usize])
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
@@ -199,7 +229,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(n) => doc.insert_before(*sibling, n),
             NodeOrText::AppendText(t) => {
                 // Merge into a preceding text node, as the DOM would.
-                if let Some(prev) = doc.node(*sibling).prev {
+                if let Some(prev) = doc.node(*sibling).prev() {
                     if let Some(text) = doc.text_mut(prev) {
                         text.push_str(&t);
                         return;

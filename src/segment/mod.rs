@@ -25,6 +25,33 @@ use crate::why::WhyMessage;
 pub use classify::Hints;
 use classify::{Classified, Verdict};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A map keyed by node id. The ids are small integers, unique in a page,
+/// so a multiply spreads them well enough; SipHash made the one block of a
+/// 1000x1000 table's cells (a million owners to count) cost 1.5 s
+/// (issue 15).
+type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
+
+/// The hasher of [`IdMap`].
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 /// Article text shorter than this makes the extraction retry with fewer
 /// heuristics, as Readability does.
@@ -231,12 +258,43 @@ fn select(
     Selection { roots, excluded }
 }
 
+/// What a leaf's block is made of, for [`joins`]: its kind, its widget and,
+/// for content, the table whose cell holds it.
+#[derive(Clone, Copy)]
+struct Joinable {
+    kind: Kind,
+    unit: Option<NodeId>,
+    table: Option<NodeId>,
+}
+
 /// Whether a leaf joins the block before it: same non-content kind, same
-/// widget.
-fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
-    prev.is_some_and(|(kind, unit)| {
-        kind == v.kind && v.kind != Kind::Content && v.unit.is_some() && v.unit == unit
+/// widget; or content in cells of the same table, a table being one widget
+/// (a block per cell made a 1000x1000 table a million blocks, 215 MB of
+/// them; issue 15).
+fn joins(prev: Option<Joinable>, next: Joinable) -> bool {
+    prev.is_some_and(|p| {
+        p.kind == next.kind
+            && if next.kind == Kind::Content {
+                next.table.is_some() && next.table == p.table
+            } else {
+                next.unit.is_some() && next.unit == p.unit
+            }
     })
+}
+
+/// The table whose cell (`<td>`, `<th>`) is `owner`, if it is one.
+fn cell_table(doc: &Document, owner: NodeId) -> Option<NodeId> {
+    if !matches!(doc.tag(owner), Some("td" | "th")) {
+        return None;
+    }
+    // A cell's table is its row's parent, or the parent of the row's
+    // section (`<tbody>`, `<thead>`, `<tfoot>`).
+    let row = doc.parent(owner).filter(|&r| doc.is(r, "tr"))?;
+    let up = doc.parent(row)?;
+    if doc.is(up, "table") {
+        return Some(up);
+    }
+    doc.parent(up).filter(|&t| doc.is(t, "table"))
 }
 
 /// Gives a block the fewest elements that hold exactly its text, in
@@ -248,19 +306,106 @@ fn joins(prev: Option<(Kind, Option<NodeId>)>, v: &Verdict) -> bool {
 /// `body` is the document's `<body>` (looked up once by the caller: the
 /// lookup walks the head).
 fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, owners: &[NodeId]) {
+    // The highest element each whole one climbs to through whole parents.
+    let top_of: Tops = match owners {
+        [owner] => Tops::Few(one_leaf_tops(doc, stats, body, *owner)),
+        _ => Tops::Many(many_leaf_tops(doc, stats, body, owners)),
+    };
+    let nodes = &mut block.nodes;
+    for n in nodes.iter_mut() {
+        *n = doc.parent(*n).and_then(|p| top_of.get(p)).unwrap_or(*n);
+    }
+    let order = |n: NodeId| stats.position.get(n).copied().unwrap_or(usize::MAX);
+    nodes.sort_by_key(|&n| (order(n), n));
+    nodes.dedup();
+    // A node inside another one of the list is covered by it.
+    let mut kept = 0;
+    for i in 0..nodes.len() {
+        let n = nodes[i];
+        if kept == 0 || !stats.contains(nodes[kept - 1], n) {
+            nodes[kept] = n;
+            kept += 1;
+        }
+    }
+    nodes.truncate(kept);
+}
+
+/// The whole elements of a block and the highest whole element each
+/// climbs to (see [`cover`]).
+enum Tops {
+    /// For a block of one leaf: the few elements over it, as pairs.
+    Few(Vec<(NodeId, NodeId)>),
+    /// For a block of many leaves.
+    Many(IdMap<NodeId>),
+}
+
+impl Tops {
+    fn get(&self, n: NodeId) -> Option<NodeId> {
+        match self {
+            Tops::Few(pairs) => pairs.iter().find(|&&(w, _)| w == n).map(|&(_, t)| t),
+            Tops::Many(map) => map.get(&n).copied(),
+        }
+    }
+}
+
+/// Whether a block's climb from an owner goes on through `n` (see
+/// [`leaf_counts`]).
+fn climbs(stats: &stats::Stats, body: NodeId, n: NodeId, leaves: usize) -> bool {
+    n != body
+        && stats.position.get(n).is_some_and(|&p| p != usize::MAX)
+        && stats.of(n).leaves <= leaves
+}
+
+/// [`Tops`] of a block of one leaf, what [`many_leaf_tops`] gives for it
+/// without its maps: the elements over the owner holding no other leaf,
+/// climbed to the highest of an unbroken run of them. A block per leaf is
+/// the common case (every paragraph of an article), and the maps cost six
+/// allocations a block (issue 15).
+fn one_leaf_tops(
+    doc: &Document,
+    stats: &stats::Stats,
+    body: NodeId,
+    owner: NodeId,
+) -> Vec<(NodeId, NodeId)> {
+    let mut chain: Vec<NodeId> = Vec::new();
+    let mut at = Some(owner);
+    while let Some(n) = at.filter(|&n| climbs(stats, body, n, 1)) {
+        chain.push(n);
+        at = doc.parent(n);
+    }
+    let whole = |n: NodeId| doc.element(n).is_some() && stats.of(n).leaves == 1;
+    // Highest first, so each parent's top is known before its child's.
+    let mut tops: Vec<(NodeId, NodeId)> = Vec::new();
+    for &w in chain.iter().rev().filter(|&&w| whole(w)) {
+        let top = doc
+            .parent(w)
+            .and_then(|p| tops.iter().find(|&&(x, _)| x == p))
+            .map_or(w, |&(_, t)| t);
+        tops.push((w, top));
+    }
+    tops
+}
+
+/// [`Tops`] of a block of many leaves, whose `owners` are its leaves'.
+fn many_leaf_tops(
+    doc: &Document,
+    stats: &stats::Stats,
+    body: NodeId,
+    owners: &[NodeId],
+) -> IdMap<NodeId> {
     let counts = leaf_counts(doc, stats, body, owners);
     let whole = |n: NodeId| {
         doc.element(n).is_some()
             && stats.of(n).leaves > 0
             && counts.get(&n) == Some(&stats.of(n).leaves)
     };
-    // The highest element each whole one climbs to through whole parents,
-    // parents (earlier in document order) first, so every node climbs in
+    // Parents (earlier in document order) first, so every node climbs in
     // one step: climbing node by node costs depth × nodes when a block
     // holds thousands of nodes 512 levels deep.
     let mut wholes: Vec<NodeId> = counts.keys().copied().filter(|&n| whole(n)).collect();
     stats.sort_unstable_by_position(&mut wholes, false);
-    let mut top_of: HashMap<NodeId, NodeId> = HashMap::with_capacity(wholes.len());
+    let mut top_of: IdMap<NodeId> =
+        IdMap::with_capacity_and_hasher(wholes.len(), Default::default());
     for w in wholes {
         let top = doc
             .parent(w)
@@ -268,26 +413,7 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
             .unwrap_or(w);
         top_of.insert(w, top);
     }
-    let mut nodes: Vec<NodeId> = block
-        .nodes
-        .iter()
-        .map(|&n| {
-            doc.parent(n)
-                .and_then(|p| top_of.get(&p).copied())
-                .unwrap_or(n)
-        })
-        .collect();
-    let order = |n: NodeId| stats.position.get(n).copied().unwrap_or(usize::MAX);
-    nodes.sort_by_key(|&n| (order(n), n));
-    nodes.dedup();
-    // A node inside another one of the list is covered by it.
-    let mut kept: Vec<NodeId> = Vec::with_capacity(nodes.len());
-    for n in nodes {
-        if !kept.last().is_some_and(|&k| stats.contains(k, n)) {
-            kept.push(n);
-        }
-    }
-    block.nodes = kept;
+    top_of
 }
 
 /// How many of a block's leaves (by owner, repeats counted) lie under each
@@ -301,13 +427,9 @@ fn leaf_counts(
     stats: &stats::Stats,
     body: NodeId,
     owners: &[NodeId],
-) -> HashMap<NodeId, usize> {
-    let climbs = |n: NodeId| {
-        n != body
-            && stats.position.get(n).is_some_and(|&p| p != usize::MAX)
-            && stats.of(n).leaves <= owners.len()
-    };
-    let mut counts: HashMap<NodeId, usize> = HashMap::new();
+) -> IdMap<usize> {
+    let climbs = |n: NodeId| climbs(stats, body, n, owners.len());
+    let mut counts: IdMap<usize> = IdMap::default();
     let mut reached: Vec<NodeId> = Vec::new();
     for &owner in owners.iter().filter(|&&o| climbs(o)) {
         if let Some(c) = counts.get_mut(&owner) {
@@ -338,18 +460,30 @@ fn leaf_counts(
 /// elements that cover it (see [`cover`]).
 fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    // The owners of each block's leaves, for `cover`.
-    let mut owners: Vec<Vec<NodeId>> = Vec::new();
+    // The owners of all blocks' leaves, block after block, and where each
+    // block's start, for `cover` (one list, not one per block: a million
+    // blocks made a million lists).
+    let mut owners: Vec<NodeId> = Vec::with_capacity(sequence.len());
+    let mut starts: Vec<usize> = Vec::new();
     let mut prev = None;
     for &(leaf, v) in sequence {
-        let joins = joins(prev, v);
-        let nodes: Vec<NodeId> = if leaf.whole_owner {
-            vec![leaf.owner]
-        } else {
-            leaf.nodes.clone()
+        let next = Joinable {
+            kind: v.kind,
+            unit: v.unit,
+            table: if v.kind == Kind::Content {
+                cell_table(doc, leaf.owner)
+            } else {
+                None
+            },
         };
-        if joins {
-            if let Some(b) = blocks.last_mut() {
+        let joins = joins(prev, next);
+        let nodes: &[NodeId] = if leaf.whole_owner {
+            std::slice::from_ref(&leaf.owner)
+        } else {
+            &leaf.nodes
+        };
+        match blocks.last_mut().filter(|_| joins) {
+            Some(b) => {
                 b.text.push(' ');
                 b.text.push_str(&leaf.text);
                 b.confidence = b.confidence.max(v.confidence);
@@ -359,34 +493,35 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
                     }
                 }
                 // `cover` sorts and deduplicates them.
-                b.nodes.extend(nodes);
+                b.nodes.extend_from_slice(nodes);
             }
-            if let Some(o) = owners.last_mut() {
-                o.push(leaf.owner);
+            None => {
+                let mut reasons: Vec<Reason> =
+                    v.reasons.iter().take(MAX_REASONS).cloned().collect();
+                if reasons.is_empty() {
+                    reasons.push(Reason::new(ReasonCode::Unclassified, "no signal"));
+                }
+                blocks.push(Block {
+                    kind: v.kind,
+                    text: leaf.text.clone(),
+                    confidence: v.confidence,
+                    reasons,
+                    // Set once the block is whole (`label::describe`).
+                    label: Label::OtherPageParts,
+                    why: Vec::new(),
+                    why_messages: Vec::new(),
+                    nodes: nodes.to_vec(),
+                });
+                starts.push(owners.len());
             }
-        } else {
-            let mut reasons: Vec<Reason> = v.reasons.iter().take(MAX_REASONS).cloned().collect();
-            if reasons.is_empty() {
-                reasons.push(Reason::new(ReasonCode::Unclassified, "no signal"));
-            }
-            blocks.push(Block {
-                kind: v.kind,
-                text: leaf.text.clone(),
-                confidence: v.confidence,
-                reasons,
-                // Set once the block is whole (`label::describe`).
-                label: Label::OtherPageParts,
-                why: Vec::new(),
-                why_messages: Vec::new(),
-                nodes,
-            });
-            owners.push(vec![leaf.owner]);
         }
-        prev = Some((v.kind, v.unit));
+        owners.push(leaf.owner);
+        prev = Some(next);
     }
     let body = doc.body();
-    for (block, owners) in blocks.iter_mut().zip(&owners) {
-        cover(doc, stats, body, block, owners);
+    starts.push(owners.len());
+    for (block, span) in blocks.iter_mut().zip(starts.windows(2)) {
+        cover(doc, stats, body, block, &owners[span[0]..span[1]]);
     }
     blocks
 }
@@ -454,8 +589,8 @@ mod tests {
         doc: &Document,
         stats: &stats::Stats,
         owners: &[NodeId],
-    ) -> HashMap<NodeId, usize> {
-        let mut counts = HashMap::new();
+    ) -> IdMap<usize> {
+        let mut counts = IdMap::default();
         for &owner in owners {
             let mut at = Some(owner);
             while let Some(n) = at {
@@ -496,6 +631,51 @@ mod tests {
                 "{owners:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_leaf_tops_match_the_general_climb() {
+        let html = "<div><ul><li>a<li>b<li><p>c</p><p>d</p></ul><p>e</p>\
+            <div style=display:none><p>hidden</p></div></div>\
+            <section><div><div><p>f</p></div></div><p>g</p></section>\
+            <table><tr><td>h<td><span>i</span> j</table>";
+        let d = parse_html(html);
+        let leaves = leaves::cut(&d, d.body());
+        let stats = stats::compute(&d, d.body(), &leaves);
+        for l in &leaves {
+            let mut few = one_leaf_tops(&d, &stats, d.body(), l.owner);
+            few.sort_unstable();
+            let mut many: Vec<(NodeId, NodeId)> = many_leaf_tops(&d, &stats, d.body(), &[l.owner])
+                .into_iter()
+                .collect();
+            many.sort_unstable();
+            assert_eq!(few, many, "{}", l.text);
+        }
+    }
+
+    #[test]
+    fn the_content_cells_of_a_table_are_one_block() {
+        let p = PROSE;
+        let rows: String = (0..20)
+            .map(|r| format!("<tr><td>{r}.1</td><td>{r}.2</td></tr>"))
+            .collect();
+        let html = format!(
+            "<article><h1>Title</h1><p>{p}</p><p>{p}</p><table>{rows}</table><p>{p}</p></article>"
+        );
+        let d = parse_html(&html);
+        let seg = segment(&d, &TITLED);
+        let cells: Vec<&Block> = seg
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains(".1"))
+            .collect();
+        assert_eq!(cells.len(), 1, "{:?}", seg.blocks);
+        assert_eq!(cells[0].kind, Kind::Content);
+        assert!(cells[0].text.starts_with("0.1 0.2 1.1") && cells[0].text.ends_with("19.2"));
+        let table = d.find(d.body(), "table").unwrap();
+        assert_eq!(cells[0].nodes, vec![table]);
+        // The paragraphs around it stay blocks of their own.
+        assert_eq!(seg.blocks.iter().filter(|b| b.text == PROSE).count(), 3);
     }
 
     #[test]

@@ -59,10 +59,28 @@ impl Totals {
     }
 }
 
+/// The totals of a node that is not a visible element.
+static NOTHING: Totals = Totals {
+    chars: 0,
+    link_chars: 0,
+    leaves: 0,
+    commas: 0,
+    paragraphs: 0,
+    images: 0,
+    list_items: 0,
+    inputs: 0,
+    embeds: 0,
+    links: 0,
+    heading_chars: 0,
+    prose_chars: 0,
+};
+
 /// Totals for every node under a root, plus the visible pre-order.
 pub struct Stats {
-    /// Indexed by node id.
-    pub totals: Vec<Totals>,
+    /// Indexed by position in `order`: only visible elements have totals
+    /// (indexed by node id, a 1000x1000 table's million text nodes took
+    /// 96 MB of zeros; issue 15).
+    totals: Vec<Totals>,
     /// Visible elements under the root in document order (root first).
     pub order: Vec<NodeId>,
     /// Position of each node in `order` (`usize::MAX` when not visible).
@@ -90,7 +108,10 @@ pub struct Within {
 impl Stats {
     /// Totals of `id`.
     pub fn of(&self, id: NodeId) -> &Totals {
-        &self.totals[id]
+        match self.position[id] {
+            usize::MAX => &NOTHING,
+            p => &self.totals[p],
+        }
     }
 
     /// Whether `a` is `b` or one of its ancestors, by pre-order interval.
@@ -123,7 +144,7 @@ impl Stats {
 /// credits its parent in reverse document order, so the cost is linear even
 /// for very deep pages.
 pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
-    let mut totals = vec![Totals::default(); doc.len()];
+    let mut totals: Vec<Totals> = Vec::new();
     let mut order = Vec::new();
     let mut position = vec![usize::MAX; doc.len()];
     doc.walk(root, |ev| {
@@ -134,20 +155,27 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
             if id != root && is_hidden(doc, id) {
                 // Embeds are hidden text but still count as embeds.
                 if let Some("iframe" | "embed" | "object" | "video") = doc.tag(id) {
-                    totals[id].embeds += 1;
                     position[id] = order.len();
                     order.push(id);
+                    totals.push(Totals {
+                        embeds: 1,
+                        ..Totals::default()
+                    });
                 }
                 if matches!(doc.tag(id), Some("input" | "select" | "textarea")) {
-                    totals[id].inputs += 1;
                     position[id] = order.len();
                     order.push(id);
+                    totals.push(Totals {
+                        inputs: 1,
+                        ..Totals::default()
+                    });
                 }
                 return false;
             }
             position[id] = order.len();
             order.push(id);
-            let t = &mut totals[id];
+            totals.push(Totals::default());
+            let t = totals.last_mut().expect("just pushed");
             match doc.tag(id) {
                 Some("p") => t.paragraphs += 1,
                 Some("img") => t.images += 1,
@@ -164,7 +192,10 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         true
     });
     for l in leaves {
-        let t = &mut totals[l.owner];
+        // Owners are visible elements (leaves::cut skips what this skips).
+        let Some(t) = totals.get_mut(position[l.owner]) else {
+            continue;
+        };
         t.chars += l.chars;
         t.link_chars += l.link_chars;
         t.leaves += 1;
@@ -185,8 +216,11 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
             continue;
         }
         if let Some(p) = doc.parent(id) {
-            let child = totals[id];
-            totals[p].add(&child);
+            let child = totals[position[id]];
+            // A visible element's parent is visible: its walk entered it.
+            if let Some(t) = totals.get_mut(position[p]) {
+                t.add(&child);
+            }
             end[p] = end[p].max(end[id]);
         }
     }

@@ -371,7 +371,7 @@ impl<'a> Copier<'a> {
     /// the page's stylesheet, which the clean tree lacks: a space keeps
     /// their words from running together.
     fn space_after_link(&mut self, parent: NodeId) {
-        let Some(prev) = self.out.node(parent).last_child else {
+        let Some(prev) = self.out.node(parent).last_child() else {
             return;
         };
         if self.out.is(prev, "a")
@@ -410,7 +410,7 @@ impl<'a> Copier<'a> {
         let after_space = self
             .out
             .node(parent)
-            .last_child
+            .last_child()
             .and_then(|l| self.out.text(l))
             .is_some_and(|prev| prev.ends_with(' '));
         let text = if after_space {
@@ -439,7 +439,7 @@ impl<'a> Copier<'a> {
         if !std::mem::take(&mut self.pending_break) || !has_content(&self.out, ctx.out) {
             return;
         }
-        let last = self.out.node(ctx.out).last_child;
+        let last = self.out.node(ctx.out).last_child();
         if ctx.pre {
             if !last
                 .and_then(|l| self.out.text(l))
@@ -580,28 +580,28 @@ fn collapse_spaces(t: &str) -> String {
 /// Whether a clean node already holds something visible (a line break
 /// before the first content would only add space).
 fn has_content(out: &Document, id: NodeId) -> bool {
-    let mut cur = out.node(id).last_child;
+    let mut cur = out.node(id).last_child();
     while let Some(c) = cur {
         match &out.node(c).data {
             NodeData::Text(t) if !t.trim().is_empty() => return true,
             NodeData::Element(_) => return true,
             _ => {}
         }
-        cur = out.node(c).prev;
+        cur = out.node(c).prev();
     }
     false
 }
 
 /// The element right before `id`, with only white space between.
 fn prev_element_sibling(doc: &Document, id: NodeId) -> Option<NodeId> {
-    let mut cur = doc.node(id).prev;
+    let mut cur = doc.node(id).prev();
     while let Some(c) = cur {
         match &doc.node(c).data {
             NodeData::Element(_) => return Some(c),
             NodeData::Text(t) if !t.trim().is_empty() => return None,
             _ => {}
         }
-        cur = doc.node(c).prev;
+        cur = doc.node(c).prev();
     }
     None
 }

@@ -130,7 +130,7 @@ pub(super) fn serialize(doc: &Document) -> String {
 /// Whether a text node is the first child of a `<pre>`.
 fn starts_pre(doc: &Document, n: NodeId) -> bool {
     doc.parent(n)
-        .is_some_and(|p| doc.is(p, "pre") && doc.node(p).first_child == Some(n))
+        .is_some_and(|p| doc.is(p, "pre") && doc.node(p).first_child() == Some(n))
 }
 
 /// Appends `t` with the characters HTML gives meaning to escaped.

@@ -40,7 +40,7 @@ fn merge_texts(out: &mut Document) {
         if out.parent(t).is_none() {
             continue;
         }
-        while let Some(next) = out.node(t).next {
+        while let Some(next) = out.node(t).next() {
             let Some(more) = out.text(next).map(str::to_string) else {
                 break;
             };
@@ -71,13 +71,13 @@ fn trim_block_edges(out: &mut Document) {
         for &k in &kids {
             let blank = out.text(k).is_some_and(|t| t.trim().is_empty());
             let node = out.node(k);
-            if blank && is_block(out, node.prev) && is_block(out, node.next) {
+            if blank && is_block(out, node.prev()) && is_block(out, node.next()) {
                 out.detach(k);
             }
         }
         // Text nodes at an edge may come in a row (a removed element left
         // a space between two): trim until one keeps some text.
-        let mut cur = out.node(b).first_child;
+        let mut cur = out.node(b).first_child();
         while let Some(c) = cur {
             let Some(t) = out.text_mut(c) else { break };
             let trimmed = t.trim_start().to_string();
@@ -85,9 +85,9 @@ fn trim_block_edges(out: &mut Document) {
             if !t.is_empty() {
                 break;
             }
-            cur = out.node(c).next;
+            cur = out.node(c).next();
         }
-        let mut cur = out.node(b).last_child;
+        let mut cur = out.node(b).last_child();
         while let Some(c) = cur {
             let Some(t) = out.text_mut(c) else { break };
             let trimmed = t.trim_end().to_string();
@@ -95,7 +95,7 @@ fn trim_block_edges(out: &mut Document) {
             if !t.is_empty() {
                 break;
             }
-            cur = out.node(c).prev;
+            cur = out.node(c).prev();
         }
     }
 }
@@ -132,7 +132,7 @@ fn remove_empty(out: &mut Document) {
         // An empty inline element may still have stood between two words.
         if !is_clean_block(tag) && out.parent(n).is_some() && !out.text_content(n).is_empty() {
             let node = out.node(n);
-            let (prev, next) = (node.prev, node.next);
+            let (prev, next) = (node.prev(), node.next());
             let spaced = prev
                 .and_then(|p| out.text(p))
                 .is_some_and(|t| t.ends_with(char::is_whitespace))

@@ -44,7 +44,7 @@ impl<'a> Walk<'a> {
             return None;
         }
         let node = self.doc.node(id);
-        match (node.next, node.parent) {
+        match (node.next(), node.parent()) {
             (Some(s), _) => Some(Step::Enter(s)),
             (None, Some(p)) => Some(Step::Exit(p)),
             (None, None) => None,
@@ -58,7 +58,7 @@ impl Iterator for Walk<'_> {
     fn next(&mut self) -> Option<Step> {
         let cur = self.next?;
         self.next = match cur {
-            Step::Enter(id) => match self.doc.node(id).first_child {
+            Step::Enter(id) => match self.doc.node(id).first_child() {
                 Some(c) => Some(Step::Enter(c)),
                 None => Some(Step::Exit(id)),
             },

@@ -202,7 +202,7 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
             && !holds_most_prose(ctx, id))
         || t.link_density() > LINK_LIST_DENSITY;
-    if let Some(c) = ctx.attr[id].as_ref().filter(|_| small_enough) {
+    if let Some(c) = ctx.attr.get(id).filter(|_| small_enough) {
         if let Some(m) = &c.promo {
             if let Some(v) = editorial_teaser(ctx, id, m) {
                 return Some(v);
@@ -265,7 +265,7 @@ fn editorial_teaser(ctx: &Ctx, id: NodeId, class: &str) -> Option<(Kind, Reason,
 fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
     let t = ctx.stats.of(id);
     let heading = first_leaf_text(ctx, id).unwrap_or("");
-    let named = ctx.attr[id].as_ref();
+    let named = ctx.attr.get(id);
     if let Some(v) = named
         .and_then(|c| c.promo.as_deref())
         .and_then(|m| editorial_teaser(ctx, id, m))
@@ -396,7 +396,7 @@ fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
     // and a front that leaves script bodies out must judge it the same.
     let text = visible_text(ctx, id);
     let action = ctx.doc.attr(id, "action").unwrap_or("");
-    if ctx.attr[id].as_ref().is_some_and(|c| c.promo.is_some())
+    if ctx.attr.get(id).is_some_and(|c| c.promo.is_some())
         || cues::promo_text().is_match(&text)
         || cues::promo_weak().is_match(&text)
         || cues::promo_attr().is_match(action)

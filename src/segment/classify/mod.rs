@@ -192,41 +192,64 @@ pub struct AttrCues {
 /// Facts about a page that do not depend on where the body is, computed
 /// once and shared by every attempt.
 pub struct PageFacts {
-    /// Indexed by node: the element's widget-name cues, `None` for the many
-    /// elements without class, id or aria label.
-    attr: Vec<Option<AttrCues>>,
+    /// The elements' widget-name cues.
+    attr: AttrIndex,
     /// First leaf index under each node (usize::MAX when none).
     first_leaf: Vec<usize>,
+}
+
+/// Each element's widget-name cues, as an index into the page's distinct
+/// cue sets: pages repeat their class names hundreds of times, and a clone
+/// of the cues per element cost 48 bytes a node (96 MB on a 1000x1000
+/// table; issue 15).
+pub struct AttrIndex {
+    /// Indexed by node: 0 for the many elements without class, id or aria
+    /// label, else one more than the index in `sets`.
+    of: Vec<u32>,
+    /// The distinct cue sets met.
+    sets: Vec<AttrCues>,
+}
+
+impl AttrIndex {
+    /// The cues of element `id`, `None` when it has no names.
+    pub fn get(&self, id: NodeId) -> Option<&AttrCues> {
+        match self.of[id] {
+            0 => None,
+            i => self.sets.get(i as usize - 1),
+        }
+    }
 }
 
 impl PageFacts {
     /// Matches every visible element's names against the cue lists once.
     pub fn new(doc: &Document, leaves: &[Leaf], stats: &Stats, forum: bool) -> Self {
-        let mut attr = vec![None; doc.len()];
-        // Pages repeat their class names hundreds of times: match each
-        // distinct one once.
-        let mut seen: HashMap<String, AttrCues> = HashMap::new();
+        let mut of = vec![0u32; doc.len()];
+        let mut sets: Vec<AttrCues> = Vec::new();
+        // Match each distinct name string once.
+        let mut seen: HashMap<String, u32> = HashMap::new();
         for &id in &stats.order {
             let names = widget_attrs(doc, id);
             if names.trim().is_empty() {
                 continue;
             }
-            if let Some(known) = seen.get(&names) {
-                attr[id] = Some(known.clone());
+            if let Some(&known) = seen.get(&names) {
+                of[id] = known;
                 continue;
             }
             let found = |cue: &cues::Cue| cue.find(&names).map(|m| m.trim().into());
-            let cues = AttrCues {
+            sets.push(AttrCues {
                 promo: found(cues::promo_attr()),
                 related: found(cues::related_attr()),
                 // On a forum thread the comments are the posts.
                 chrome: found(cues::boilerplate_attr()).filter(|m| !(forum && names_a_post(m))),
-            };
-            attr[id] = Some(cues.clone());
-            seen.insert(names, cues);
+            });
+            // At most one set per element, so the count fits as node ids do.
+            let index = sets.len() as u32;
+            of[id] = index;
+            seen.insert(names, index);
         }
         PageFacts {
-            attr,
+            attr: AttrIndex { of, sets },
             first_leaf: first_leaves(doc, leaves, stats),
         }
     }
@@ -298,7 +321,7 @@ struct Ctx<'a> {
     /// First leaf index under each node (usize::MAX when none).
     first_leaf: &'a [usize],
     /// Class/id cues per element.
-    attr: &'a [Option<AttrCues>],
+    attr: &'a AttrIndex,
 }
 
 /// Classifies the leaves of a page whose body was located as `region`.

@@ -50,13 +50,13 @@ pub fn head(s: &str, max: usize) -> String {
 /// everywhere.
 pub fn document_text(doc: &Document) -> String {
     let mut out = String::new();
-    let Some(mut node) = doc.node(DOCUMENT).first_child else {
+    let Some(mut node) = doc.node(DOCUMENT).first_child() else {
         return out;
     };
     loop {
         let descend = enter(doc, node, &mut out);
         if descend {
-            if let Some(child) = doc.node(node).first_child {
+            if let Some(child) = doc.node(node).first_child() {
                 node = child;
                 continue;
             }
@@ -66,7 +66,7 @@ pub fn document_text(doc: &Document) -> String {
             if ends_block(doc, node) {
                 out.push('\n');
             }
-            if let Some(next) = doc.node(node).next {
+            if let Some(next) = doc.node(node).next() {
                 node = next;
                 break;
             }
