@@ -179,7 +179,8 @@ export async function collapse({ blocks, nodes, kinds, shown, marks = false }, a
   const inArticle = (e) => first && last && before(first, e) && before(e, last);
   if (marks) {
     const candidates = counted.filter((w) => inArticle(w.top[0]) && !inFurniture(w.top[0]));
-    for (const w of withinBudget(candidates, articleAround(content, before), MAX_MARKS)) {
+    const around = articleAround(content, before);
+    for (const w of withinBudget(candidates, (w) => around(w.top[0]), MAX_MARKS)) {
       marked.push({ widget: w, ...mark(w, () => control?.update()) });
       if (slice.due()) await slice.pause();
     }
