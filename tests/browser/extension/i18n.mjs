@@ -31,7 +31,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, extensionPrefs, findOptionsWindow, findWelcomeWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
+import { WAIT, extensionPrefs, findOptionsWindow, openPopupFor, findWelcomeWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { inShadow } from "./chromium.mjs";
 import { sendRun } from "./firefox.mjs";
@@ -311,20 +311,7 @@ async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
     const inside = await (await host.getShadowRoot()).findElement(By.css(".pill"));
     const control = await driver.executeScript(`return (${controlTexts})(arguments[0].getRootNode());`, inside);
     await shot(`firefox-i18n-${lang}-list.png`);
-    const handles = new Set(await driver.getAllWindowHandles());
-    await inOptions(() =>
-      driver.executeAsyncScript(
-        (url, done) =>
-          browser.tabs
-            .query({})
-            .then((tabs) => browser.windows.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}`, width: 380, height: 820 }))
-            .then(() => done(), (e) => done(String(e))),
-        seed,
-      ),
-    );
-    let popupWindow = null;
-    await driver.wait(async () => (popupWindow = (await driver.getAllWindowHandles()).find((h) => !handles.has(h))), WAIT);
-    await driver.switchTo().window(popupWindow);
+    await openPopupFor(driver, inOptions, seed, 820);
     const popup = await driver.wait(() => driver.executeScript(popupTexts), WAIT).catch(() => null);
     await shot(`firefox-i18n-${lang}-popup.png`);
     await driver.close();

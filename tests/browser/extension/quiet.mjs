@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { By } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
+import { WAIT, extensionPrefs, findOptionsWindow, openPopupFor, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { inShadow } from "./chromium.mjs";
 import { clickToolbar } from "./chromium-toolbar.mjs";
@@ -522,20 +522,7 @@ export async function runQuietFirefox({ dist, repo, artifacts, t, survey = false
       const seed = served.pages[0];
       await load(seed);
       await declutter(seed.url);
-      const handles = new Set(await driver.getAllWindowHandles());
-      await inOptions(() =>
-        driver.executeAsyncScript(
-          (url, done) =>
-            browser.tabs
-              .query({})
-              .then((tabs) => browser.windows.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}`, width: 380, height: 640 }))
-              .then(() => done(), (e) => done(String(e))),
-          seed.url,
-        ),
-      );
-      let popupWindow = null;
-      await driver.wait(async () => (popupWindow = (await driver.getAllWindowHandles()).find((h) => !handles.has(h))), WAIT);
-      await driver.switchTo().window(popupWindow);
+      const popupWindow = await openPopupFor(driver, inOptions, seed.url, 640);
       const counts = await driver.wait(() => driver.executeScript(popupCounts), WAIT);
       await shot("firefox-quiet-popup.png");
       const pressed = (v) => driver.wait(() => driver.executeScript((v) => document.getElementById("declutter").getAttribute("aria-pressed") === v, v), WAIT);
