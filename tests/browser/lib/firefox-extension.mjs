@@ -46,7 +46,10 @@ export async function findOptionsWindow(driver) {
     }
     if (welcome.length && !clicked) {
       await driver.switchTo().window(welcome[0]);
-      await driver.findElement(By.css("#options")).click();
+      // The welcome page's URL shows before its document is built: wait
+      // for the link (a CI simulation beside a browser survey found it
+      // missing once: NoSuchElementError, settings-survive firefox).
+      await (await driver.wait(until.elementLocated(By.css("#options")), WAIT)).click();
       clicked = true;
     }
   }
