@@ -46,6 +46,8 @@ impl Kind {
 pub enum ReasonCode {
     /// A line that labels an advertising slot ("Advertisement").
     AdLabel,
+    /// An image or frame with no text that leads to an ad server.
+    AdLink,
     /// Text in the article body.
     ArticleBody,
     /// A line of the article's header (byline, standfirst) outside the body.
@@ -125,8 +127,9 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in alphabetical order of its string.
-    pub const ALL: [ReasonCode; 38] = [
+    pub const ALL: [ReasonCode; 39] = [
         ReasonCode::AdLabel,
+        ReasonCode::AdLink,
         ReasonCode::ArticleBody,
         ReasonCode::ArticleHeader,
         ReasonCode::BetweenBodyParts,
@@ -170,6 +173,7 @@ impl ReasonCode {
     pub fn as_str(self) -> &'static str {
         match self {
             ReasonCode::AdLabel => "ad-label",
+            ReasonCode::AdLink => "ad-link",
             ReasonCode::ArticleBody => "article-body",
             ReasonCode::ArticleHeader => "article-header",
             ReasonCode::BetweenBodyParts => "between-body-parts",

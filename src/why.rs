@@ -169,6 +169,8 @@ why_ids! {
     PromoSection = "promo_section" [],
     /// Links to other stories, with no sign of advertising.
     EditorialTeaser = "editorial_teaser" [],
+    /// An image or frame leading to an ad server.
+    AdServerLink = "ad_server_link" [],
     /// A headline link to another story.
     HeadlineLink = "headline_link" [],
     /// A link to the previous or next article.
@@ -374,6 +376,7 @@ impl WhyMessage {
             W::AsksForEmail => "asks for an e-mail address",
             W::PromoSection => "a closing section with several promotional phrases",
             W::EditorialTeaser => "links to other stories, with no sign of advertising",
+            W::AdServerLink => "a link to an ad server",
             W::HeadlineLink => "a headline link to another story",
             W::PreviousNext => "a link to the previous or next article",
             W::MostlyLinks => "mostly links",

@@ -80,6 +80,20 @@ fn promo_and_related_stay_out_of_the_article() {
 }
 
 #[test]
+fn the_image_ad_with_no_text_is_an_advertisement_out_of_the_article() {
+    // `div.AdBanner#top-leaderboard`: one linked image, no text; leaves are
+    // runs of text, so it made no block before src/segment/ad_slots.rs.
+    let analysis = analyze_seed();
+    let slot = analysis
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("Emergency food supply"))
+        .expect("a block for the top leaderboard");
+    assert_eq!(slot.kind, Kind::Promo);
+    assert_eq!(slot.label.as_str(), "Advertisement");
+}
+
+#[test]
 fn blocks_give_readable_reasons() {
     let analysis = analyze_seed();
     let jase = analysis

@@ -113,6 +113,116 @@ pub fn advertising_link(doc: &Document, a: NodeId) -> bool {
     {
         return true;
     }
-    let href = doc.attr(a, "href").unwrap_or("").to_ascii_lowercase();
-    AD_TARGETS.iter().any(|t| href.contains(t))
+    advertising_target(doc.attr(a, "href").unwrap_or(""))
+}
+
+/// Whether an address (a link's `href`, a frame's `src`) leads to an ad
+/// server or an affiliate redirect: a known target, or a host whose first
+/// label is `ad` or `ads` (`ads.example.com/click?id=991`, the seed page's
+/// leaderboard).
+pub fn advertising_target(address: &str) -> bool {
+    let address = address.trim().to_ascii_lowercase();
+    if AD_TARGETS.iter().any(|t| address.contains(t)) {
+        return true;
+    }
+    let host = address.split_once("//").map_or("", |(_, rest)| {
+        rest.split(['/', '?', '#', ':']).next().unwrap_or("")
+    });
+    host.starts_with("ads.") || host.starts_with("ad.")
+}
+
+/// Words of class and id names that name an ad slot, matched whole after
+/// names are cut at separators and at camel-case humps (`AdBanner` is
+/// "ad banner", `top-leaderboard` "top leaderboard"): whole words, so
+/// `header`, `load` or `shadow` name nothing. The IAB's slot sizes
+/// (leaderboard, skyscraper, MPU) name ads too.
+const AD_SLOT_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "adsense",
+    "adsbygoogle",
+    "dfp",
+    "leaderboard",
+    "skyscraper",
+    "mpu",
+    "anzeige",
+    "werbung",
+    "publicite",
+    "publicidad",
+];
+
+/// The class or id token of `names` (space-separated) that names an ad
+/// slot, if any.
+pub fn ad_slot_name(names: &str) -> Option<&str> {
+    let names_ad = |word: &str| AD_SLOT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+    names.split_whitespace().find(|token| {
+        // Words are runs of ASCII letters and digits, cut before an
+        // upper-case letter that follows a lower-case one or a digit.
+        let mut start = None;
+        let mut prev_lower = false;
+        for (i, c) in token.char_indices() {
+            if !c.is_ascii_alphanumeric() {
+                if start.take().is_some_and(|s| names_ad(&token[s..i])) {
+                    return true;
+                }
+                prev_lower = false;
+                continue;
+            }
+            if c.is_ascii_uppercase() && prev_lower {
+                if start.take().is_some_and(|s| names_ad(&token[s..i])) {
+                    return true;
+                }
+            }
+            start.get_or_insert(i);
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        }
+        start.is_some_and(|s| names_ad(&token[s..]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ad_slot_names_are_whole_words_cut_at_separators_and_humps() {
+        for name in [
+            "AdBanner",
+            "top-leaderboard",
+            "ad",
+            "div-gpt-ad-1",
+            "googleAd",
+            "adsbygoogle",
+            "ADS",
+        ] {
+            assert_eq!(ad_slot_name(name), Some(name), "{name}");
+        }
+        assert_eq!(ad_slot_name("hero top-ad"), Some("top-ad"));
+        for name in [
+            "header",
+            "load",
+            "shadow",
+            "adhesive",
+            "Badge",
+            "héader-ünit",
+            "leaderboards",
+        ] {
+            assert_eq!(ad_slot_name(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn ad_servers_are_known_targets_or_ad_hosts() {
+        assert!(advertising_target("https://ads.example.com/click?id=991"));
+        assert!(advertising_target("//ad.doubleclick.net/x"));
+        assert!(!advertising_target("https://example.com/ads.html"));
+        assert!(!advertising_target("https://roads.example.com/"));
+    }
 }

@@ -2,8 +2,10 @@
 //!
 //! leaves (runs of inline text) -> stats (per-element totals) -> body (the
 //! article's container) -> classify (a kind per leaf) -> blocks (leaves of
-//! one widget merged) and the article selection.
+//! one widget merged, and ad slots with no text) and the article
+//! selection.
 
+mod ad_slots;
 mod anchors;
 mod body;
 mod classify;
@@ -178,6 +180,7 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
     }
     let mut blocks = group(doc, &stats, &sequence);
+    ad_slots::add(doc, &stats, &mut blocks, &mut selection);
     for b in &mut blocks {
         let (label, why) = label::describe(doc, b, hints.url);
         b.label = label;

@@ -8,6 +8,7 @@ export type Kind = "content" | "promo" | "related" | "boilerplate";
 /** Stable machine-readable reason codes: one per rule of the classifier (see the README's "Reason codes"). */
 export type ReasonCode =
   | "ad-label"
+  | "ad-link"
   | "article-body"
   | "article-header"
   | "between-body-parts"
@@ -143,6 +144,7 @@ export type WhyId =
   | "asks_for_email"
   | "promo_section"
   | "editorial_teaser"
+  | "ad_server_link"
   | "headline_link"
   | "previous_next"
   | "mostly_links"

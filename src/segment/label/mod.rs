@@ -268,7 +268,7 @@ fn ad_label_kind(text: &str) -> Label {
 /// promotion).
 fn promo_markup(name: &str) -> Option<Label> {
     let w = words(name);
-    if mentions(&w, AD_NAMES) {
+    if mentions(&w, AD_NAMES) || evidence::ad_slot_name(name).is_some() {
         return Some(Label::Advertisement);
     }
     if mentions(&w, SPONSOR_NAMES) {
@@ -349,6 +349,7 @@ fn label_of(kind: Kind, r: &Reason) -> Option<Label> {
             Some(Quote::Words(w)),
         ) if is_ad_label(w) => Some(ad_label_kind(w)),
         (Kind::Promo, C::ClassPromo | C::Landmark, Some(Quote::Markup(m))) => promo_markup(m),
+        (Kind::Promo, C::AdLink, _) => Some(Label::Advertisement),
         (Kind::Promo, C::PromoPhrase | C::CallToAction, Some(Quote::Words(w))) => promo_words(w),
         (Kind::Related, C::PostNavigation, _) => Some(Label::PreviousNext),
         (Kind::Related, C::EditorialTeaser, _) => Some(Label::RelatedStories),
@@ -613,6 +614,7 @@ fn sentence(kind: Kind, r: &Reason) -> WhyMessage {
         (C::FormSignup, _, _) => W::SignUpForm,
         (C::PromoSection, _, _) => W::PromoSection,
         (C::EditorialTeaser, _, _) => W::EditorialTeaser,
+        (C::AdLink, _, _) => W::AdServerLink,
         (C::HeadingRelated | C::HeadingChrome, Some(w), _) => return quoting(W::Headed, w),
         (C::GovernedByHeading, Some(w), _) if kind == Kind::Promo && is_ad_label(w) => {
             return quoting(W::UnderLabel, w)

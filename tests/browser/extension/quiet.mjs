@@ -207,6 +207,8 @@ export function pageAfter(indexes) {
     noted: r ? { index: first.index, before: first.top, top: Math.round(r.top), bottom: Math.round(r.bottom), height: window.innerHeight } : null,
     uncovered: window.__quietUncovered(),
     coveredBy: window.__quiet.coveredBy,
+    // The seed page's top leaderboard: an image ad with no text.
+    leaderboard: document.getElementById("top-leaderboard")?.closest("[data-declutter-hidden]") ? "hidden" : "shown",
   };
 }
 
@@ -288,6 +290,9 @@ function checkDefault(t, name, { before, after, audit, labels, statesBefore, sta
     const codes = e.filter((x) => /%|confidence|[a-z]+-[a-z]+:|class\/id/i.test(own(x)));
     t.check(`${name}: entries say no codes or confidences`, codes.length === 0, codes.map((x) => `${x.label}: ${x.why}`).join(" | ").slice(0, 200));
   }
+  // Leaves are runs of text: an ad that is one linked image made no block
+  // and stayed on the page (src/segment/ad_slots.rs).
+  if (name.endsWith(" seed")) t.check(`${name}: the image ad with no text (the top leaderboard) is hidden`, after.leaderboard === "hidden", after.leaderboard);
   const hiddenContent = labels.filter((b, i) => b.kind === "content" && statesBefore[i] === "visible" && statesAfter[i] !== "visible");
   t.check(`${name}: no labelled content snippet hidden`, hiddenContent.length === 0, hiddenContent.map((b) => b.text.slice(0, 40)).join(" | "));
   // Paragraphs declutter hid are not covered, only gone (the labelled-content check judges those).
