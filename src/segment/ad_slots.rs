@@ -205,8 +205,10 @@ fn slot_text(doc: &Document, node: NodeId, name: Option<&Quote>) -> String {
             // A frame written by script has no address worth showing.
             .filter(|a| {
                 let a = a.trim_start().to_ascii_lowercase();
-                !(a.is_empty() || a.starts_with("javascript:") || a.starts_with("about:"))
-                    && !a.starts_with("data:")
+                !(a.is_empty()
+                    || a.starts_with("javascript:")
+                    || a.starts_with("about:")
+                    || a.starts_with("data:"))
             });
         match (first, name) {
             (Some(a), _) => a.split_whitespace().collect::<Vec<_>>().join(" "),

@@ -175,10 +175,11 @@ pub fn ad_slot_name(names: &str) -> Option<&str> {
                 prev_lower = false;
                 continue;
             }
-            if c.is_ascii_uppercase() && prev_lower {
-                if start.take().is_some_and(|s| names_ad(&token[s..i])) {
-                    return true;
-                }
+            if c.is_ascii_uppercase()
+                && prev_lower
+                && start.take().is_some_and(|s| names_ad(&token[s..i]))
+            {
+                return true;
             }
             start.get_or_insert(i);
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
