@@ -40,9 +40,10 @@ button.act, .footer button { color: #8ab4f8; }
 
 // The engine's reasons are clauses ("says 'Share on'", "a link to another
 // site"): one sentence, clauses apart, so two of them do not read as one
-// ("marked as an ad in the page's code a link to another site").
+// ("marked as an ad in the page's code a link to another site"). The
+// separator is the language's: French writes " ; ".
 const asSentence = (clauses) => {
-  const text = clauses.map((c) => c.replace(/[.;\s]+$/, "")).join("; ");
+  const text = clauses.map((c) => c.replace(/[.;\s\u202f]+$/, "")).join(t("reasonSeparator"));
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 };
 

@@ -562,6 +562,17 @@ fn marked(label: Option<Label>) -> WhyId {
     }
 }
 
+/// How a chrome name reads: "marked as the footer in the page's code" for
+/// a name people know, else the plain kind. Through [`marked`]'s fallback
+/// a `print` or `copyright` class read "marked as promotional": 171
+/// boilerplate blocks said so in the survey of issue 14.
+fn marked_chrome(name: &str) -> WhyId {
+    match chrome_words(name) {
+        Some(label) if marked(Some(label)) != WhyId::MarkedPromotional => marked(Some(label)),
+        _ => WhyId::KindBoilerplate,
+    }
+}
+
 /// What a landmark's tag or role is, for people.
 fn landmark(name: &str) -> WhyId {
     use WhyId as W;
@@ -573,7 +584,7 @@ fn landmark(name: &str) -> WhyId {
         "form" => W::LandmarkForm,
         "search" => W::LandmarkSearch,
         "dialog" | "alertdialog" | "alert" => W::LandmarkDialog,
-        other => marked(chrome_words(other)),
+        other => marked_chrome(other),
     }
 }
 
@@ -595,7 +606,7 @@ fn sentence(kind: Kind, r: &Reason) -> WhyMessage {
         (C::ClassPromo, _, Some(m)) => marked(promo_markup(m)),
         (C::ClassRelated, _, Some(m)) if kind == Kind::Related => marked(Some(related_words(m))),
         (C::ClassRelated, _, _) => W::MarkedRelatedFewLinks,
-        (C::ClassChrome, _, Some(m)) => marked(chrome_words(m)),
+        (C::ClassChrome, _, Some(m)) => marked_chrome(m),
         (C::Landmark, Some(w), _) if kind == Kind::Promo => return quoting(W::Labelled, w),
         (C::Landmark, Some(w), _) => return quoting(W::Headed, w),
         (C::Landmark, _, Some(m)) if kind == Kind::Promo => marked(promo_markup(m)),

@@ -299,3 +299,25 @@ fn sentences_are_messages_quoting_the_page_s_words_and_counting() {
         vec![WhyMessage::counting(WhyId::LinksSomeHereStories, &[2, 1])]
     );
 }
+
+#[test]
+fn chrome_names_people_do_not_know_read_as_the_kind_not_as_promotional() {
+    for (code, name) in [
+        (ReasonCode::ClassChrome, "print"),
+        (ReasonCode::ClassChrome, "copyright"),
+        (ReasonCode::Landmark, "region"),
+    ] {
+        let r = Reason::new(code, "detail").quoting_markup(name);
+        let (_, why) = label(Kind::Boilerplate, r);
+        assert_eq!(
+            why,
+            vec!["part of the site around the article".to_string()],
+            "{name}"
+        );
+    }
+    let r = Reason::new(ReasonCode::ClassChrome, "detail").quoting_markup("site-footer");
+    assert_eq!(
+        label(Kind::Boilerplate, r).1,
+        vec!["marked as the footer in the page's code".to_string()]
+    );
+}

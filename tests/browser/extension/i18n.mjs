@@ -65,7 +65,9 @@ const whyPatterns = (ui) =>
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The clauses of the list's reason lines ("Says “Share on”; a link to another page."), first letters in lower case. */
-const whyClauses = (lines) => lines.flatMap((line) => line.replace(/\.$/, "").split("; ")).map(lowerFirst);
+// Split by the language's own separator (French " ; "): a list joined
+// with another one leaves clauses that match no message.
+const whyClauses = (lines, separator) => lines.flatMap((line) => line.replace(/\.$/, "").split(separator)).map(lowerFirst);
 
 /** English messages (without placeholders) still showing in a page in another language: the texts of `texts` that are one and no message of `ui` ("Declutter" is both the name and, in English, the mode). */
 function englishLeft(texts, en, ui) {
@@ -156,7 +158,7 @@ function checkUi(t, name, lang, { popup, control, welcome }, ui, en) {
     JSON.stringify(welcome && { ...welcome, texts: undefined }));
   if (lang !== "en") {
     // The seed page's widgets each say why (labels, counts of links, markup names).
-    const clauses = whyClauses(control?.whys || []);
+    const clauses = whyClauses(control?.whys || [], ui.reasonSeparator);
     const ownWhy = whyPatterns(ui);
     const englishWhy = whyPatterns(en);
     const notOwn = clauses.filter((c) => !ownWhy.some((p) => p.test(c)));
