@@ -1,5 +1,6 @@
 //! Ad slots with no text: an image link or a frame in a box named as an ad
-//! slot, or leading to an ad server.
+//! slot, or leading to an ad server (not an affiliate link: see
+//! [`evidence::ad_server`]).
 //!
 //! Leaves are runs of text, so a slot that holds only an image made no
 //! block at all: nothing said it was there, the extension left it on the
@@ -160,7 +161,7 @@ fn slot_at(doc: &Document, stats: &Stats, id: NodeId) -> Option<Slot> {
             format!("class/id '{name}' around an image or frame"),
         )
         .quoting_markup(name.as_str()),
-        None if evidence::advertising_target(address) => Reason::new(
+        None if evidence::ad_server(address) => Reason::new(
             ReasonCode::AdLink,
             format!("an image or frame leading to '{}'", clip(address)),
         ),
@@ -319,6 +320,7 @@ mod tests {
             "<body><article>{STORY}<figure><a href=/photos/big.jpg><img src=/p.jpg alt=Bridge></a>\
              </figure><div class=video><iframe src=https://www.youtube.com/embed/x></iframe></div>\
              <div class=header-shadow><a href=https://other.example.org/><img src=/l.png></a></div>\
+             <div><a href='https://www.amazon.com/dp/B0X?tag=site-20'><img src=/h.jpg></a></div>\
              </article></body>"
         );
         assert!(blocks(&page).iter().all(|(k, _, _)| *k == Kind::Content));

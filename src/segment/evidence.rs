@@ -21,15 +21,23 @@ const MIN_LINK_DENSITY: f64 = 0.3;
 /// One headline link makes a teaser card (a grid classes each card).
 const MIN_HEADLINES: usize = 1;
 
-/// Link targets that are advertising: ad servers, affiliate redirects,
-/// sponsored-link markers.
-const AD_TARGETS: &[&str] = &[
+/// Link targets that are ad servers and ad networks' click and widget
+/// addresses.
+const AD_SERVERS: &[&str] = &[
     "doubleclick.",
     "googleadservices.",
     "googlesyndication.",
+    "adsystem.",
     "adclick",
     "adserver",
     "/aclk?",
+    "outbrain.com",
+    "taboola.com",
+];
+
+/// Link targets that are affiliate redirects and paid or sponsored
+/// campaign links.
+const AFFILIATE_TARGETS: &[&str] = &[
     "amzn.to/",
     "amazon.com/dp/",
     "tag=",
@@ -38,8 +46,6 @@ const AD_TARGETS: &[&str] = &[
     "utm_medium=paid",
     "utm_medium=cpc",
     "utm_medium=display",
-    "outbrain.com",
-    "taboola.com",
     "sponsored",
 ];
 
@@ -117,12 +123,20 @@ pub fn advertising_link(doc: &Document, a: NodeId) -> bool {
 }
 
 /// Whether an address (a link's `href`, a frame's `src`) leads to an ad
-/// server or an affiliate redirect: a known target, or a host whose first
-/// label is `ad` or `ads` (`ads.example.com/click?id=991`, the seed page's
-/// leaderboard).
+/// server or an affiliate redirect.
 pub fn advertising_target(address: &str) -> bool {
+    let lower = address.trim().to_ascii_lowercase();
+    AFFILIATE_TARGETS.iter().any(|t| lower.contains(t)) || ad_server(address)
+}
+
+/// Whether an address leads to an ad server: a known one, or a host whose
+/// first label is `ad` or `ads` (`ads.example.com/click?id=991`, the seed
+/// page's leaderboard). Not an affiliate link: a review's product photo
+/// linking to a shop with the site's tag is the story's picture (WCXB
+/// 4427, a headphones list, had eleven).
+pub fn ad_server(address: &str) -> bool {
     let address = address.trim().to_ascii_lowercase();
-    if AD_TARGETS.iter().any(|t| address.contains(t)) {
+    if AD_SERVERS.iter().any(|t| address.contains(t)) {
         return true;
     }
     let host = address.split_once("//").map_or("", |(_, rest)| {
@@ -225,5 +239,9 @@ mod tests {
         assert!(advertising_target("//ad.doubleclick.net/x"));
         assert!(!advertising_target("https://example.com/ads.html"));
         assert!(!advertising_target("https://roads.example.com/"));
+        // An affiliate link is advertising evidence, but no ad server.
+        let shop = "https://www.amazon.com/dp/B0B2?tag=site-20";
+        assert!(advertising_target(shop) && !ad_server(shop));
+        assert!(ad_server("https://aax-us-east.amazon-adsystem.com/x/c/1"));
     }
 }

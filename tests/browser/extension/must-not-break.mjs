@@ -25,8 +25,34 @@ export const SETTLE_MS = 100;
 export const LOAD_MS = 15000;
 export const TOGGLE_MS = 20000;
 export const PAGE_MS = 90000;
-/** Time for one browser's whole run; pages not started by then fail as "not-tried" (a busy machine, not a hang: that is the watchdog's). */
+/**
+ * Time for one browser's whole run. Pages not started by then are not
+ * reached: reported, not failed, as long as MIN_SHARE of the pages were
+ * tried. A CI simulation beside a looping release build of another
+ * checkout (issue 16 item 5) reached 808 of Chromium's 1121 pages in these
+ * 20 minutes and failed the other 304 as "not-tried": the machine's load,
+ * not the extension. Pages start in a spread order (`spreadOrder`), so the
+ * pages reached are a sample of the whole corpus, not its first names.
+ */
 export const RUN_MS = 20 * 60 * 1000;
+/** Share of the pages a run must try however busy the machine (808/1121 = 0.72 were, at load 12-17). */
+export const MIN_SHARE = 0.5;
+
+/**
+ * The order to start `n` pages in: the seed page (index 0) first, then the
+ * others by the bit-reversed index (0, 1/2, 1/4, 3/4, ... of the list), so
+ * any prefix is spread evenly over both corpora.
+ */
+export function spreadOrder(n) {
+  let bits = 0;
+  while (1 << bits < n) bits++;
+  const reversed = (i) => {
+    let r = 0;
+    for (let b = 0; b < bits; b++) if (i & (1 << b)) r |= 1 << (bits - 1 - b);
+    return r;
+  };
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : reversed(a) - reversed(b)));
+}
 
 /** Every corpus page, the seed page first: [{name, path}] with `path` relative to ../shared. */
 export async function corpusPages() {
@@ -236,22 +262,20 @@ async function finish(result, started, tab) {
 }
 
 /**
- * Runs `check(page, worker)` over `pages` with `n` workers; a page not
- * started within RUN_MS of the start fails as not tried. Resolves to the
- * results in page order.
+ * Runs `check(page, worker)` over `pages` with `n` workers, in
+ * `spreadOrder`; a page not started within RUN_MS of the start is not
+ * reached (`notReached`). Resolves to the results in page order.
  */
-export async function pool(pages, n, check) {
-  const deadline = performance.now() + RUN_MS;
+export async function pool(pages, n, check, runMs = RUN_MS) {
+  const deadline = performance.now() + runMs;
   const results = new Array(pages.length);
+  const order = spreadOrder(pages.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(n, pages.length) }, async (_, worker) => {
-      while (next < pages.length) {
-        const i = next++;
-        results[i] =
-          performance.now() > deadline
-            ? { page: pages[i].name, ok: false, reasons: ["not-tried"], details: [`not-tried: the run's ${RUN_MS / 60000} minutes were spent`] }
-            : await check(pages[i], worker);
+      while (next < order.length) {
+        const i = order[next++];
+        results[i] = performance.now() > deadline ? { page: pages[i].name, ok: false, notReached: true, reasons: [], details: [] } : await check(pages[i], worker);
       }
     }),
   );
@@ -273,8 +297,11 @@ export function progressLine(browser, total) {
  * and writes target/browser-artifacts/must-not-break-<browser>.json.
  */
 export async function report({ browser, results, blocked, wallMs, sample, artifacts, t, extra = {} }) {
-  const tested = results.filter((r) => !r.skipped);
+  const notReached = results.filter((r) => r.notReached).length;
+  const tested = results.filter((r) => !r.skipped && !r.notReached);
   const failed = tested.filter((r) => !r.ok);
+  // The pages a run must try: skipped pages (they navigate away or fail to load) count as tried.
+  const minimum = Math.ceil(MIN_SHARE * results.length);
   const byReason = {};
   for (const r of failed) for (const reason of r.reasons) byReason[reason] = (byReason[reason] || 0) + 1;
   const loadTimeouts = results.filter((r) => r.loadTimeout).map((r) => r.page);
@@ -291,20 +318,26 @@ export async function report({ browser, results, blocked, wallMs, sample, artifa
     pagesWithTheirOwnErrors: results.filter((r) => r.pageErrors > 0).length,
     pagesThatChangeThemselves: results.filter((r) => r.toggles?.declutter?.records?.control > 0).length,
     secondRuns: results.filter((r) => r.attempts?.length > 1).length,
+    notReached,
     passedOnAFreshTab: results.filter((r) => r.firstTry && r.ok).map((r) => `${r.page} (first try: ${r.firstTry.join("; ").slice(0, 160)})`),
     blockedRequests: blocked,
     wallSeconds: Math.round(wallMs / 1000),
     ...extra,
   };
   await writeFile(join(artifacts, `must-not-break-${browser}.json`), JSON.stringify({ summary, results }, null, 1));
-  console.log(`\nmust-not-break, ${browser}: ${results.length} pages tried${sample ? ` (${sample})` : ""} in ${summary.wallSeconds} s`);
+  console.log(`\nmust-not-break, ${browser}: ${notReached ? `${results.length - notReached} of ` : ""}${results.length} pages tried${sample ? ` (${sample})` : ""} in ${summary.wallSeconds} s`);
   console.log(`  passed ${summary.passed}, failed ${summary.failed}${failed.length ? ": " + Object.entries(byReason).map(([k, v]) => `${k} ${v}`).join(", ") : ""}`);
+  if (notReached) console.log(`  not reached in the run's ${RUN_MS / 60000} minutes (a busy machine): ${notReached}, at most ${results.length - minimum} may be`);
   console.log(`  load timeouts ${loadTimeouts.length} (tested anyway), skipped ${skipped.length}${skipped.length ? ": " + skipped.slice(0, 5).join(", ") : ""}`);
   console.log(`  ${summary.pagesThatChangeThemselves} pages change their own DOM while watched, ${summary.pagesWithTheirOwnErrors} throw errors of their own, ${summary.secondRuns} needed an untoggled load and a second run`);
   if (summary.passedOnAFreshTab.length) console.log(`  failed once and passed in a fresh tab: ${summary.passedOnAFreshTab.length}: ${summary.passedOnAFreshTab.join(", ")}`);
   console.log(`  outside requests refused: ${blocked.total} (${blocked.byExtension} by the extension)`);
   for (const r of failed.slice(0, 10)) console.log(`  FAIL ${r.page}: ${r.details.slice(0, 2).join("; ").slice(0, 400)}`);
-  t.check(`${browser}: must-not-break: the extension throws nothing and restores DOM, scroll and focus on every page`, failed.length === 0, `${summary.passed}/${tested.length} pages`);
+  t.check(
+    `${browser}: must-not-break: the extension throws nothing and restores DOM, scroll and focus on every page tried, and at least ${MIN_SHARE * 100}% are tried`,
+    failed.length === 0 && results.length - notReached >= minimum,
+    `${summary.passed}/${tested.length} pages${notReached ? `; ${notReached} of ${results.length} not reached` : ""}`,
+  );
   t.check(`${browser}: must-not-break: no outside request from the extension`, blocked.byExtension === 0, `${blocked.total} refused`);
   return summary;
 }
