@@ -192,3 +192,29 @@ fn prose_paragraphs_classed_like_a_menu_are_article_text() {
     }
     assert!(!text.contains("Facebook"), "{text}");
 }
+
+/// A product page's customer reviews are not its description, even when
+/// they outweigh it: the article holds the description and the rating
+/// summary, and the reviews are a boilerplate block. Seen failing before
+/// `src/segment/reviews.rs` (the body was found among the reviews, and
+/// the description fell outside it) and passing after.
+#[test]
+fn a_product_pages_customer_reviews_are_not_its_article() {
+    let a = analyse(
+        "product-customer-reviews.html",
+        "https://example.com/product/trail-25",
+    );
+    let text = &a.article.text;
+    for s in [
+        "a U-shaped zip opens the whole main compartment",
+        "Included raincover stows in its own pocket",
+        "4.4 out of 5 stars",
+    ] {
+        assert!(text.contains(s), "{s:?} not in {text}");
+    }
+    for s in ["Big enough for a full day", "quality of the zips"] {
+        assert!(!text.contains(s), "{s:?} in {text}");
+        let b = a.blocks.iter().find(|b| b.text.contains(s)).expect(s);
+        assert_eq!(b.kind, declutter::Kind::Boilerplate, "{s:?}: {b:?}");
+    }
+}

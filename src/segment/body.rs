@@ -71,6 +71,9 @@ pub struct Flags {
     /// The page declares no article (see `page_type.rs`): its `<main>` may
     /// be its content.
     pub non_article: bool,
+    /// The page is a product's: its customer reviews are not its body (see
+    /// `reviews.rs`).
+    pub product: bool,
 }
 
 impl Flags {
@@ -81,6 +84,7 @@ impl Flags {
         clean_conditionally: true,
         forum: false,
         non_article: false,
+        product: false,
     };
 }
 
@@ -225,11 +229,16 @@ fn is_scored_paragraph(doc: &Document, leaf: &Leaf) -> bool {
 
 /// Finds the article body under `root`.
 pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags: Flags) -> Region {
-    let unlikely = if flags.strip_unlikely {
+    let mut unlikely = if flags.strip_unlikely {
         unlikely_marks(doc, stats, root, flags.forum)
     } else {
         vec![false; doc.len()]
     };
+    if flags.product {
+        for (u, r) in unlikely.iter_mut().zip(super::reviews::marks(doc, stats)) {
+            *u |= r;
+        }
+    }
     let mut scores = vec![0.0f64; doc.len()];
     let mut is_candidate = vec![false; doc.len()];
     let mut candidates: Vec<NodeId> = Vec::new();

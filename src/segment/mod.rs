@@ -14,6 +14,7 @@ mod items;
 mod label;
 mod leaves;
 mod page_type;
+mod reviews;
 mod selection;
 mod stats;
 
@@ -70,6 +71,7 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: true,
         forum: false,
         non_article: false,
+        product: false,
     },
     Flags {
         strip_unlikely: false,
@@ -77,6 +79,7 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: true,
         forum: false,
         non_article: false,
+        product: false,
     },
     Flags {
         strip_unlikely: false,
@@ -84,6 +87,7 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: false,
         forum: false,
         non_article: false,
+        product: false,
     },
 ];
 
@@ -115,7 +119,8 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
             items::best(doc, &stats, items::POSTS, &chrome)
         })
         .flatten();
-    let facts = classify::PageFacts::new(doc, &leaves, &stats, forum);
+    let product = typed.page_type == page_type::PageType::Product;
+    let facts = classify::PageFacts::new(doc, &leaves, &stats, forum, product);
     for flags in ATTEMPTS {
         let non_article = !matches!(
             typed.page_type,
@@ -124,6 +129,7 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         let flags = Flags {
             forum,
             non_article,
+            product,
             ..flags
         };
         let mut region = body::find(doc, root, &leaves, &stats, flags);
@@ -156,7 +162,7 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         };
     };
     let mut selection = select(doc, &leaves, &stats, &region, &classified);
-    if typed.page_type == page_type::PageType::Product {
+    if product {
         let v = &classified.verdicts;
         selection.drop_repeated_runs(doc, &stats, &leaves, |i| {
             v[i].kind == Kind::Content && !v[i].not_body

@@ -202,6 +202,15 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
             && !holds_most_prose(ctx, id))
         || t.link_density() > LINK_LIST_DENSITY;
+    if let Some(m) = ctx.attr.get(id).and_then(|c| c.reviews.as_deref()) {
+        if reviews::holds_reviews(ctx.doc, ctx.stats, id) {
+            return Some((
+                Kind::Boilerplate,
+                Reason::new(ReasonCode::ClassChrome, format!("class/id '{m}'")).quoting_markup(m),
+                SUGGESTED,
+            ));
+        }
+    }
     if let Some(c) = ctx.attr.get(id).filter(|_| small_enough) {
         if let Some(m) = &c.promo {
             if let Some(v) = editorial_teaser(ctx, id, m) {

@@ -22,6 +22,7 @@ use leaf_rules::*;
 use super::body::{class_and_id, class_weight, names_a_post, Flags, Region};
 use super::evidence;
 use super::leaves::{Latent, Leaf};
+use super::reviews;
 use super::stats::Stats;
 use crate::cues;
 use crate::dom::{Document, NodeId};
@@ -187,6 +188,8 @@ pub struct AttrCues {
     related: Option<Box<str>>,
     /// The chrome cue that matched.
     chrome: Option<Box<str>>,
+    /// On a product page, the name of a customer-review widget.
+    reviews: Option<Box<str>>,
 }
 
 /// Facts about a page that do not depend on where the body is, computed
@@ -222,7 +225,7 @@ impl AttrIndex {
 
 impl PageFacts {
     /// Matches every visible element's names against the cue lists once.
-    pub fn new(doc: &Document, leaves: &[Leaf], stats: &Stats, forum: bool) -> Self {
+    pub fn new(doc: &Document, leaves: &[Leaf], stats: &Stats, forum: bool, product: bool) -> Self {
         let mut of = vec![0u32; doc.len()];
         let mut sets: Vec<AttrCues> = Vec::new();
         // Match each distinct name string once.
@@ -242,6 +245,9 @@ impl PageFacts {
                 related: found(cues::related_attr()),
                 // On a forum thread the comments are the posts.
                 chrome: found(cues::boilerplate_attr()).filter(|m| !(forum && names_a_post(m))),
+                reviews: product
+                    .then(|| reviews::name(&names).map(Into::into))
+                    .flatten(),
             });
             // At most one set per element, so the count fits as node ids do.
             let index = sets.len() as u32;
