@@ -322,6 +322,8 @@ pub enum Label {
     Sidebar,
     /// A comment section.
     Comments,
+    /// A product's customer reviews.
+    CustomerReviews,
     /// A cookie or consent notice.
     CookieNotice,
     /// The article's tags or categories.
@@ -363,6 +365,7 @@ impl Label {
             Label::Footer => "Footer",
             Label::Sidebar => "Sidebar",
             Label::Comments => "Comments",
+            Label::CustomerReviews => "Customer reviews",
             Label::CookieNotice => "Cookie notice",
             Label::Tags => "Tags",
             Label::AboutTheAuthor => "About the author",

@@ -129,6 +129,8 @@ why_ids! {
     MarkedSidebar = "marked_sidebar" [],
     /// Marked as comments.
     MarkedComments = "marked_comments" [],
+    /// Marked as customer reviews.
+    MarkedReviews = "marked_reviews" [],
     /// Marked as a cookie notice.
     MarkedCookies = "marked_cookies" [],
     /// Marked as tags.
@@ -358,6 +360,7 @@ impl WhyMessage {
             W::MarkedPageHeader => return marked("the page header"),
             W::MarkedSidebar => return marked("a sidebar"),
             W::MarkedComments => return marked("comments"),
+            W::MarkedReviews => return marked("customer reviews"),
             W::MarkedCookies => return marked("a cookie notice"),
             W::MarkedTags => return marked("tags"),
             W::MarkedAuthor => return marked("an author box"),

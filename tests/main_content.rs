@@ -216,5 +216,7 @@ fn a_product_pages_customer_reviews_are_not_its_article() {
         assert!(!text.contains(s), "{s:?} in {text}");
         let b = a.blocks.iter().find(|b| b.text.contains(s)).expect(s);
         assert_eq!(b.kind, declutter::Kind::Boilerplate, "{s:?}: {b:?}");
+        assert_eq!(b.label, declutter::Label::CustomerReviews, "{s:?}: {b:?}");
+        assert_eq!(b.why, ["marked as customer reviews in the page's code"]);
     }
 }

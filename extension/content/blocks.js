@@ -37,6 +37,7 @@ export const LABEL_MESSAGES = Object.freeze({
   Footer: "label_footer",
   Sidebar: "label_sidebar",
   Comments: "label_comments",
+  "Customer reviews": "label_customerReviews",
   "Cookie notice": "label_cookieNotice",
   Tags: "label_tags",
   "About the author": "label_aboutTheAuthor",

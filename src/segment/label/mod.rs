@@ -191,6 +191,8 @@ const COMMENTS: &[&str] = &[
     "komentář",
     "reply",
 ];
+/// Customer-review widgets (see `segment/reviews.rs`).
+const REVIEWS: &[&str] = &["review", "yotpo", "okendo", "jdgm"];
 const COOKIES: &[&str] = &["cookie", "consent", "gdpr"];
 const TAGS: &[&str] = &[
     "tag ",
@@ -312,6 +314,7 @@ fn chrome_words(text: &str) -> Option<Label> {
     [
         (COOKIES, Label::CookieNotice),
         (COMMENTS, Label::Comments),
+        (REVIEWS, Label::CustomerReviews),
         (COPYRIGHT, Label::Copyright),
         (LEGAL, Label::LegalNotice),
         (FOOTER, Label::Footer),
@@ -554,6 +557,7 @@ fn marked(label: Option<Label>) -> WhyId {
         Some(Label::PageHeader) => W::MarkedPageHeader,
         Some(Label::Sidebar) => W::MarkedSidebar,
         Some(Label::Comments) => W::MarkedComments,
+        Some(Label::CustomerReviews) => W::MarkedReviews,
         Some(Label::CookieNotice) => W::MarkedCookies,
         Some(Label::Tags) => W::MarkedTags,
         Some(Label::AboutTheAuthor) => W::MarkedAuthor,
