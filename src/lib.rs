@@ -26,6 +26,7 @@ pub mod snapshot;
 // The document they make, and what of it a reader sees.
 mod address;
 pub mod dom;
+mod names;
 mod visibility;
 
 // The stages, in the order they run (blank lines keep rustfmt from sorting

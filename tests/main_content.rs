@@ -197,13 +197,17 @@ fn prose_paragraphs_classed_like_a_menu_are_article_text() {
 /// they outweigh it: the article holds the description and the rating
 /// summary, and the reviews are a boilerplate block. Seen failing before
 /// `src/segment/reviews.rs` (the body was found among the reviews, and
-/// the description fell outside it) and passing after.
+/// the description fell outside it) and `lists_reviewers` in
+/// `src/metadata/byline.rs` (the first reviewer was the byline), and
+/// passing after.
 #[test]
 fn a_product_pages_customer_reviews_are_not_its_article() {
     let a = analyse(
         "product-customer-reviews.html",
         "https://example.com/product/trail-25",
     );
+    // A reviewer is not the page's author.
+    assert_eq!(a.article.byline, None);
     let text = &a.article.text;
     for s in [
         "a U-shaped zip opens the whole main compartment",

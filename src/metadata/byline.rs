@@ -124,7 +124,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         let removed = !crate::visibility::readability_visible(doc, node)
             || (doc.attr(node, "aria-modal") == Some("true")
                 && doc.attr(node, "role") == Some("dialog"));
-        if removed {
+        if removed || match_string.is_some_and(|m| lists_reviewers(doc, node, m)) {
             next = next_element_skipping(doc, node);
             continue;
         }
@@ -227,6 +227,24 @@ fn is_byline(doc: &Document, node: NodeId, match_string: Option<&str>) -> bool {
     }
     let len = measured_len(doc, node, is_js_space, false, MAX_BYLINE_LEN);
     len > 0 && len < MAX_BYLINE_LEN
+}
+
+/// Whether `node`, named `match_string`, is a list of customer reviews:
+/// named for reviews and holding several author lines, its reviewers'.
+/// A product page's first reviewer was its byline ("Dana, 2 years ago");
+/// a review article's one byline, under names like `review-header`, stays.
+fn lists_reviewers(doc: &Document, node: NodeId, match_string: &str) -> bool {
+    crate::names::reviews_name(match_string).is_some()
+        && doc
+            .descendants(node)
+            .filter(|&d| {
+                let class = doc.attr(d, "class").unwrap_or("");
+                let id = doc.attr(d, "id").unwrap_or("");
+                let names = format!("{class} {id}");
+                is_byline(doc, d, Some(&names))
+            })
+            .nth(1)
+            .is_some()
 }
 
 /// The first element under `node` whose `itemprop` mentions `name`: a
@@ -335,6 +353,23 @@ mod tests {
     fn prefers_the_itemprop_name_inside_the_byline() {
         let html = "<div class='author'>Written by <span itemprop='name'>Ann Lee</span></div>";
         assert_eq!(byline(html).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_list_of_reviews_names_no_byline() {
+        let review = |who: &str| {
+            format!("<div class='review'><p class='review__author'>{who}</p><p>Lovely.</p></div>")
+        };
+        let list = format!(
+            "<section class='customer-reviews'>{}{}</section>",
+            review("Dana"),
+            review("Sam")
+        );
+        assert_eq!(byline(&list), None);
+        // A review article's own byline stays.
+        let article =
+            "<div class='review-header'><h2>Album</h2><span class='byline'>By Ann Lee</span></div>";
+        assert_eq!(byline(article).as_deref(), Some("By Ann Lee"));
     }
 
     #[test]

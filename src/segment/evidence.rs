@@ -175,38 +175,7 @@ const AD_SLOT_WORDS: &[&str] = &[
 /// The class or id token of `names` (space-separated) that names an ad
 /// slot, if any.
 pub fn ad_slot_name(names: &str) -> Option<&str> {
-    token_naming(names, AD_SLOT_WORDS)
-}
-
-/// The class or id token of `names` (space-separated) holding one of
-/// `words` as a whole word, if any. Words are runs of ASCII letters and
-/// digits, cut at separators and before an upper-case letter that follows
-/// a lower-case one or a digit (`AdBanner`, `top-leaderboard`,
-/// `pipf-seo-reviews__review`), compared without case.
-pub fn token_naming<'n>(names: &'n str, words: &[&str]) -> Option<&'n str> {
-    let names_one = |word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
-    names.split_whitespace().find(|token| {
-        let mut start = None;
-        let mut prev_lower = false;
-        for (i, c) in token.char_indices() {
-            if !c.is_ascii_alphanumeric() {
-                if start.take().is_some_and(|s| names_one(&token[s..i])) {
-                    return true;
-                }
-                prev_lower = false;
-                continue;
-            }
-            if c.is_ascii_uppercase()
-                && prev_lower
-                && start.take().is_some_and(|s| names_one(&token[s..i]))
-            {
-                return true;
-            }
-            start.get_or_insert(i);
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        }
-        start.is_some_and(|s| names_one(&token[s..]))
-    })
+    crate::names::token_naming(names, AD_SLOT_WORDS)
 }
 
 #[cfg(test)]

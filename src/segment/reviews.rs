@@ -8,27 +8,14 @@
 //! `pipf-seo-reviews__review`, `individual-review__main`, a review
 //! platform's widget) that holds prose and not the page's headline.
 
-use super::evidence::token_naming;
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
-
-/// Words naming customer reviews, and the common review platforms' widget
-/// names.
-const REVIEW_WORDS: &[&str] = &["review", "reviews", "yotpo", "okendo", "jdgm"];
+use crate::names::reviews_name;
 
 /// Fewest prose characters of a review widget: a rating summary ("4.6 out
 /// of 5 stars, 44,754 ratings", "95% of the 11,312 user reviews ... are
 /// positive") belongs with the description; WCXB keeps it.
 const MIN_REVIEWS_PROSE: usize = 150;
-
-/// The class or id token of `names` that names customer reviews, if any.
-/// The publisher's "editorial reviews" are the description's blurbs.
-pub fn name(names: &str) -> Option<&str> {
-    if token_naming(names, &["editorial"]).is_some() {
-        return None;
-    }
-    token_naming(names, REVIEW_WORDS)
-}
 
 /// Whether element `id`, named for reviews, holds what reviewers wrote:
 /// prose, and not the page's headline.
@@ -47,36 +34,11 @@ pub fn marks(doc: &Document, stats: &Stats) -> Vec<bool> {
         }
         let Some(e) = doc.element(id) else { continue };
         let names = [e.attr("class"), e.attr("id")];
-        if names.iter().flatten().any(|n| name(n).is_some()) && holds_reviews(doc, stats, id) {
+        if names.iter().flatten().any(|n| reviews_name(n).is_some())
+            && holds_reviews(doc, stats, id)
+        {
             marks[id] = true;
         }
     }
     marks
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn review_names_are_whole_words_and_not_editorial() {
-        for n in [
-            "customer-reviews",
-            "pipf-seo-reviews__review",
-            "individual-review__main",
-            "yotpo-main-widget",
-            "reviewsList",
-            "jdgm-widget",
-        ] {
-            assert!(name(n).is_some(), "{n}");
-        }
-        for n in [
-            "preview",
-            "reviewer",
-            "editorialReviews_feature_div",
-            "overview",
-        ] {
-            assert!(name(n).is_none(), "{n}");
-        }
-    }
 }

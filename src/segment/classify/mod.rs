@@ -246,7 +246,7 @@ impl PageFacts {
                 // On a forum thread the comments are the posts.
                 chrome: found(cues::boilerplate_attr()).filter(|m| !(forum && names_a_post(m))),
                 reviews: product
-                    .then(|| reviews::name(&names).map(Into::into))
+                    .then(|| crate::names::reviews_name(&names).map(Into::into))
                     .flatten(),
             });
             // At most one set per element, so the count fits as node ids do.
