@@ -23,9 +23,11 @@ pub mod markup;
 pub mod parse;
 pub mod snapshot;
 
-// The document they make, and what of it a reader sees.
+// The document they make, the names of its elements by what they mean,
+// and what of it a reader sees.
 mod address;
 pub mod dom;
+mod tag_sets;
 mod visibility;
 
 // The stages, in the order they run (blank lines keep rustfmt from sorting

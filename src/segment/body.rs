@@ -9,6 +9,7 @@ use super::leaves::Leaf;
 use super::stats::Stats;
 use crate::cues;
 use crate::dom::{Document, NodeId};
+use crate::tag_sets;
 
 /// Paragraphs shorter than this are not scored (captions, labels).
 const MIN_SCORED_CHARS: usize = 25;
@@ -170,7 +171,7 @@ fn tag_weight(tag: &str) -> f64 {
         "div" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        t if tag_sets::heading(t) || t == "th" => -5.0,
         _ => 0.0,
     }
 }
@@ -195,7 +196,7 @@ pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId, forum: bool) 
         }
         if doc
             .attr(id, "role")
-            .is_some_and(|r| cues::chrome_role().is_match(r.trim()))
+            .is_some_and(|r| cues::chrome_role(r.trim()))
         {
             marks[id] = true;
             continue;

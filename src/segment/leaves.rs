@@ -3,62 +3,8 @@
 //! cell). Leaves are the atoms the classifier labels and groups.
 
 use crate::dom::{Document, NodeData, NodeId, Walk};
+use crate::tag_sets;
 use crate::visibility::{is_hidden, is_revealable};
-
-/// Whether an element starts a block: a new line of text; everything else
-/// flows inline. (A `match`, not a list search: every element entered and
-/// left asks.)
-pub fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
-}
 
 /// Punctuation that Readability counts as commas (Latin, Arabic, CJK).
 const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，', '、'];
@@ -293,7 +239,7 @@ impl Cutter<'_> {
                 }
                 self.run.soft_break = true;
                 let tag = doc.tag(id).unwrap_or("");
-                if is_block_tag(tag) {
+                if tag_sets::flow_block(tag) {
                     self.flush();
                     let owner = self.owner();
                     if let Some(s) = self.split_owner.get_mut(owner) {
@@ -343,7 +289,7 @@ impl Cutter<'_> {
     fn leave(&mut self, id: NodeId) {
         let doc = self.doc;
         let tag = doc.tag(id).unwrap_or("");
-        if is_block_tag(tag) {
+        if tag_sets::flow_block(tag) {
             self.flush();
             self.owners.pop();
             self.after_br = false;

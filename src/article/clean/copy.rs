@@ -16,6 +16,7 @@ use super::urls::{self, LINK_SCHEMES};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
 use crate::segment::Selection;
+use crate::tag_sets;
 use crate::visibility::hidden_by_markup;
 use url::Url;
 
@@ -174,10 +175,7 @@ impl<'a> Copier<'a> {
         }
         let name = &*el.name;
         let mut role = rules::role(name);
-        let table_part = matches!(
-            name,
-            "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption"
-        );
+        let table_part = tag_sets::table_part(name);
         if (is_root && NEEDS_PARENT.contains(&name)) || (ctx.layout_table && table_part) {
             role = Role::Wrapper;
         }
@@ -304,10 +302,7 @@ impl<'a> Copier<'a> {
         let inner = Ctx {
             out: e,
             depth: ctx.depth + 1,
-            phrasing: matches!(
-                tag,
-                "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "summary"
-            ),
+            phrasing: tag_sets::heading(tag) || matches!(tag, "p" | "pre" | "summary"),
             pre: tag == "pre",
             link: false,
             ..ctx
