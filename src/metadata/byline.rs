@@ -7,10 +7,10 @@
 //! that repeats the title), and takes the first short element marked as an
 //! author line.
 
+use super::similarity::text_similarity;
 use super::text::{
     inner_text_len, is_js_space, js_trim, measured_len, text_content, trimmed_text_within,
 };
-use super::title::text_similarity;
 use crate::cues;
 use crate::dom::{Document, NodeId, DOCUMENT};
 use crate::tag_sets;

@@ -3,8 +3,9 @@
 //! article-typed object wins, found at the top level, in a top-level array
 //! or in an `@graph`.
 
+use super::similarity::text_similarity;
 use super::text::{js_trim, text_content};
-use super::title::{article_title, text_similarity};
+use super::title::article_title;
 use crate::dom::{Document, DOCUMENT};
 use serde_json::Value;
 

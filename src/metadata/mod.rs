@@ -13,6 +13,7 @@ mod dates;
 mod jsonld;
 mod meta_tags;
 mod page;
+pub(crate) mod similarity;
 mod text;
 mod title;
 

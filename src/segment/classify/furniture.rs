@@ -39,7 +39,8 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
     // too, but they cover little of it.
     let similar = |text: &str| {
         title.is_some_and(|t| {
-            similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE
+            text_similarity(t, text) > TITLE_SIMILARITY
+                && text_similarity(text, t) >= MIN_TITLE_COVERAGE
         })
     };
     let has_headline = ctx
