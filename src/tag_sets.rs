@@ -175,6 +175,50 @@ tag_set! {
     pub(crate) fn heading_like = [heading] + "header" | "caption" | "legend" | "summary";
 }
 
+// ---- Segmentation: page chrome and repeated items. ----
+
+tag_set! {
+    /// Elements that are page chrome by their tag: the page's header and
+    /// footer, navigation, a sidebar, a form. Their repeated children are
+    /// chrome too (`segment::items`).
+    pub(crate) fn chrome_landmark = "header" | "footer" | "nav" | "aside" | "form";
+}
+
+tag_set! {
+    /// Page chrome by its tag for the body search (`segment::body`): the
+    /// [`chrome_landmark`]s and dialogs.
+    pub(crate) fn chrome_element = [chrome_landmark] + "dialog";
+}
+
+tag_set! {
+    /// Tags a repeated item (a listing's card, a thread's post) can have:
+    /// block containers, not paragraphs or inline runs (the paragraphs of
+    /// a story are same-shaped siblings too). Used by `segment::items`.
+    pub(crate) fn item_container = "li" | "article" | "div" | "section" | "tr" | "dd";
+}
+
+tag_set! {
+    /// The containers Readability cleans conditionally (`_cleanConditionally`
+    /// on forms, fieldsets, tables, lists and divs, and sections):
+    /// segmentation weighs their links, forms and images
+    /// (`segment::classify::boxes`).
+    pub(crate) fn readability_conditional = "form" | "fieldset" | "table" | "ul" | "ol" | "div"
+        | "section";
+}
+
+tag_set! {
+    /// A paragraph and the phrasing elements running text is set in: a
+    /// class name on one of them names the text, not a widget around it
+    /// (`segment::classify::boxes`).
+    pub(crate) fn running_text = "p" | "span" | "em" | "strong" | "i" | "b" | "q" | "mark";
+}
+
+tag_set! {
+    /// Bold text: a line all in bold reads as a heading (`segment::leaves`);
+    /// Markdown writes it as `**`.
+    pub(crate) fn bold = "b" | "strong";
+}
+
 // ---- The clean article: what the cleaner keeps and the serialiser writes. ----
 
 tag_set! {
@@ -205,6 +249,49 @@ tag_set! {
     /// Every tag the article's HTML serialiser writes: the clean blocks and
     /// phrasing, links, images and line breaks.
     pub(crate) fn clean_output = [clean_block | clean_phrasing] + "a" | "img" | "br";
+}
+
+tag_set! {
+    /// Elements that need a particular parent (a table, a list...): as the
+    /// root of a selection the cleaner turns them into wrappers
+    /// (`article::clean::copy`).
+    pub(crate) fn needs_parent = [table_part] + "li" | "dt" | "dd" | "figcaption" | "summary";
+}
+
+tag_set! {
+    /// Clean-tree containers that only hold other elements: the copy drops
+    /// white space between their children (`article::clean::copy`).
+    pub(crate) fn structure_only = [table_row] + "table" | "ul" | "ol" | "dl";
+}
+
+tag_set! {
+    /// Flow containers in which a lone wrapper is dropped rather than
+    /// turned into a paragraph (`<li><div>text</div></li>` reads as
+    /// `<li>text</li>`; `article::clean::tidy`).
+    pub(crate) fn tight_container = [table_cell] + "li" | "dt" | "dd" | "caption" | "figcaption"
+        | "summary";
+}
+
+tag_set! {
+    /// Clean-tree elements the tidy pass keeps even without any text or
+    /// image: rows and cells (a table keeps its shape), rules, line breaks
+    /// and images (`article::clean::tidy`).
+    pub(crate) fn keep_when_empty = [table_row | table_cell] + "br" | "hr" | "img";
+}
+
+tag_set! {
+    /// Parts of a form whose text is not page content: its controls and
+    /// labels, and scripts and styles (`article::clean::probe` measures
+    /// what is left to tell a page-wrapping form from a sign-up box).
+    pub(crate) fn form_control_or_script = "select" | "option" | "textarea" | "button" | "label"
+        | "script" | "style" | "noscript";
+}
+
+tag_set! {
+    /// Blocks that make a table too rich for a Markdown pipe table
+    /// (`article::markdown`).
+    pub(crate) fn rich_cell = [heading] + "p" | "pre" | "hr" | "ul" | "ol" | "li" | "dl"
+        | "blockquote" | "figure" | "table" | "div" | "details";
 }
 
 // ---- Readability's own sets, for the byline search that replays it. ----

@@ -15,28 +15,6 @@ const HARD_BREAK: char = '\u{1}';
 /// Shortest code fence.
 const MIN_FENCE: usize = 3;
 
-/// Blocks that make a table too rich for a pipe table.
-const RICH_CELL: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "hr",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "blockquote",
-    "figure",
-    "table",
-    "div",
-    "details",
-];
-
 /// The article as Markdown, headed by its title.
 pub fn render(article: &Article) -> String {
     let mut out = String::new();
@@ -366,7 +344,7 @@ fn inline(doc: &Document, nodes: &[NodeId]) -> String {
 /// Wraps an element's rendered content in its Markdown markup.
 fn wrap_inline(doc: &Document, n: NodeId, s: String) -> String {
     match doc.tag(n).unwrap_or("") {
-        "strong" | "b" => emphasis("**", s),
+        t if tag_sets::bold(t) => emphasis("**", s),
         "em" | "i" | "cite" | "var" => emphasis("*", s),
         "del" | "s" => emphasis("~~", s),
         "q" => format!("\"{s}\""),
@@ -552,7 +530,7 @@ fn pipe_table(doc: &Document, table: NodeId) -> Option<(Option<String>, String)>
             let rich = doc
                 .descendants(cell)
                 .skip(1)
-                .any(|d| doc.tag(d).is_some_and(|t| RICH_CELL.contains(&t)));
+                .any(|d| doc.tag(d).is_some_and(tag_sets::rich_cell));
             if spans || rich {
                 return None;
             }

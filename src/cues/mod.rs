@@ -16,7 +16,7 @@ use regex_automata::hybrid::dfa::DFA;
 use regex_automata::hybrid::regex::{Cache, Regex};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
-pub use roles::{chrome_role, readability_unlikely_role};
+pub use roles::{chrome_landmark_role, chrome_role, readability_unlikely_role};
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
@@ -308,5 +308,7 @@ mod tests {
         assert!(readability_unlikely_role("navigation"));
         assert!(!readability_unlikely_role("banner"));
         assert!(!readability_unlikely_role("Navigation"));
+        assert!(chrome_role("TabList") && chrome_role("contentinfo"));
+        assert!(chrome_landmark_role("dialog") && !chrome_landmark_role("menu"));
     }
 }

@@ -475,16 +475,10 @@ pub fn is_content_form(doc: &Document, stats: &Stats, id: NodeId) -> bool {
 
 /// Page chrome by its tag or landmark role.
 fn is_chrome_element(doc: &Document, stats: &Stats, id: NodeId) -> bool {
-    (matches!(
-        doc.tag(id),
-        Some("header" | "footer" | "nav" | "aside" | "form" | "dialog")
-    ) && !is_content_form(doc, stats, id))
-        || doc.attr(id, "role").is_some_and(|r| {
-            matches!(
-                r.trim(),
-                "banner" | "contentinfo" | "navigation" | "complementary" | "search" | "dialog"
-            )
-        })
+    (doc.tag(id).is_some_and(tag_sets::chrome_element) && !is_content_form(doc, stats, id))
+        || doc
+            .attr(id, "role")
+            .is_some_and(|r| cues::chrome_landmark_role(r.trim()))
 }
 
 /// The element maximising prose minus a share of everything else. Prose in

@@ -271,7 +271,7 @@ impl Cutter<'_> {
                         self.link_depth += 1;
                         self.run.links.push(id);
                     }
-                    "b" | "strong" => self.bold_depth += 1,
+                    t if tag_sets::bold(t) => self.bold_depth += 1,
                     _ => {}
                 }
                 // Inline boxes such as buttons and cells of text still read
@@ -300,7 +300,7 @@ impl Cutter<'_> {
             "a" if doc.attr(id, "href").is_some() => {
                 self.link_depth = self.link_depth.saturating_sub(1)
             }
-            "b" | "strong" => self.bold_depth = self.bold_depth.saturating_sub(1),
+            t if tag_sets::bold(t) => self.bold_depth = self.bold_depth.saturating_sub(1),
             _ => {}
         }
         if matches!(tag, "button" | "label") {

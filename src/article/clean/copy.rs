@@ -11,7 +11,7 @@
 use super::attrs;
 use super::images::{self, Image};
 use super::probe::{bears_block, form_has_text, is_layout_table, video_provider};
-use super::rules::{self, Role, NEEDS_PARENT, STRUCTURE_ONLY};
+use super::rules::{self, Role};
 use super::urls::{self, LINK_SCHEMES};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
@@ -176,7 +176,7 @@ impl<'a> Copier<'a> {
         let name = &*el.name;
         let mut role = rules::role(name);
         let table_part = tag_sets::table_part(name);
-        if (is_root && NEEDS_PARENT.contains(&name)) || (ctx.layout_table && table_part) {
+        if (is_root && tag_sets::needs_parent(name)) || (ctx.layout_table && table_part) {
             role = Role::Wrapper;
         }
         if name == "table" {
@@ -381,10 +381,7 @@ impl<'a> Copier<'a> {
 
     fn text(&mut self, ctx: Ctx, t: &str) {
         if !ctx.pre && t.trim().is_empty() {
-            let structural = self
-                .out
-                .tag(ctx.out)
-                .is_some_and(|tag| STRUCTURE_ONLY.contains(&tag));
+            let structural = self.out.tag(ctx.out).is_some_and(tag_sets::structure_only);
             if !structural {
                 self.append_collapsed(ctx.out, t);
             }

@@ -96,46 +96,6 @@ pub(super) fn is_blockish_source(name: &str) -> bool {
     matches!(role(name), Role::Block(_) | Role::Wrapper) || matches!(name, "table" | "form" | "hr")
 }
 
-/// Elements that need a particular parent (a table, a list...): as the root
-/// of a selection they are turned into wrappers.
-pub(super) const NEEDS_PARENT: &[&str] = &[
-    "li",
-    "dt",
-    "dd",
-    "tr",
-    "td",
-    "th",
-    "thead",
-    "tbody",
-    "tfoot",
-    "caption",
-    "figcaption",
-    "summary",
-];
-
-/// Clean-tree containers that only hold other elements: white space
-/// between their children is dropped.
-pub(super) const STRUCTURE_ONLY: &[&str] =
-    &["table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"];
-
-/// Flow containers in which a lone wrapper is dropped rather than turned into
-/// a paragraph (`<li><div>text</div></li>` reads as `<li>text</li>`).
-pub(super) const TIGHT_CONTAINERS: &[&str] = &[
-    "li",
-    "dt",
-    "dd",
-    "td",
-    "th",
-    "caption",
-    "figcaption",
-    "summary",
-];
-
-/// Clean-tree elements kept even without any text or image.
-pub(super) const KEEP_WHEN_EMPTY: &[&str] = &[
-    "br", "hr", "img", "td", "th", "tr", "thead", "tbody", "tfoot",
-];
-
 /// Hosts of video players whose iframes become a link to the video
 /// (Readability keeps the same ones), with the name the link shows.
 pub(super) const VIDEO_HOSTS: &[(&str, &str)] = &[

@@ -2,7 +2,6 @@
 //! image, then resolves wrappers into paragraphs or dissolves them, so the
 //! article is a flat run of blocks.
 
-use super::rules::{KEEP_WHEN_EMPTY, TIGHT_CONTAINERS};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Element, NodeData, NodeId, DOCUMENT};
 use crate::tag_sets;
@@ -127,7 +126,7 @@ fn remove_empty(out: &mut Document) {
                 let Some(tag) = out.tag(n) else { continue };
                 let has = content[n] || out.children(n).any(|c| content[c]);
                 content[n] = has;
-                if !has && !KEEP_WHEN_EMPTY.contains(&tag) {
+                if !has && !tag_sets::keep_when_empty(tag) {
                     doomed.push(n);
                 }
             }
@@ -217,7 +216,7 @@ fn resolve_wrapper(out: &mut Document, w: NodeId, is_wrapper: &[bool]) {
 fn lone_child_of_tight_container(out: &Document, w: NodeId, is_wrapper: &[bool]) -> bool {
     let Some(p) = out.parent(w) else { return false };
     if is_wrapper.get(p).copied().unwrap_or(false)
-        || !out.tag(p).is_some_and(|t| TIGHT_CONTAINERS.contains(&t))
+        || !out.tag(p).is_some_and(tag_sets::tight_container)
     {
         return false;
     }

@@ -539,10 +539,7 @@ pub(super) fn conditional(
     tag: &str,
     flags: Flags,
 ) -> Option<(Kind, Reason, f32)> {
-    if !matches!(
-        tag,
-        "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section"
-    ) {
+    if !tag_sets::readability_conditional(tag) {
         return None;
     }
     let doc = ctx.doc;
@@ -753,10 +750,7 @@ fn names_links(name: &str) -> bool {
 /// in `<p class="author-bio">` is prose without links too, and stays
 /// chrome: only names of link widgets give way.)
 fn is_prose_without_links(ctx: &Ctx, id: NodeId) -> bool {
-    if !matches!(
-        ctx.doc.tag(id),
-        Some("p" | "span" | "em" | "strong" | "i" | "b" | "q" | "mark")
-    ) {
+    if !ctx.doc.tag(id).is_some_and(tag_sets::running_text) {
         return false;
     }
     // A phrasing element's text is credited to the block that holds it.
