@@ -289,7 +289,8 @@ tag_set! {
 
 tag_set! {
     /// Blocks that make a table too rich for a Markdown pipe table
-    /// (`article::markdown`).
+    /// (`article::markdown`, with the `html` feature).
+    #[cfg(feature = "html")]
     pub(crate) fn rich_cell = [heading] + "p" | "pre" | "hr" | "ul" | "ol" | "li" | "dl"
         | "blockquote" | "figure" | "table" | "div" | "details";
 }
