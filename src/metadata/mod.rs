@@ -22,6 +22,8 @@ use meta_tags::MetaTags;
 use text::{non_empty, unescape_entities};
 use url::Url;
 
+pub(crate) use jsonld::PRODUCT_TYPES;
+
 /// Meta keys for the title, in Readability's order.
 const TITLE_KEYS: &[&str] = &[
     "dc:title",

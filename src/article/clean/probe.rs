@@ -20,6 +20,7 @@ const FORM_KEEP_MIN_CHARS: usize = 500;
 const FORM_SCAN_LIMIT: usize = 20_000;
 /// Nodes looked at when searching a table for a nested table.
 const TABLE_SCAN_LIMIT: usize = 10_000;
+
 /// Whether an element holds a block among its children, looking through
 /// elements that are dropped on copy (`<span>`, custom elements).
 pub(super) fn bears_block(doc: &Document, id: NodeId) -> bool {
