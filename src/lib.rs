@@ -6,8 +6,9 @@
 //! browser's DOM snapshot, [`snapshot`]); `metadata` reads the page's title,
 //! byline and dates; `segment` cuts the page into blocks and classifies
 //! them; `article` builds the clean article from the content blocks. No
-//! stage imports a later one; `visibility` (what a reader never sees) sits
-//! beside the document model, for every stage.
+//! stage imports a later one; `visibility` (what a reader never sees) and
+//! `tag_sets` (element names by what they mean) sit beside the document
+//! model, for every stage.
 //!
 //! The public API is [`analyze_html`], [`analyze_text`] (both with the
 //! `html` feature, on by default), [`analyze_snapshot`] and
@@ -23,10 +24,12 @@ pub mod markup;
 pub mod parse;
 pub mod snapshot;
 
-// The document they make, and what of it a reader sees.
+// The document they make, the names of its elements by what they mean,
+// what its class names say, and what of it a reader sees.
 mod address;
 pub mod dom;
 mod names;
+mod tag_sets;
 mod visibility;
 
 // The stages, in the order they run (blank lines keep rustfmt from sorting

@@ -3,41 +3,7 @@
 //! byline search's Readability replay).
 
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId};
-
-/// Elements whose contents are never visible text (scripts, embedded
-/// documents, form controls whose text is not prose). A `match`, not a list
-/// search: every element of the page asks.
-fn is_invisible_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "select"
-            | "option"
-            | "datalist"
-            | "textarea"
-            | "input"
-            | "audio"
-            | "video"
-            | "source"
-            | "track"
-            | "map"
-            | "param"
-            | "frame"
-            | "frameset"
-            | "dialog"
-    )
-}
+use crate::tag_sets;
 
 /// Whether `id`'s subtree is hidden from the reader: by its tag, its
 /// namespace (SVG is a drawing; MathML is read, it is often the article's
@@ -51,7 +17,7 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if matches!(e.ns, Namespace::Svg | Namespace::Other) || e.hidden_by_layout {
         return true;
     }
-    if e.ns == Namespace::Html && is_invisible_tag(&e.name) {
+    if e.ns == Namespace::Html && tag_sets::invisible(&e.name) {
         return true;
     }
     hidden_by_markup(e)
@@ -85,7 +51,7 @@ pub fn is_revealable(doc: &Document, id: NodeId) -> bool {
     let NodeData::Element(e) = &doc.node(id).data else {
         return false;
     };
-    e.ns == Namespace::Html && !is_invisible_tag(&e.name)
+    e.ns == Namespace::Html && !tag_sets::invisible(&e.name)
 }
 
 /// Whether an inline style hides the element.

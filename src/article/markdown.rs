@@ -7,76 +7,13 @@ use super::clean::urls;
 use super::clean::walk::{Step, Walk};
 use crate::dom::{Document, NodeData, NodeId};
 use crate::model::Article;
+use crate::tag_sets;
 
 /// Stands for a hard line break (`<br>`) while inline text is assembled;
 /// text never holds it (it is filtered out of page text).
 const HARD_BREAK: char = '\u{1}';
 /// Shortest code fence.
 const MIN_FENCE: usize = 3;
-
-/// Block elements of the body; everything else is inline content.
-const BLOCKS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "hr",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "details",
-    "summary",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "aside",
-    "main",
-    "address",
-    "body",
-];
-/// Blocks that make a table too rich for a pipe table.
-const RICH_CELL: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "hr",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "blockquote",
-    "figure",
-    "table",
-    "div",
-    "details",
-];
-/// Elements whose content is not shown.
-const SILENT: &[&str] = &["script", "style", "noscript", "template", "head", "title"];
 
 /// The article as Markdown, headed by its title.
 pub fn render(article: &Article) -> String {
@@ -109,11 +46,11 @@ fn body(doc: &Document, root: NodeId) -> String {
             Step::Enter(n) if n == root => {}
             Step::Enter(n) => {
                 let tag = doc.tag(n).unwrap_or("");
-                if SILENT.contains(&tag) {
+                if tag_sets::silent(tag) {
                     walk.skip_subtree(n);
                     continue;
                 }
-                if !BLOCKS.contains(&tag) {
+                if !tag_sets::flow_block(tag) {
                     if matches!(doc.node(n).data, NodeData::Text(_) | NodeData::Element(_)) {
                         run.push(n);
                     }
@@ -362,7 +299,7 @@ fn inline(doc: &Document, nodes: &[NodeId]) -> String {
                             "code" | "kbd" | "samp" | "pre" => {
                                 Some(code_span(&doc.text_content(m)))
                             }
-                            t if SILENT.contains(&t) => Some(String::new()),
+                            t if tag_sets::silent(t) => Some(String::new()),
                             _ => None,
                         };
                         match leaf {
@@ -407,7 +344,7 @@ fn inline(doc: &Document, nodes: &[NodeId]) -> String {
 /// Wraps an element's rendered content in its Markdown markup.
 fn wrap_inline(doc: &Document, n: NodeId, s: String) -> String {
     match doc.tag(n).unwrap_or("") {
-        "strong" | "b" => emphasis("**", s),
+        t if tag_sets::bold(t) => emphasis("**", s),
         "em" | "i" | "cite" | "var" => emphasis("*", s),
         "del" | "s" => emphasis("~~", s),
         "q" => format!("\"{s}\""),
@@ -423,7 +360,7 @@ fn wrap_inline(doc: &Document, n: NodeId, s: String) -> String {
             }
             None => s,
         },
-        t if BLOCKS.contains(&t) => format!(" {s} "),
+        t if tag_sets::flow_block(t) => format!(" {s} "),
         _ => s,
     }
 }
@@ -593,7 +530,7 @@ fn pipe_table(doc: &Document, table: NodeId) -> Option<(Option<String>, String)>
             let rich = doc
                 .descendants(cell)
                 .skip(1)
-                .any(|d| doc.tag(d).is_some_and(|t| RICH_CELL.contains(&t)));
+                .any(|d| doc.tag(d).is_some_and(tag_sets::rich_cell));
             if spans || rich {
                 return None;
             }

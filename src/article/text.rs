@@ -4,51 +4,7 @@
 
 use super::clean::walk::{Step, Walk};
 use crate::dom::{Document, NodeData, NodeId, DOCUMENT};
-
-/// Elements that stand apart from their neighbours by a blank line.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "pre",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "details",
-    "summary",
-    "hr",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "aside",
-    "main",
-    "nav",
-    "address",
-    "center",
-    "form",
-    "fieldset",
-    "legend",
-    "menu",
-    "body",
-    "hgroup",
-];
-/// Elements whose text is never shown (only met when the tree is not a
-/// clean one).
-const SILENT: &[&str] = &["script", "style", "noscript", "template", "head", "title"];
+use crate::tag_sets;
 
 /// The article's plain text.
 pub fn to_text(clean: &Document) -> String {
@@ -62,7 +18,7 @@ pub fn to_text(clean: &Document) -> String {
                 NodeData::Text(t) => w.words(t),
                 NodeData::Element(_) => {
                     let tag = clean.tag(n).unwrap_or("");
-                    if SILENT.contains(&tag) {
+                    if tag_sets::silent(tag) {
                         walk.skip_subtree(n);
                         continue;
                     }
@@ -78,9 +34,9 @@ pub fn to_text(clean: &Document) -> String {
                 if tag == "pre" {
                     pre_depth = pre_depth.saturating_sub(1);
                 }
-                if BLOCKS.contains(&tag) {
+                if tag_sets::text_block(tag) {
                     w.block();
-                } else if matches!(tag, "tr" | "thead" | "tbody" | "tfoot") {
+                } else if tag_sets::table_row(tag) {
                     w.row();
                 }
             }
@@ -93,9 +49,9 @@ pub fn to_text(clean: &Document) -> String {
 fn enter(doc: &Document, n: NodeId, tag: &str, w: &mut TextWriter) {
     match tag {
         "br" => w.line(),
-        "tr" | "thead" | "tbody" | "tfoot" => w.row(),
-        "td" | "th" if has_earlier_cell(doc, n) => w.cell(),
-        t if BLOCKS.contains(&t) => w.block(),
+        t if tag_sets::table_row(t) => w.row(),
+        t if tag_sets::table_cell(t) && has_earlier_cell(doc, n) => w.cell(),
+        t if tag_sets::text_block(t) => w.block(),
         _ => {}
     }
 }

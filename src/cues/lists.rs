@@ -26,7 +26,8 @@ cue_lists! {
         "yom-remote",
     ];
 
-    /// Tokens that rescue an element from `unlikely_attr`.
+    /// Tokens that rescue an element from `unlikely_attr` (Readability's
+    /// `okMaybeItsACandidate`).
     maybe_candidate_attr, anchored = false, [
         "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
     ];
@@ -287,22 +288,9 @@ cue_lists! {
         "bildunterschrift", "legende", "légende", "popisek",
     ];
 
-    /// Roles of landmark elements that are never article text.
-    chrome_role, anchored = true, [
-        "navigation", "menu", "menubar", "banner", "contentinfo", "complementary", "search",
-        "alert", "alertdialog", "dialog", "toolbar", "tablist",
-    ];
-
     /// Class/id words marking an author line (Readability's `byline`).
     byline_attr, anchored = false, [
         "byline", "author", "dateline", "writtenby", "p-author",
-    ];
-
-    /// Class/id words that rescue an unlikely-looking element from
-    /// Readability's byline walk (its `okMaybeItsACandidate`, without the
-    /// `mathjax` of `maybe_candidate_attr`).
-    byline_maybe_candidate_attr, anchored = false, [
-        "and", "article", "body", "column", "content", "main", "shadow",
     ];
 
     /// A `<meta property>` naming an article field (Readability's

@@ -11,10 +11,12 @@
 
 mod nfa_codec;
 mod reverse;
+mod roles;
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::hybrid::regex::{Cache, Regex};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
+pub use roles::{chrome_landmark_role, chrome_role, readability_unlikely_role};
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
@@ -137,7 +139,7 @@ mod tests {
 
     #[test]
     fn loaded_lists_match_as_the_regex_crate_did() {
-        let cues: [(&str, &Cue); 24] = [
+        let cues: [(&str, &Cue); 22] = [
             ("unlikely_attr", unlikely_attr()),
             ("maybe_candidate_attr", maybe_candidate_attr()),
             ("positive_attr", positive_attr()),
@@ -156,9 +158,7 @@ mod tests {
             ("date_word", date_word()),
             ("date_shape", date_shape()),
             ("caption_attr", caption_attr()),
-            ("chrome_role", chrome_role()),
             ("byline_attr", byline_attr()),
-            ("byline_maybe_candidate_attr", byline_maybe_candidate_attr()),
             ("meta_property", meta_property()),
             ("meta_name", meta_name()),
             ("rfc3339_like", rfc3339_like()),
@@ -302,7 +302,13 @@ mod tests {
         // An author's bio is not the publication's promotion.
         assert!(!promo_text().is_match("Follow him on Twitter @someone"));
         assert!(!boilerplate_text().is_match("The category: a short story"));
-        assert!(chrome_role().is_match("navigation"));
-        assert!(!chrome_role().is_match("main"));
+        assert!(chrome_role("navigation"));
+        assert!(chrome_role("Navigation"));
+        assert!(!chrome_role("main"));
+        assert!(readability_unlikely_role("navigation"));
+        assert!(!readability_unlikely_role("banner"));
+        assert!(!readability_unlikely_role("Navigation"));
+        assert!(chrome_role("TabList") && chrome_role("contentinfo"));
+        assert!(chrome_landmark_role("dialog") && !chrome_landmark_role("menu"));
     }
 }

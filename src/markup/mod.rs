@@ -17,65 +17,8 @@
 pub mod tokens;
 
 use crate::dom::{Document, Element, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
+use crate::tag_sets;
 use tokens::{Token, Tokens};
-
-/// Elements with no content and no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
-
-/// Elements that go to the head when they come before any content.
-const HEAD: &[&str] = &[
-    "base", "basefont", "bgsound", "link", "meta", "noframes", "noscript", "script", "style",
-    "template", "title",
-];
-
-/// Start tags that close an open `<p>` (the tree builder's "close a p
-/// element" cases).
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-];
-
-/// Elements a `<p>` open below them is out of reach of (button scope).
-const P_SCOPE: &[&str] = &[
-    "applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th",
-];
 
 /// Parses a fragment or a small page into a document with `<html>`,
 /// `<head>` and `<body>` (see the module's note for what it leaves out).
@@ -123,18 +66,18 @@ pub fn parse_fragment(text: &str) -> Document {
                 } else {
                     name
                 };
-                if !in_body && HEAD.contains(&&*name) {
+                if !in_body && tag_sets::head_content(&name) {
                     let id = doc.append_element(head, Element::html(&name, attrs));
                     raw_parent = tokens::is_raw_text(&name).then_some(id);
                     continue;
                 }
                 in_body = true;
-                if CLOSES_P.contains(&&*name) {
+                if tag_sets::closes_p(&name) {
                     close_p(&mut open);
                 }
                 let parent = open.last().map_or(body, |&(_, id)| id);
                 let id = doc.append_element(parent, Element::html(&name, attrs));
-                if VOID.contains(&&*name) {
+                if tag_sets::void(&name) {
                     continue;
                 }
                 // A raw-text element's text is its own, even past the cap.
@@ -177,7 +120,7 @@ fn close_p(open: &mut Vec<(Box<str>, NodeId)>) -> bool {
                 open.truncate(at);
                 return true;
             }
-            n if P_SCOPE.contains(&n) => return false,
+            n if tag_sets::button_scope(n) => return false,
             _ => {}
         }
     }

@@ -17,16 +17,9 @@ pub type Attrs = Vec<(Box<str>, Box<str>)>;
 /// would make the scan quadratic).
 const SCAN_DUPLICATES_UP_TO: usize = 16;
 
-/// Elements whose content is text up to their end tag (the HTML
-/// tokenizer's RAWTEXT, RCDATA and script data states; `noscript` as with
-/// scripting on, as html5ever and a browser read a page).
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
-];
-
 /// Whether an element's content is text up to its end tag.
 pub fn is_raw_text(name: &str) -> bool {
-    RAW_TEXT.contains(&name)
+    crate::tag_sets::raw_text(name)
 }
 
 /// One token of the input.

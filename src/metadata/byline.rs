@@ -7,23 +7,14 @@
 //! that repeats the title), and takes the first short element marked as an
 //! author line.
 
+use super::similarity::text_similarity;
 use super::text::{
     inner_text_len, is_js_space, js_trim, measured_len, text_content, trimmed_text_within,
 };
-use super::title::text_similarity;
 use crate::cues;
 use crate::dom::{Document, NodeId, DOCUMENT};
+use crate::tag_sets;
 
-/// ARIA roles of page furniture Readability strips.
-const UNLIKELY_ROLES: &[&str] = &[
-    "menu",
-    "menubar",
-    "complementary",
-    "navigation",
-    "alert",
-    "alertdialog",
-    "dialog",
-];
 /// A byline is shorter than this (UTF-16 units): longer text is an author
 /// bio or a whole block.
 const MAX_BYLINE_LEN: usize = 100;
@@ -51,27 +42,6 @@ const RETRY_TEXT_THRESHOLD: usize = 500;
 /// Paragraphs shorter than this are not scored by Readability, so they do
 /// not make an article.
 const MIN_PARAGRAPH_LEN: usize = 25;
-/// Phrasing elements, which Readability gathers into new paragraphs when
-/// they sit loose in a `<div>` (`<a>`, `<del>` and `<ins>` count when they
-/// hold no blocks).
-const PHRASING_TAGS: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "object", "output",
-    "progress", "q", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "textarea",
-    "time", "var", "wbr",
-];
-/// Tags that make a `<div>` a container rather than a paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "blockquote",
-    "dl",
-    "div",
-    "img",
-    "ol",
-    "p",
-    "pre",
-    "table",
-    "ul",
-];
 
 /// The byline the page's markup shows, `title` being the article title
 /// already chosen (the heading repeating it is skipped with its subtree).
@@ -143,8 +113,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         }
         let unlikely = strip_unlikely
             && match_string.is_some_and(|m| {
-                cues::unlikely_attr().is_match(m)
-                    && !cues::byline_maybe_candidate_attr().is_match(m)
+                cues::unlikely_attr().is_match(m) && !cues::maybe_candidate_attr().is_match(m)
             })
             && !has_ancestor_tag(doc, node, "table")
             && !has_ancestor_tag(doc, node, "code")
@@ -153,7 +122,7 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         let unlikely_role = strip_unlikely
             && doc
                 .attr(node, "role")
-                .is_some_and(|r| UNLIKELY_ROLES.contains(&r));
+                .is_some_and(cues::readability_unlikely_role);
         if unlikely || unlikely_role {
             next = next_element_skipping(doc, node);
             continue;
@@ -190,7 +159,7 @@ fn paragraph_text(doc: &Document, n: NodeId, has_block: &[bool]) -> Option<(Node
                 .children(n)
                 .filter(|&c| match doc.tag(c) {
                     Some("a" | "del" | "ins") => !has_block[c],
-                    Some(t) => PHRASING_TAGS.contains(&t),
+                    Some(t) => tag_sets::readability_phrasing(t),
                     None => doc.text(c).is_some(),
                 })
                 .map(|c| measured_len(doc, c, char::is_whitespace, false, RETRY_TEXT_THRESHOLD))
@@ -209,7 +178,7 @@ fn block_descendants(doc: &Document) -> Vec<bool> {
     for &id in order.iter().rev() {
         has[id] = doc
             .children(id)
-            .any(|c| has[c] || doc.tag(c).is_some_and(|t| BLOCK_TAGS.contains(&t)));
+            .any(|c| has[c] || doc.tag(c).is_some_and(tag_sets::readability_div_to_p_block));
     }
     has
 }
@@ -407,6 +376,17 @@ mod tests {
             byline("<div class='sidebar main'><p class=byline>A</p><p>b</p></div>").as_deref(),
             Some("A")
         );
+    }
+
+    #[test]
+    fn mathjax_rescues_an_unlikely_looking_element() {
+        // Readability's `okMaybeItsACandidate` has `mathjax`, as the one
+        // list of rescue words does (the byline once had a copy without it).
+        let long = "Long paragraph text. ".repeat(40);
+        let html = format!(
+            "<div class='sidebar mathjax'><p class=byline>By Ann</p><p>x</p></div><p>{long}</p>"
+        );
+        assert_eq!(byline(&html).as_deref(), Some("By Ann"));
     }
 
     #[test]

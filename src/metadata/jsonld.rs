@@ -3,8 +3,9 @@
 //! article-typed object wins, found at the top level, in a top-level array
 //! or in an `@graph`.
 
+use super::similarity::text_similarity;
 use super::text::{js_trim, text_content};
-use super::title::{article_title, text_similarity};
+use super::title::article_title;
 use crate::dom::{Document, DOCUMENT};
 use serde_json::Value;
 
@@ -85,8 +86,10 @@ pub(crate) fn extract(doc: &Document) -> JsonLd {
     JsonLd::default()
 }
 
-/// Schema.org types whose `description` is a product page's main text.
-const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup", "IndividualProduct"];
+/// Schema.org types of products: the `description` of one is a product
+/// page's main text here, and segmentation reads a page declaring one as a
+/// product page.
+pub(crate) const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup", "IndividualProduct"];
 
 /// The longest `description` of a product object in the page's JSON-LD
 /// (at any depth: `@graph`, arrays, `mainEntity`), as plain text: markup

@@ -13,6 +13,7 @@ mod dates;
 mod jsonld;
 mod meta_tags;
 mod page;
+pub(crate) mod similarity;
 mod text;
 mod title;
 
@@ -20,6 +21,8 @@ use crate::dom::{Document, Walk, DOCUMENT};
 use meta_tags::MetaTags;
 use text::{non_empty, unescape_entities};
 use url::Url;
+
+pub(crate) use jsonld::PRODUCT_TYPES;
 
 /// Meta keys for the title, in Readability's order.
 const TITLE_KEYS: &[&str] = &[

@@ -2,10 +2,7 @@
 //! rules ported from Readability count, trim and split exactly as it does.
 
 use crate::dom::{Document, NodeData, NodeId};
-
-/// Elements whose text never reaches a reader: Readability deletes them
-/// before it reads any text, so their contents must not count here either.
-const NON_TEXT_ELEMENTS: &[&str] = &["script", "style", "noscript", "template"];
+use crate::tag_sets;
 
 /// JavaScript's `\s` and `String.prototype.trim` set (WhiteSpace plus
 /// LineTerminator), which differs from Rust's `char::is_whitespace`
@@ -112,7 +109,7 @@ pub(crate) fn text_content(doc: &Document, root: NodeId) -> String {
 fn visit_text(doc: &Document, root: NodeId, mut each: impl FnMut(&str) -> bool) {
     let mut next = Some(root);
     while let Some(id) = next {
-        let skip = id != root && doc.tag(id).is_some_and(|t| NON_TEXT_ELEMENTS.contains(&t));
+        let skip = id != root && doc.tag(id).is_some_and(tag_sets::non_text);
         if skip {
             next = doc.next_after_subtree(id, root);
             continue;

@@ -135,41 +135,6 @@ fn heading_equals(doc: &Document, text: &str) -> bool {
         .any(|h| trimmed_text_within(doc, h, text.len()).is_some_and(|t| t == text))
 }
 
-/// Readability's `_textSimilarity`: the share of `b`'s text made of words
-/// that also occur in `a` (1 = same words, 0 = nothing in common). Words are
-/// ASCII alphanumeric runs, as JavaScript's `\W` without the `u` flag makes
-/// them.
-pub(crate) fn text_similarity(a: &str, b: &str) -> f64 {
-    let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let unique: Vec<&str> = tb
-        .iter()
-        .filter(|t| !ta.contains(t))
-        .map(String::as_str)
-        .collect();
-    let unique_len = joined_len(&unique);
-    let all_len = joined_len(&tb.iter().map(String::as_str).collect::<Vec<_>>());
-    1.0 - unique_len as f64 / all_len as f64
-}
-
-/// Length of the tokens joined by single spaces.
-fn joined_len(tokens: &[&str]) -> usize {
-    if tokens.is_empty() {
-        return 0;
-    }
-    tokens.iter().map(|t| t.len()).sum::<usize>() + tokens.len() - 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,14 +279,5 @@ mod tests {
         let d = parse_html("<title>\n  A \t title  </title>");
         assert_eq!(document_title(&d), "A title");
         assert_eq!(document_title(&parse_html("<p>x")), "");
-    }
-
-    #[test]
-    fn similarity_counts_shared_words() {
-        assert_eq!(text_similarity("Storm hits coast", "storm hits coast"), 1.0);
-        assert_eq!(text_similarity("abc", "xyz"), 0.0);
-        assert_eq!(text_similarity("", "xyz"), 0.0);
-        let s = text_similarity("storm hits", "storm hits coast");
-        assert!((s - (1.0 - 5.0 / 16.0)).abs() < 1e-9);
     }
 }

@@ -12,6 +12,7 @@
 
 use super::html::parse_html_scripting;
 use crate::dom::{Document, NodeData, NodeId, DOCUMENT};
+use crate::tag_sets;
 
 /// The noscript text must be at least this long...
 const MIN_NOSCRIPT_CHARS: usize = 500;
@@ -63,12 +64,9 @@ fn visible_chars(doc: &Document) -> usize {
     let mut n = 0;
     for id in doc.descendants(body) {
         if let NodeData::Text(t) = &doc.node(id).data {
-            let hidden = doc.ancestors(id).any(|a| {
-                matches!(
-                    doc.tag(a),
-                    Some("script" | "style" | "noscript" | "template" | "head")
-                )
-            });
+            let hidden = doc
+                .ancestors(id)
+                .any(|a| doc.tag(a).is_some_and(tag_sets::unrendered));
             if !hidden {
                 n += t.chars().filter(|c| !c.is_whitespace()).count();
             }

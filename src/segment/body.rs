@@ -9,6 +9,7 @@ use super::leaves::Leaf;
 use super::stats::Stats;
 use crate::cues;
 use crate::dom::{Document, NodeId};
+use crate::tag_sets;
 
 /// Paragraphs shorter than this are not scored (captions, labels).
 const MIN_SCORED_CHARS: usize = 25;
@@ -174,7 +175,7 @@ fn tag_weight(tag: &str) -> f64 {
         "div" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        t if tag_sets::heading(t) || t == "th" => -5.0,
         _ => 0.0,
     }
 }
@@ -199,7 +200,7 @@ pub fn unlikely_marks(doc: &Document, stats: &Stats, root: NodeId, forum: bool) 
         }
         if doc
             .attr(id, "role")
-            .is_some_and(|r| cues::chrome_role().is_match(r.trim()))
+            .is_some_and(|r| cues::chrome_role(r.trim()))
         {
             marks[id] = true;
             continue;
@@ -483,16 +484,10 @@ pub fn is_content_form(doc: &Document, stats: &Stats, id: NodeId) -> bool {
 
 /// Page chrome by its tag or landmark role.
 fn is_chrome_element(doc: &Document, stats: &Stats, id: NodeId) -> bool {
-    (matches!(
-        doc.tag(id),
-        Some("header" | "footer" | "nav" | "aside" | "form" | "dialog")
-    ) && !is_content_form(doc, stats, id))
-        || doc.attr(id, "role").is_some_and(|r| {
-            matches!(
-                r.trim(),
-                "banner" | "contentinfo" | "navigation" | "complementary" | "search" | "dialog"
-            )
-        })
+    (doc.tag(id).is_some_and(tag_sets::chrome_element) && !is_content_form(doc, stats, id))
+        || doc
+            .attr(id, "role")
+            .is_some_and(|r| cues::chrome_landmark_role(r.trim()))
 }
 
 /// The element maximising prose minus a share of everything else. Prose in

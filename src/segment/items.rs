@@ -10,6 +10,7 @@
 use super::body::is_content_form;
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
+use crate::tag_sets;
 
 /// A run of same-shaped siblings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,18 +60,6 @@ pub const POSTS: Shape = Shape {
 /// Most of a group's text one member may hold.
 const MAX_MEMBER_SHARE: f64 = 0.5;
 
-/// Tags an item can have: block containers, not paragraphs or inline
-/// runs (the paragraphs of a story are same-shaped siblings too).
-fn item_tag(tag: &str) -> bool {
-    matches!(tag, "li" | "article" | "div" | "section" | "tr" | "dd")
-}
-
-/// Landmarks whose repeated children are chrome (menus, footers' link
-/// columns, sidebars' lists).
-fn chrome_landmark(tag: &str) -> bool {
-    matches!(tag, "nav" | "footer" | "header" | "aside" | "form")
-}
-
 /// An element's shape: its tag and first class token.
 fn signature(doc: &Document, id: NodeId) -> (&str, &str) {
     let tag = doc.tag(id).unwrap_or("");
@@ -85,7 +74,7 @@ fn signature(doc: &Document, id: NodeId) -> (&str, &str) {
 fn fits(doc: &Document, stats: &Stats, id: NodeId, shape: Shape) -> bool {
     let t = stats.of(id);
     if stats.position[id] == usize::MAX
-        || !doc.tag(id).is_some_and(item_tag)
+        || !doc.tag(id).is_some_and(tag_sets::item_container)
         || t.chars < shape.min_chars
         || t.chars > shape.max_chars
     {
@@ -108,7 +97,8 @@ pub fn best(doc: &Document, stats: &Stats, shape: Shape, unlikely: &[bool]) -> O
     for &id in &stats.order {
         let inherited = doc.parent(id).is_some_and(|p| chrome[p]);
         chrome[id] |= inherited
-            || (doc.tag(id).is_some_and(chrome_landmark) && !is_content_form(doc, stats, id));
+            || (doc.tag(id).is_some_and(tag_sets::chrome_landmark)
+                && !is_content_form(doc, stats, id));
         if chrome[id] || stats.of(id).chars < shape.min_chars * shape.min_members {
             continue;
         }

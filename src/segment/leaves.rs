@@ -3,62 +3,8 @@
 //! cell). Leaves are the atoms the classifier labels and groups.
 
 use crate::dom::{Document, NodeData, NodeId, Walk};
+use crate::tag_sets;
 use crate::visibility::{is_hidden, is_revealable};
-
-/// Whether an element starts a block: a new line of text; everything else
-/// flows inline. (A `match`, not a list search: every element entered and
-/// left asks.)
-pub fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
-}
 
 /// Punctuation that Readability counts as commas (Latin, Arabic, CJK).
 const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，', '、'];
@@ -293,7 +239,7 @@ impl Cutter<'_> {
                 }
                 self.run.soft_break = true;
                 let tag = doc.tag(id).unwrap_or("");
-                if is_block_tag(tag) {
+                if tag_sets::flow_block(tag) {
                     self.flush();
                     let owner = self.owner();
                     if let Some(s) = self.split_owner.get_mut(owner) {
@@ -325,7 +271,7 @@ impl Cutter<'_> {
                         self.link_depth += 1;
                         self.run.links.push(id);
                     }
-                    "b" | "strong" => self.bold_depth += 1,
+                    t if tag_sets::bold(t) => self.bold_depth += 1,
                     _ => {}
                 }
                 // Inline boxes such as buttons and cells of text still read
@@ -343,7 +289,7 @@ impl Cutter<'_> {
     fn leave(&mut self, id: NodeId) {
         let doc = self.doc;
         let tag = doc.tag(id).unwrap_or("");
-        if is_block_tag(tag) {
+        if tag_sets::flow_block(tag) {
             self.flush();
             self.owners.pop();
             self.after_br = false;
@@ -354,7 +300,7 @@ impl Cutter<'_> {
             "a" if doc.attr(id, "href").is_some() => {
                 self.link_depth = self.link_depth.saturating_sub(1)
             }
-            "b" | "strong" => self.bold_depth = self.bold_depth.saturating_sub(1),
+            t if tag_sets::bold(t) => self.bold_depth = self.bold_depth.saturating_sub(1),
             _ => {}
         }
         if matches!(tag, "button" | "label") {

@@ -10,6 +10,7 @@
 use super::items::{self, Group};
 use super::stats::{Stats, Totals};
 use crate::dom::{Document, DOCUMENT};
+use crate::metadata::PRODUCT_TYPES;
 pub use crate::model::PageType;
 use url::Url;
 
@@ -26,9 +27,6 @@ pub struct Typed {
 
 /// Schema.org types of listing and collection pages.
 const LISTING_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage", "ItemList"];
-
-/// Schema.org types of product pages.
-const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup", "IndividualProduct"];
 
 /// A page declaring nothing is a listing when this many cards...
 const MIN_LISTING_CARDS: usize = 6;

@@ -2,6 +2,7 @@
 
 use super::leaves::Leaf;
 use crate::dom::{Document, NodeData, NodeId, Walk};
+use crate::tag_sets;
 use crate::visibility::is_hidden;
 
 /// Totals of one element's visible subtree.
@@ -203,10 +204,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         if l.is_prose() {
             t.prose_chars += l.chars;
         }
-        if matches!(
-            doc.tag(l.owner),
-            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        ) {
+        if doc.tag(l.owner).is_some_and(tag_sets::heading) {
             t.heading_chars += l.chars;
         }
     }

@@ -11,11 +11,12 @@
 use super::attrs;
 use super::images::{self, Image};
 use super::probe::{bears_block, form_has_text, is_layout_table, video_provider};
-use super::rules::{self, Role, NEEDS_PARENT, STRUCTURE_ONLY};
+use super::rules::{self, Role};
 use super::urls::{self, LINK_SCHEMES};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
 use crate::segment::Selection;
+use crate::tag_sets;
 use crate::visibility::hidden_by_markup;
 use url::Url;
 
@@ -174,11 +175,8 @@ impl<'a> Copier<'a> {
         }
         let name = &*el.name;
         let mut role = rules::role(name);
-        let table_part = matches!(
-            name,
-            "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption"
-        );
-        if (is_root && NEEDS_PARENT.contains(&name)) || (ctx.layout_table && table_part) {
+        let table_part = tag_sets::table_part(name);
+        if (is_root && tag_sets::needs_parent(name)) || (ctx.layout_table && table_part) {
             role = Role::Wrapper;
         }
         if name == "table" {
@@ -304,10 +302,7 @@ impl<'a> Copier<'a> {
         let inner = Ctx {
             out: e,
             depth: ctx.depth + 1,
-            phrasing: matches!(
-                tag,
-                "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "summary"
-            ),
+            phrasing: tag_sets::heading(tag) || matches!(tag, "p" | "pre" | "summary"),
             pre: tag == "pre",
             link: false,
             ..ctx
@@ -386,10 +381,7 @@ impl<'a> Copier<'a> {
 
     fn text(&mut self, ctx: Ctx, t: &str) {
         if !ctx.pre && t.trim().is_empty() {
-            let structural = self
-                .out
-                .tag(ctx.out)
-                .is_some_and(|tag| STRUCTURE_ONLY.contains(&tag));
+            let structural = self.out.tag(ctx.out).is_some_and(tag_sets::structure_only);
             if !structural {
                 self.append_collapsed(ctx.out, t);
             }

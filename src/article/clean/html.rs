@@ -3,68 +3,9 @@
 //! whatever tree it is handed (an unknown element is dissolved into its
 //! children, an unknown attribute left out).
 
-use super::rules::is_clean_block;
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
-
-/// Tags the serialiser writes.
-const OUTPUT_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "a",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "mark",
-    "small",
-    "sub",
-    "sup",
-    "code",
-    "kbd",
-    "samp",
-    "var",
-    "pre",
-    "blockquote",
-    "q",
-    "cite",
-    "abbr",
-    "time",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "img",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "details",
-    "summary",
-    "div",
-];
-
-/// Elements without an end tag.
-const VOID: &[&str] = &["br", "hr", "img"];
+use crate::tag_sets;
 
 /// Attributes the serialiser writes (which element may carry which is the
 /// cleaner's business; this list only keeps handlers and styles out).
@@ -75,7 +16,7 @@ const OUTPUT_ATTRS: &[&str] = &[
 
 /// The tag to write for an element, if it is one the serialiser writes.
 fn output_tag(e: &Element) -> Option<&str> {
-    (e.ns == Namespace::Html && OUTPUT_TAGS.contains(&&*e.name)).then_some(&*e.name)
+    (e.ns == Namespace::Html && tag_sets::clean_output(&e.name)).then_some(&*e.name)
 }
 
 /// Serialises the children of the document root.
@@ -113,12 +54,12 @@ pub(super) fn serialize(doc: &Document) -> String {
                 let Some(tag) = doc.element(n).and_then(output_tag) else {
                     continue;
                 };
-                if !VOID.contains(&tag) {
+                if !tag_sets::void(tag) {
                     s.push_str("</");
                     s.push_str(tag);
                     s.push('>');
                 }
-                if doc.parent(n) == Some(DOCUMENT) && (is_clean_block(tag) || tag == "img") {
+                if doc.parent(n) == Some(DOCUMENT) && (tag_sets::clean_block(tag) || tag == "img") {
                     s.push('\n');
                 }
             }

@@ -6,6 +6,7 @@
 use super::rules::{self, Role, VIDEO_HOSTS};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Namespace, NodeData, NodeId};
+use crate::tag_sets;
 use crate::visibility::hidden_by_markup;
 
 /// Nodes looked at when deciding whether an inline element holds blocks;
@@ -19,10 +20,6 @@ const FORM_KEEP_MIN_CHARS: usize = 500;
 const FORM_SCAN_LIMIT: usize = 20_000;
 /// Nodes looked at when searching a table for a nested table.
 const TABLE_SCAN_LIMIT: usize = 10_000;
-/// Form parts whose text does not count as content.
-const FORM_CONTROLS: &[&str] = &[
-    "select", "option", "textarea", "button", "label", "script", "style", "noscript",
-];
 
 /// Whether an element holds a block among its children, looking through
 /// elements that are dropped on copy (`<span>`, custom elements).
@@ -66,7 +63,9 @@ pub(super) fn form_has_text(doc: &Document, id: NodeId) -> bool {
                     return true;
                 }
             }
-            NodeData::Element(e) if FORM_CONTROLS.contains(&&*e.name) => walk.skip_subtree(n),
+            NodeData::Element(e) if tag_sets::form_control_or_script(&e.name) => {
+                walk.skip_subtree(n)
+            }
             _ => {}
         }
     }

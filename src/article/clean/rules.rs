@@ -1,6 +1,8 @@
-//! The cleaner's tables: what each source element becomes, which elements
-//! count as blocks, and the word lists for lazy images and video embeds.
+//! The cleaner's tables: what each source element becomes (from the clean
+//! sets of `tag_sets`), and the word lists for lazy images and video embeds.
 //! Kept here as data so the passes that use them stay short.
+
+use crate::tag_sets::{CLEAN_KEPT_BLOCK, CLEAN_PHRASING};
 
 /// What the cleaner does with a source element (by its lower-case name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,43 +26,6 @@ pub(super) enum Role {
     /// elements inline.
     Unknown,
 }
-
-/// Phrasing elements kept as they are.
-const INLINE: &[&str] = &[
-    "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "code", "kbd",
-    "samp", "var", "q", "cite", "abbr", "time",
-];
-
-/// Block elements kept as they are.
-const BLOCK: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "details",
-    "summary",
-];
 
 /// Layout boxes whose only job is grouping.
 const WRAPPER: &[&str] = &[
@@ -101,10 +66,10 @@ const RENAMED: &[(&str, Role)] = &[
 
 /// The role of a source element.
 pub(super) fn role(name: &str) -> Role {
-    if let Some(&t) = INLINE.iter().find(|&&t| t == name) {
+    if let Some(&t) = CLEAN_PHRASING.iter().find(|&&t| t == name) {
         return Role::Inline(t);
     }
-    if let Some(&t) = BLOCK.iter().find(|&&t| t == name) {
+    if let Some(&t) = CLEAN_KEPT_BLOCK.iter().find(|&&t| t == name) {
         return Role::Block(t);
     }
     if WRAPPER.contains(&name) {
@@ -130,53 +95,6 @@ pub(super) fn role(name: &str) -> Role {
 pub(super) fn is_blockish_source(name: &str) -> bool {
     matches!(role(name), Role::Block(_) | Role::Wrapper) || matches!(name, "table" | "form" | "hr")
 }
-
-/// Whether a clean-tree tag is a block (what the tidy pass, the text and
-/// the HTML serialiser treat as blocks): the kept blocks, plus the rules
-/// and the `div`s the copy itself writes.
-pub(crate) fn is_clean_block(tag: &str) -> bool {
-    BLOCK.contains(&tag) || matches!(tag, "hr" | "div")
-}
-
-/// Elements that need a particular parent (a table, a list...): as the root
-/// of a selection they are turned into wrappers.
-pub(super) const NEEDS_PARENT: &[&str] = &[
-    "li",
-    "dt",
-    "dd",
-    "tr",
-    "td",
-    "th",
-    "thead",
-    "tbody",
-    "tfoot",
-    "caption",
-    "figcaption",
-    "summary",
-];
-
-/// Clean-tree containers that only hold other elements: white space
-/// between their children is dropped.
-pub(super) const STRUCTURE_ONLY: &[&str] =
-    &["table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"];
-
-/// Flow containers in which a lone wrapper is dropped rather than turned into
-/// a paragraph (`<li><div>text</div></li>` reads as `<li>text</li>`).
-pub(super) const TIGHT_CONTAINERS: &[&str] = &[
-    "li",
-    "dt",
-    "dd",
-    "td",
-    "th",
-    "caption",
-    "figcaption",
-    "summary",
-];
-
-/// Clean-tree elements kept even without any text or image.
-pub(super) const KEEP_WHEN_EMPTY: &[&str] = &[
-    "br", "hr", "img", "td", "th", "tr", "thead", "tbody", "tfoot",
-];
 
 /// Hosts of video players whose iframes become a link to the video
 /// (Readability keeps the same ones), with the name the link shows.

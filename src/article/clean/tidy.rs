@@ -2,9 +2,9 @@
 //! image, then resolves wrappers into paragraphs or dissolves them, so the
 //! article is a flat run of blocks.
 
-use super::rules::{is_clean_block, KEEP_WHEN_EMPTY, TIGHT_CONTAINERS};
 use super::walk::{Step, Walk};
 use crate::dom::{Document, Element, NodeData, NodeId, DOCUMENT};
+use crate::tag_sets;
 
 /// Runs both steps.
 pub(super) fn tidy(out: &mut Document, wrappers: &[NodeId], is_wrapper: &[bool]) {
@@ -61,10 +61,15 @@ fn merge_texts(out: &mut Document) {
 fn trim_block_edges(out: &mut Document) {
     let blocks: Vec<NodeId> = out
         .descendants(DOCUMENT)
-        .filter(|&n| n == DOCUMENT || out.tag(n).is_some_and(|t| is_clean_block(t) && t != "pre"))
+        .filter(|&n| {
+            n == DOCUMENT
+                || out
+                    .tag(n)
+                    .is_some_and(|t| tag_sets::clean_block(t) && t != "pre")
+        })
         .collect();
     let is_block = |out: &Document, n: Option<NodeId>| {
-        n.is_none_or(|n| out.tag(n).is_some_and(is_clean_block))
+        n.is_none_or(|n| out.tag(n).is_some_and(tag_sets::clean_block))
     };
     for b in blocks {
         let kids: Vec<NodeId> = out.children(b).collect();
@@ -121,7 +126,7 @@ fn remove_empty(out: &mut Document) {
                 let Some(tag) = out.tag(n) else { continue };
                 let has = content[n] || out.children(n).any(|c| content[c]);
                 content[n] = has;
-                if !has && !KEEP_WHEN_EMPTY.contains(&tag) {
+                if !has && !tag_sets::keep_when_empty(tag) {
                     doomed.push(n);
                 }
             }
@@ -130,7 +135,8 @@ fn remove_empty(out: &mut Document) {
     for n in doomed {
         let Some(tag) = out.tag(n) else { continue };
         // An empty inline element may still have stood between two words.
-        if !is_clean_block(tag) && out.parent(n).is_some() && !out.text_content(n).is_empty() {
+        if !tag_sets::clean_block(tag) && out.parent(n).is_some() && !out.text_content(n).is_empty()
+        {
             let node = out.node(n);
             let (prev, next) = (node.prev(), node.next());
             let spaced = prev
@@ -176,7 +182,7 @@ fn text_and_image(out: &Document, id: NodeId) -> (bool, bool) {
 /// goes, unless it carries `dir`/`lang`.
 fn resolve_wrapper(out: &mut Document, w: NodeId, is_wrapper: &[bool]) {
     let kids: Vec<NodeId> = out.children(w).collect();
-    let is_block = |out: &Document, k: NodeId| out.tag(k).is_some_and(is_clean_block);
+    let is_block = |out: &Document, k: NodeId| out.tag(k).is_some_and(tag_sets::clean_block);
     if !kids.iter().any(|&k| is_block(out, k)) {
         let (text, image) = kids
             .iter()
@@ -210,7 +216,7 @@ fn resolve_wrapper(out: &mut Document, w: NodeId, is_wrapper: &[bool]) {
 fn lone_child_of_tight_container(out: &Document, w: NodeId, is_wrapper: &[bool]) -> bool {
     let Some(p) = out.parent(w) else { return false };
     if is_wrapper.get(p).copied().unwrap_or(false)
-        || !out.tag(p).is_some_and(|t| TIGHT_CONTAINERS.contains(&t))
+        || !out.tag(p).is_some_and(tag_sets::tight_container)
     {
         return false;
     }

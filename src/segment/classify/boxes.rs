@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::segment::body::is_content_form;
+use crate::tag_sets;
 
 pub(super) type BoxEntry = (NodeId, Kind, Reason, f32);
 
@@ -86,7 +87,7 @@ fn box_verdict(ctx: &Ctx, id: NodeId, flags: Flags) -> Option<(Kind, Reason, f32
         "form" if !is_content_form(doc, ctx.stats, id) => return Some(form_kind(ctx, id)),
         _ => {}
     }
-    if !role.is_empty() && cues::chrome_role().is_match(role) {
+    if !role.is_empty() && cues::chrome_role(role) {
         if role == "complementary" {
             if holds_widgets(ctx, id) {
                 return None;
@@ -448,10 +449,8 @@ fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
 /// all in bold.
 pub(super) fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
     let tag = doc.tag(leaf.owner).unwrap_or("");
-    matches!(
-        tag,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "caption" | "legend" | "summary"
-    ) || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
+    tag_sets::heading_like(tag)
+        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
         || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
 }
 
@@ -534,10 +533,8 @@ fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
         .skip(first.saturating_add(1))
         .take(count.saturating_sub(1))
         .all(|l| {
-            !matches!(
-                ctx.doc.tag(l.owner),
-                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            ) && !cues::ad_label().is_match(&l.text)
+            !ctx.doc.tag(l.owner).is_some_and(tag_sets::heading)
+                && !cues::ad_label().is_match(&l.text)
         })
 }
 
@@ -551,10 +548,7 @@ pub(super) fn conditional(
     tag: &str,
     flags: Flags,
 ) -> Option<(Kind, Reason, f32)> {
-    if !matches!(
-        tag,
-        "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section"
-    ) {
+    if !tag_sets::readability_conditional(tag) {
         return None;
     }
     let doc = ctx.doc;
@@ -765,10 +759,7 @@ fn names_links(name: &str) -> bool {
 /// in `<p class="author-bio">` is prose without links too, and stays
 /// chrome: only names of link widgets give way.)
 fn is_prose_without_links(ctx: &Ctx, id: NodeId) -> bool {
-    if !matches!(
-        ctx.doc.tag(id),
-        Some("p" | "span" | "em" | "strong" | "i" | "b" | "q" | "mark")
-    ) {
+    if !ctx.doc.tag(id).is_some_and(tag_sets::running_text) {
         return false;
     }
     // A phrasing element's text is credited to the block that holds it.

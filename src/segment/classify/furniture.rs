@@ -2,6 +2,7 @@
 //! headline, sponsored items, dangling headings and promotional sections.
 
 use super::*;
+use crate::tag_sets;
 
 /// Reason codes of chrome guessed from shape or place alone (Readability's
 /// conditional cleaning, "outside the body"), which an article part's own
@@ -38,7 +39,8 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
     // too, but they cover little of it.
     let similar = |text: &str| {
         title.is_some_and(|t| {
-            similarity(t, text) > TITLE_SIMILARITY && similarity(text, t) >= MIN_TITLE_COVERAGE
+            text_similarity(t, text) > TITLE_SIMILARITY
+                && text_similarity(text, t) >= MIN_TITLE_COVERAGE
         })
     };
     let has_headline = ctx
@@ -311,7 +313,9 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let leaf = &ctx.leaves[i];
         let pos = ctx.stats.position[leaf.owner];
         let after_hr = hr_positions.iter().any(|&h| h > prev_pos && h < pos);
-        let heading = matches!(doc.tag(leaf.owner), Some("h2" | "h3" | "h4" | "h5" | "h6"));
+        let heading = doc
+            .tag(leaf.owner)
+            .is_some_and(|t| tag_sets::heading(t) && t != "h1");
         if sections.is_empty() || after_hr || heading {
             sections.push(Vec::new());
         }

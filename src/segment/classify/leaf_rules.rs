@@ -264,22 +264,6 @@ pub(super) fn promo_phrases(text: &str) -> (Vec<String>, Vec<String>) {
     (strong.into_iter().map(|(_, m)| m).collect(), weak)
 }
 
-/// Share of `b`'s words found in `a` (Readability's `textSimilarity`).
-pub(super) fn similarity(a: &str, b: &str) -> f64 {
-    let tok = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (ta, tb) = (tok(a), tok(b));
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let shared = tb.iter().filter(|w| ta.contains(w)).count();
-    shared as f64 / tb.len() as f64
-}
-
 /// Leaf-level verdicts for leaves outside boxes.
 pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
     let (title, byline) = (hints.title, hints.byline);
@@ -519,7 +503,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         if inside {
             let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
             let dup =
-                heading && title.is_some_and(|t| similarity(t, &leaf.text) > TITLE_SIMILARITY);
+                heading && title.is_some_and(|t| text_similarity(t, &leaf.text) > TITLE_SIMILARITY);
             let mut v = Verdict::new(
                 Kind::Content,
                 (SURE - LINK_DENSITY_DOUBT * ld as f32).max(NO_SIGNAL),
@@ -627,7 +611,7 @@ fn find_headline(ctx: &Ctx, title: Option<&str>, verdicts: &[Option<Verdict>]) -
             .iter()
             .enumerate()
             .filter(|(i, l)| verdicts[*i].is_none() && is_heading(l))
-            .map(|(i, l)| (i, similarity(t, &l.text)))
+            .map(|(i, l)| (i, text_similarity(t, &l.text)))
             .filter(|&(_, s)| s > TITLE_SIMILARITY)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((i, _)) = best {
