@@ -126,6 +126,24 @@ fn a_listing_pages_cards_are_its_content() {
     assert_eq!(page_type(&a), "listing");
 }
 
+/// Cause 7: the same section front declaring `og:type` article, as many
+/// sites do on every page, is still a listing: its cards hold most of the
+/// text, with headline links, and no prose stands outside them. Seen
+/// failing before `listing_declared_article` in
+/// `src/segment/page_type.rs` (typed an article, the cards were related
+/// teasers) and passing after.
+#[test]
+fn a_section_front_declaring_an_article_is_a_listing() {
+    let a = analyse(
+        "listing-cards-declared-article.html",
+        "https://example.com/news/",
+    );
+    assert_eq!(page_type(&a), "listing");
+    for s in ["Bridge repairs delayed again", "the new treatment plant"] {
+        assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+}
+
 /// Cause 7: on a thread whose posts carry avatars and member details,
 /// every post is content (they were cleaned away as image boxes, leaving
 /// one), and the "Similar threads" beside them stay out.

@@ -194,6 +194,41 @@ impl Declared {
     }
 }
 
+/// Whether a page declaring an article is a card grid: a section front or
+/// a blog's home page with `og:type` article on every page (WCXB dev split:
+/// cabletv.com/news, a shop's front page). Its cards must hold most of the
+/// text, with headline links, and next to no prose outside them: a short
+/// story above its comments or teasers has some (articles of the
+/// trafilatura corpus, typed listings by the undeclared listing's looser
+/// test, lost their text).
+fn listing_declared_article(doc: &Document, stats: &Stats, found: &mut Option<Group>) -> bool {
+    let Some(g) = items::best(doc, stats, items::CARDS, &vec![false; doc.len()]) else {
+        return false;
+    };
+    let page = stats.of(doc.body());
+    let share = g.chars as f64 / page.chars.max(1) as f64;
+    let outside = page.prose_chars.saturating_sub(g.prose_chars);
+    let link_share = g.link_chars as f64 / g.chars.max(1) as f64;
+    let listing = g.members >= MIN_LISTING_CARDS
+        && share >= DECLARED_ARTICLE_LISTING_SHARE
+        && link_share >= HEADLINE_LINK_SHARE
+        && g.chars >= MIN_DECLARED_CARD_CHARS * g.members
+        && outside < MAX_PROSE_OUTSIDE;
+    if listing {
+        *found = Some(g);
+    }
+    listing
+}
+
+/// Mean characters of a declared article's cards: a card holds a headline
+/// and a line or two, a run of bare links (a tag cloud, a menu of 43 posts
+/// of 34 characters each) under a short article is no listing.
+const MIN_DECLARED_CARD_CHARS: usize = 100;
+
+/// Share of a declared article's text its cards must hold to make it a
+/// listing.
+const DECLARED_ARTICLE_LISTING_SHARE: f64 = 0.5;
+
 /// Classifies the page; `stats` (of the body) show its repeated items.
 pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
     let declared = Declared::gather(doc);
@@ -222,9 +257,18 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
     let mut found_items = None;
     let page_type = if weight >= MIN_FORUM_EVIDENCE {
         PageType::Forum
-    } else if let Some(why) = declared.article() {
+    } else if let Some(why) = declared
+        .article()
+        .filter(|_| !listing_declared_article(doc, stats, &mut found_items))
+    {
         evidence.push(why);
         PageType::Article
+    } else if let Some(g) = found_items.as_ref() {
+        evidence.push(format!(
+            "{} repeated items holding most of the text, though it declares an article",
+            g.members
+        ));
+        PageType::Listing
     } else if let Some(t) = declared.schema_type(PRODUCT_TYPES) {
         evidence.push(format!("schema.org type {t}"));
         PageType::Product
