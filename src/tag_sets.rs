@@ -178,10 +178,17 @@ tag_set! {
 // ---- Segmentation: page chrome and repeated items. ----
 
 tag_set! {
+    /// The page's frame: its header, footer and navigation, text around
+    /// every page of a site (`segment::page_type` weighs a listing's cards
+    /// against the text outside them).
+    pub(crate) fn site_frame = "header" | "footer" | "nav";
+}
+
+tag_set! {
     /// Elements that are page chrome by their tag: the page's header and
     /// footer, navigation, a sidebar, a form. Their repeated children are
     /// chrome too (`segment::items`).
-    pub(crate) fn chrome_landmark = "header" | "footer" | "nav" | "aside" | "form";
+    pub(crate) fn chrome_landmark = [site_frame] + "aside" | "form";
 }
 
 tag_set! {

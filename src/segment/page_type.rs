@@ -194,6 +194,25 @@ impl Declared {
     }
 }
 
+/// Visible characters of the page outside its frame (header, footer,
+/// navigation): a shop's mega-menu held 70% of a category page's text, and
+/// its grid of 30 products, 29% of the rest, was no listing (WCXB dev
+/// split, REI category pages).
+fn unframed_chars(doc: &Document, stats: &Stats) -> usize {
+    let body = doc.body();
+    let mut frame = 0;
+    let mut p = 0;
+    while let Some(&id) = stats.order.get(p) {
+        if id != body && doc.tag(id).is_some_and(crate::tag_sets::site_frame) {
+            frame += stats.of(id).chars;
+            p = stats.end[id] + 1;
+        } else {
+            p += 1;
+        }
+    }
+    stats.of(body).chars.saturating_sub(frame)
+}
+
 /// Whether a page declaring an article is a card grid: a section front or
 /// a blog's home page with `og:type` article on every page (WCXB dev split:
 /// cabletv.com/news, a shop's front page). Its cards must hold most of the
@@ -277,7 +296,7 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
         PageType::Product
     } else {
         let cards = items::best(doc, stats, items::CARDS, &vec![false; doc.len()]);
-        let page_chars = stats.of(doc.body()).chars.max(1) as f64;
+        let page_chars = unframed_chars(doc, stats).max(1) as f64;
         let declared_listing = declared.schema_type(LISTING_TYPES);
         let typed = match &cards {
             Some(g) if (g.chars as f64) < MIN_LISTING_SHARE * page_chars => false,
