@@ -144,6 +144,26 @@ fn a_section_front_declaring_an_article_is_a_listing() {
     }
 }
 
+/// Cause 7: a link aggregator's story page, declaring `og:type` article,
+/// is a title, a link and the comments: the comments are its content, not
+/// chrome (lobste.rs extracted nothing). Seen failing before `discussion`
+/// in `src/segment/page_type.rs` and passing after.
+#[test]
+fn a_story_pages_comments_are_its_content() {
+    let a = analyse(
+        "discussion-comments.html",
+        "https://links.example.com/s/x1y2z3/project_goals_for_2024",
+    );
+    assert_eq!(page_type(&a), "forum");
+    for s in [
+        "async closures has been promised for three releases",
+        "named owners and a budget of review time",
+        "cut check times by a third",
+    ] {
+        assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+}
+
 /// Cause 7: on a thread whose posts carry avatars and member details,
 /// every post is content (they were cleaned away as image boxes, leaving
 /// one), and the "Similar threads" beside them stay out.

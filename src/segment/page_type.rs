@@ -194,6 +194,52 @@ impl Declared {
     }
 }
 
+/// Fewest prose characters in a discussion's comments...
+const MIN_DISCUSSION_PROSE: usize = 1_000;
+/// ...and most prose outside them: a link aggregator's story page
+/// (lobste.rs, declaring `og:type` article) is a title, a link and the
+/// comments, which were chrome, and the page had no text at all (WCXB dev
+/// split); an article of three short paragraphs has more.
+const MAX_STORY_PROSE: usize = 500;
+
+/// ...and least share of the text outside the site's frame in the
+/// comments: a Chinese blog post's paragraphs, short in characters, were
+/// not counted as prose, and its comments held half its text (the
+/// readability corpus's pixnet page); old.reddit's thread holds 60%, the
+/// lobste.rs story 98%.
+const MIN_DISCUSSION_SHARE: f64 = 0.55;
+
+/// Words naming a comment section or a comment.
+const COMMENT_WORDS: &[&str] = &["comment", "comments"];
+
+/// A page whose prose is nearly all in its comments is a discussion, and
+/// the comments are its content: the prose characters they hold.
+fn discussion(doc: &Document, stats: &Stats) -> Option<usize> {
+    let body = doc.body();
+    let (mut comments, mut comment_chars) = (0, 0);
+    let mut p = 0;
+    while let Some(&id) = stats.order.get(p) {
+        let named = id != body
+            && doc.element(id).is_some_and(|e| {
+                [e.attr("class"), e.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| crate::names::token_naming(n, COMMENT_WORDS).is_some())
+            });
+        if named {
+            comments += stats.of(id).prose_chars;
+            comment_chars += stats.of(id).chars;
+            p = stats.end[id] + 1;
+        } else {
+            p += 1;
+        }
+    }
+    let outside = stats.of(body).prose_chars.saturating_sub(comments);
+    let share = comment_chars as f64 / unframed_chars(doc, stats).max(1) as f64;
+    (comments >= MIN_DISCUSSION_PROSE && outside < MAX_STORY_PROSE && share >= MIN_DISCUSSION_SHARE)
+        .then_some(comments)
+}
+
 /// Visible characters of the page outside its frame (header, footer,
 /// navigation): a shop's mega-menu held 70% of a category page's text, and
 /// its grid of 30 products, 29% of the rest, was no listing (WCXB dev
@@ -275,6 +321,11 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
     }
     let mut found_items = None;
     let page_type = if weight >= MIN_FORUM_EVIDENCE {
+        PageType::Forum
+    } else if let Some(chars) = discussion(doc, stats) {
+        evidence.push(format!(
+            "comments hold {chars} characters of prose, the page little else"
+        ));
         PageType::Forum
     } else if let Some(why) = declared
         .article()
