@@ -412,6 +412,9 @@ fn many_leaf_tops(
     // one step: climbing node by node costs depth × nodes when a block
     // holds thousands of nodes 512 levels deep.
     let mut wholes: Vec<NodeId> = counts.keys().copied().filter(|&n| whole(n)).collect();
+    // Freed before `top_of` is built: both maps at once were the peak of a
+    // 1000×1000 table's block (35 MB each; issue 15).
+    drop(counts);
     stats.sort_unstable_by_position(&mut wholes, false);
     let mut top_of: IdMap<NodeId> =
         IdMap::with_capacity_and_hasher(wholes.len(), Default::default());
