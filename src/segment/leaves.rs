@@ -15,7 +15,7 @@ pub struct Leaf {
     /// The nearest block-level element holding the run.
     pub owner: NodeId,
     /// The run's top-level nodes (children of `owner`), in order.
-    pub nodes: Vec<NodeId>,
+    pub nodes: RunNodes,
     /// Visible text, white space collapsed and trimmed.
     pub text: String,
     /// Characters of `text`.
@@ -31,6 +31,55 @@ pub struct Leaf {
     /// True when the run is all the owner holds (no block children, no
     /// other runs).
     pub whole_owner: bool,
+}
+
+/// A run's top-level nodes. Most runs are one node (a table cell's text, a
+/// link), held inline: as vectors, a 1000×1000 table's million cells made a
+/// million one-element allocations (32 MB, issue 15).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum RunNodes {
+    /// No node yet.
+    #[default]
+    Empty,
+    /// One node.
+    One(NodeId),
+    /// Two or more.
+    Many(Vec<NodeId>),
+}
+
+impl RunNodes {
+    /// Appends a node.
+    fn push(&mut self, id: NodeId) {
+        *self = match std::mem::take(self) {
+            RunNodes::Empty => RunNodes::One(id),
+            RunNodes::One(first) => RunNodes::Many(vec![first, id]),
+            RunNodes::Many(mut v) => {
+                v.push(id);
+                RunNodes::Many(v)
+            }
+        };
+    }
+}
+
+impl std::ops::Deref for RunNodes {
+    type Target = [NodeId];
+
+    fn deref(&self) -> &[NodeId] {
+        match self {
+            RunNodes::Empty => &[],
+            RunNodes::One(id) => std::slice::from_ref(id),
+            RunNodes::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a RunNodes {
+    type Item = &'a NodeId;
+    type IntoIter = std::slice::Iter<'a, NodeId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// A leaf at least this long with few links reads as prose.
@@ -57,7 +106,7 @@ impl Leaf {
 /// The run being collected.
 #[derive(Default)]
 struct Run {
-    nodes: Vec<NodeId>,
+    nodes: RunNodes,
     text: String,
     link_chars: usize,
     bold_chars: usize,

@@ -13,6 +13,7 @@ mod evidence;
 mod items;
 mod label;
 mod leaves;
+mod node_map;
 mod page_type;
 mod reviews;
 mod selection;
@@ -27,6 +28,7 @@ use crate::model::{Block, Kind, Label, Reason, ReasonCode};
 use crate::why::WhyMessage;
 pub use classify::Hints;
 use classify::{Classified, Verdict};
+use node_map::NodeMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -318,7 +320,13 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
     // The highest element each whole one climbs to through whole parents.
     let top_of: Tops = match owners {
         [owner] => Tops::Few(one_leaf_tops(doc, stats, body, *owner)),
-        _ => Tops::Many(many_leaf_tops(doc, stats, body, owners)),
+        _ => Tops::Many(many_leaf_tops(
+            doc,
+            stats,
+            body,
+            owners,
+            NodeMap::dense_for(owners.len(), doc.len()),
+        )),
     };
     let nodes = &mut block.nodes;
     for n in nodes.iter_mut() {
@@ -345,14 +353,14 @@ enum Tops {
     /// For a block of one leaf: the few elements over it, as pairs.
     Few(Vec<(NodeId, NodeId)>),
     /// For a block of many leaves.
-    Many(IdMap<NodeId>),
+    Many(NodeMap),
 }
 
 impl Tops {
     fn get(&self, n: NodeId) -> Option<NodeId> {
         match self {
             Tops::Few(pairs) => pairs.iter().find(|&&(w, _)| w == n).map(|&(_, t)| t),
-            Tops::Many(map) => map.get(&n).copied(),
+            Tops::Many(map) => map.get(n),
         }
     }
 }
@@ -395,31 +403,32 @@ fn one_leaf_tops(
     tops
 }
 
-/// [`Tops`] of a block of many leaves, whose `owners` are its leaves'.
+/// [`Tops`] of a block of many leaves, whose `owners` are its leaves'
+/// (maps `dense` or not, see [`NodeMap`]).
 fn many_leaf_tops(
     doc: &Document,
     stats: &stats::Stats,
     body: NodeId,
     owners: &[NodeId],
-) -> IdMap<NodeId> {
-    let counts = leaf_counts(doc, stats, body, owners);
+    dense: bool,
+) -> NodeMap {
+    let (counts, reached) = leaf_counts(doc, stats, body, owners, dense);
     let whole = |n: NodeId| {
         doc.element(n).is_some()
             && stats.of(n).leaves > 0
-            && counts.get(&n) == Some(&stats.of(n).leaves)
+            && counts.get(n) == Some(stats.of(n).leaves)
     };
     // Parents (earlier in document order) first, so every node climbs in
     // one step: climbing node by node costs depth × nodes when a block
     // holds thousands of nodes 512 levels deep.
-    let mut wholes: Vec<NodeId> = counts.keys().copied().filter(|&n| whole(n)).collect();
+    let mut wholes: Vec<NodeId> = reached.into_iter().filter(|&n| whole(n)).collect();
+    // Freed before `top_of` is built: both maps at once were the peak of a
+    // 1000×1000 table's block (issue 15).
+    drop(counts);
     stats.sort_unstable_by_position(&mut wholes, false);
-    let mut top_of: IdMap<NodeId> =
-        IdMap::with_capacity_and_hasher(wholes.len(), Default::default());
+    let mut top_of = NodeMap::new(doc.len(), dense);
     for w in wholes {
-        let top = doc
-            .parent(w)
-            .and_then(|p| top_of.get(&p).copied())
-            .unwrap_or(w);
+        let top = doc.parent(w).and_then(|p| top_of.get(p)).unwrap_or(w);
         top_of.insert(w, top);
     }
     top_of
@@ -431,24 +440,26 @@ fn many_leaf_tops(
 /// Each element is climbed through once (a climb ends where an earlier one
 /// passed) and the counts are summed bottom-up after, so a block of many
 /// leaves deep in the page costs its nodes, not leaves × depth.
+///
+/// Also gives the elements counted, in reverse document order.
 fn leaf_counts(
     doc: &Document,
     stats: &stats::Stats,
     body: NodeId,
     owners: &[NodeId],
-) -> IdMap<usize> {
+    dense: bool,
+) -> (NodeMap, Vec<NodeId>) {
     let climbs = |n: NodeId| climbs(stats, body, n, owners.len());
-    let mut counts: IdMap<usize> = IdMap::default();
+    let mut counts = NodeMap::new(doc.len(), dense);
     let mut reached: Vec<NodeId> = Vec::new();
     for &owner in owners.iter().filter(|&&o| climbs(o)) {
-        if let Some(c) = counts.get_mut(&owner) {
-            *c += 1;
+        if counts.add(owner, 1) {
             continue;
         }
         counts.insert(owner, 1);
         reached.push(owner);
         let mut at = doc.parent(owner);
-        while let Some(n) = at.filter(|&n| climbs(n) && !counts.contains_key(&n)) {
+        while let Some(n) = at.filter(|&n| climbs(n) && !counts.contains(n)) {
             counts.insert(n, 0);
             reached.push(n);
             at = doc.parent(n);
@@ -456,13 +467,13 @@ fn leaf_counts(
     }
     // Descendants come after their ancestors in document order.
     stats.sort_unstable_by_position(&mut reached, true);
-    for n in reached {
-        let below = counts.get(&n).copied().unwrap_or(0);
-        if let Some(c) = doc.parent(n).and_then(|p| counts.get_mut(&p)) {
-            *c += below;
+    for &n in &reached {
+        let below = counts.get(n).unwrap_or(0);
+        if let Some(p) = doc.parent(n) {
+            counts.add(p, below);
         }
     }
-    counts
+    (counts, reached)
 }
 
 /// Merges consecutive leaves of one widget into blocks, each naming the
@@ -634,11 +645,17 @@ mod tests {
         }
         cases.push(vec![all[0], all[0], all[1]]);
         for owners in cases {
-            assert_eq!(
-                leaf_counts(&d, &stats, d.body(), &owners),
-                leaf_counts_by_climbing(&d, &stats, &owners),
-                "{owners:?}"
-            );
+            let climbed = leaf_counts_by_climbing(&d, &stats, &owners);
+            for dense in [false, true] {
+                let (counts, reached) = leaf_counts(&d, &stats, d.body(), &owners, dense);
+                // The map holds the elements reached, and only them.
+                assert!((0..d.len()).all(|n| counts.contains(n) == reached.contains(&n)));
+                let counts: IdMap<usize> = reached
+                    .iter()
+                    .map(|&n| (n, counts.get(n).expect("counted")))
+                    .collect();
+                assert_eq!(counts, climbed, "{owners:?}, dense: {dense}");
+            }
         }
     }
 
@@ -654,11 +671,14 @@ mod tests {
         for l in &leaves {
             let mut few = one_leaf_tops(&d, &stats, d.body(), l.owner);
             few.sort_unstable();
-            let mut many: Vec<(NodeId, NodeId)> = many_leaf_tops(&d, &stats, d.body(), &[l.owner])
-                .into_iter()
-                .collect();
-            many.sort_unstable();
-            assert_eq!(few, many, "{}", l.text);
+            for dense in [false, true] {
+                let tops = many_leaf_tops(&d, &stats, d.body(), &[l.owner], dense);
+                let mut many: Vec<(NodeId, NodeId)> = (0..d.len())
+                    .filter_map(|n| tops.get(n).map(|t| (n, t)))
+                    .collect();
+                many.sort_unstable();
+                assert_eq!(few, many, "{}, dense: {dense}", l.text);
+            }
         }
     }
 
