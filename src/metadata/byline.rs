@@ -73,6 +73,7 @@ enum Walk {
 fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -> Walk {
     let mut next = first_element_child(doc, DOCUMENT);
     let mut title_header_removed = false;
+    let mut author_lines = None;
     // Paragraph text per parent element.
     let mut groups = vec![0usize; doc.len()];
     let mut count_paragraph = |n: NodeId| {
@@ -94,7 +95,8 @@ fn walk(doc: &Document, title: &str, has_block: &[bool], strip_unlikely: bool) -
         let removed = !crate::visibility::readability_visible(doc, node)
             || (doc.attr(node, "aria-modal") == Some("true")
                 && doc.attr(node, "role") == Some("dialog"));
-        if removed || match_string.is_some_and(|m| lists_reviewers(doc, node, m)) {
+        if removed || match_string.is_some_and(|m| lists_reviewers(doc, node, m, &mut author_lines))
+        {
             next = next_element_skipping(doc, node);
             continue;
         }
@@ -202,18 +204,34 @@ fn is_byline(doc: &Document, node: NodeId, match_string: Option<&str>) -> bool {
 /// named for reviews and holding several author lines, its reviewers'.
 /// A product page's first reviewer was its byline ("Dana, 2 years ago");
 /// a review article's one byline, under names like `review-header`, stays.
-fn lists_reviewers(doc: &Document, node: NodeId, match_string: &str) -> bool {
+/// `author_lines` are counted once, when the first such name is met (a
+/// scan of each named element's subtree was quadratic on nested ones).
+fn lists_reviewers(
+    doc: &Document,
+    node: NodeId,
+    match_string: &str,
+    author_lines: &mut Option<Vec<u32>>,
+) -> bool {
     crate::names::reviews_name(match_string).is_some()
-        && doc
-            .descendants(node)
-            .filter(|&d| {
-                let class = doc.attr(d, "class").unwrap_or("");
-                let id = doc.attr(d, "id").unwrap_or("");
-                let names = format!("{class} {id}");
-                is_byline(doc, d, Some(&names))
-            })
-            .nth(1)
-            .is_some()
+        && author_lines.get_or_insert_with(|| count_author_lines(doc))[node] >= 2
+}
+
+/// Author lines in each node's subtree, itself included, in one pass.
+fn count_author_lines(doc: &Document) -> Vec<u32> {
+    let mut counts = vec![0u32; doc.len()];
+    let order: Vec<NodeId> = doc.descendants(DOCUMENT).collect();
+    for &n in order.iter().rev() {
+        let class = doc.attr(n, "class").unwrap_or("");
+        let id = doc.attr(n, "id").unwrap_or("");
+        let names = (!class.is_empty() || !id.is_empty()).then(|| format!("{class} {id}"));
+        if doc.element(n).is_some() && is_byline(doc, n, names.as_deref()) {
+            counts[n] += 1;
+        }
+        if let Some(p) = doc.parent(n) {
+            counts[p] += counts[n];
+        }
+    }
+    counts
 }
 
 /// The first element under `node` whose `itemprop` mentions `name`: a

@@ -72,9 +72,6 @@ pub struct Flags {
     /// The page declares no article (see `page_type.rs`): its `<main>` may
     /// be its content.
     pub non_article: bool,
-    /// The page is a product's: its customer reviews are not its body (see
-    /// `reviews.rs`).
-    pub product: bool,
 }
 
 impl Flags {
@@ -85,7 +82,6 @@ impl Flags {
         clean_conditionally: true,
         forum: false,
         non_article: false,
-        product: false,
     };
 }
 
@@ -229,16 +225,23 @@ fn is_scored_paragraph(doc: &Document, leaf: &Leaf) -> bool {
 }
 
 /// Finds the article body under `root`.
-pub fn find(doc: &Document, root: NodeId, leaves: &[Leaf], stats: &Stats, flags: Flags) -> Region {
+/// Elements marked in `reviews` (a product page's customer reviews, see
+/// `reviews.rs`) are never scored.
+pub fn find(
+    doc: &Document,
+    root: NodeId,
+    leaves: &[Leaf],
+    stats: &Stats,
+    flags: Flags,
+    reviews: &[bool],
+) -> Region {
     let mut unlikely = if flags.strip_unlikely {
         unlikely_marks(doc, stats, root, flags.forum)
     } else {
         vec![false; doc.len()]
     };
-    if flags.product {
-        for (u, r) in unlikely.iter_mut().zip(super::reviews::marks(doc, stats)) {
-            *u |= r;
-        }
+    for (u, r) in unlikely.iter_mut().zip(reviews) {
+        *u |= r;
     }
     let mut scores = vec![0.0f64; doc.len()];
     let mut is_candidate = vec![false; doc.len()];
@@ -590,7 +593,7 @@ mod tests {
         let body = d.body();
         let leaves = cut(&d, body);
         let stats = compute(&d, body, &leaves);
-        let r = find(&d, body, &leaves, &stats, Flags::ALL);
+        let r = find(&d, body, &leaves, &stats, Flags::ALL, &[]);
         assert_eq!(d.attr(r.top, "id"), Some("story"));
         assert_eq!(r.roots, vec![r.top]);
     }
@@ -601,7 +604,7 @@ mod tests {
         let body = d.body();
         let leaves = cut(&d, body);
         let stats = compute(&d, body, &leaves);
-        assert_eq!(find(&d, body, &leaves, &stats, Flags::ALL).top, body);
+        assert_eq!(find(&d, body, &leaves, &stats, Flags::ALL, &[]).top, body);
     }
 
     #[test]
@@ -629,7 +632,7 @@ mod tests {
                 })
                 .collect()
         };
-        let article = find(&d, body, &leaves, &stats, Flags::ALL);
+        let article = find(&d, body, &leaves, &stats, Flags::ALL, &[]);
         assert!(
             !ids(&article).contains(&"c".to_string()),
             "{:?}",
@@ -644,6 +647,7 @@ mod tests {
                 non_article: true,
                 ..Flags::ALL
             },
+            &[],
         );
         assert_eq!(ids(&other), vec!["a", "b", "c"]);
     }

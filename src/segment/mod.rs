@@ -73,7 +73,6 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: true,
         forum: false,
         non_article: false,
-        product: false,
     },
     Flags {
         strip_unlikely: false,
@@ -81,7 +80,6 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: true,
         forum: false,
         non_article: false,
-        product: false,
     },
     Flags {
         strip_unlikely: false,
@@ -89,7 +87,6 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: false,
         forum: false,
         non_article: false,
-        product: false,
     },
 ];
 
@@ -122,7 +119,12 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         })
         .flatten();
     let product = typed.page_type == page_type::PageType::Product;
-    let facts = classify::PageFacts::new(doc, &leaves, &stats, forum, product);
+    let review_marks = if product {
+        reviews::marks(doc, &stats)
+    } else {
+        Vec::new()
+    };
+    let facts = classify::PageFacts::new(doc, &leaves, &stats, forum, review_marks);
     for flags in ATTEMPTS {
         let non_article = !matches!(
             typed.page_type,
@@ -131,10 +133,9 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         let flags = Flags {
             forum,
             non_article,
-            product,
             ..flags
         };
-        let mut region = body::find(doc, root, &leaves, &stats, flags);
+        let mut region = body::find(doc, root, &leaves, &stats, flags, facts.reviews());
         if let Some(g) = &typed.items {
             let held = g.chars as f64 / stats.of(region.top).chars.max(1) as f64;
             region.adopt_items(g.parent, held, &stats);

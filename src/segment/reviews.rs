@@ -17,28 +17,37 @@ use crate::names::reviews_name;
 /// positive") belongs with the description; WCXB keeps it.
 const MIN_REVIEWS_PROSE: usize = 150;
 
-/// Whether element `id`, named for reviews, holds what reviewers wrote:
-/// prose, and not the page's headline.
-pub fn holds_reviews(doc: &Document, stats: &Stats, id: NodeId) -> bool {
-    stats.of(id).prose_chars >= MIN_REVIEWS_PROSE && doc.find(id, "h1").is_none()
-}
-
-/// Marks every element inside a review widget under `root`, so that the
-/// body is not looked for among the reviews.
+/// Marks every element inside a review widget, one that holds prose and
+/// not the page's headline, so that the body is not looked for among the
+/// reviews and the widget becomes one block. Computed once per page:
+/// whether a subtree holds an `<h1>` is gathered bottom-up, as a search
+/// per named element was quadratic on nested ones.
 pub fn marks(doc: &Document, stats: &Stats) -> Vec<bool> {
+    let mut holds_h1 = vec![false; doc.len()];
+    for &id in stats.order.iter().rev() {
+        holds_h1[id] |= doc.is(id, "h1");
+        if let Some(p) = doc.parent(id).filter(|_| holds_h1[id]) {
+            holds_h1[p] = true;
+        }
+    }
     let mut marks = vec![false; doc.len()];
     for &id in &stats.order {
         if doc.parent(id).is_some_and(|p| marks[p]) {
             marks[id] = true;
             continue;
         }
-        let Some(e) = doc.element(id) else { continue };
-        let names = [e.attr("class"), e.attr("id")];
-        if names.iter().flatten().any(|n| reviews_name(n).is_some())
-            && holds_reviews(doc, stats, id)
-        {
-            marks[id] = true;
-        }
+        marks[id] = name(doc, id).is_some()
+            && stats.of(id).prose_chars >= MIN_REVIEWS_PROSE
+            && !holds_h1[id];
     }
     marks
+}
+
+/// The class or id token of element `id` that names reviews, if any.
+pub fn name(doc: &Document, id: NodeId) -> Option<&str> {
+    let e = doc.element(id)?;
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .find_map(reviews_name)
 }

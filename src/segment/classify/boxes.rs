@@ -203,8 +203,10 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         || ((t.chars as f64) < MAX_BOX_SHARE_OF_BODY * ctx.region_chars as f64
             && !holds_most_prose(ctx, id))
         || t.link_density() > LINK_LIST_DENSITY;
-    if let Some(m) = ctx.attr.get(id).and_then(|c| c.reviews.as_deref()) {
-        if reviews::holds_reviews(ctx.doc, ctx.stats, id) {
+    // The outermost element of a review widget (see `reviews.rs`).
+    let in_reviews = |n: NodeId| ctx.reviews.get(n) == Some(&true);
+    if in_reviews(id) && !doc.parent(id).is_some_and(in_reviews) {
+        if let Some(m) = reviews::name(doc, id) {
             return Some((
                 Kind::Boilerplate,
                 Reason::new(ReasonCode::ClassChrome, format!("class/id '{m}'")).quoting_markup(m),

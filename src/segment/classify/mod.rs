@@ -189,8 +189,6 @@ pub struct AttrCues {
     related: Option<Box<str>>,
     /// The chrome cue that matched.
     chrome: Option<Box<str>>,
-    /// On a product page, the name of a customer-review widget.
-    reviews: Option<Box<str>>,
 }
 
 /// Facts about a page that do not depend on where the body is, computed
@@ -200,6 +198,9 @@ pub struct PageFacts {
     attr: AttrIndex,
     /// First leaf index under each node (usize::MAX when none).
     first_leaf: Vec<usize>,
+    /// Elements inside a customer-review widget on a product page (see
+    /// `reviews.rs`; empty on other pages).
+    reviews: Vec<bool>,
 }
 
 /// Each element's widget-name cues, as an index into the page's distinct
@@ -225,8 +226,19 @@ impl AttrIndex {
 }
 
 impl PageFacts {
+    /// Elements inside a customer-review widget (empty off product pages).
+    pub fn reviews(&self) -> &[bool] {
+        &self.reviews
+    }
+
     /// Matches every visible element's names against the cue lists once.
-    pub fn new(doc: &Document, leaves: &[Leaf], stats: &Stats, forum: bool, product: bool) -> Self {
+    pub fn new(
+        doc: &Document,
+        leaves: &[Leaf],
+        stats: &Stats,
+        forum: bool,
+        reviews: Vec<bool>,
+    ) -> Self {
         let mut of = vec![0u32; doc.len()];
         let mut sets: Vec<AttrCues> = Vec::new();
         // Match each distinct name string once.
@@ -246,9 +258,6 @@ impl PageFacts {
                 related: found(cues::related_attr()),
                 // On a forum thread the comments are the posts.
                 chrome: found(cues::boilerplate_attr()).filter(|m| !(forum && names_a_post(m))),
-                reviews: product
-                    .then(|| crate::names::reviews_name(&names).map(Into::into))
-                    .flatten(),
             });
             // At most one set per element, so the count fits as node ids do.
             let index = sets.len() as u32;
@@ -257,6 +266,7 @@ impl PageFacts {
         }
         PageFacts {
             attr: AttrIndex { of, sets },
+            reviews,
             first_leaf: first_leaves(doc, leaves, stats),
         }
     }
@@ -329,6 +339,8 @@ struct Ctx<'a> {
     first_leaf: &'a [usize],
     /// Class/id cues per element.
     attr: &'a AttrIndex,
+    /// Elements inside a customer-review widget (empty off product pages).
+    reviews: &'a [bool],
 }
 
 /// Classifies the leaves of a page whose body was located as `region`.
@@ -361,6 +373,7 @@ pub fn classify(
         region_prose,
         first_leaf: &facts.first_leaf,
         attr: &facts.attr,
+        reviews: &facts.reviews,
     };
     // A page without an article whose content is spread over the page
     // keeps its link lists and forms (a listing's items, a product's
