@@ -107,6 +107,8 @@ pub enum ReasonCode {
     LinkDensity,
     /// A line outside the body that is mostly links.
     LinkList,
+    /// Addresses and ids written for machines, not text to read.
+    MachineText,
     /// A box of list items (Readability's conditional cleaning).
     ListBox,
     /// A line outside the article body with no other signal.
@@ -127,7 +129,7 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in alphabetical order of its string.
-    pub const ALL: [ReasonCode; 39] = [
+    pub const ALL: [ReasonCode; 40] = [
         ReasonCode::AdLabel,
         ReasonCode::AdLink,
         ReasonCode::ArticleBody,
@@ -159,6 +161,7 @@ impl ReasonCode {
         ReasonCode::Landmark,
         ReasonCode::LinkDensity,
         ReasonCode::LinkList,
+        ReasonCode::MachineText,
         ReasonCode::ListBox,
         ReasonCode::OutsideBody,
         ReasonCode::PostNavigation,
@@ -203,6 +206,7 @@ impl ReasonCode {
             ReasonCode::Landmark => "landmark",
             ReasonCode::LinkDensity => "link-density",
             ReasonCode::LinkList => "link-list",
+            ReasonCode::MachineText => "machine-text",
             ReasonCode::ListBox => "list-box",
             ReasonCode::OutsideBody => "outside-body",
             ReasonCode::PostNavigation => "post-navigation",

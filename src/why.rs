@@ -179,6 +179,8 @@ why_ids! {
     PreviousNext = "previous_next" [],
     /// Mostly links.
     MostlyLinks = "mostly_links" [],
+    /// Addresses and ids, not text to read.
+    MachineText = "machine_text" [],
     /// A site tool: a form such as search or log-in.
     SiteTool = "site_tool" [],
     /// Hidden until a script shows it.
@@ -383,6 +385,7 @@ impl WhyMessage {
             W::HeadlineLink => "a headline link to another story",
             W::PreviousNext => "a link to the previous or next article",
             W::MostlyLinks => "mostly links",
+            W::MachineText => "web addresses and ids, not text to read",
             W::SiteTool => "a form, such as search or log-in",
             W::Hidden => "hidden until a script shows it",
             W::SetApart => "set apart from the story by the page's code",

@@ -201,6 +201,34 @@ fn prose_paragraphs_classed_like_a_menu_are_article_text() {
 /// `src/metadata/byline.rs` (the first reviewer was the byline), and
 /// passing after.
 #[test]
+fn a_product_pages_data_fields_and_scrambled_ids_are_not_its_article() {
+    let a = analyse(
+        "product-machine-text.html",
+        "https://example.com/products/staple-tee",
+    );
+    let text = &a.article.text;
+    for s in [
+        "softens with every wash",
+        "the side seams sit straight",
+        "Regular fit, mid weight",
+    ] {
+        assert!(text.contains(s), "{s:?} not in {text}");
+    }
+    // A shop's custom fields dumped as image addresses (ascolour.com), and
+    // a carousel scrambled into runs of UUIDs (ebay.com) that, read as
+    // prose, drew the body search to it.
+    for s in ["cdn.example-commerce.com", "303097ac-d3e5", "7a6b5c4d-3e2f"] {
+        assert!(!text.contains(s), "{s:?} in {text}");
+        let b = a.blocks.iter().find(|b| b.text.contains(s)).expect(s);
+        assert_eq!(b.kind, declutter::Kind::Boilerplate, "{s:?}: {b:?}");
+        assert_eq!(
+            b.why[0], "web addresses and ids, not text to read",
+            "{s:?}: {b:?}"
+        );
+    }
+}
+
+#[test]
 fn a_product_pages_customer_reviews_are_not_its_article() {
     let a = analyse(
         "product-customer-reviews.html",

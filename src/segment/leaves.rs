@@ -90,7 +90,32 @@ const PROSE_LINK_DENSITY: f64 = 0.25;
 impl Leaf {
     /// Whether the leaf reads as a paragraph of prose: long, few links.
     pub fn is_prose(&self) -> bool {
-        self.chars >= PROSE_CHARS && self.link_density() < PROSE_LINK_DENSITY
+        self.chars >= PROSE_CHARS
+            && self.link_density() < PROSE_LINK_DENSITY
+            && !self.is_machine_text()
+    }
+
+    /// Whether the text is written by a machine for machines: most of it
+    /// bare addresses and long hexadecimal ids (a shop's custom fields
+    /// dumped as `https://cdn.../thumb.jpg`, eBay's anti-scraping runs of
+    /// UUIDs). No one reads it; as prose it pulled the body search to it.
+    pub fn is_machine_text(&self) -> bool {
+        if self.link_chars * 2 > self.chars {
+            return false;
+        }
+        let (mut machine, mut all, mut words) = (0usize, 0usize, 0usize);
+        for token in self.text.split_whitespace() {
+            all += token.len();
+            if is_machine_token(token) {
+                machine += token.len();
+            } else if token.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                words += 1;
+                if words > MAX_MACHINE_WORDS {
+                    return false;
+                }
+            }
+        }
+        all > 0 && machine as f64 >= MACHINE_SHARE * all as f64
     }
 
     /// Share of the text inside links.
@@ -101,6 +126,31 @@ impl Leaf {
             self.link_chars as f64 / self.chars as f64
         }
     }
+}
+
+/// Share of a leaf's characters in machine tokens from which it is
+/// machine text.
+const MACHINE_SHARE: f64 = 0.6;
+/// Words a machine line may hold besides its tokens (a key, a command):
+/// "Registration: https://... Photo X Y on https://..." is a person's
+/// line (WCXB 4367).
+const MAX_MACHINE_WORDS: usize = 2;
+/// Length from which a bare address is a file's path, not a site's name
+/// a person reads ("https://www.sony.net/" in a list of makers, WCXB 0281).
+const MIN_MACHINE_URL: usize = 40;
+/// Length from which a run of hexadecimal digits and dashes is an id.
+const MIN_HEX_ID: usize = 12;
+
+/// A bare web address, or a long hexadecimal id (a UUID, a hash).
+fn is_machine_token(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '"' | '\''));
+    if t.starts_with("https://") || t.starts_with("http://") || t.starts_with("//") {
+        return t.len() >= MIN_MACHINE_URL;
+    }
+    t.len() >= MIN_HEX_ID
+        && t.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// The run being collected.
@@ -473,6 +523,23 @@ mod tests {
             texts("<div>Intro <b>bold</b>\n text<p>Para  one</p>tail<ul><li>a</li><li>b</li></ul></div>"),
             vec!["Intro bold text", "Para one", "tail", "a", "b"]
         );
+    }
+
+    #[test]
+    fn addresses_and_ids_are_machine_text_but_a_line_about_them_is_not() {
+        let d = parse_html(concat!(
+            "<dd>https://cdn.example.com/s-hsi95a83fz/images/stencil/160x160/5001_BONE_THUMB_1.jpg</dd>",
+            "<p>9 303097ac-d3e5-41e1-baf5-303640756ebf X 2bf8403c-6590-4d73-8b16-95f6c3ecdef8 84</p>",
+            "<p>https://www.sony.net/</p>",
+            "<p>Registration: https://www.example.com/events/2026/register-interest Photo by Jane Roe on https://unsplash.com/photos/abcdef</p>",
+            "<p>Read the <a href='https://example.com/a/very/long/path/to/a/report-2026.pdf'>https://example.com/a/very/long/path/to/a/report-2026.pdf</a></p>",
+            "<p>Version 0123456789ab was released.</p>",
+        ));
+        let machine: Vec<bool> = cut(&d, d.body())
+            .iter()
+            .map(Leaf::is_machine_text)
+            .collect();
+        assert_eq!(machine, [true, true, false, false, false, false]);
     }
 
     #[test]

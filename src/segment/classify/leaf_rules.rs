@@ -500,6 +500,14 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             verdicts[i] = Some(v);
             continue;
         }
+        if !ctx.stats.within[leaf.owner].pre_or_code && leaf.is_machine_text() {
+            verdicts[i] = Some(Verdict::new(
+                Kind::Boilerplate,
+                LINE_CUE,
+                Reason::new(ReasonCode::MachineText, "web addresses and ids"),
+            ));
+            continue;
+        }
         if inside {
             let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
             let dup =

@@ -639,6 +639,7 @@ fn sentence(kind: Kind, r: &Reason) -> WhyMessage {
         (C::HeadlineLink, _, _) => W::HeadlineLink,
         (C::PostNavigation, _, _) => W::PreviousNext,
         (C::LinkList | C::LinkDensity, _, _) => W::MostlyLinks,
+        (C::MachineText, _, _) => W::MachineText,
         (C::Furniture, Some(w), _) => return quoting(W::LineReading, w),
         (C::Credit, Some(w), _) => return quoting(W::CreditLine, w),
         (C::Form, _, _) => W::SiteTool,
