@@ -91,6 +91,26 @@ fn a_service_pages_sections_all_join_the_article() {
     assert!(!text.contains("Careers"), "{text}");
 }
 
+/// A landing page whose prose scoring already picks its whole `<main>`
+/// keeps every section: its figures and link lists are its content, not
+/// an article's boxes to clean (todoist.com lost its templates, quotes and
+/// figures that way). Seen failing when only `prefer_main`'s choice of
+/// `<main>` made the body spread.
+#[test]
+fn a_landing_pages_main_keeps_its_small_sections() {
+    let a = analyse("service-main.html", "https://example.com/");
+    let text = &a.article.text;
+    for s in [
+        "The fastest way to get tasks out of your head",
+        "Weekly team meeting: an agenda everyone can add to",
+        "30+ million app downloads",
+        "160+ countries worldwide",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Careers"), "{text}");
+}
+
 /// A script-rendered product page shows its name and price as served;
 /// its JSON-LD `Product.description` is the main text. Seen failing before
 /// `product_description` in `src/metadata/jsonld.rs` and passing after.

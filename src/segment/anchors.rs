@@ -74,9 +74,10 @@ pub fn main_element(doc: &Document, stats: &Stats) -> Option<NodeId> {
 /// `<main>`, and the prose scoring picks one of them: on the WCXB dev
 /// split such pages scored 0.70 (service) and 0.51 (product) word F1 with
 /// high precision and low recall. When the winner sits in `<main>` and
-/// holds under half its prose, `<main>` is the body.
-pub fn prefer_main(doc: &Document, stats: &Stats, top: NodeId) -> NodeId {
-    let Some(main) = main_element(doc, stats) else {
+/// holds under half its prose, `<main>` (found by `main_element`) is the
+/// body.
+pub fn prefer_main(stats: &Stats, main: Option<NodeId>, top: NodeId) -> NodeId {
+    let Some(main) = main else {
         return top;
     };
     if !stats.contains(main, top) || main == top {

@@ -358,11 +358,19 @@ pub fn find(
 
     top = super::anchors::prefer_marked(doc, stats, top);
     let mut spread = false;
+    let mut main = None;
     if flags.non_article {
-        let main = super::anchors::prefer_main(doc, stats, top);
+        main = super::anchors::main_element(doc, stats);
+        let preferred = super::anchors::prefer_main(stats, main, top);
         let page_prose = stats.of(body).prose_chars.max(1) as f64;
-        spread = main != top || (stats.of(top).prose_chars as f64) < SPREAD_SHARE * page_prose;
-        top = main;
+        // The body is the page's whole `<main>` whether the prose scoring
+        // or `prefer_main` chose it: with its sections cleaned as an
+        // article's boxes when the scoring had, a service page's feature
+        // lists, quotes and figures were dropped (WCXB dev split, service
+        // pages 0.755 -> 0.774 word F1; todoist.com, toptal.com).
+        spread = Some(preferred) == main
+            || (stats.of(top).prose_chars as f64) < SPREAD_SHARE * page_prose;
+        top = preferred;
     }
 
     // An only child stands for its parent.
@@ -375,7 +383,7 @@ pub fn find(
 
     let mut roots = join_siblings(doc, top, &scores, stats);
     join_prose_neighbours(doc, body, top, stats, &unlikely, &mut roots);
-    if spread && super::anchors::main_element(doc, stats).is_none() {
+    if spread && main.is_none() {
         join_page_sections(doc, body, top, stats, &unlikely, &mut roots);
     }
     Region {
