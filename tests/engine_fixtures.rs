@@ -188,3 +188,18 @@ fn every_post_of_a_thread_is_content() {
     assert!(!a.article.text.contains("Login loop"), "{}", a.article.text);
     assert_eq!(page_type(&a), "forum");
 }
+
+/// A story's first paragraph may say "sign up for" in its own words (a
+/// resolution to sign up for classes): the lede is the story, not a
+/// newsletter prompt. The prompt at its end stays promo. Seen failing
+/// before the lede was exempt (the survey's wcxb-0034 hid its lede).
+#[test]
+fn a_ledes_own_promotional_words_do_not_make_it_promo() {
+    let a = analyse("lede-with-promo-words.html", URL);
+    assert_eq!(
+        kind_of(&a, "a resolution to sign up for monthly group classes"),
+        Kind::Content
+    );
+    assert!(a.article.text.contains("a resolution to sign up for"));
+    assert_eq!(kind_of(&a, "Sign up for our newsletter"), Kind::Promo);
+}

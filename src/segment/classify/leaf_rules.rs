@@ -264,6 +264,17 @@ pub(super) fn promo_phrases(text: &str) -> (Vec<String>, Vec<String>) {
     (strong.into_iter().map(|(_, m)| m).collect(), weak)
 }
 
+/// A note on how the site earns from the page ("we may earn a commission",
+/// "affiliate links", "paid promotion"): at the top of a body it is not
+/// the lede (talkandroid.com, popsugar.com on the WCXB dev split).
+fn is_disclosure(text: &str) -> bool {
+    let t = text.to_lowercase();
+    evidence::discloses(&t)
+        || ["affiliate", "commission", "paid"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
 /// Leaf-level verdicts for leaves outside boxes.
 pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints: &Hints) {
     let (title, byline) = (hints.title, hints.byline);
@@ -279,6 +290,13 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         .rposition(|l| ctx.in_region[l.owner])
         .unwrap_or(0);
     let headline = find_headline(ctx, title, verdicts);
+    // The body's first paragraph of prose is the lede: one promotional
+    // phrase in it is the story's own words ("a resolution to sign up for
+    // monthly group workout classes", the survey's wcxb-0034).
+    let lede = ctx
+        .leaves
+        .iter()
+        .position(|l| ctx.in_region[l.owner] && l.is_prose());
     // A lead-in governs the link lines after it.
     let mut lead_in: Option<(Kind, String, NodeId)> = None;
     for (i, leaf) in ctx.leaves.iter().enumerate() {
@@ -427,7 +445,9 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         // Outside the body one phrase is enough: it is not article text.
         let is_promo = if inside {
             strong.len() >= 2
-                || (strong.len() == 1 && (leaf.chars <= SHORT_PROMO_CHARS || !weak.is_empty()))
+                || (strong.len() == 1
+                    && (Some(i) != lede || is_disclosure(&leaf.text))
+                    && (leaf.chars <= SHORT_PROMO_CHARS || !weak.is_empty()))
         } else {
             !strong.is_empty() || !weak.is_empty()
         };
