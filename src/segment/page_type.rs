@@ -168,6 +168,27 @@ impl Declared {
         d
     }
 
+    /// How many products the page declares in JSON-LD and microdata; the
+    /// variants of one product (a `ProductGroup`'s sizes and colours) count
+    /// as one.
+    fn products(&self) -> usize {
+        let json: usize = self
+            .json_ld
+            .iter()
+            .map(|t| t.matches("\"Product\"").count())
+            .sum();
+        let micro = self
+            .item_types
+            .iter()
+            .filter(|t| t.ends_with("/Product"))
+            .count();
+        if self.schema_type(&["ProductGroup"]).is_some() {
+            1
+        } else {
+            json + micro
+        }
+    }
+
     /// The first of `types` the page declares in JSON-LD or microdata.
     fn schema_type(&self, types: &[&'static str]) -> Option<&'static str> {
         for text in &self.json_ld {
@@ -339,7 +360,10 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
             g.members
         ));
         PageType::Listing
-    } else if let Some(t) = declared.schema_type(PRODUCT_TYPES) {
+    } else if let Some(t) = declared
+        .schema_type(PRODUCT_TYPES)
+        .filter(|_| declared.products() < MIN_LISTING_CARDS)
+    {
         evidence.push(format!("schema.org type {t}"));
         PageType::Product
     } else if declared.og_product {
@@ -381,5 +405,31 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
         page_type,
         evidence,
         items: found_items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_products_variants_count_as_one_product_and_a_catalogue_as_many() {
+        let variants = (0..8)
+            .map(|i| format!(r#"{{"@type":"Product","sku":"{i}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let group = Declared {
+            json_ld: vec![format!(
+                r#"{{"@type":"ProductGroup","hasVariant":[{variants}]}}"#
+            )],
+            ..Declared::default()
+        };
+        assert_eq!(group.products(), 1);
+        let catalogue = Declared {
+            json_ld: vec![format!(r#"{{"@graph":[{variants}]}}"#)],
+            item_types: vec!["https://schema.org/Product".into()],
+            ..Declared::default()
+        };
+        assert_eq!(catalogue.products(), 9);
     }
 }
