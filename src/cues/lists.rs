@@ -262,13 +262,13 @@ cue_lists! {
 
     /// Words of a date or time line, in the corpora's languages.
     date_word, anchored = false, [
-        r"\d+(?:st|nd|rd|th|er|\.)?", r"(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?",
+        r"\d+(?:st|nd|rd|th|er|\.)?", r"(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?-u:\b)",
         r"(?-u:\b)(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
         r"(?-u:\b)(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)",
         r"(?-u:\b)(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
         r"(?-u:\b)(?:janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)",
         r"(?-u:\b)(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)",
-        r"(?-u:\b)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", r"(?-u:\b)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)",
+        r"(?-u:\b)(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?(?-u:\b)", r"(?-u:\b)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)",
         r"(?-u:\b)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)",
         r"(?-u:\b)(?:updated|update|published|posted|last modified|modified|aktualisiert|veröffentlicht|erstellt|stand|publié|mis à jour|publicado|actualizado|atualizado|aktualizováno|on|am|um|uhr|at|le|el|de|del|à|a|em|das|vom|von|the|of|o'clock|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|est|edt|pst|pdt|bst|mez|mesz|h|hrs|heute|gestern|today|yesterday)(?-u:\b)",
         "年", "月", "日", "時", "分",
@@ -278,7 +278,7 @@ cue_lists! {
     /// shape, a time, a month name or CJK date characters.
     date_shape, anchored = false, [
         r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", r"\d{1,2}:\d{2}", r"\d{1,2}\.\s?[A-Za-zÀ-ž]{3,}",
-        r"(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", r"\d{4}年|\d{1,2}月\d{1,2}日",
+        r"(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d", r"\d{4}年|\d{1,2}月\d{1,2}日",
         r"\d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic|mär|okt|dez)[a-zéû]*",
     ];
 

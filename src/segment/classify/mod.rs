@@ -599,6 +599,8 @@ mod tests {
             "31. Mai",
             "Updated: Mon 3 Feb 2020 at 9:15 pm",
             "2016年10月14日",
+            "Sept. 4, 2025",
+            "Thursday, 9 January",
         ] {
             assert!(is_date_line(t), "{t}");
         }
@@ -609,6 +611,11 @@ mod tests {
             "12.5",
             "1999",
             "3 4 5",
+            // A month's or a day's first letters begin many names: a
+            // product card's "Marathon 12" was dropped as a date line.
+            "Marathon 12",
+            "Sunrise 5",
+            "Monster 2000",
         ] {
             assert!(!is_date_line(t), "{t}");
         }
