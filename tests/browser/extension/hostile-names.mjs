@@ -19,7 +19,8 @@ import { By } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { inShadow, readerInfo } from "./chromium.mjs";
+import { inShadow } from "../lib/driver.mjs";
+import { readerInfo } from "./end-to-end.mjs";
 import { sendRun } from "./firefox.mjs";
 import { SHARED, isLocal, scoreReader, snippetStates } from "./pages.mjs";
 

@@ -33,7 +33,7 @@ import { By } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, openPopupFor, findWelcomeWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { inShadow } from "./chromium.mjs";
+import { inShadow } from "../lib/driver.mjs";
 import { sendRun } from "./firefox.mjs";
 import { REPO, SHARED } from "./pages.mjs";
 

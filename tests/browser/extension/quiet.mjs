@@ -23,7 +23,7 @@ import { By } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
 import { WAIT, extensionPrefs, findOptionsWindow, openPopupFor, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { inShadow } from "./chromium.mjs";
+import { inShadow } from "../lib/driver.mjs";
 import { clickToolbar } from "./chromium-toolbar.mjs";
 import { sendRun } from "./firefox.mjs";
 import { SHARED, snippetStates } from "./pages.mjs";

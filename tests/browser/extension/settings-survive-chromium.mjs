@@ -15,7 +15,8 @@ import { pressReader } from "./chromium-toolbar.mjs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
-import { inShadow, readerInfo } from "./chromium.mjs";
+import { inShadow } from "../lib/driver.mjs";
+import { readerInfo } from "./end-to-end.mjs";
 import { snippetStates } from "./pages.mjs";
 import { barsAndFirstBlock, bumpVersion, checkStage, copyExtension, scratch, serveSite } from "./settings-survive.mjs";
 
