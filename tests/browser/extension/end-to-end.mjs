@@ -209,7 +209,9 @@ async function checkPopup(b, page, { count, artifacts, t }) {
   const n = `${b.name} popup`;
   const popup = await b.openPopup(page);
   try {
-    const ready = () => popup.waitFor(() => document.getElementById("declutter").hasAttribute("aria-pressed") && document.getElementById("total").textContent);
+    // Ready once it shows the page's state: the page is decluttered (its
+    // button starts unpressed, and "Reading this page…").
+    const ready = () => popup.waitFor(() => document.getElementById("declutter").getAttribute("aria-pressed") === "true");
     await ready();
     const shown = await popup.evaluate(() => ({
       article: document.getElementById("article").textContent,

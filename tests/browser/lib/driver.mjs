@@ -423,8 +423,11 @@ function firefoxPage(b, handle, use, forget) {
     async shadow(selector, fn) {
       const [host] = await at(() => driver().findElements(By.css(selector)));
       if (!host) return null;
-      const root = await shadowRoot(host);
-      return JSON.parse(await at(() => driver().executeScript(`return JSON.stringify((${fn}).call(arguments[0]));`, root)));
+      // A shadow root reference does not reach a script as an argument: an
+      // element of the tree does, and its getRootNode() is the root.
+      const [inside] = await (await shadowRoot(host)).findElements(By.css("*"));
+      if (!inside) return null;
+      return JSON.parse(await at(() => driver().executeScript(`return JSON.stringify((${fn}).call(arguments[0].getRootNode()));`, inside)));
     },
     click: async (selector) => (await at(() => driver().findElement(By.css(selector)))).click(),
     // Typed keys do not reach extension pages in headless Firefox: the value is set by script.
