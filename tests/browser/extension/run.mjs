@@ -42,8 +42,7 @@ import { runCoreLoadChromium, runCoreLoadFirefox } from "./core-load.mjs";
 import { corpusPages, samplePages } from "./must-not-break.mjs";
 import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
 import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
-import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
-import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
+import { runSettingsSurvive } from "./settings-survive.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
 import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
 import { runI18nChromium, runI18nFirefox } from "./i18n.mjs";
@@ -211,8 +210,9 @@ async function main() {
   const mnbFirefox = want("must-not-break") || only.has("must-not-break-firefox");
   if (mnbChromium || mnbFirefox) await mustNotBreak({ t, artifacts, chromium: mnbChromium, firefox: mnbFirefox });
   if (want("settings-survive")) {
-    await guarded(t, "settings-survive chromium", () => runSettingsSurviveChromium({ dist: join(REPO, "dist/chrome"), t }));
-    await guarded(t, "settings-survive firefox", () => runSettingsSurviveFirefox({ dist: join(REPO, "dist/firefox"), t }));
+    for (const [browser, dist] of [["chromium", "dist/chrome"], ["firefox", "dist/firefox"]]) {
+      await guarded(t, `settings-survive ${browser}`, () => runSettingsSurvive(browser, { dist: join(REPO, dist), t }));
+    }
   }
 
   const failed = t.checks.filter((c) => !c.ok);

@@ -19,10 +19,10 @@
 //   (the extension may touch a page only after a toolbar click there),
 //   welcome(), settings(), newPage(), inExtension(fn, ...args), run(page,
 //   mode), pressReader(page, beforePress), badge(page), openPopup(page),
-//   showFirstHidden(page), restart(), close();
+//   showFirstHidden(page), restart(), update(package, version), close();
 // each Page: goto, url, evaluate, waitFor, shadow, click, fill, select,
-// screenshot, reload, front, close, and `quiet` (reads of an XSS page that
-// run no helper code in its world).
+// keys, screenshot, reload, front, close, and `quiet` (reads of an XSS page
+// that run no helper code in its world).
 import { writeFile } from "node:fs/promises";
 import { By, Key } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "./browsers.mjs";
@@ -118,6 +118,8 @@ async function startChromium({ dist, args = [], profile, onContext = async () =>
         await p.waitForSelector("html[data-ready]", { timeout: WAIT });
       }
       options = p;
+      // A popup window opened from an earlier settings page may be gone with it (an update).
+      popup = null;
       b.options = wrap(p);
       return b.options;
     },
@@ -176,6 +178,24 @@ async function startChromium({ dist, args = [], profile, onContext = async () =>
       await b.raw.close();
       await start();
     },
+    /**
+     * An update: the unpacked folder `dir` (the one loaded, now holding a
+     * higher version) loaded again over the installed extension (CDP
+     * `Extensions.loadUnpacked` on the same folder, so the same id: what
+     * "Load unpacked" does; needs --enable-unsafe-extension-debugging).
+     * chrome.runtime.reload() would be the other way, but in headless
+     * Chromium the extension does not come back from it. Resolves to the
+     * id it was loaded under, once its worker runs `version`.
+     */
+    async update(dir, version) {
+      const { id } = await browserCdp.send("Extensions.loadUnpacked", { path: dir });
+      for (const deadline = Date.now() + WAIT; Date.now() < deadline; await sleep(100)) {
+        for (const w of b.raw.serviceWorkers()) {
+          if (w.url().startsWith(`chrome-extension://${id}/`) && (await w.evaluate(() => chrome.runtime.getManifest().version).catch(() => null)) === version) return id;
+        }
+      }
+      return null;
+    },
     close: () => b.raw.close(),
   });
   return b;
@@ -202,6 +222,10 @@ function chromiumPage(b, p) {
       await p.locator(selector).dispatchEvent("change");
     },
     select: (selector, value) => p.selectOption(selector, value),
+    /** Presses keys ("Enter", "Tab") on the focused element. */
+    async keys(...names) {
+      for (const name of names) await p.keyboard.press(name);
+    },
     screenshot: (path) => p.screenshot({ caret: "initial", path }),
     reload: () => p.reload(),
     front: () => p.bringToFront(),
@@ -328,6 +352,7 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {} }) {
       optionsHandle = await findOptionsWindow(driver());
       await sync();
       home = await driver().getCurrentUrl();
+      b.extId = new URL(home).host;
       b.options = wrap(optionsHandle);
       return b.options;
     },
@@ -369,9 +394,14 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {} }) {
       await driver().quit();
       await start(home);
     },
-    /** Installs `xpi` over the add-on: an update. */
-    installOver: (xpi) => driver().installAddon(xpi, false),
-    keys: Key,
+    /**
+     * An update: the XPI `xpi` (same id, higher version) installed over the
+     * add-on. It closes the extension's pages; the id it runs under is
+     * known from the settings page after a restart, so this resolves to undefined.
+     */
+    async update(xpi) {
+      await driver().installAddon(xpi, false);
+    },
     close: () => driver().quit().catch(() => {}),
   });
   return b;
@@ -443,13 +473,20 @@ function firefoxPage(b, handle, use, forget) {
         value,
       ),
     select: async (selector, value) => (await at(() => driver().findElement(By.css(`${selector} option[value="${value}"]`)))).click(),
+    /** Sends keys ("Enter", "Tab") to the focused element. */
+    async keys(...names) {
+      for (const name of names) await (await at(() => driver().switchTo().activeElement())).sendKeys(Key[name.toUpperCase()]);
+    },
     screenshot: async (path) => writeFile(path, await at(() => driver().takeScreenshot()), "base64"),
     reload: () => at(() => driver().navigate().refresh()),
     front: () => use(handle),
+    // Then another window is made current: commands (a new window too) fail from a closed one.
     async close() {
       await use(handle);
       await driver().close();
       forget();
+      const [other] = await driver().getAllWindowHandles();
+      if (other) await use(other);
     },
     // WebDriver reads of an XSS page, as the tests did before the driver (executeScript
     // runs apart from the page's own scripts in Firefox).
