@@ -39,9 +39,9 @@ import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
 import { runHostileChromium, runHostileFirefox } from "./hostile-names.mjs";
 import { runHugePages } from "./huge-pages.mjs";
 import { runCoreLoadChromium, runCoreLoadFirefox } from "./core-load.mjs";
-import { corpusPages, samplePages } from "./must-not-break.mjs";
-import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
-import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
+import { corpusPages, runMustNotBreak, samplePages } from "./must-not-break.mjs";
+import { openChromium } from "./must-not-break-chromium.mjs";
+import { openFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurvive } from "./settings-survive.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
 import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
@@ -113,11 +113,11 @@ async function mustNotBreak({ t, artifacts, chromium, firefox }) {
   await Promise.all([
     chromium &&
       guarded(t, "must-not-break-chromium", () =>
-        runMustNotBreakChromium({ pages: samplePages(all, limit), dist: join(REPO, "dist/chrome"), artifacts, t, tabs, sample: sampleNote(limit) }),
+        runMustNotBreak(openChromium, { pages: samplePages(all, limit), dist: join(REPO, "dist/chrome"), artifacts, t, tabs, sample: sampleNote(limit) }),
       ),
     firefox &&
       guarded(t, "must-not-break-firefox", () =>
-        runMustNotBreakFirefox({ pages: samplePages(all, firefoxCount), dist: join(REPO, "dist/firefox"), artifacts, t, sample: sampleNote(firefoxCount) }),
+        runMustNotBreak(openFirefox, { pages: samplePages(all, firefoxCount), dist: join(REPO, "dist/firefox"), artifacts, t, sample: sampleNote(firefoxCount) }),
       ),
   ]);
 }
