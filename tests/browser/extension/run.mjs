@@ -36,7 +36,7 @@ import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
-import { runHostileChromium, runHostileFirefox } from "./hostile-names.mjs";
+import { runHostile } from "./hostile-names.mjs";
 import { runHugePages } from "./huge-pages.mjs";
 import { runCoreLoadChromium, runCoreLoadFirefox } from "./core-load.mjs";
 import { corpusPages, runMustNotBreak, samplePages } from "./must-not-break.mjs";
@@ -169,8 +169,8 @@ async function main() {
       ["chromium", runChromium, "dist/chrome"],
       ["firefox", runFirefox, "dist/firefox"],
       ["firefox", runFirefoxSuspended, "dist/firefox"],
-      ["hostile", runHostileChromium, "dist/chrome"],
-      ["hostile", runHostileFirefox, "dist/firefox"],
+      ["hostile", (o) => runHostile("chromium", o), "dist/chrome"],
+      ["hostile", (o) => runHostile("firefox", o), "dist/firefox"],
     ]) {
       if (!want(part)) continue;
       await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
