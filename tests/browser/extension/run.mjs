@@ -4,7 +4,10 @@
 //
 //   node tests/browser/extension/run.mjs [PART ...]
 //
-// Parts (all by default): lint; chromium, firefox (the end-to-end checks);
+// Each check is written once over the driver interface (../lib/driver.mjs)
+// and run in both browsers; a part named for a browser runs it there.
+// Parts (all by default): lint; chromium, firefox (the end-to-end checks,
+// end-to-end.mjs, with each browser's own in chromium.mjs and firefox.mjs);
 // huge (huge and hostile pages must not freeze the tab); hostile (page
 // markup naming things in the content script's world must not switch it off);
 // core (the wasm core's workers: other tabs not blocked by a huge page,
