@@ -11,9 +11,9 @@
 import { join } from "node:path";
 import { launchFirefox } from "../lib/browsers.mjs";
 import { startBrowser } from "../lib/driver.mjs";
-import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, grantHostAccessByClick, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
+import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
 import { pageState, percentiles, scoreCollapse, snippetStates } from "./pages.mjs";
-import { runEndToEnd, saved } from "./end-to-end.mjs";
+import { runEndToEnd } from "./end-to-end.mjs";
 
 /** Runs every Firefox end-to-end check; `t` records checks, timings and artifacts. */
 export async function runFirefox({ pages, html, dist, artifacts, t }) {
@@ -28,9 +28,7 @@ export async function runFirefox({ pages, html, dist, artifacts, t }) {
 
 // Auto-declutter everywhere: a real click, so the permission request has its user gesture.
 async function beforePages(b, { t }) {
-  await b.options.front();
-  const granted = await grantHostAccessByClick(b.raw);
-  await saved(b.options);
+  const granted = await b.allowEverywhere({ auto: true });
   t.check("firefox: auto-declutter asks for and gets the optional host permission", granted === true);
 }
 

@@ -13,10 +13,9 @@
 // pitch), written once over the driver (runHostile).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { grantHostAccessByClick } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
 import { startBrowser } from "../lib/driver.mjs";
-import { readerInfo, saved, toggleReader } from "./end-to-end.mjs";
+import { readerInfo, toggleReader } from "./end-to-end.mjs";
 import { SHARED, isLocal, scoreReader, snippetStates } from "./pages.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,12 +76,8 @@ export async function runHostile(name, { dist, artifacts, t }) {
   const served = await serveVariants(join(artifacts, "..", "hostile-name-pages"));
   const b = await startBrowser(name, { dist, onContext: (context) => context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort())) });
   try {
-    const settings = await b.settings();
-    if (name === "firefox") {
-      await settings.front();
-      if (!(await grantHostAccessByClick(b.raw))) throw new Error("the host permission was not granted");
-      await saved(settings);
-    }
+    await b.settings();
+    if ((await b.allowEverywhere({ auto: true })) === false) throw new Error("the host permission was not granted");
     const page = await b.newPage();
     const errors = [];
     page.raw?.on("pageerror", (e) => errors.push(e.message));

@@ -47,10 +47,15 @@ import { openChromium } from "./must-not-break-chromium.mjs";
 import { openFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurvive } from "./settings-survive.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
-import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
+import { runQuiet } from "./quiet.mjs";
 import { runI18nChromium, runI18nFirefox } from "./i18n.mjs";
 
 const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet", "i18n", "survey"];
+/** The browsers a check written once runs in, with their packages. */
+const BROWSERS = [
+  ["chromium", "dist/chrome"],
+  ["firefox", "dist/firefox"],
+];
 /** Parts run only when named: a survey over many pages, not a test. */
 const ON_REQUEST = new Set(["survey"]);
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
@@ -187,13 +192,11 @@ async function main() {
     if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
     // Quiet by default, the layout kept, marks, the popup (quiet.mjs).
     if (want("quiet")) {
-      await guarded(t, "quiet chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
-      await guarded(t, "quiet firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+      for (const [browser, dist] of BROWSERS) await guarded(t, `quiet ${browser}`, () => runQuiet(browser, { dist: join(REPO, dist), repo: REPO, artifacts, t }));
     }
     // The survey: every labelled wcxb page judged as unseen pages are, marks counted (quiet.mjs).
     if (want("survey")) {
-      await guarded(t, "survey chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t, survey: true }));
-      await guarded(t, "survey firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t, survey: true }));
+      for (const [browser, dist] of BROWSERS) await guarded(t, `survey ${browser}`, () => runQuiet(browser, { dist: join(REPO, dist), repo: REPO, artifacts, t, survey: true }));
       surveySummary(t);
     }
     // The browser's language and the page's (i18n.mjs).
@@ -213,9 +216,7 @@ async function main() {
   const mnbFirefox = want("must-not-break") || only.has("must-not-break-firefox");
   if (mnbChromium || mnbFirefox) await mustNotBreak({ t, artifacts, chromium: mnbChromium, firefox: mnbFirefox });
   if (want("settings-survive")) {
-    for (const [browser, dist] of [["chromium", "dist/chrome"], ["firefox", "dist/firefox"]]) {
-      await guarded(t, `settings-survive ${browser}`, () => runSettingsSurvive(browser, { dist: join(REPO, dist), t }));
-    }
+    for (const [browser, dist] of BROWSERS) await guarded(t, `settings-survive ${browser}`, () => runSettingsSurvive(browser, { dist: join(REPO, dist), t }));
   }
 
   const failed = t.checks.filter((c) => !c.ok);

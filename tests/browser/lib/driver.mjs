@@ -18,15 +18,16 @@
 //   name, raw (the playwright context or selenium driver), grantsByClick
 //   (the extension may touch a page only after a toolbar click there),
 //   welcome(), settings(), newPage(), inExtension(fn, ...args), run(page,
-//   mode), pressReader(page, beforePress), badge(page), openPopup(page),
+//   mode), pressReader(page, beforePress), badge(page), grantTab(page),
+//   allowEverywhere({auto}), openPopup(page),
 //   showFirstHidden(page), restart(), update(package, version), close();
 // each Page: goto, url, evaluate, waitFor, shadow, click, fill, select,
-// keys, screenshot, reload, front, close, and `quiet` (reads of an XSS page
+// keys, screenshot, resize, reload, front, close, and `quiet` (reads of an XSS page
 // that run no helper code in its world).
 import { writeFile } from "node:fs/promises";
 import { By, Key } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "./browsers.mjs";
-import { WAIT, extensionPrefs, findOptionsWindow, findWelcomeWindow } from "./firefox-extension.mjs";
+import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, findWelcomeWindow, grantHostAccessByClick, waitStatus } from "./firefox-extension.mjs";
 import { clickToolbar, popupWindow } from "../extension/chromium-toolbar.mjs";
 
 export { WAIT };
@@ -98,7 +99,11 @@ async function startChromium({ dist, args = [], profile, onContext = async () =>
   };
   await start();
   const wrap = (p) => chromiumPage(b, p);
-  const tabId = async (page) => (page.tabId ??= await options.evaluate(TAB_BY_URL, page.raw.url()));
+  // A tab's URL shows in tabs.query once the extension may see the tab (activeTab, after a toolbar click).
+  const tabId = async (page) => {
+    for (const deadline = Date.now() + WAIT; page.tabId == null && Date.now() < deadline; await sleep(100)) page.tabId = await options.evaluate(TAB_BY_URL, page.raw.url());
+    return page.tabId;
+  };
   Object.assign(b, {
     async welcome() {
       const url = `chrome-extension://${b.extId}/welcome/welcome.html`;
@@ -161,6 +166,14 @@ async function startChromium({ dist, args = [], profile, onContext = async () =>
       return { pressed: await popup.press() };
     },
     badge: async (page) => options.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), await tabId(page)),
+    /** A toolbar click for `page` (it acts on its window's active tab): it opens the popup and grants the tab (activeTab). */
+    async grantTab(page) {
+      await page.front();
+      await clickToolbar({ browserCdp, extId: b.extId, page: page.raw });
+      await page.front();
+    },
+    /** Headless Chromium cannot answer the optional-permission prompt: pages are granted one by one (grantTab). */
+    allowEverywhere: async () => null,
     /** The popup for `page`'s tab, in a tab of its own (a driver cannot reach the toolbar's popup). */
     async openPopup(page) {
       const p = await b.raw.newPage();
@@ -227,6 +240,7 @@ function chromiumPage(b, p) {
       for (const name of names) await p.keyboard.press(name);
     },
     screenshot: (path) => p.screenshot({ caret: "initial", path }),
+    resize: (width, height) => p.setViewportSize({ width, height }),
     reload: () => p.reload(),
     front: () => p.bringToFront(),
     close: () => p.close(),
@@ -369,6 +383,22 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {} }) {
       return { reply: await run(page, "reader", { clickTime: Date.now() }) };
     },
     badge: async (page) => inExtension((tabId) => browser.action.getBadgeText({ tabId }), await tabId(page)),
+    /** Nothing to do: the host permission comes from allowEverywhere (a driver cannot click the toolbar). */
+    grantTab: async () => {},
+    /**
+     * A real click on the settings page's "On every site" asks for and gets
+     * the optional host permission (granted without a prompt by
+     * `extensions.webextOptionalPermissionPrompts`); with `auto` false,
+     * auto-declutter is then turned off again in storage, keeping the
+     * permission. Resolves to whether it was granted.
+     */
+    async allowEverywhere({ auto }) {
+      await use(optionsHandle);
+      const granted = await grantHostAccessByClick(driver());
+      await waitStatus(driver(), "Saved");
+      if (granted && !auto) await autoDeclutterOffKeepingAccess(driver());
+      return granted;
+    },
     /** The popup for `page`'s tab in a window of its own (a driver cannot reach the toolbar's popup). */
     async openPopup(page) {
       const id = await tabId(page);
@@ -478,6 +508,7 @@ function firefoxPage(b, handle, use, forget) {
       for (const name of names) await (await at(() => driver().switchTo().activeElement())).sendKeys(Key[name.toUpperCase()]);
     },
     screenshot: async (path) => writeFile(path, await at(() => driver().takeScreenshot()), "base64"),
+    resize: (width, height) => at(() => driver().manage().window().setRect({ width, height })),
     reload: () => at(() => driver().navigate().refresh()),
     front: () => use(handle),
     // Then another window is made current: commands (a new window too) fail from a closed one.
