@@ -48,7 +48,7 @@ import { openFirefox } from "./must-not-break-firefox.mjs";
 import { runSettingsSurvive } from "./settings-survive.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
 import { runQuiet } from "./quiet.mjs";
-import { runI18nChromium, runI18nFirefox } from "./i18n.mjs";
+import { runI18n } from "./i18n.mjs";
 
 const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet", "i18n", "survey"];
 /** The browsers a check written once runs in, with their packages. */
@@ -201,8 +201,7 @@ async function main() {
     }
     // The browser's language and the page's (i18n.mjs).
     if (want("i18n")) {
-      await guarded(t, "i18n chromium", () => runI18nChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
-      await guarded(t, "i18n firefox", () => runI18nFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+      for (const [browser, dist] of BROWSERS) await guarded(t, `i18n ${browser}`, () => runI18n(browser, { dist: join(REPO, dist), repo: REPO, artifacts, t }));
     }
     // The core's workers under load and abuse (core-load.mjs).
     if (want("core")) {

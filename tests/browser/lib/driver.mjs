@@ -175,9 +175,9 @@ async function startChromium({ dist, args = [], profile, onContext = async () =>
     /** Headless Chromium cannot answer the optional-permission prompt: pages are granted one by one (grantTab). */
     allowEverywhere: async () => null,
     /** The popup for `page`'s tab, in a tab of its own (a driver cannot reach the toolbar's popup). */
-    async openPopup(page) {
+    async openPopup(page, { height = 620 } = {}) {
       const p = await b.raw.newPage();
-      await p.setViewportSize({ width: 360, height: 620 });
+      await p.setViewportSize({ width: 360, height });
       await p.goto(`chrome-extension://${b.extId}/popup/popup.html?tab=${await tabId(page)}`);
       return wrap(p);
     },
@@ -309,18 +309,19 @@ const ASYNC = (fn, args) => `const done = arguments[arguments.length - 1];
 Promise.resolve().then(() => ${call(fn, args)}).then((v) => done({ v }), (e) => done({ error: String(e && e.stack || e) }));`;
 
 /**
- * Firefox with the extension `dist` installed as a temporary add-on, or
+ * Firefox with the extension `dist` installed as a temporary add-on (after
+ * the temporary add-ons `before`), or
  * with `xpi` installed for good (then `profile`, a kept folder, is used and
  * restart() starts again on it); `prefs` added to extensionPrefs(`proxyPort`).
  */
-async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {} }) {
+async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {}, before = [] }) {
   const b = { name: "firefox", grantsByClick: false };
   let current = null;
   let optionsHandle = null;
   let home = null;
   const start = async (homePage) => {
     b.raw = await launchFirefox({
-      addon: dist,
+      addon: before.length ? null : dist,
       profile,
       prefs: {
         ...extensionPrefs(proxyPort),
@@ -334,6 +335,9 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {} }) {
     optionsHandle = null;
   };
   await start();
+  // Add-ons `before` the extension (a language pack, whose language the extension then gets).
+  for (const addon of before) await b.raw.installAddon(addon, true);
+  if (before.length) await b.raw.installAddon(dist, true);
   if (xpi) await b.raw.installAddon(xpi, false);
   const driver = () => b.raw;
   /** Makes the window `handle` current. */
@@ -400,10 +404,10 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {} }) {
       return granted;
     },
     /** The popup for `page`'s tab in a window of its own (a driver cannot reach the toolbar's popup). */
-    async openPopup(page) {
+    async openPopup(page, { height = 620 } = {}) {
       const id = await tabId(page);
       const before = new Set(await driver().getAllWindowHandles());
-      await inExtension((id) => browser.windows.create({ url: `/popup/popup.html?tab=${id}`, width: 380, height: 620 }).then(() => true), id);
+      await inExtension(({ id, height }) => browser.windows.create({ url: `/popup/popup.html?tab=${id}`, width: 380, height }).then(() => true), { id, height });
       let handle = null;
       await driver().wait(async () => (handle = (await driver().getAllWindowHandles()).find((h) => !before.has(h))), WAIT);
       return wrap(handle);
