@@ -9,11 +9,12 @@
 //   an idle background page and has no offscreen document to keep the core
 //   in (Chromium's stopped service worker is chromium.mjs's).
 import { join } from "node:path";
-import { launchFirefox } from "../lib/browsers.mjs";
 import { startBrowser } from "../lib/driver.mjs";
-import { WAIT, autoDeclutterOffKeepingAccess, extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
+import { autoDeclutterOffKeepingAccess } from "../lib/firefox-extension.mjs";
 import { pageState, percentiles, scoreCollapse, snippetStates } from "./pages.mjs";
 import { runEndToEnd } from "./end-to-end.mjs";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs every Firefox end-to-end check; `t` records checks, timings and artifacts. */
 export async function runFirefox({ pages, html, dist, artifacts, t }) {
@@ -62,27 +63,6 @@ async function beforeXss(b) {
   await autoDeclutterOffKeepingAccess(b.raw);
 }
 
-/**
- * With the settings window current: sends the `run` message (the toolbar
- * handler's) for the tab showing `url`; resolves to {reply, clickTime}.
- * `timed` hands the handler the click time as sent from here, so the
- * background's own start counts in the reader's click to paint.
- */
-export function sendRun(driver, url, mode, { timed = false } = {}) {
-  return driver.executeAsyncScript(
-    `const [url, mode, timed, done] = arguments;
-     (async () => {
-       const tab = (await browser.tabs.query({})).find((x) => x.url === url);
-       const clickTime = Date.now();
-       const reply = await browser.runtime.sendMessage({ type: "run", mode, tabId: tab.id, ...(timed ? { clickTime } : {}) });
-       return { reply, clickTime };
-     })().then(done, (e) => done({ reply: { error: String(e) } }));`,
-    url,
-    mode,
-    timed,
-  );
-}
-
 /** How long the background page may idle before Firefox suspends it, in the suspended-background check (Firefox's default is 30 s). */
 const IDLE_MS = 2000;
 
@@ -94,35 +74,28 @@ const IDLE_MS = 2000;
 // for that click (its timeOrigin is later than the click), and the time
 // from the click (as the settings page sent it) to paint is reported apart.
 export async function runFirefoxSuspended({ pages, dist, t }) {
-  const driver = await launchFirefox({ addon: dist, prefs: { ...extensionPrefs(), "extensions.background.idle.timeout": IDLE_MS } });
+  const b = await startBrowser("firefox", { dist, prefs: { "extensions.background.idle.timeout": IDLE_MS } });
   try {
-    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
-    const optionsWindow = await findOptionsWindow(driver);
-    await hostAccessWithoutAuto(driver);
-    await driver.switchTo().newWindow("window");
-    const inOptions = inWindowOf(driver, optionsWindow, await driver.getWindowHandle());
-    const backgroundStart = () => driver.executeAsyncScript("const done = arguments[0]; browser.runtime.getBackgroundPage().then((bg) => done(bg.performance.timeOrigin));");
-    const click = (url) =>
-      inOptions(async () => {
-        const sent = await sendRun(driver, url, "reader", { timed: true });
-        return { ...sent, backgroundStart: await backgroundStart() };
-      });
+    await b.settings();
+    if (!(await b.allowEverywhere({ auto: false }))) throw new Error("the host permission was not granted");
+    const page = await b.newPage();
+    const backgroundStart = () => b.inExtension(() => browser.runtime.getBackgroundPage().then((bg) => bg.performance.timeOrigin));
+    const click = async () => ({ ...(await b.pressReader(page)), backgroundStart: await backgroundStart() });
     const times = [];
     const problems = [];
     for (const p of pages.slice(0, 6)) {
-      await driver.get(p.url);
-      await driver.sleep(IDLE_MS + 1500);
-      const r = await click(p.url);
+      await page.goto(p.url);
+      await sleep(IDLE_MS + 1500);
+      const r = await click();
       const ms = r?.reply?.value?.clickToPaintMs;
       if (r?.reply?.value?.mode !== "reader" || typeof ms !== "number") problems.push(`${p.name}: ${JSON.stringify(r).slice(0, 200)}`);
       else if (!(r.backgroundStart > r.clickTime)) problems.push(`${p.name}: the background was not suspended (started ${(r.clickTime - r.backgroundStart).toFixed(0)} ms before the click)`);
       else times.push(ms);
-      await click(p.url);
+      await click();
     }
     t.check("firefox: the reader opens on a click that has to start the suspended background page", problems.length === 0, `${times.length} pages${problems.length ? "; " + problems.join("; ") : ""}`);
     t.timing("firefox, background suspended before the click (click to paint)", percentiles(times));
   } finally {
-    await driver.quit().catch(() => {});
+    await b.close();
   }
 }
-

@@ -382,9 +382,17 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {}, before 
     inExtension,
     tabId,
     run,
-    /** The toolbar's handler, with the click time as sent from the settings page. Resolves to {reply}. */
+    /**
+     * The toolbar's handler, handed the click time as the settings page
+     * sends it (so a background's start counts in the reader's click to
+     * paint). Resolves to {reply, clickTime}.
+     */
     async pressReader(page) {
-      return { reply: await run(page, "reader", { clickTime: Date.now() }) };
+      const id = await tabId(page);
+      return inExtension(async (tabId) => {
+        const clickTime = Date.now();
+        return { reply: await browser.runtime.sendMessage({ type: "run", mode: "reader", tabId, clickTime }), clickTime };
+      }, id).catch((e) => ({ reply: { error: e.message } }));
     },
     badge: async (page) => inExtension((tabId) => browser.action.getBadgeText({ tabId }), await tabId(page)),
     /** Nothing to do: the host permission comes from allowEverywhere (a driver cannot click the toolbar). */
