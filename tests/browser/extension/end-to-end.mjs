@@ -112,7 +112,7 @@ export async function runEndToEnd(b, { pages, html, artifacts, t, only = {} }) {
     const reader = opened.ok ? await page.shadow('[data-declutter="reader"]', readerInfo) : null;
     const r = scoreReader(reader?.text || "", p.labels);
     t.check(`${name}: reader view opens from the toolbar`, !!reader && reader.hostVisible && reader.mode === "closed", reader ? `title "${reader.title}", ${ms?.toFixed(0)} ms click to paint` : `no reader ${JSON.stringify(opened.reply ?? "")}`);
-    if (p === pages[0]) t.check(`${n}: reader uses the saved settings`, reader?.theme === "sepia" && reader.size === "23px" && /ui-monospace/.test(reader.font), `${reader?.theme} ${reader?.size} ${reader?.font}`);
+    if (p === pages[0]) t.check(`${n}: reader uses the saved settings`, JSON.stringify(readerLook(reader)) === JSON.stringify(READER_LOOK), JSON.stringify(readerLook(reader)));
     t.check(`${name}: reader shows the article`, r.kept >= Math.ceil(r.content / 2), `${r.kept}/${r.content} content snippets`);
     t.check(`${name}: reader has no labelled promo/related snippet`, r.leaked.length === 0, r.leaked.join(" | "));
     const open = await page.evaluate(pageState);
@@ -171,10 +171,11 @@ export async function runEndToEnd(b, { pages, html, artifacts, t, only = {} }) {
   await only.atEnd?.(b, { html, t });
 }
 
-// Settings: saved from the settings page (the way a user sets them: clicks;
-// the text size filled, as typed keys do not reach extension pages in
-// headless Firefox), kept over a reload, used by the reader (on the first page).
-async function checkSettings(b, settings, t) {
+/** The reader's look a user chooses in the tests, as the reader shows it (its font by name). */
+export const READER_LOOK = { theme: "sepia", size: "23px", font: "mono" };
+
+/** Chooses READER_LOOK on the settings page, each choice waited for until saved. */
+export async function chooseReaderLook(settings) {
   await settings.front();
   await settings.click("#theme-sepia");
   await saved(settings);
@@ -182,6 +183,16 @@ async function checkSettings(b, settings, t) {
   await saved(settings);
   await settings.fill("#fontSize", "23");
   await saved(settings);
+}
+
+/** The reader's look in readerInfo's answer `info`, as READER_LOOK says it. */
+export const readerLook = (info) => info && { theme: info.theme, size: info.size, font: /ui-monospace/.test(info.font) ? "mono" : info.font };
+
+// Settings: saved from the settings page (the way a user sets them: clicks;
+// the text size filled, as typed keys do not reach extension pages in
+// headless Firefox), kept over a reload, used by the reader (on the first page).
+async function checkSettings(b, settings, t) {
+  await chooseReaderLook(settings);
   await settings.reload();
   await settings.waitFor(() => document.documentElement.hasAttribute("data-ready"));
   const kept = await settings.evaluate(() => ({ theme: document.querySelector("#theme-sepia").checked, size: document.querySelector("#fontSize").value, font: document.querySelector("#font").value }));

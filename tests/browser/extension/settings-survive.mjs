@@ -25,7 +25,7 @@ import { SHARED, snippetStates } from "./pages.mjs";
 import { startBrowser } from "../lib/driver.mjs";
 import { zipFolder } from "../../../scripts/package-extension.mjs";
 import { startRefusingProxy } from "./refusing-proxy.mjs";
-import { readerInfo, saved, toggleReader } from "./end-to-end.mjs";
+import { READER_LOOK, chooseReaderLook, readerInfo, readerLook, saved, toggleReader } from "./end-to-end.mjs";
 
 /** The next version after `version` (its last number plus one). */
 export function bumpVersion(version) {
@@ -98,12 +98,7 @@ const hasBars = () => document.querySelectorAll('[data-declutter="bar"]').length
  */
 async function choose(b, site) {
   const settings = await b.settings();
-  await settings.click("#theme-sepia");
-  await saved(settings);
-  await settings.select("#font", "mono");
-  await saved(settings);
-  await settings.fill("#fontSize", "23");
-  await saved(settings);
+  await chooseReaderLook(settings);
   // Marks on (off by default): a mark's keyboard path is the choice below.
   await settings.click("#marks");
   await saved(settings);
@@ -122,7 +117,7 @@ async function choose(b, site) {
       .waitFor(async (key) => ((await (globalThis.browser ?? chrome).storage.local.get(key))[key] || []).length === 1, key)
       .then(() => true, () => false);
     if (!remembered) return { bars: first.bars, problem: '"Always show this block on this site" was not remembered' };
-    return { bars: first.bars, block: first.block, reader: { theme: "sepia", size: "23px", font: "mono" } };
+    return { bars: first.bars, block: first.block, reader: READER_LOOK };
   } finally {
     await page.close();
   }
@@ -144,7 +139,7 @@ async function observe(b, site, chosen, { reader = true } = {}) {
       await page.front();
       const opened = await toggleReader(b, page, true);
       const info = opened.ok ? await page.shadow('[data-declutter="reader"]', readerInfo) : null;
-      seen.reader = info && { theme: info.theme, size: info.size, font: /ui-monospace/.test(info.font) ? "mono" : info.font };
+      seen.reader = readerLook(info);
     }
     return seen;
   } finally {
