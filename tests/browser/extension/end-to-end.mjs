@@ -81,7 +81,7 @@ export async function runEndToEnd(b, { pages, html, artifacts, t, only = {} }) {
       .waitFor(() => document.querySelectorAll("#shortcuts kbd").length >= 2 && [...document.querySelectorAll("#shortcuts li")].map((li) => `${li.dataset.command}=${li.querySelector("kbd")?.textContent || ""}`))
       .catch(() => null);
     t.check(`${n}: the welcome page shows both shortcuts set`, keys?.includes("toggle-reader=Alt+Shift+E") && keys.includes("toggle-declutter=Alt+Shift+D"), JSON.stringify(keys));
-    await welcome.raw?.setViewportSize({ width: 1000, height: 900 });
+    await welcome.resize(1000, 900);
     await welcome.screenshot(join(artifacts, `${n}-welcome.png`));
   }
   const settings = await b.settings().catch(() => null);

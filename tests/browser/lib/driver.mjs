@@ -19,11 +19,11 @@
 //   (the extension may touch a page only after a toolbar click there),
 //   welcome(), settings(), newPage(), inExtension(fn, ...args), run(page,
 //   mode), pressReader(page, beforePress), badge(page), grantTab(page),
-//   allowEverywhere({auto}), openPopup(page),
-//   showFirstHidden(page), restart(), update(package, version), close();
+//   allowEverywhere({auto}), openPopup(page), showFirstHidden(page),
+//   restart(), update(package, version), close();
 // each Page: goto, url, evaluate, waitFor, shadow, click, fill, select,
-// keys, screenshot, resize, reload, front, close, and `quiet` (reads of an XSS page
-// that run no helper code in its world).
+// keys, screenshot, resize, reload, front, close, and `quiet` (reads of an
+// XSS page that run no helper code in its world).
 import { writeFile } from "node:fs/promises";
 import { By, Key } from "selenium-webdriver";
 import { installSettingsPage, launchChromium, launchFirefox } from "./browsers.mjs";
@@ -43,9 +43,6 @@ export function startBrowser(name, options) {
   if (name === "firefox") return startFirefox(options);
   throw new Error(`no driver for ${name}`);
 }
-
-/** The packaged extension folder for `name` under `repo`. */
-export const distFor = (name) => (name === "chromium" ? "dist/chrome" : "dist/firefox");
 
 /** Reads inside the first closed shadow root under the element `selector` matches: `fn` runs with `this` = the shadow root. */
 export async function inShadow(cdp, selector, fn) {
