@@ -10,18 +10,15 @@
 // bundle per entry with nothing reachable by name; this checks it on the
 // seed page carrying each such element, in both browsers: the reader opens
 // with the article and declutter collapses the promo (the Jase Medical
-// pitch). Chromium by toolbar click and the `run` message; Firefox by
-// auto-declutter on arrival (the registered bundle) and the `run` message.
-import { pressReader } from "./chromium-toolbar.mjs";
+// pitch), written once over the driver (runHostile).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { By } from "selenium-webdriver";
-import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, extensionPrefs, findOptionsWindow, grantHostAccessByClick, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { inShadow, readerInfo } from "./chromium.mjs";
-import { sendRun } from "./firefox.mjs";
+import { startBrowser } from "../lib/driver.mjs";
+import { readerInfo, toggleReader } from "./end-to-end.mjs";
 import { SHARED, isLocal, scoreReader, snippetStates } from "./pages.mjs";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The seed page's variants, each with hostile markup right after <body>:
@@ -65,104 +62,59 @@ async function serveVariants(dir) {
   return { pages: VARIANTS.map((v) => ({ name: v.name, url: `${server.url}${v.name}.html` })), labels, close: server.close };
 }
 
-/** Records the reader's and declutter's checks for one page: `reader` = {text} or null, `promo` = the promo's state before and after declutter. */
-function judge(t, name, labels, reader, promo) {
-  const r = scoreReader(reader?.text || "", labels);
-  t.check(`${name}: the reader opens with the article`, !!reader && r.kept >= Math.ceil(r.content / 2), reader ? `${r.kept}/${r.content} content snippets` : "no reader");
-  t.check(`${name}: declutter collapses the promo`, promo.before === "visible" && promo.after === "hidden", `Jase Medical pitch ${promo.before} -> ${promo.after}`);
-}
-
-/** The hostile-name checks in Chromium: reader by toolbar click, declutter by the `run` message. */
-export async function runHostileChromium({ dist, artifacts, t }) {
+/**
+ * The hostile-name checks in browser `name`, written once: on each
+ * variant the reader opened the user's way (Chromium's toolbar click,
+ * Firefox's toolbar handler: driver.mjs) shows the article, and declutter
+ * by the `run` message collapses the promo. Firefox also declutters on
+ * arrival, through its registered content script (the host permission
+ * granted by a click, which headless Chromium cannot answer); Chromium also
+ * counts the errors thrown into the pages (playwright's page errors; a
+ * classic geckodriver session does not report them).
+ */
+export async function runHostile(name, { dist, artifacts, t }) {
   const served = await serveVariants(join(artifacts, "..", "hostile-name-pages"));
-  const context = await launchChromium({ extension: dist });
+  const b = await startBrowser(name, { dist, onContext: (context) => context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort())) });
   try {
-    await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
-    const extId = new URL(worker.url()).host;
-    const options = await installSettingsPage(context, extId, WAIT);
-    if (!options) throw new Error("the settings page did not open on install");
-    const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
+    await b.settings();
+    if ((await b.allowEverywhere({ auto: true })) === false) throw new Error("the host permission was not granted");
+    const page = await b.newPage();
     const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    const cdp = await context.newCDPSession(page);
-    const browserCdp = await context.browser().newBrowserCDPSession();
-    const click = () => pressReader({ context, browserCdp, extId, page, options, wait: WAIT });
-    const tabId = () => options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
-    const runMode = async (mode) => options.evaluate(({ mode, tabId }) => chrome.runtime.sendMessage({ type: "run", mode, tabId }), { mode, tabId: await tabId() });
-    const waitReader = (open) =>
-      page.waitForFunction((open) => !!document.querySelector('[data-declutter="reader"]') === open, open, { polling: "raf", timeout: WAIT }).then(
-        () => true,
-        () => false,
-      );
+    page.raw?.on("pageerror", (e) => errors.push(e.message));
     for (const p of served.pages) {
-      const name = `chromium hostile ${p.name}`;
-      await page.bringToFront();
-      await page.goto(p.url, { waitUntil: "load" });
-      const promo = { before: (await page.evaluate(snippetStates, [PROMO]))[0] };
-      await click();
-      let reader = null;
-      if (await waitReader(true)) {
-        // The article goes in over a few frames.
-        await page.waitForTimeout(200);
-        reader = await inShadow(cdp, '[data-declutter="reader"]', readerInfo);
-        await page.screenshot({ path: join(artifacts, `chromium-hostile-${p.name}-reader.png`) });
-        await click();
-        await waitReader(false);
+      const label = `${name} hostile ${p.name}`;
+      await page.front();
+      await page.goto(p.url);
+      if (name === "firefox") {
+        const auto = await page.waitFor(() => document.querySelectorAll("[data-declutter-hidden]").length > 0).then(() => true, () => false);
+        const [promo] = await page.evaluate(snippetStates, [PROMO]);
+        await page.evaluate(showBarBefore, PROMO);
+        await page.screenshot(join(artifacts, `firefox-hostile-${p.name}-arrival.png`));
+        t.check(`${label}: auto-declutter collapses blocks on arrival, the promo among them`, auto && promo === "hidden", `Jase Medical pitch ${promo}`);
+        await b.run(page, "declutter");
       }
-      const result = await runMode("declutter").catch((e) => ({ error: e.message }));
+      const promo = { before: (await page.evaluate(snippetStates, [PROMO]))[0] };
+      const opened = await toggleReader(b, page, true);
+      let reader = null;
+      if (opened.ok) {
+        // The article goes in over a few frames.
+        await sleep(200);
+        reader = await page.shadow('[data-declutter="reader"]', readerInfo);
+        await page.screenshot(join(artifacts, `${name}-hostile-${p.name}-reader.png`));
+        await toggleReader(b, page, false);
+      }
+      const result = await b.run(page, "declutter").catch((e) => ({ error: e.message }));
       promo.after = (await page.evaluate(snippetStates, [PROMO]))[0];
       await page.evaluate(showBarBefore, PROMO);
-      await page.screenshot({ path: join(artifacts, `chromium-hostile-${p.name}-decluttered.png`) });
-      judge(t, name, served.labels, reader, promo);
-      if (promo.after !== "hidden") t.check(`${name}: the declutter answer`, false, JSON.stringify(result).slice(0, 300));
-      await runMode("declutter");
+      await page.screenshot(join(artifacts, `${name}-hostile-${p.name}-decluttered.png`));
+      const r = scoreReader(reader?.text || "", served.labels);
+      t.check(`${label}: the reader opens with the article`, !!reader && r.kept >= Math.ceil(r.content / 2), reader ? `${r.kept}/${r.content} content snippets` : `no reader ${JSON.stringify(opened.reply ?? "").slice(0, 300)}`);
+      t.check(`${label}: declutter collapses the promo`, promo.before === "visible" && promo.after === "hidden", `Jase Medical pitch ${promo.before} -> ${promo.after}${promo.after === "hidden" ? "" : `; ${JSON.stringify(result).slice(0, 300)}`}`);
+      await b.run(page, "declutter");
     }
-    t.check("chromium hostile: the extension threw nothing into the pages", errors.length === 0, errors.slice(0, 3).join(" | "));
+    if (name === "chromium") t.check("chromium hostile: the extension threw nothing into the pages", errors.length === 0, errors.slice(0, 3).join(" | "));
   } finally {
-    await context.close();
-    await served.close();
-  }
-}
-
-/** The hostile-name checks in Firefox: auto-declutter on arrival (the registered bundle), then the reader and declutter by the `run` message. */
-export async function runHostileFirefox({ dist, artifacts, t }) {
-  const served = await serveVariants(join(artifacts, "..", "hostile-name-pages"));
-  const driver = await launchFirefox({ addon: dist, prefs: extensionPrefs() });
-  try {
-    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
-    const optionsWindow = await findOptionsWindow(driver);
-    if (!(await grantHostAccessByClick(driver))) throw new Error("the host permission was not granted");
-    await waitStatus(driver, "Saved");
-    await driver.switchTo().newWindow("window");
-    const inOptions = inWindowOf(driver, optionsWindow, await driver.getWindowHandle());
-    const runMode = async (url, mode) => (await inOptions(() => sendRun(driver, url, mode))).reply;
-    const hidden = () => driver.executeScript(() => document.querySelectorAll("[data-declutter-hidden]").length);
-    for (const p of served.pages) {
-      const name = `firefox hostile ${p.name}`;
-      await driver.get(p.url);
-      const auto = await driver.wait(async () => (await hidden()) > 0, WAIT).then(() => true, () => false);
-      const promo = { after: (await driver.executeScript(snippetStates, [PROMO]))[0] };
-      await driver.executeScript(showBarBefore, PROMO);
-      await writeFile(join(artifacts, `firefox-hostile-${p.name}-decluttered.png`), await driver.takeScreenshot(), "base64");
-      t.check(`${name}: auto-declutter collapses blocks on arrival`, auto, `${await hidden()} hidden elements`);
-      const off = await runMode(p.url, "declutter");
-      promo.before = (await driver.executeScript(snippetStates, [PROMO]))[0];
-      const opened = await runMode(p.url, "reader");
-      let reader = null;
-      const host = await driver.findElement(By.css('[data-declutter="reader"]')).catch(() => null);
-      if (host) {
-        await driver.sleep(200);
-        reader = { text: await (await (await host.getShadowRoot()).findElement(By.css("main"))).getAttribute("textContent") };
-        await writeFile(join(artifacts, `firefox-hostile-${p.name}-reader.png`), await driver.takeScreenshot(), "base64");
-        await runMode(p.url, "reader");
-      }
-      judge(t, name, served.labels, reader, promo);
-      if (!reader) t.check(`${name}: the reader's answer`, false, JSON.stringify({ off, opened }).slice(0, 300));
-    }
-  } finally {
-    await driver.quit().catch(() => {});
+    await b.close();
     await served.close();
   }
 }

@@ -23,18 +23,14 @@
 // from the engine's whyMessages) are that language's why_* messages, each
 // clause, and none is an English one.
 //
-// Screenshots: {chromium,firefox}-i18n-{en,de,fr}-{popup,list,welcome}.png
-// (the list open; Chromium also es),
-// chromium-i18n-{en,de}-{settings,reader}.png (the reader on the French page).
+// The checks and the run are written once over the driver (../lib/driver.mjs).
+// Screenshots: {chromium,firefox}-i18n-{en,de,fr}-{popup,list,welcome,settings,reader}.png
+// (the list open, the reader on the French page; Chromium also es).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { By } from "selenium-webdriver";
-import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, extensionPrefs, findOptionsWindow, openPopupFor, findWelcomeWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { inShadow } from "./chromium.mjs";
-import { sendRun } from "./firefox.mjs";
+import { startBrowser } from "../lib/driver.mjs";
 import { REPO, SHARED } from "./pages.mjs";
 
 /** The seed page, in English and as if in French and Italian (the extension has no Italian), by its <html lang>. */
@@ -178,85 +174,7 @@ function checkMeta(t, name, meta, pageLang, want) {
     typeof meta === "string" && meta.split(" · ").some((part) => pattern(want.readingTime_other).test(part) || pattern(want.readingTime_one).test(part)), String(meta));
 }
 
-// ---- Chromium ----
-
-async function chromiumIn({ dist, pages, artifacts, t, lang, en }) {
-  const ui = await messages(dist, lang);
-  const name = `chromium i18n ${lang}`;
-  const context = await launchChromium({ extension: dist, args: lang === "en" ? [] : [`--lang=${lang}`] });
-  try {
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
-    const extId = new URL(worker.url()).host;
-    const options = await installSettingsPage(context, extId, WAIT);
-    if (!options) throw new Error("the welcome page did not open on install");
-    const browserCdp = await context.browser().newBrowserCDPSession();
-    const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
-    await page.setViewportSize({ width: 1280, height: 900 });
-    const cdp = await context.newCDPSession(page);
-    const tabId = async () => {
-      for (const deadline = Date.now() + WAIT; ; await page.waitForTimeout(100)) {
-        const id = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
-        if (id !== undefined || Date.now() > deadline) return id;
-      }
-    };
-    // A toolbar click (it grants the tab: activeTab), then the mode.
-    const run = async (mode) => {
-      await page.bringToFront();
-      const { targetInfos } = await browserCdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-      await browserCdp.send("Extensions.triggerAction", { id: extId, targetId: targetInfos.find((i) => i.url === page.url()).targetId });
-      const reply = await options.evaluate(({ tabId, mode }) => chrome.runtime.sendMessage({ type: "run", mode, tabId }), { tabId: await tabId(), mode });
-      if (!reply?.ok || reply.value?.mode !== mode) throw new Error(`${mode}: ${JSON.stringify(reply)}`);
-      await page.bringToFront();
-    };
-
-    // The seed page decluttered: the control's list, then the popup.
-    await page.goto(pages.url("en"), { waitUntil: "load" });
-    await run("declutter");
-    const control = await inShadow(cdp, '[data-declutter="control"]', `function () { return (${controlTexts})(this); }`);
-    await page.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-list.png`) });
-    const popup = await context.newPage();
-    await popup.setViewportSize({ width: 380, height: 640 });
-    await popup.goto(`chrome-extension://${extId}/popup/popup.html?tab=${await tabId()}`);
-    const popupSeen = await popup.waitForFunction(popupTexts, { timeout: WAIT }).then((h) => h.jsonValue()).catch(() => null);
-    await popup.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-popup.png`), fullPage: true });
-    await popup.close();
-    const welcome = await context.newPage();
-    await welcome.setViewportSize({ width: 1000, height: 900 });
-    await welcome.goto(`chrome-extension://${extId}/welcome/welcome.html`);
-    const welcomeSeen = await welcome.waitForFunction(welcomeTexts, { timeout: WAIT }).then((h) => h.jsonValue()).catch(() => null);
-    await welcome.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-welcome.png`), fullPage: true });
-    await welcome.close();
-    await options.setViewportSize({ width: 1000, height: 900 });
-    await options.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-settings.png`), fullPage: true });
-    checkUi(t, name, lang, { popup: popupSeen, control, welcome: welcomeSeen }, ui, en);
-
-    // The reader's meta line, on the page in three languages.
-    for (const pageLang of ["en", "fr", "it"]) {
-      await page.goto(pages.url(pageLang), { waitUntil: "load" });
-      await run("reader");
-      const meta = await inShadow(cdp, '[data-declutter="reader"]', "function () { return this.querySelector('.meta')?.textContent ?? null; }");
-      const want = pageLang === "it" ? ui : await messages(dist, pageLang);
-      checkMeta(t, name, meta, pageLang, want);
-      if (pageLang === "fr") await page.screenshot({ path: join(artifacts, `chromium-i18n-${lang}-reader.png`) });
-    }
-  } finally {
-    await context.close();
-  }
-}
-
-/** Runs the Chromium checks: English by default, German, French and Spanish with `--lang=`. */
-export async function runI18nChromium({ dist, repo, artifacts, t }) {
-  const pages = await i18nPages(repo);
-  const en = await messages(dist, "en");
-  try {
-    for (const lang of ["en", "de", "fr", "es"]) await chromiumIn({ dist, pages, artifacts, t, lang, en });
-  } finally {
-    await pages.close();
-  }
-}
-
-// ---- Firefox ----
+// ---- The run, once for both browsers (../lib/driver.mjs) ----
 
 /**
  * Firefox's language pack for `lang`: FIREFOX_LANGPACK_DE (and so on),
@@ -270,77 +188,80 @@ function languagePack(lang) {
   return paths.find((p) => p && existsSync(p)) ?? null;
 }
 
-async function firefoxIn({ dist, pages, artifacts, t, lang, en }) {
-  const name = `firefox i18n ${lang}`;
-  const prefs = { ...extensionPrefs(), ...(lang === "en" ? {} : { "intl.locale.requested": lang }) };
-  // The language pack goes in before the extension, which then gets its messages in that language.
-  const langpack = lang === "en" ? null : languagePack(lang);
-  const driver = await launchFirefox({ addon: langpack ? null : dist, prefs });
+/**
+ * The checks in browser `name` with its UI in `lang`: Chromium by
+ * `--lang=`, Firefox by the pref `intl.locale.requested` and that
+ * language's pack installed before the extension. Resolves to false when
+ * Firefox has no pack for `lang` (said, and skipped).
+ */
+async function checkIn(name, { dist, pages, artifacts, t, lang, en }) {
+  const label = `${name} i18n ${lang}`;
+  const langpack = name === "firefox" && lang !== "en" ? languagePack(lang) : null;
+  const b = await startBrowser(name, {
+    dist,
+    args: lang === "en" ? [] : [`--lang=${lang}`],
+    prefs: lang === "en" ? {} : { "intl.locale.requested": lang },
+    before: langpack ? [langpack] : [],
+  });
   try {
-    if (langpack) {
-      await driver.installAddon(langpack, true);
-      await driver.installAddon(dist, true);
-    }
-    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
-    const shot = async (file) => writeFile(join(artifacts, file), await driver.takeScreenshot(), "base64");
-    const welcomeWindow = await findWelcomeWindow(driver);
-    if (!welcomeWindow) throw new Error("the welcome page did not open on install");
-    await driver.manage().window().setRect({ width: 1000, height: 1100 });
-    const welcome = await driver.wait(() => driver.executeScript(welcomeTexts), WAIT).catch(() => null);
-    const got = await driver.executeScript(() => browser.i18n.getMessage("locale"));
-    if (got !== lang) {
+    const shot = (page, what) => page.screenshot(join(artifacts, `${name}-i18n-${lang}-${what}.png`));
+    const welcomePage = await b.welcome();
+    if (!welcomePage) throw new Error("the welcome page did not open on install");
+    await welcomePage.resize(1000, 1100);
+    const welcome = await welcomePage.waitFor(welcomeTexts).catch(() => null);
+    const got = await welcomePage.evaluate(() => (globalThis.browser ?? chrome).i18n.getMessage("locale"));
+    if (name === "firefox" && got !== lang) {
       // No language pack: Firefox gives the extension English.
-      const available = await driver.executeScript(() => navigator.languages.join(","));
-      console.log(`skip ${name}: Firefox here has no ${lang} language pack (the extension got "${got}" messages; navigator.languages ${available}): set FIREFOX_LANGPACK_${lang.toUpperCase()} to its XPI (Debian: firefox-esr-l10n-${lang}); only English and the meta line are checked in Firefox`);
+      const available = await welcomePage.evaluate(() => navigator.languages.join(","));
+      console.log(`skip ${label}: Firefox here has no ${lang} language pack (the extension got "${got}" messages; navigator.languages ${available}): set FIREFOX_LANGPACK_${lang.toUpperCase()} to its XPI (Debian: firefox-esr-l10n-${lang}); only English and the meta line are checked in Firefox`);
       return false;
     }
     const ui = await messages(dist, lang);
-    await shot(`firefox-i18n-${lang}-welcome.png`);
-    const optionsWindow = await findOptionsWindow(driver);
-    await hostAccessWithoutAuto(driver);
-    await driver.switchTo().newWindow("window");
-    const pageWindow = await driver.getWindowHandle();
-    await driver.manage().window().setRect({ width: 1280, height: 900 });
-    const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
-    const run = async (url, mode) => {
-      const { reply } = await inOptions(() => sendRun(driver, url, mode));
+    await shot(welcomePage, "welcome");
+    const settings = await b.settings();
+    await settings.resize(1000, 900);
+    await shot(settings, "settings");
+    if ((await b.allowEverywhere({ auto: false })) === false) throw new Error("the host permission was not granted");
+    const page = await b.newPage();
+    await page.resize(1280, 900);
+    // The tab granted (Chromium's toolbar click), then the mode.
+    const run = async (mode) => {
+      await b.grantTab(page);
+      const reply = await b.run(page, mode);
       if (!reply?.ok || reply.value?.mode !== mode) throw new Error(`${mode}: ${JSON.stringify(reply)}`);
     };
-    const seed = pages.url("en");
-    await driver.get(seed);
-    await run(seed, "declutter");
-    const host = await driver.findElement(By.css('[data-declutter="control"]'));
-    const inside = await (await host.getShadowRoot()).findElement(By.css(".pill"));
-    const control = await driver.executeScript(`return (${controlTexts})(arguments[0].getRootNode());`, inside);
-    await shot(`firefox-i18n-${lang}-list.png`);
-    await openPopupFor(driver, inOptions, seed, 820);
-    const popup = await driver.wait(() => driver.executeScript(popupTexts), WAIT).catch(() => null);
-    await shot(`firefox-i18n-${lang}-popup.png`);
-    await driver.close();
-    await driver.switchTo().window(pageWindow);
-    checkUi(t, name, lang, { popup, control, welcome }, ui, en);
 
+    // The seed page decluttered: the control's list, then the popup.
+    await page.goto(pages.url("en"));
+    await run("declutter");
+    const control = await page.shadow('[data-declutter="control"]', `function () { return (${controlTexts})(this); }`);
+    await shot(page, "list");
+    const popupPage = await b.openPopup(page, { height: 820 });
+    const popup = await popupPage.waitFor(popupTexts).catch(() => null);
+    await shot(popupPage, "popup");
+    await popupPage.close();
+    checkUi(t, label, lang, { popup, control, welcome }, ui, en);
+
+    // The reader's meta line, on the page in three languages.
     for (const pageLang of ["en", "fr", "it"]) {
-      const url = pages.url(pageLang);
-      await driver.get(url);
-      await run(url, "reader");
-      const readerHost = await driver.findElement(By.css('[data-declutter="reader"]'));
-      const metas = await (await readerHost.getShadowRoot()).findElements(By.css(".meta"));
-      const meta = metas.length ? await metas[0].getText() : null;
-      checkMeta(t, name, meta, pageLang, pageLang === "it" ? ui : await messages(dist, pageLang));
+      await page.goto(pages.url(pageLang));
+      await run("reader");
+      const meta = await page.shadow('[data-declutter="reader"]', "function () { return this.querySelector('.meta')?.textContent ?? null; }");
+      checkMeta(t, label, meta, pageLang, pageLang === "it" ? ui : await messages(dist, pageLang));
+      if (pageLang === "fr") await shot(page, "reader");
     }
     return true;
   } finally {
-    await driver.quit();
+    await b.close();
   }
 }
 
-/** Runs the Firefox checks: English by default, German and French where Firefox has them. */
-export async function runI18nFirefox({ dist, repo, artifacts, t }) {
+/** Runs the checks in browser `name`: English by default; German, French and (Chromium) Spanish. */
+export async function runI18n(name, { dist, repo, artifacts, t }) {
   const pages = await i18nPages(repo);
   const en = await messages(dist, "en");
   try {
-    for (const lang of ["en", "de", "fr"]) await firefoxIn({ dist, pages, artifacts, t, lang, en });
+    for (const lang of name === "chromium" ? ["en", "de", "fr", "es"] : ["en", "de", "fr"]) await checkIn(name, { dist, pages, artifacts, t, lang, en });
   } finally {
     await pages.close();
   }

@@ -1,4 +1,6 @@
-// Must-not-break in headless Chromium: several tabs test pages in parallel.
+// Must-not-break's tab in headless Chromium (the checks and the run are
+// must-not-break.mjs's; what is here is how Chromium is watched, which
+// geckodriver cannot do the same way): several tabs test pages in parallel.
 // On each page the reader is opened by a real toolbar click (CDP
 // `Extensions.triggerAction`, which also grants activeTab, then the popup's
 // "Reader view": chromium-toolbar.mjs), then the other
@@ -13,7 +15,7 @@ import { pressReader } from "./chromium-toolbar.mjs";
 import { installSettingsPage, launchChromium } from "../lib/browsers.mjs";
 import { isLocal } from "./pages.mjs";
 import { installProbe } from "./page-probe.mjs";
-import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
+import { LOAD_MS, TOGGLE_MS } from "./must-not-break.mjs";
 
 const WAIT = 15000;
 const PROBE_WORLD = "must-not-break-probe";
@@ -186,18 +188,18 @@ async function openTab({ context, browserCdp, options, extId, worker }) {
 }
 
 /**
- * Runs must-not-break over `pages` in Chromium with `tabs` tabs; records
- * checks in `t` and writes the JSON report. Resolves to the summary.
+ * Chromium for must-not-break: the extension loaded, every request to a
+ * host other than the test server's refused and counted, the settings page
+ * open. Resolves to the session run.mjs's runner drives ({name, tabs,
+ * newTab(), blocked(), extra, close()}): `tabs` tabs test pages in parallel.
  */
-export async function runMustNotBreakChromium({ pages, dist, artifacts, t, tabs = 4, sample = null }) {
-  const server = await servePages();
+export async function openChromium({ dist, server, tabs = 4 }) {
   const context = await launchChromium({
     extension: dist,
     args: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
   });
   // Only the test's own server is let through: not other ports, not https on 127.0.0.1.
   const isOurs = (url) => url.startsWith(`${server.origin}/`) || (!/^(?:https?|wss?|ftp):/i.test(url) && isLocal(url));
-  const started = performance.now();
   const blocked = { total: 0, byExtension: 0, samples: [] };
   try {
     await context.route("**/*", (route) => {
@@ -226,41 +228,16 @@ export async function runMustNotBreakChromium({ pages, dist, artifacts, t, tabs 
     if (!options) throw new Error("the welcome page did not open on install");
     const browserCdp = await context.browser().newBrowserCDPSession();
     for (const p of context.pages()) if (p !== options) await p.close();
-
-    const newTab = () => openTab({ context, browserCdp, options, extId, worker });
-    const progress = progressLine("chromium", pages.length);
-    const open = [];
-    for (let i = 0; i < tabs; i++) open.push(await newTab());
-    const check = async (page, i) => {
-      const url = server.url(page);
-      try {
-        return await withTimeout(checkPage(open[i], { ...page, url }), PAGE_MS, "the page's check");
-      } catch (e) {
-        // A stuck tab is replaced; the page counts as failed.
-        await open[i].close();
-        open[i] = await newTab();
-        return { page: page.name, ok: false, reasons: ["check-error"], details: [`check-error: ${e.message}`] };
-      }
+    return {
+      name: "chromium",
+      tabs,
+      newTab: () => openTab({ context, browserCdp, options, extId, worker }),
+      blocked: async () => blocked,
+      extra: { tabs },
+      close: () => context.close(),
     };
-    const results = await pool(pages, tabs, async (page, i) => {
-      try {
-        const first = await check(page, i);
-        if (first.ok || first.skipped) return first;
-        // A failed page is checked once more in a fresh tab: the page's own
-        // lazy loaders and timers, on a loaded machine, can land a change
-        // in the extension's window that its untoggled control did not
-        // see. What the extension breaks, it breaks both times.
-        await open[i].close();
-        open[i] = await newTab();
-        const second = await check(page, i);
-        return { ...second, firstTry: first.details };
-      } finally {
-        progress();
-      }
-    });
-    return await report({ browser: "chromium", results, blocked, wallMs: performance.now() - started, sample, artifacts, t, extra: { tabs } });
-  } finally {
+  } catch (e) {
     await context.close();
-    await server.close();
+    throw e;
   }
 }

@@ -1,4 +1,6 @@
-// Must-not-break in headless Firefox through geckodriver. A driver cannot
+// Must-not-break's tab in headless Firefox through geckodriver (the checks
+// and the run are must-not-break.mjs's; what is here is how Firefox is
+// watched, which differs from Chromium's CDP). A driver cannot
 // click Firefox's toolbar, so the extension is given the host permission
 // the way a user gives it (a real click on "On every site" in its settings
 // page, granted without a prompt by `extensions.webextOptionalPermissionPrompts`),
@@ -16,7 +18,7 @@ import { launchFirefox } from "../lib/browsers.mjs";
 import { extensionPrefs, findOptionsWindow, hostAccessWithoutAuto, inWindowOf } from "../lib/firefox-extension.mjs";
 import { installProbe } from "./page-probe.mjs";
 import { startRefusingProxy } from "./refusing-proxy.mjs";
-import { LOAD_MS, PAGE_MS, TOGGLE_MS, checkPage, pool, progressLine, report, servePages, withTimeout } from "./must-not-break.mjs";
+import { LOAD_MS, TOGGLE_MS } from "./must-not-break.mjs";
 // A thrown error or a rejection, as BiDi words it; the rest of its
 // stackless entries are the network's and security's (blocked loads, CORS).
 const JS_ERROR = /^(?:uncaught exception|(?:[A-Z][A-Za-z]*)?Error\b)/;
@@ -42,14 +44,15 @@ const RUN = `const [tabId, mode, done] = arguments;
 browser.runtime.sendMessage({ type: "run", mode, tabId }).then(done, (e) => done({ ok: false, error: String(e) }));`;
 
 /**
- * Runs must-not-break over `pages` in Firefox (one window: a driver
- * talks to one at a time); records checks in `t` and writes the JSON
- * report. Resolves to the summary.
+ * Firefox for must-not-break: the extension installed with the host
+ * permission and auto-declutter off, requests for other hosts sent to a
+ * refusing proxy, one window for the pages (a driver talks to one at a
+ * time). Resolves to the session run.mjs's runner drives ({name, tabs,
+ * newTab(), blocked(), close()}): one tab, its newTab() the same one (a
+ * retry reloads the page in it).
  */
-export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample = null }) {
-  const server = await servePages();
+export async function openFirefox({ dist }) {
   const proxy = await startRefusingProxy();
-  const started = performance.now();
   const driver = await launchFirefox({
     bidi: true,
     dismissDialogs: true,
@@ -65,6 +68,10 @@ export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample
       "javascript.options.asyncstack_capture_debuggee_only": false,
     },
   });
+  const close = async () => {
+    await driver.quit().catch(() => {});
+    await proxy.close();
+  };
   try {
     await driver.manage().setTimeouts({ script: TOGGLE_MS, pageLoad: LOAD_MS });
     const log = [];
@@ -79,39 +86,21 @@ export async function runMustNotBreakFirefox({ pages, dist, artifacts, t, sample
     await driver.executeAsyncScript(HOOK_BACKGROUND);
     // The pages in a window of their own: a background tab would not paint.
     await driver.switchTo().newWindow("window");
-    const pageWindow = await driver.getWindowHandle();
-    const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
+    const inOptions = inWindowOf(driver, optionsWindow, await driver.getWindowHandle());
     const tab = firefoxTab({ driver, inOptions, log });
-    const progress = progressLine("firefox", pages.length);
-    const checkOnce = async (page) => {
-      try {
-        return await withTimeout(checkPage(tab, { ...page, url: server.url(page) }), PAGE_MS, "the page's check");
-      } catch (e) {
-        return { page: page.name, ok: false, reasons: ["check-error"], details: [`check-error: ${e.message.split("\n")[0]}`] };
-      }
+    return {
+      name: "firefox",
+      tabs: 1,
+      newTab: async () => tab,
+      async blocked() {
+        const background = await inOptions(() => driver.executeAsyncScript(HOOK_BACKGROUND));
+        return { total: proxy.refused.total, byExtension: background.requests.length, samples: background.requests.slice(0, 5), hosts: [...proxy.refused.hosts].sort((a, b) => b[1] - a[1]).slice(0, 10) };
+      },
+      close,
     };
-    const results = await pool(pages, 1, async (page) => {
-      try {
-        const first = await checkOnce(page);
-        if (first.ok || first.skipped) return first;
-        // Once more, as in Chromium (must-not-break-chromium.mjs): a page's
-        // own lazy loader can swap an image's placeholder in the
-        // extension's window that its control did not see (CI simulation,
-        // loaded machine: focus.de.leasen's lazyload src). What the
-        // extension breaks, it breaks both times.
-        const second = await checkOnce(page);
-        return { ...second, firstTry: first.details };
-      } finally {
-        progress();
-      }
-    });
-    const background = await inOptions(() => driver.executeAsyncScript(HOOK_BACKGROUND));
-    const blocked = { total: proxy.refused.total, byExtension: background.requests.length, samples: background.requests.slice(0, 5), hosts: [...proxy.refused.hosts].sort((a, b) => b[1] - a[1]).slice(0, 10) };
-    return await report({ browser: "firefox", results, blocked, wallMs: performance.now() - started, sample, artifacts, t });
-  } finally {
-    await driver.quit().catch(() => {});
-    await proxy.close();
-    await server.close();
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
 

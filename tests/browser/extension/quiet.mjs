@@ -15,18 +15,16 @@
 // - the popup (in a tab of its own for the page's tab, a driver cannot
 //   reach the toolbar's): its counts match the control's, its declutter
 //   toggle acts, its kinds' checkboxes save and persist.
-// Screenshots of each state go to the artifacts folder.
+// Screenshots of each state go to the artifacts folder. The checks and the
+// run are written once over the driver (../lib/driver.mjs) for both browsers.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { By } from "selenium-webdriver";
-import { installSettingsPage, launchChromium, launchFirefox } from "../lib/browsers.mjs";
-import { WAIT, extensionPrefs, findOptionsWindow, openPopupFor, hostAccessWithoutAuto, inWindowOf, waitStatus } from "../lib/firefox-extension.mjs";
 import { serve } from "../../../scripts/serve.mjs";
-import { inShadow } from "./chromium.mjs";
-import { clickToolbar } from "./chromium-toolbar.mjs";
-import { sendRun } from "./firefox.mjs";
+import { startBrowser } from "../lib/driver.mjs";
 import { SHARED, snippetStates } from "./pages.mjs";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** wcxb pages with the most labelled promo and related snippets (labels-wcxb.json): many widgets. */
 export const WCXB_PAGES = ["0363", "0399", "0279", "0174"];
@@ -344,73 +342,65 @@ function popupCounts() {
 
 const stateOf = () => ({ hidden: document.querySelectorAll("[data-declutter-hidden]").length, controls: document.querySelectorAll('[data-declutter="control"]').length });
 
-// ---- Chromium ----
+// ---- The run, once for both browsers (../lib/driver.mjs) ----
 
-/** Runs the Chromium checks. */
-export async function runQuietChromium({ dist, repo, artifacts, t, survey = false }) {
+/**
+ * Runs the quiet checks in browser `name` (the survey's with `survey`).
+ * Declutter is the shortcut's command (the `run` message) after the tab
+ * was granted: Chromium by a toolbar click per page, Firefox by the host
+ * permission a click on the settings page gave (auto-declutter off, so
+ * pages arrive untouched).
+ */
+export async function runQuiet(name, { dist, repo, artifacts, t, survey = false }) {
   const served = survey ? await surveyPages(repo) : await quietPages(repo);
-  const context = await launchChromium({ extension: dist });
+  const local = (url) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || !/^https?:/.test(url);
+  const b = await startBrowser(name, { dist, onContext: (context) => context.route("**/*", (route) => (local(route.request().url()) ? route.continue() : route.abort())) });
   try {
-    await context.route("**/*", (route) => (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(route.request().url()) || !/^https?:/.test(route.request().url()) ? route.continue() : route.abort()));
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent("serviceworker", { timeout: WAIT });
-    const extId = new URL(worker.url()).host;
-    const options = await installSettingsPage(context, extId, WAIT);
-    if (!options) throw new Error("the welcome page did not open on install");
-    const browserCdp = await context.browser().newBrowserCDPSession();
-    const page = context.pages().find((p) => p !== options && !p.url().startsWith("chrome-extension:")) || (await context.newPage());
-    await page.setViewportSize({ width: 1280, height: 900 });
-    const cdp = await context.newCDPSession(page);
-    // The tab's id: its URL shows in tabs.query once the toolbar click's activeTab grant has landed.
-    const tabId = async () => {
-      for (const deadline = Date.now() + WAIT; ; await page.waitForTimeout(100)) {
-        const id = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((x) => x.url === url)?.id, page.url());
-        if (id !== undefined || Date.now() > deadline) return id;
-      }
-    };
-    // A toolbar click (it opens the popup, and grants the tab: activeTab), then the shortcut's command.
+    const settings = await b.settings();
+    if ((await b.allowEverywhere({ auto: false })) === false) throw new Error("the host permission was not granted");
+    const page = await b.newPage();
+    await page.resize(1280, 900);
     const declutter = async () => {
-      // The toolbar acts on its window's active tab.
-      await page.bringToFront();
-      await clickToolbar({ browserCdp, extId, page });
-      const reply = await options.evaluate(({ tabId }) => chrome.runtime.sendMessage({ type: "run", mode: "declutter", tabId }), { tabId: await tabId() });
-      if (!reply?.ok || reply.value?.mode !== "declutter") throw new Error(`declutter: ${JSON.stringify(reply)} in ${page.url()}; tabs ${JSON.stringify(await options.evaluate(async () => (await chrome.tabs.query({})).map((x) => [x.id, x.url])))}`);
-      await page.bringToFront();
+      await b.grantTab(page);
+      const reply = await b.run(page, "declutter");
+      if (!reply?.ok || reply.value?.mode !== "declutter") throw new Error(`declutter: ${JSON.stringify(reply)} in ${await page.url()}`);
     };
     const load = async (p) => {
-      await page.goto(p.url, { waitUntil: "load" });
-      await page.waitForTimeout(300);
-      if (page.url() !== p.url) throw new Error(`the page navigated itself away, to ${page.url()}`);
+      await page.goto(p.url);
+      await sleep(300);
+      const at = await page.url();
+      if (at !== p.url) throw new Error(`the page navigated itself away, to ${at}`);
       await page.evaluate(installHelpers);
       await page.evaluate(settleImages, SETTLE_MS);
       const noted = await page.evaluate(notePage);
       await page.evaluate(settleImages, SETTLE_MS);
       return { ...noted, inView: await page.evaluate(() => window.__quietInView()) };
     };
-    const shot = (file) => page.screenshot({ path: join(artifacts, file) });
-    const control = (fn, ...args) => inShadow(cdp, '[data-declutter="control"]', `function () { return (${fn})(this, ...${JSON.stringify(args)}); }`);
+    const shot = (file) => page.screenshot(join(artifacts, `${name}-quiet-${file}.png`));
+    // A function of the control's shadow root.
+    const control = (fn) => page.shadow('[data-declutter="control"]', `function () { return (${fn})(this); }`);
 
     let firstAudit = null;
     const skipped = new Map();
     await eachPage(served.pages, survey, skipped, t, async (p) => {
-      const name = `chromium quiet ${p.name}`;
+      const label = `${name} quiet ${p.name}`;
       const snippets = p.labels.map((b) => b.text);
       const before = await load(p);
       const statesBefore = await page.evaluate(snippetStates, snippets);
       await declutter();
       const after = await page.evaluate(pageAfter, before.inView?.all ?? []);
       const statesAfter = await page.evaluate(snippetStates, snippets);
-      await shot(`chromium-quiet-${p.name}.png`);
+      await shot(p.name);
       const audit = after.controls ? await control(auditControl) : null;
-      checkDefault(t, name, { before, after, audit, labels: p.labels, statesBefore, statesAfter });
+      checkDefault(t, label, { before, after, audit, labels: p.labels, statesBefore, statesAfter });
       if (audit && (await control(pressPill))) {
-        await shot(`chromium-quiet-${p.name}-list.png`);
-        if (p.name === "seed") {
-          // The welcome page's picture of declutter mode (extension/welcome/declutter.png, at half size).
-          await page.setViewportSize({ width: 1280, height: 720 });
+        await shot(`${p.name}-list`);
+        // The welcome page's picture of declutter mode (extension/welcome/declutter.png, at half size) is Chromium's.
+        if (p.name === "seed" && name === "chromium") {
+          await page.resize(1280, 720);
           await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
-          await page.screenshot({ path: join(artifacts, "chromium-quiet-seed-welcome.png") });
-          await page.setViewportSize({ width: 1280, height: 900 });
+          await shot("seed-welcome");
+          await page.resize(1280, 900);
         }
         await control(pressPill);
       }
@@ -418,164 +408,48 @@ export async function runQuietChromium({ dist, repo, artifacts, t, survey = fals
     });
 
     if (!survey) {
-      // The popup, for the seed page decluttered.
+      // The popup, for the seed page decluttered, in a window of its own for the page's tab.
       await load(served.pages[0]);
       await declutter();
-      const popup = await context.newPage();
-      await popup.setViewportSize({ width: 380, height: 640 });
-      await popup.goto(`chrome-extension://${extId}/popup/popup.html?tab=${await tabId()}`);
-      const counts = await popup.waitForFunction(popupCounts, null, { timeout: WAIT }).then((h) => h.jsonValue());
-      await popup.screenshot({ path: join(artifacts, "chromium-quiet-popup.png") });
+      const popup = await b.openPopup(page);
+      const counts = await popup.waitFor(popupCounts);
+      await popup.screenshot(join(artifacts, `${name}-quiet-popup.png`));
+      const pressed = (v) => popup.waitFor((v) => document.getElementById("declutter").getAttribute("aria-pressed") === v, v);
+      const saidSaved = () => popup.waitFor(() => /Saved/.test(document.getElementById("say").textContent));
       await popup.click("#declutter");
-      await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "false", null, { timeout: WAIT });
+      await pressed("false");
       const off = await page.evaluate(stateOf);
       await popup.click("#declutter");
-      await popup.waitForFunction(() => document.getElementById("declutter").getAttribute("aria-pressed") === "true", null, { timeout: WAIT });
+      await pressed("true");
       const on = await page.evaluate(stateOf);
       await popup.click("#collapse-related");
-      await popup.waitForFunction(() => /Saved/.test(document.getElementById("say").textContent), null, { timeout: WAIT });
-      const saved = await options.evaluate(async () => (await chrome.storage.sync.get("settings")).settings?.collapse?.related);
+      await saidSaved();
+      const saved = await b.inExtension(async () => (await (globalThis.browser ?? chrome).storage.sync.get("settings")).settings?.collapse?.related);
       await popup.reload();
-      await popup.waitForSelector("#collapse-related", { timeout: WAIT });
-      const reopened = await popup.isChecked("#collapse-related");
+      await popup.waitFor(() => !!document.getElementById("collapse-related"));
+      const reopened = await popup.evaluate(() => document.getElementById("collapse-related").checked);
       await popup.click("#collapse-related");
+      await saidSaved();
       await popup.close();
-      checkPopup(t, "chromium", { popup: { ...counts, off, on, saved, reopened }, audit: firstAudit });
+      checkPopup(t, name, { popup: { ...counts, off, on, saved, reopened }, audit: firstAudit });
     }
 
     // Marks on, by the settings page's checkbox.
-    await options.click("#marks");
-    await options.waitForFunction(() => document.getElementById("status").textContent === "Saved", null, { timeout: WAIT });
+    await settings.click("#marks");
+    await settings.waitFor(() => document.getElementById("status").textContent === "Saved");
     await eachPage(served.pages, survey, skipped, t, async (p) => {
-      const name = `chromium quiet ${p.name}`;
+      const label = `${name} quiet ${p.name}`;
       await load(p);
       await declutter();
       const marks = await page.evaluate(auditMarks);
       const audit = await control(auditControl);
-      checkMarks(t, name, { marks, count: audit?.count ?? 0 });
-      if (survey) t.survey("chromium", p.name, { marks: marks.length, hidden: audit?.count ?? 0 });
+      checkMarks(t, label, { marks, count: audit?.count ?? 0 });
+      if (survey) t.survey(name, p.name, { marks: marks.length, hidden: audit?.count ?? 0 });
       await page.evaluate(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center", behavior: "instant" }));
-      await shot(`chromium-quiet-${p.name}-marks.png`);
+      await shot(`${p.name}-marks`);
     });
   } finally {
-    await context.close();
-    await served.close();
-  }
-}
-
-// ---- Firefox ----
-
-/** Runs the Firefox checks. */
-export async function runQuietFirefox({ dist, repo, artifacts, t, survey = false }) {
-  const served = survey ? await surveyPages(repo) : await quietPages(repo);
-  const driver = await launchFirefox({ addon: dist, prefs: extensionPrefs() });
-  try {
-    await driver.manage().setTimeouts({ script: WAIT, pageLoad: 30000 });
-    const optionsWindow = await findOptionsWindow(driver);
-    await hostAccessWithoutAuto(driver);
-    await driver.switchTo().newWindow("window");
-    const pageWindow = await driver.getWindowHandle();
-    await driver.manage().window().setRect({ width: 1280, height: 900 });
-    const inOptions = inWindowOf(driver, optionsWindow, pageWindow);
-    const declutter = async (url) => {
-      const { reply } = await inOptions(() => sendRun(driver, url, "declutter"));
-      if (!reply?.ok || reply.value?.mode !== "declutter") throw new Error(`declutter: ${JSON.stringify(reply)}`);
-    };
-    const load = async (p) => {
-      await driver.get(p.url);
-      await driver.sleep(300);
-      const at = await driver.getCurrentUrl();
-      if (at !== p.url) throw new Error(`the page navigated itself away, to ${at}`);
-      await driver.executeScript(installHelpers);
-      const settle = () => driver.executeAsyncScript(`(${settleImages})(arguments[0]).then(arguments[arguments.length - 1])`, SETTLE_MS);
-      await settle();
-      const noted = await driver.executeScript(notePage);
-      await settle();
-      return { ...noted, inView: await driver.executeScript(() => window.__quietInView()) };
-    };
-    const shot = async (file) => writeFile(join(artifacts, file), await driver.takeScreenshot(), "base64");
-    // A function of the control's shadow root, through an element inside it.
-    const control = async (fn) => {
-      const hosts = await driver.findElements(By.css('[data-declutter="control"]'));
-      if (!hosts.length) return null;
-      const inside = await (await hosts[0].getShadowRoot()).findElement(By.css(".pill"));
-      return driver.executeScript(`return (${fn})(arguments[0].getRootNode());`, inside);
-    };
-
-    let firstAudit = null;
-    const skipped = new Map();
-    await eachPage(served.pages, survey, skipped, t, async (p) => {
-      const name = `firefox quiet ${p.name}`;
-      const snippets = p.labels.map((b) => b.text);
-      const before = await load(p);
-      const statesBefore = await driver.executeScript(snippetStates, snippets);
-      await declutter(p.url);
-      const after = await driver.executeScript(pageAfter, before.inView?.all ?? []);
-      const statesAfter = await driver.executeScript(snippetStates, snippets);
-      await shot(`firefox-quiet-${p.name}.png`);
-      const audit = after.controls ? await control(auditControl) : null;
-      checkDefault(t, name, { before, after, audit, labels: p.labels, statesBefore, statesAfter });
-      if (audit && (await control(pressPill))) {
-        await shot(`firefox-quiet-${p.name}-list.png`);
-        await control(pressPill);
-      }
-      if (p.name === "seed") firstAudit = audit;
-    });
-
-    if (!survey) {
-      // The popup, opened from the settings page in a tab for the seed page's tab.
-      const seed = served.pages[0];
-      await load(seed);
-      await declutter(seed.url);
-      const popupWindow = await openPopupFor(driver, inOptions, seed.url, 640);
-      const counts = await driver.wait(() => driver.executeScript(popupCounts), WAIT);
-      await shot("firefox-quiet-popup.png");
-      const pressed = (v) => driver.wait(() => driver.executeScript((v) => document.getElementById("declutter").getAttribute("aria-pressed") === v, v), WAIT);
-      const inPage = async (fn) => {
-        await driver.switchTo().window(pageWindow);
-        try {
-          return await driver.executeScript(fn);
-        } finally {
-          await driver.switchTo().window(popupWindow);
-        }
-      };
-      await driver.findElement(By.css("#declutter")).click();
-      await pressed("false");
-      const off = await inPage(stateOf);
-      await driver.findElement(By.css("#declutter")).click();
-      await pressed("true");
-      const on = await inPage(stateOf);
-      await driver.findElement(By.css("#collapse-related")).click();
-      await driver.wait(() => driver.executeScript(() => /Saved/.test(document.getElementById("say").textContent)), WAIT);
-      const saved = await driver.executeAsyncScript("const done = arguments[0]; browser.storage.sync.get('settings').then((s) => done(s.settings?.collapse?.related));");
-      await driver.navigate().refresh();
-      await driver.wait(() => driver.executeScript(() => !!document.getElementById("collapse-related")), WAIT);
-      const reopened = await driver.findElement(By.css("#collapse-related")).isSelected();
-      await driver.findElement(By.css("#collapse-related")).click();
-      await driver.wait(() => driver.executeScript(() => /Saved/.test(document.getElementById("say").textContent)), WAIT);
-      await driver.close();
-      await driver.switchTo().window(pageWindow);
-      checkPopup(t, "firefox", { popup: { ...counts, off, on, saved, reopened }, audit: firstAudit });
-    }
-
-    // Marks on, by the settings page's checkbox.
-    await inOptions(async () => {
-      await driver.findElement(By.css("#marks")).click();
-      await waitStatus(driver, "Saved");
-    });
-    await eachPage(served.pages, survey, skipped, t, async (p) => {
-      const name = `firefox quiet ${p.name}`;
-      await load(p);
-      await declutter(p.url);
-      const marks = await driver.executeScript(auditMarks);
-      const audit = await control(auditControl);
-      checkMarks(t, name, { marks, count: audit?.count ?? 0 });
-      if (survey) t.survey("firefox", p.name, { marks: marks.length, hidden: audit?.count ?? 0 });
-      await driver.executeScript(() => document.querySelector('[data-declutter="bar"]')?.scrollIntoView({ block: "center", behavior: "instant" }));
-      await shot(`firefox-quiet-${p.name}-marks.png`);
-    });
-  } finally {
-    await driver.quit();
+    await b.close();
     await served.close();
   }
 }

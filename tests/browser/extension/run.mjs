@@ -4,7 +4,10 @@
 //
 //   node tests/browser/extension/run.mjs [PART ...]
 //
-// Parts (all by default): lint; chromium, firefox (the end-to-end checks);
+// Each check is written once over the driver interface (../lib/driver.mjs)
+// and run in both browsers; a part named for a browser runs it there.
+// Parts (all by default): lint; chromium, firefox (the end-to-end checks,
+// end-to-end.mjs, with each browser's own in chromium.mjs and firefox.mjs);
 // huge (huge and hostile pages must not freeze the tab); hostile (page
 // markup naming things in the content script's world must not switch it off);
 // core (the wasm core's workers: other tabs not blocked by a huge page,
@@ -36,19 +39,23 @@ import { artifactsDir } from "../lib/browsers.mjs";
 import { REPO, startPages } from "./pages.mjs";
 import { runChromium } from "./chromium.mjs";
 import { runFirefox, runFirefoxSuspended } from "./firefox.mjs";
-import { runHostileChromium, runHostileFirefox } from "./hostile-names.mjs";
+import { runHostile } from "./hostile-names.mjs";
 import { runHugePages } from "./huge-pages.mjs";
 import { runCoreLoadChromium, runCoreLoadFirefox } from "./core-load.mjs";
-import { corpusPages, samplePages } from "./must-not-break.mjs";
-import { runMustNotBreakChromium } from "./must-not-break-chromium.mjs";
-import { runMustNotBreakFirefox } from "./must-not-break-firefox.mjs";
-import { runSettingsSurviveChromium } from "./settings-survive-chromium.mjs";
-import { runSettingsSurviveFirefox } from "./settings-survive-firefox.mjs";
+import { corpusPages, runMustNotBreak, samplePages } from "./must-not-break.mjs";
+import { openChromium } from "./must-not-break-chromium.mjs";
+import { openFirefox } from "./must-not-break-firefox.mjs";
+import { runSettingsSurvive } from "./settings-survive.mjs";
 import { runSenderRightsChromium, runSenderRightsFirefox } from "./sender-rights.mjs";
-import { runQuietChromium, runQuietFirefox } from "./quiet.mjs";
-import { runI18nChromium, runI18nFirefox } from "./i18n.mjs";
+import { runQuiet } from "./quiet.mjs";
+import { runI18n } from "./i18n.mjs";
 
 const PARTS = ["lint", "chromium", "firefox", "hostile", "huge", "core", "must-not-break", "must-not-break-chromium", "must-not-break-firefox", "settings-survive", "sender-rights", "quiet", "i18n", "survey"];
+/** The browsers a check written once runs in, with their packages. */
+const BROWSERS = [
+  ["chromium", "dist/chrome"],
+  ["firefox", "dist/firefox"],
+];
 /** Parts run only when named: a survey over many pages, not a test. */
 const ON_REQUEST = new Set(["survey"]);
 /** Firefox's must-not-break sample when not told otherwise: the seed page and 150 more. */
@@ -114,11 +121,11 @@ async function mustNotBreak({ t, artifacts, chromium, firefox }) {
   await Promise.all([
     chromium &&
       guarded(t, "must-not-break-chromium", () =>
-        runMustNotBreakChromium({ pages: samplePages(all, limit), dist: join(REPO, "dist/chrome"), artifacts, t, tabs, sample: sampleNote(limit) }),
+        runMustNotBreak(openChromium, { pages: samplePages(all, limit), dist: join(REPO, "dist/chrome"), artifacts, t, tabs, sample: sampleNote(limit) }),
       ),
     firefox &&
       guarded(t, "must-not-break-firefox", () =>
-        runMustNotBreakFirefox({ pages: samplePages(all, firefoxCount), dist: join(REPO, "dist/firefox"), artifacts, t, sample: sampleNote(firefoxCount) }),
+        runMustNotBreak(openFirefox, { pages: samplePages(all, firefoxCount), dist: join(REPO, "dist/firefox"), artifacts, t, sample: sampleNote(firefoxCount) }),
       ),
   ]);
 }
@@ -170,8 +177,8 @@ async function main() {
       ["chromium", runChromium, "dist/chrome"],
       ["firefox", runFirefox, "dist/firefox"],
       ["firefox", runFirefoxSuspended, "dist/firefox"],
-      ["hostile", runHostileChromium, "dist/chrome"],
-      ["hostile", runHostileFirefox, "dist/firefox"],
+      ["hostile", (o) => runHostile("chromium", o), "dist/chrome"],
+      ["hostile", (o) => runHostile("firefox", o), "dist/firefox"],
     ]) {
       if (!want(part)) continue;
       await guarded(t, part, () => run({ ...served, dist: join(REPO, dist), artifacts, t }));
@@ -185,19 +192,16 @@ async function main() {
     if (want("huge")) await runHugePages({ repo: REPO, dists: { chrome: join(REPO, "dist/chrome"), firefox: join(REPO, "dist/firefox") }, t });
     // Quiet by default, the layout kept, marks, the popup (quiet.mjs).
     if (want("quiet")) {
-      await guarded(t, "quiet chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
-      await guarded(t, "quiet firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+      for (const [browser, dist] of BROWSERS) await guarded(t, `quiet ${browser}`, () => runQuiet(browser, { dist: join(REPO, dist), repo: REPO, artifacts, t }));
     }
     // The survey: every labelled wcxb page judged as unseen pages are, marks counted (quiet.mjs).
     if (want("survey")) {
-      await guarded(t, "survey chromium", () => runQuietChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t, survey: true }));
-      await guarded(t, "survey firefox", () => runQuietFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t, survey: true }));
+      for (const [browser, dist] of BROWSERS) await guarded(t, `survey ${browser}`, () => runQuiet(browser, { dist: join(REPO, dist), repo: REPO, artifacts, t, survey: true }));
       surveySummary(t);
     }
     // The browser's language and the page's (i18n.mjs).
     if (want("i18n")) {
-      await guarded(t, "i18n chromium", () => runI18nChromium({ dist: join(REPO, "dist/chrome"), repo: REPO, artifacts, t }));
-      await guarded(t, "i18n firefox", () => runI18nFirefox({ dist: join(REPO, "dist/firefox"), repo: REPO, artifacts, t }));
+      for (const [browser, dist] of BROWSERS) await guarded(t, `i18n ${browser}`, () => runI18n(browser, { dist: join(REPO, dist), repo: REPO, artifacts, t }));
     }
     // The core's workers under load and abuse (core-load.mjs).
     if (want("core")) {
@@ -211,8 +215,7 @@ async function main() {
   const mnbFirefox = want("must-not-break") || only.has("must-not-break-firefox");
   if (mnbChromium || mnbFirefox) await mustNotBreak({ t, artifacts, chromium: mnbChromium, firefox: mnbFirefox });
   if (want("settings-survive")) {
-    await guarded(t, "settings-survive chromium", () => runSettingsSurviveChromium({ dist: join(REPO, "dist/chrome"), t }));
-    await guarded(t, "settings-survive firefox", () => runSettingsSurviveFirefox({ dist: join(REPO, "dist/firefox"), t }));
+    for (const [browser, dist] of BROWSERS) await guarded(t, `settings-survive ${browser}`, () => runSettingsSurvive(browser, { dist: join(REPO, dist), t }));
   }
 
   const failed = t.checks.filter((c) => !c.ok);

@@ -243,7 +243,7 @@ const FIREFOX_ID = "declutter@declutter.example";
 // reloads the add-on, which closes the settings page it opened on install,
 // and a driver cannot open moz-extension: pages. So the add-on is installed
 // for good into a kept profile and Firefox is started again with its
-// settings page as the home page (as settings-survive-firefox.mjs does).
+// settings page as the home page (as settings-survive.mjs does in Firefox).
 async function runPrivateWindowFirefox({ dist, site, t }) {
   const dir = await scratch("sender-rights-firefox");
   const profile = join(dir, "profile");

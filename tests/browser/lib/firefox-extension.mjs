@@ -121,28 +121,3 @@ export async function hostAccessWithoutAuto(driver) {
   if (!(await grantHostAccessByClick(driver))) throw new Error("the host permission was not granted");
   await autoDeclutterOffKeepingAccess(driver);
 }
-
-/**
- * Opens the popup for the tab showing `url` in a window of its own (a
- * driver cannot reach the toolbar's popup), from the extension page
- * `inOptions` runs in, `height` pixels high, and switches to it. Resolves
- * to the popup window's handle.
- */
-export async function openPopupFor(driver, inOptions, url, height) {
-  const handles = new Set(await driver.getAllWindowHandles());
-  await inOptions(() =>
-    driver.executeAsyncScript(
-      (url, height, done) =>
-        browser.tabs
-          .query({})
-          .then((tabs) => browser.windows.create({ url: `/popup/popup.html?tab=${tabs.find((x) => x.url === url).id}`, width: 380, height }))
-          .then(() => done(), (e) => done(String(e))),
-      url,
-      height,
-    ),
-  );
-  let popupWindow = null;
-  await driver.wait(async () => (popupWindow = (await driver.getAllWindowHandles()).find((h) => !handles.has(h))), WAIT);
-  await driver.switchTo().window(popupWindow);
-  return popupWindow;
-}
