@@ -381,7 +381,7 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
                     evidence.push(format!("{} repeated items", g.members));
                     true
                 }
-                None if g.members >= MIN_LISTING_CARDS && cards_lead(g, stats.of(doc.body())) => {
+                None if g.members >= MIN_LISTING_CARDS && cards_lead(g, &stats.of(doc.body())) => {
                     evidence.push(format!(
                         "{} repeated items holding {:.0}% of the text",
                         g.members,

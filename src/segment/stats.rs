@@ -43,45 +43,69 @@ impl Totals {
             self.link_chars as f64 / self.chars as f64
         }
     }
-
-    fn add(&mut self, o: &Totals) {
-        self.chars += o.chars;
-        self.link_chars += o.link_chars;
-        self.leaves += o.leaves;
-        self.commas += o.commas;
-        self.paragraphs += o.paragraphs;
-        self.images += o.images;
-        self.list_items += o.list_items;
-        self.inputs += o.inputs;
-        self.embeds += o.embeds;
-        self.links += o.links;
-        self.heading_chars += o.heading_chars;
-        self.prose_chars += o.prose_chars;
-    }
 }
 
-/// The totals of a node that is not a visible element.
-static NOTHING: Totals = Totals {
-    chars: 0,
-    link_chars: 0,
-    leaves: 0,
-    commas: 0,
-    paragraphs: 0,
-    images: 0,
-    list_items: 0,
-    inputs: 0,
-    embeds: 0,
-    links: 0,
-    heading_chars: 0,
-    prose_chars: 0,
-};
+/// [`Totals`] as stored, one per visible element: 4-byte counts, half the
+/// size (a 1000x1000 table's million cells took 96 MB of totals; issue 15,
+/// item 4). A page's counts stay far below 2^32: the parser caps its input.
+#[derive(Debug, Clone, Copy, Default)]
+struct Packed([u32; FIELDS]);
+
+/// Fields of [`Totals`].
+const FIELDS: usize = 12;
+
+impl Packed {
+    fn pack(t: &Totals) -> Packed {
+        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Packed([
+            n(t.chars),
+            n(t.link_chars),
+            n(t.leaves),
+            n(t.commas),
+            n(t.paragraphs),
+            n(t.images),
+            n(t.list_items),
+            n(t.inputs),
+            n(t.embeds),
+            n(t.links),
+            n(t.heading_chars),
+            n(t.prose_chars),
+        ])
+    }
+
+    fn unpack(&self) -> Totals {
+        let [chars, link_chars, leaves, commas, paragraphs, images, list_items, inputs, embeds, links, heading_chars, prose_chars] =
+            self.0.map(|v| v as usize);
+        Totals {
+            chars,
+            link_chars,
+            leaves,
+            commas,
+            paragraphs,
+            images,
+            list_items,
+            inputs,
+            embeds,
+            links,
+            heading_chars,
+            prose_chars,
+        }
+    }
+
+    /// Adds `o` field by field, saturating.
+    fn add(&mut self, o: &Packed) {
+        for (a, b) in self.0.iter_mut().zip(o.0) {
+            *a = a.saturating_add(b);
+        }
+    }
+}
 
 /// Totals for every node under a root, plus the visible pre-order.
 pub struct Stats {
     /// Indexed by position in `order`: only visible elements have totals
     /// (indexed by node id, a 1000x1000 table's million text nodes took
     /// 96 MB of zeros; issue 15).
-    totals: Vec<Totals>,
+    totals: Vec<Packed>,
     /// Visible elements under the root in document order (root first).
     pub order: Vec<NodeId>,
     /// Position of each node in `order` (`usize::MAX` when not visible).
@@ -107,11 +131,11 @@ pub struct Within {
 }
 
 impl Stats {
-    /// Totals of `id`.
-    pub fn of(&self, id: NodeId) -> &Totals {
+    /// Totals of `id` (all zero for a node that is not a visible element).
+    pub fn of(&self, id: NodeId) -> Totals {
         match self.position[id] {
-            usize::MAX => &NOTHING,
-            p => &self.totals[p],
+            usize::MAX => Totals::default(),
+            p => self.totals[p].unpack(),
         }
     }
 
@@ -145,7 +169,7 @@ impl Stats {
 /// credits its parent in reverse document order, so the cost is linear even
 /// for very deep pages.
 pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
-    let mut totals: Vec<Totals> = Vec::new();
+    let mut totals: Vec<Packed> = Vec::new();
     let mut order = Vec::new();
     let mut position = vec![usize::MAX; doc.len()];
     doc.walk(root, |ev| {
@@ -158,25 +182,24 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
                 if let Some("iframe" | "embed" | "object" | "video") = doc.tag(id) {
                     position[id] = order.len();
                     order.push(id);
-                    totals.push(Totals {
+                    totals.push(Packed::pack(&Totals {
                         embeds: 1,
                         ..Totals::default()
-                    });
+                    }));
                 }
                 if matches!(doc.tag(id), Some("input" | "select" | "textarea")) {
                     position[id] = order.len();
                     order.push(id);
-                    totals.push(Totals {
+                    totals.push(Packed::pack(&Totals {
                         inputs: 1,
                         ..Totals::default()
-                    });
+                    }));
                 }
                 return false;
             }
             position[id] = order.len();
             order.push(id);
-            totals.push(Totals::default());
-            let t = totals.last_mut().expect("just pushed");
+            let mut t = Totals::default();
             match doc.tag(id) {
                 Some("p") => t.paragraphs += 1,
                 Some("img") => t.images += 1,
@@ -189,6 +212,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
                 Some("a") if doc.attr(id, "href").is_some() => t.links += 1,
                 _ => {}
             }
+            totals.push(Packed::pack(&t));
         }
         true
     });
@@ -197,16 +221,17 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         let Some(t) = totals.get_mut(position[l.owner]) else {
             continue;
         };
-        t.chars += l.chars;
-        t.link_chars += l.link_chars;
-        t.leaves += 1;
-        t.commas += l.commas;
-        if l.is_prose() {
-            t.prose_chars += l.chars;
-        }
-        if doc.tag(l.owner).is_some_and(tag_sets::heading) {
-            t.heading_chars += l.chars;
-        }
+        let prose = l.is_prose();
+        let heading = doc.tag(l.owner).is_some_and(tag_sets::heading);
+        t.add(&Packed::pack(&Totals {
+            chars: l.chars,
+            link_chars: l.link_chars,
+            leaves: 1,
+            commas: l.commas,
+            prose_chars: if prose { l.chars } else { 0 },
+            heading_chars: if heading { l.chars } else { 0 },
+            ..Totals::default()
+        }));
     }
     let mut end = position.clone();
     for &id in order.iter().rev() {
