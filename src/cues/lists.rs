@@ -237,7 +237,7 @@ cue_lists! {
         r"\bderechos reservados\b", r"\bdroits réservés\b", r"\bdireitos reservados\b", r"\bwritten permission\b",
         r"^(?:schlagwörter|schlagworte|stichworte|themen|tags|etiquetas|mots-clés|štítky)\s*:",
         r"\bwe use cookies\b", r"\bcookie (?:policy|settings)\b", r"\bprivacy (?:policy|notice)\b",
-        r"\bterms (?:of (?:use|service)|and conditions)\b", r"^skip to (?:main )?content", r"^back to top$",
+        r"\bterms (?:of (?:use|service)|and conditions)\b", r"^(?:skip|jump) to (?:(?:the )?main )?(?:content|navigation|menu|footer|search|main)\b", r"^back to top$",
         r"\bnot responsible for the content of external\b", r"^kommentare?\b", r"^impressum$", r"^datenschutz",
         r"^alle rechte vorbehalten", r"^tous droits réservés", r"^todos los derechos reservados",
         r"^(?:zum|zur) (?:seitenanfang|startseite)", r"^(?:nach )?oben$",

@@ -283,6 +283,16 @@ mod tests {
         assert!(!promo_attr().is_match("header-shadow"));
         assert!(!promo_attr().is_match("loading"));
         assert!(boilerplate_text().is_match("Copyright © 2023 Example"));
+        // Skip links name where they go (toptal.com's "Skip to Navigation"
+        // and "Skip to Footer" read as the first lines of its page).
+        for t in [
+            "Skip to main content",
+            "Skip to Navigation",
+            "Jump to footer",
+        ] {
+            assert!(boilerplate_text().is_match(t), "{t}");
+        }
+        assert!(!boilerplate_text().is_match("Skip to the good part: the recipe"));
         for t in [
             "This entry was posted in News. Bookmark the permalink.",
             "Hier können Sie den Artikel bewerten",
