@@ -404,7 +404,10 @@ async function startFirefox({ dist, xpi, profile, proxyPort, prefs = {}, before 
     async allowEverywhere({ auto }) {
       await use(optionsHandle);
       const granted = await grantHostAccessByClick(driver());
-      await waitStatus(driver(), "Saved");
+      // The status line speaks the extension's language: with a language
+      // pack installed first (the i18n part), "Saved" reads "Gespeichert".
+      const saved = await driver().executeScript(() => globalThis.browser?.i18n?.getMessage("options_saved") || "Saved");
+      await waitStatus(driver(), saved);
       if (granted && !auto) await autoDeclutterOffKeepingAccess(driver());
       return granted;
     },
