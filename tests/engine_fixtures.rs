@@ -225,3 +225,24 @@ fn a_catalogue_declaring_its_products_is_a_listing() {
         assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
     }
 }
+
+/// Cause 2: a trailing section of promotional lines is promo, but the
+/// story part before it is not, when an `<aside>` sets the lines apart:
+/// the last book of a "Book Beat" ran on into a box's "updates in your
+/// inbox" and "become a member" and was hidden with them (the survey's
+/// wcxb-0461 in the browser). Seen failing before sections stopped at
+/// `<article>` and `<aside>` boundaries and passing after.
+#[test]
+fn a_storys_last_part_is_not_promo_with_the_aside_after_it() {
+    let a = analyse("story-ending-with-an-aside.html", URL);
+    for s in [
+        "The Underachiever's Guide to Saving the World",
+        "Until Courtney and Bryce are pulled through a portal",
+    ] {
+        assert_eq!(kind_of(&a, s), Kind::Content, "{s}");
+        assert!(a.article.text.contains(s), "{s}");
+    }
+    for s in ["receive updates in your inbox", "Become a member"] {
+        assert_eq!(kind_of(&a, s), Kind::Promo, "{s}");
+    }
+}

@@ -309,6 +309,7 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         .collect();
     let mut sections: Vec<Vec<usize>> = Vec::new();
     let mut prev_pos = 0usize;
+    let mut prev_part = None;
     for &i in &body_leaves {
         let leaf = &ctx.leaves[i];
         let pos = ctx.stats.position[leaf.owner];
@@ -316,7 +317,17 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let heading = doc
             .tag(leaf.owner)
             .is_some_and(|t| tag_sets::heading(t) && t != "h1");
-        if sections.is_empty() || after_hr || heading {
+        // A section does not run on across an `<article>` or `<aside>`
+        // boundary: a story's last part ran on into the sidebar's "updates
+        // in your inbox" and a "become a member" line, and went as promo
+        // with them (the survey's wcxb-0461, in the browser, where the body
+        // was the whole page).
+        let part = doc
+            .ancestors(leaf.owner)
+            .find(|&a| matches!(doc.tag(a), Some("article" | "aside")));
+        let new_part = part != prev_part;
+        prev_part = part;
+        if sections.is_empty() || after_hr || heading || new_part {
             sections.push(Vec::new());
         }
         if let Some(s) = sections.last_mut() {
