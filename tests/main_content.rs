@@ -272,3 +272,44 @@ fn a_product_pages_customer_reviews_are_not_its_article() {
         assert_eq!(b.why, ["marked as customer reviews in the page's code"]);
     }
 }
+
+/// Utility classes set one style property and name nothing: a product's
+/// details in `overflow-hidden` and its specifications in `hidden-900` (shown
+/// below 900 pixels only) are not hidden chrome. Read through Readability's
+/// class weight, their "hidden" cut both boxes from the description. Seen
+/// failing before `names::without_utility_classes` fed the class weight.
+#[test]
+fn utility_classes_do_not_make_a_box_chrome() {
+    let a = analyse("utility-classes.html", "https://example.com/stoves/trail-2");
+    let text = &a.article.text;
+    for s in [
+        "boils a litre of water in three minutes",
+        "The flame adjusts from a simmer to a roar",
+        "Weight 320 grams, burner output 2.8 kilowatts",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Privacy"), "{text}");
+}
+
+/// An app shell (`<cook-app>`, reddit's `<shreddit-app>`) is an element the
+/// parser does not know, so it joins the inline run of the "Skip to main
+/// content" link before it; when the body was all of `<body>`, dropping
+/// that run as chrome dropped the shell and the whole thread with it (two
+/// reddit threads, WCXB dev split: 1.0 -> 0 word F1). Seen failing before
+/// `select` kept a run's elements that hold content.
+#[test]
+fn a_skip_link_does_not_take_the_app_after_it() {
+    let a = analyse(
+        "skip-link-before-app.html",
+        "https://example.com/r/cooking/1",
+    );
+    let text = &a.article.text;
+    for s in [
+        "the coating has started to chip near the rim",
+        "kept one going for a decade or more",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text:?}");
+    }
+    assert!(!text.contains("Skip to main content"), "{text}");
+}

@@ -148,6 +148,10 @@ pub fn class_weight(doc: &Document, id: NodeId, forum: bool) -> f64 {
     let mut w = 0.0;
     for name in ["class", "id"] {
         if let Some(v) = doc.attr(id, name).filter(|v| !v.is_empty()) {
+            // Utility classes name no part of the page: `overflow-hidden`
+            // and `hidden-900` are not hidden chrome (see
+            // `names::is_utility_class`).
+            let v = &*crate::names::without_utility_classes(v);
             if cues::negative_attr().is_match(v) && !(forum && names_a_post(v)) {
                 w -= CLASS_WEIGHT;
             }

@@ -250,12 +250,18 @@ fn select(
             excluded[id] = true;
         }
     }
-    // A non-content run sharing its element with content: drop its nodes.
+    // A non-content run sharing its element with content: drop its nodes,
+    // but not an element of the run that holds content itself (an unknown
+    // element such as reddit's `<shreddit-app>`, taken into the run of the
+    // "Skip to main content" link before it, holds the whole thread: WCXB
+    // dev split, two threads 1.0 -> 0 word F1 when their body was `<body>`).
     for (l, v) in leaves.iter().zip(&c.verdicts) {
         let non_content = v.kind != Kind::Content || v.not_body;
         if non_content && c.in_region[l.owner] && content[l.owner] > 0 {
             for &n in &l.nodes {
-                excluded[n] = true;
+                if content[n] == 0 {
+                    excluded[n] = true;
+                }
             }
         }
     }

@@ -128,7 +128,7 @@ pub(super) fn widget_names(doc: &Document, id: NodeId) -> String {
         if taxonomy_tokens >= MIN_TAXONOMY_TOKENS && is_taxonomy(token) {
             continue;
         }
-        if is_utility_class(token) || name_words(token) >= SLUG_WORDS {
+        if crate::names::is_utility_class(token) || name_words(token) >= SLUG_WORDS {
             continue;
         }
         if !names.is_empty() {
@@ -150,32 +150,6 @@ pub(super) fn name_words(token: &str) -> usize {
     let name = token.split("___").next().unwrap_or(token);
     1 + name.bytes().filter(|&b| b == b'-' || b == b'_').count()
 }
-
-/// Utility classes that set one style property and name no widget:
-/// Bootstrap's display classes (`d-none`, `d-print-none`), Tailwind's
-/// variants (`print:hidden`, `md:flex`) and print-only switches
-/// (`row--print-overwrite`, `hidden-print`). Read as names, their "print"
-/// made page parts chrome (issue 13, cause 5); measured: WCXB
-/// documentation pages 0.887 to 0.897 word F1, trafilatura's corpus one
-/// snippet more.
-pub(super) fn is_utility_class(token: &str) -> bool {
-    if token.starts_with("d-") || token.contains(':') {
-        return true;
-    }
-    let t = token.to_ascii_lowercase();
-    t.contains("print") && PRINT_SWITCHES.iter().any(|w| t.contains(w))
-}
-
-/// Words that make a "print" token a display switch, not a print button.
-const PRINT_SWITCHES: &[&str] = &[
-    "none",
-    "hidden",
-    "hide",
-    "only",
-    "visible",
-    "overwrite",
-    "no",
-];
 
 /// Widget names and aria label of an element, without allocating for the
 /// many elements that have neither.

@@ -685,24 +685,6 @@ mod tests {
     }
 
     #[test]
-    fn utility_classes_name_no_widget() {
-        for t in [
-            "d-print-none",
-            "d-none",
-            "print:hidden",
-            "md:flex",
-            "row--print-overwrite",
-            "hidden-print",
-            "no-print",
-        ] {
-            assert!(is_utility_class(t), "{t}");
-        }
-        for t in ["print-button", "printfriendly", "newsletter", "site-footer"] {
-            assert!(!is_utility_class(t), "{t}");
-        }
-    }
-
-    #[test]
     fn ad_labels_may_be_written_with_separators() {
         for t in [
             "Advertisement. Scroll to continue reading.",
