@@ -313,3 +313,54 @@ fn a_skip_link_does_not_take_the_app_after_it() {
     }
     assert!(!text.contains("Skip to main content"), "{text}");
 }
+
+/// A page that declares no article and names no author is a landing page
+/// even when one block of prose holds most of its words: its feature
+/// cards (an image, a linked heading, a link) are its content, not link
+/// boxes for Readability's cleaning to drop (WCXB dev split: service pages
+/// 0.778 -> 0.809 word F1, collection 0.615 -> 0.650). Seen failing while
+/// only a body holding under half the page's prose made it spread.
+#[test]
+fn an_unsigned_landing_page_keeps_its_feature_cards() {
+    let a = analyse("landing-unsigned.html", "https://example.com/");
+    let text = &a.article.text;
+    for s in [
+        "Ledgerly keeps the books for bakeries",
+        "Invoices in two clicks",
+        "Payroll for up to ten staff",
+        "twelve thousand shops moved their books",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    assert!(!text.contains("Privacy"), "{text}");
+}
+
+/// A sidebar inside the body stacks widgets of a heading and a body each:
+/// the heading does not make a widget a stack of widgets, so each is
+/// judged whole (a reader-support pitch is promo, a list of new posts
+/// related) and leaves the article even where the body is kept uncleaned
+/// (wcxb-0461's sidebar reached the article once unsigned pages kept their
+/// sections). Seen failing while every child with text counted as a widget.
+#[test]
+fn a_sidebars_headed_widgets_are_judged_whole() {
+    let a = analyse(
+        "sidebar-widgets-in-body.html",
+        "https://example.com/2026/12/book-beat",
+    );
+    let text = &a.article.text;
+    assert!(
+        text.contains("a keeper's daughter, a stranded painter"),
+        "{text}"
+    );
+    for s in ["Patreon", "Episode 698", "Newly posted"] {
+        assert!(!text.contains(s), "{s:?} in {text}");
+    }
+    let kind_of = |needle: &str| {
+        a.blocks
+            .iter()
+            .find(|b| b.text.contains(needle))
+            .map(|b| b.kind)
+    };
+    assert_eq!(kind_of("Patreon"), Some(declutter::Kind::Promo));
+    assert_eq!(kind_of("Episode 698"), Some(declutter::Kind::Related));
+}

@@ -73,6 +73,7 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: true,
         forum: false,
         non_article: false,
+        signed: false,
     },
     Flags {
         strip_unlikely: false,
@@ -80,6 +81,7 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: true,
         forum: false,
         non_article: false,
+        signed: false,
     },
     Flags {
         strip_unlikely: false,
@@ -87,6 +89,7 @@ const ATTEMPTS: [Flags; 4] = [
         clean_conditionally: false,
         forum: false,
         non_article: false,
+        signed: false,
     },
 ];
 
@@ -133,6 +136,7 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         let flags = Flags {
             forum,
             non_article,
+            signed: hints.byline.is_some(),
             ..flags
         };
         let mut region = body::find(doc, root, &leaves, &stats, flags, facts.reviews());
@@ -779,7 +783,9 @@ mod tests {
             &d,
             &Hints {
                 title: Some("The Great Big Story - Example News"),
-                byline: None,
+                // What the metadata reads from "By Ann Writer": a signed
+                // story, so its boxes are cleaned as an article's.
+                byline: Some("Ann Writer"),
                 url: None,
             },
         );

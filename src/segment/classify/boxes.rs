@@ -367,10 +367,14 @@ fn holds_most_prose(ctx: &Ctx, id: NodeId) -> bool {
 }
 
 /// Whether a sidebar stacks several widgets, each to be judged on its own.
+/// A widget's own heading is not a second widget: counted as one, every
+/// headed sidebar widget passed for a stack and none was judged (wcxb-0461's
+/// reader-support pitch and post list reached the article once its body
+/// was kept uncleaned).
 fn holds_widgets(ctx: &Ctx, id: NodeId) -> bool {
     ctx.doc
         .element_children(id)
-        .filter(|&c| ctx.stats.of(c).chars > 0)
+        .filter(|&c| ctx.stats.of(c).chars > 0 && !ctx.doc.tag(c).is_some_and(tag_sets::heading))
         .take(2)
         .count()
         >= 2
