@@ -31,6 +31,7 @@ use classify::{Classified, Verdict};
 use node_map::NodeMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 /// A map keyed by node id. The ids are small integers, unique in a page,
 /// so a multiply spreads them well enough; SipHash made the one block of a
@@ -487,6 +488,7 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
     let mut owners: Vec<NodeId> = Vec::with_capacity(sequence.len());
     let mut starts: Vec<usize> = Vec::new();
     let mut prev = None;
+    let mut last_reasons: Option<&classify::Reasons> = None;
     for &(leaf, v) in sequence {
         let next = Joinable {
             kind: v.kind,
@@ -508,9 +510,12 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
                 b.text.push(' ');
                 b.text.push_str(&leaf.text);
                 b.confidence = b.confidence.max(v.confidence);
-                for r in &v.reasons {
-                    if b.reasons.len() < MAX_REASONS && !b.reasons.contains(r) {
-                        b.reasons.push(r.clone());
+                // The same shared reasons as the last leaf's are in already.
+                if !last_reasons.is_some_and(|l| Rc::ptr_eq(l, &v.reasons)) {
+                    for r in v.reasons.iter() {
+                        if b.reasons.len() < MAX_REASONS && !b.reasons.contains(r) {
+                            b.reasons.push(r.clone());
+                        }
                     }
                 }
                 // `cover` sorts and deduplicates them.
@@ -537,6 +542,7 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
             }
         }
         owners.push(leaf.owner);
+        last_reasons = Some(&v.reasons);
         prev = Some(next);
     }
     let body = doc.body();

@@ -280,14 +280,15 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
         };
         let mut v = verdicts[j].clone();
         v.confidence = v.confidence.min(SHAPE);
-        v.reasons.truncate(1);
-        v.reasons.push(
-            Reason::new(
+        let first = v.reasons.first().cloned();
+        v.reasons = first
+            .into_iter()
+            .chain([Reason::new(
                 ReasonCode::DanglingHeading,
                 format!("heading over no article text '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text),
-        );
+            .quoting_words(&leaf.text)])
+            .collect();
         v.lead = false;
         verdicts[i] = v;
     }
@@ -388,7 +389,7 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 verdicts[i] = Verdict {
                     kind: Kind::Promo,
                     confidence: SUGGESTED,
-                    reasons,
+                    reasons: reasons.into(),
                     unit,
                     not_body: false,
                     lead: false,

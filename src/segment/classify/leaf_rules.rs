@@ -299,6 +299,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         .position(|l| ctx.in_region[l.owner] && l.is_prose());
     // A lead-in governs the link lines after it.
     let mut lead_in: Option<(Kind, String, NodeId)> = None;
+    let mut body_reasons: HashMap<u64, Reasons> = HashMap::new();
     for (i, leaf) in ctx.leaves.iter().enumerate() {
         let ld = leaf.link_density();
         if let Some(boxed) = &verdicts[i] {
@@ -470,7 +471,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             verdicts[i] = Some(Verdict {
                 kind: Kind::Promo,
                 confidence: conf,
-                reasons,
+                reasons: reasons.into(),
                 unit: None,
                 not_body: false,
                 lead: false,
@@ -532,13 +533,21 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
             let dup =
                 heading && title.is_some_and(|t| text_similarity(t, &leaf.text) > TITLE_SIMILARITY);
-            let mut v = Verdict::new(
+            // Lines of one link density share one reason (every cell of a
+            // 1000x1000 table is at 0.00).
+            let reasons = body_reasons
+                .entry(ld.to_bits())
+                .or_insert_with(|| {
+                    Rc::new([Reason::new(
+                        ReasonCode::ArticleBody,
+                        format!("in the article body, link density {ld:.2}"),
+                    )])
+                })
+                .clone();
+            let mut v = Verdict::shared(
                 Kind::Content,
                 (SURE - LINK_DENSITY_DOUBT * ld as f32).max(NO_SIGNAL),
-                Reason::new(
-                    ReasonCode::ArticleBody,
-                    format!("in the article body, link density {ld:.2}"),
-                ),
+                reasons,
             );
             v.not_body = dup;
             verdicts[i] = Some(v);

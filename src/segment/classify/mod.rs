@@ -29,6 +29,7 @@ use crate::dom::{Document, NodeId};
 use crate::metadata::similarity::text_similarity;
 use crate::model::{Kind, Quote, Reason, ReasonCode};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A box whose text is at most this share of the article body's may be
 /// removed from inside it on class/id cues alone; bigger ones are the body.
@@ -290,8 +291,10 @@ pub struct Verdict {
     pub kind: Kind,
     /// 0 to 1.
     pub confidence: f32,
-    /// Why.
-    pub reasons: Vec<Reason>,
+    /// Why. Shared: the leaves of one box, and the article-body lines of
+    /// one link density, hold the same reasons, and a copy per leaf cost
+    /// ~100 bytes a leaf (two allocations) on a 1000x1000 table (issue 15).
+    pub reasons: Reasons,
     /// Leaves with the same unit belong to one widget and merge into one
     /// block.
     pub unit: Option<NodeId>,
@@ -304,12 +307,20 @@ pub struct Verdict {
     pub lead: bool,
 }
 
+/// A verdict's reasons, shared between the leaves that have the same.
+pub type Reasons = Rc<[Reason]>;
+
 impl Verdict {
     fn new(kind: Kind, confidence: f32, reason: Reason) -> Self {
+        Verdict::shared(kind, confidence, Rc::new([reason]))
+    }
+
+    /// A verdict with reasons other verdicts hold too.
+    fn shared(kind: Kind, confidence: f32, reasons: Reasons) -> Self {
         Verdict {
             kind,
             confidence,
-            reasons: vec![reason],
+            reasons,
             unit: None,
             not_body: false,
             lead: false,
@@ -385,28 +396,28 @@ pub fn classify(
         ..flags
     };
     let (boxes, box_of) = find_boxes(&ctx, flags);
+    // One copy of each box's reason for all its leaves.
+    let box_reasons: Vec<Reasons> = boxes
+        .iter()
+        .map(|(_, _, reason, _)| Rc::new([reason.clone()]) as Reasons)
+        .collect();
     let mut verdicts: Vec<Option<Verdict>> = leaves
         .iter()
         .map(|l| {
             box_of[l.owner].map(|b| {
-                let (node, kind, ref reason, conf) = boxes[b];
-                let mut v = Verdict::new(kind, conf, reason.clone());
+                let (node, kind, _, conf) = boxes[b];
+                let mut v = Verdict::shared(kind, conf, box_reasons[b].clone());
                 v.unit = Some(node);
                 v
             })
         })
         .collect();
     classify_leaves(&ctx, &mut verdicts, hints);
+    let unclassified: Reasons = Rc::new([Reason::new(ReasonCode::Unclassified, "no signal")]);
     let mut verdicts: Vec<Verdict> = verdicts
         .into_iter()
         .map(|v| {
-            v.unwrap_or_else(|| {
-                Verdict::new(
-                    Kind::Boilerplate,
-                    NO_SIGNAL,
-                    Reason::new(ReasonCode::Unclassified, "no signal"),
-                )
-            })
+            v.unwrap_or_else(|| Verdict::shared(Kind::Boilerplate, NO_SIGNAL, unclassified.clone()))
         })
         .collect();
     article_furniture(&ctx, &mut verdicts, hints.title);
