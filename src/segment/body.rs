@@ -7,6 +7,7 @@
 
 use super::leaves::Leaf;
 use super::stats::Stats;
+use super::IdMap;
 use crate::cues;
 use crate::dom::{Document, NodeId};
 use crate::tag_sets;
@@ -92,15 +93,38 @@ pub struct Region {
     pub top: NodeId,
     /// The winner and the siblings that join it, in document order.
     pub roots: Vec<NodeId>,
-    /// Final candidate scores, indexed by node id (0 for non-candidates).
-    pub scores: Vec<f64>,
+    /// Final candidate scores (see [`Region::score`]).
+    scores: Scores,
     /// The page declares no article and the body is its whole `<main>`
     /// (see `anchors::prefer_main`) or holds under half the page's prose:
     /// its link lists and forms are its content, not boxes to clean.
     pub spread: bool,
 }
 
+/// The non-zero scores by node: as a vector over the page they took 8
+/// bytes a node (16 MB of a 1000x1000 table's peak, where no cell is long
+/// enough to score; issue 15).
+#[derive(Debug, Clone, Default)]
+struct Scores(IdMap<f64>);
+
+impl Scores {
+    fn keep(all: &[f64]) -> Scores {
+        Scores(
+            all.iter()
+                .enumerate()
+                .filter(|&(_, &s)| s != 0.0)
+                .map(|(id, &s)| (id, s))
+                .collect(),
+        )
+    }
+}
+
 impl Region {
+    /// A node's final candidate score, 0 for non-candidates.
+    pub fn score(&self, id: NodeId) -> f64 {
+        self.scores.0.get(&id).copied().unwrap_or(0.0)
+    }
+
     /// Takes in the container of a page's repeated items (a listing's
     /// cards, a thread's posts; see `items.rs`), which holds `held` times
     /// the body's text (prose for posts). The scoring picks one item, a
@@ -286,7 +310,7 @@ pub fn find(
         return Region {
             top: body,
             roots: vec![body],
-            scores,
+            scores: Scores::keep(&scores),
             spread: false,
         };
     };
@@ -295,7 +319,7 @@ pub fn find(
         return Region {
             top,
             roots: vec![top],
-            scores,
+            scores: Scores::keep(&scores),
             spread: false,
         };
     }
@@ -389,7 +413,7 @@ pub fn find(
     Region {
         top,
         roots,
-        scores,
+        scores: Scores::keep(&scores),
         spread,
     }
 }

@@ -178,18 +178,31 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         .iter()
         .map(|l| classify::classify_latent(doc, l))
         .collect();
-    let mut sequence: Vec<(&Leaf, &Verdict)> = Vec::with_capacity(leaves.len());
-    let mut pending = latent.iter().zip(&latent_verdicts).peekable();
-    for (i, pair) in leaves.iter().zip(&classified.verdicts).enumerate() {
-        while let Some((l, v)) = pending.next_if(|(l, _)| l.before <= i) {
-            sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
+    // Streamed into `group`: as a list it took 16 bytes a leaf (16 MB of
+    // a 1000x1000 table's peak; issue 15).
+    let mut visible = leaves
+        .iter()
+        .zip(&classified.verdicts)
+        .enumerate()
+        .peekable();
+    let mut hidden = latent.iter().zip(&latent_verdicts).peekable();
+    let mut current: Option<(std::slice::Iter<Leaf>, &Verdict)> = None;
+    let sequence = std::iter::from_fn(move || loop {
+        if let Some((rest, v)) = &mut current {
+            if let Some(leaf) = rest.next() {
+                return Some((leaf, *v));
+            }
+            current = None;
         }
-        sequence.push(pair);
-    }
-    for (l, v) in pending {
-        sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
-    }
-    let mut blocks = group(doc, &stats, &sequence);
+        let next = visible.peek().map(|&(i, _)| i);
+        if let Some((l, v)) = hidden.next_if(|(l, _)| next.is_none_or(|i| l.before <= i)) {
+            current = Some((l.leaves.iter(), v));
+            continue;
+        }
+        return visible.next().map(|(_, pair)| pair);
+    });
+    let all = leaves.len() + latent.iter().map(|l| l.leaves.len()).sum::<usize>();
+    let mut blocks = group(doc, &stats, sequence, all);
     ad_slots::add(doc, &stats, &mut blocks, &mut selection);
     for b in &mut blocks {
         let (label, why) = label::describe(doc, b, hints.url);
@@ -479,17 +492,23 @@ fn leaf_counts(
 }
 
 /// Merges consecutive leaves of one widget into blocks, each naming the
-/// elements that cover it (see [`cover`]).
-fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
+/// elements that cover it (see [`cover`]); `len` is how many leaves
+/// `sequence` gives.
+fn group<'a>(
+    doc: &Document,
+    stats: &stats::Stats,
+    sequence: impl Iterator<Item = (&'a Leaf, &'a Verdict)>,
+    len: usize,
+) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The owners of all blocks' leaves, block after block, and where each
     // block's start, for `cover` (one list, not one per block: a million
     // blocks made a million lists).
-    let mut owners: Vec<NodeId> = Vec::with_capacity(sequence.len());
+    let mut owners: Vec<NodeId> = Vec::with_capacity(len);
     let mut starts: Vec<usize> = Vec::new();
     let mut prev = None;
     let mut last_reasons: Option<&classify::Reasons> = None;
-    for &(leaf, v) in sequence {
+    for (leaf, v) in sequence {
         let next = Joinable {
             kind: v.kind,
             unit: v.unit,

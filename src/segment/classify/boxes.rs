@@ -7,15 +7,38 @@ use crate::tag_sets;
 
 pub(super) type BoxEntry = (NodeId, Kind, Reason, f32);
 
+/// The innermost box holding each node, as an index into the boxes: 4
+/// bytes a node, where `Option<usize>` took 16 (32 MB of the 1000x1000
+/// table's peak; issue 15).
+pub(super) struct BoxOf(Vec<u32>);
+
+impl BoxOf {
+    /// What a node outside every box holds.
+    const NONE: u32 = u32::MAX;
+
+    /// The innermost box holding `id`.
+    pub(super) fn get(&self, id: NodeId) -> Option<usize> {
+        match self.0[id] {
+            BoxOf::NONE => None,
+            b => Some(b as usize),
+        }
+    }
+
+    fn set(&mut self, id: NodeId, b: Option<usize>) {
+        // At most one box per element: the count fits as node ids do.
+        self.0[id] = b.map_or(BoxOf::NONE, |b| b as u32);
+    }
+}
+
 /// Finds boxes top-down; a box's descendants are not examined again.
-pub(super) fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
+pub(super) fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, BoxOf) {
     let doc = ctx.doc;
     let mut boxes: Vec<BoxEntry> = Vec::new();
-    let mut box_of: Vec<Option<usize>> = vec![None; doc.len()];
+    let mut box_of = BoxOf(vec![BoxOf::NONE; doc.len()]);
     let top = ctx.region.top;
     for &id in &ctx.stats.order {
-        let outer = doc.parent(id).and_then(|p| box_of[p]);
-        box_of[id] = outer;
+        let outer = doc.parent(id).and_then(|p| box_of.get(p));
+        box_of.set(id, outer);
         if doc.tag(id).is_none() || ctx.stats.contains(id, top) {
             continue;
         }
@@ -29,7 +52,7 @@ pub(super) fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<
             }
         };
         if let Some((kind, reason, conf)) = verdict {
-            box_of[id] = Some(boxes.len());
+            box_of.set(id, Some(boxes.len()));
             boxes.push((id, kind, reason, conf));
         }
     }
@@ -260,17 +283,19 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
 /// A box whose class says promo but which holds only headline links to
 /// stories, with no advertising evidence (see `evidence.rs`): related.
 fn editorial_teaser(ctx: &Ctx, id: NodeId, class: &str) -> Option<(Kind, Reason, f32)> {
-    evidence::editorial_teaser(ctx.doc, ctx.stats, ctx.leaves, ctx.first_leaf[id], id).then(|| {
-        (
-            Kind::Related,
-            Reason::new(
-                ReasonCode::EditorialTeaser,
-                format!("class/id '{class}', but headline links and no advertising evidence"),
+    evidence::editorial_teaser(ctx.doc, ctx.stats, ctx.leaves, ctx.first_leaf.at(id), id).then(
+        || {
+            (
+                Kind::Related,
+                Reason::new(
+                    ReasonCode::EditorialTeaser,
+                    format!("class/id '{class}', but headline links and no advertising evidence"),
+                )
+                .quoting_markup(class),
+                LINE_CUE,
             )
-            .quoting_markup(class),
-            LINE_CUE,
-        )
-    })
+        },
+    )
 }
 
 /// A widget (aside, complementary) by what it holds.
@@ -343,7 +368,7 @@ fn selling_widget(ctx: &Ctx, id: NodeId, what: &str) -> Option<(Kind, Reason, f3
     let mut first: Option<String> = None;
     let mut cues_found = 0;
     let mut headlines = 0;
-    for leaf in ctx.leaves.iter().skip(ctx.first_leaf[id]).take(t.leaves) {
+    for leaf in ctx.leaves.iter().skip(ctx.first_leaf.at(id)).take(t.leaves) {
         // A column of headline links is recirculation, whatever sign-up
         // line sits beside them (SiliconANGLE's "Latest from theCUBE").
         if leaf_link_length(ctx.doc, leaf).0 >= HEADLINE_WORDS {
@@ -428,7 +453,7 @@ fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
 
 /// The text of the leaves under `id`, joined by spaces.
 fn visible_text(ctx: &Ctx, id: NodeId) -> String {
-    let start = ctx.first_leaf[id];
+    let start = ctx.first_leaf.at(id);
     let mut text = String::new();
     for leaf in ctx.leaves.iter().skip(start) {
         if !ctx.stats.contains(id, leaf.owner) {
@@ -443,7 +468,7 @@ fn visible_text(ctx: &Ctx, id: NodeId) -> String {
 }
 
 fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
-    let i = ctx.first_leaf[id];
+    let i = ctx.first_leaf.at(id);
     ctx.leaves.get(i).map(|l| l.text.as_str())
 }
 
@@ -459,7 +484,7 @@ pub(super) fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
 /// An element that starts with a heading such as "You may also like" and is
 /// mostly links.
 fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
-    let leaf = ctx.leaves.get(ctx.first_leaf[id])?;
+    let leaf = ctx.leaves.get(ctx.first_leaf.at(id))?;
     let t = ctx.stats.of(id);
     if t.chars > MAX_WIDGET_CHARS
         || leaf.chars > MAX_LEAD_IN_CHARS
@@ -528,7 +553,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
 /// Whether `id`'s first leaf is its only heading: a container that stacks
 /// several headed widgets is not one widget.
 fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
-    let first = ctx.first_leaf[id];
+    let first = ctx.first_leaf.at(id);
     let count = ctx.stats.of(id).leaves;
     ctx.leaves
         .iter()
@@ -566,7 +591,7 @@ pub(super) fn conditional(
     } else {
         0.0
     };
-    if weight + ctx.region.scores[id] < 0.0 {
+    if weight + ctx.region.score(id) < 0.0 {
         return Some(shape_kind(
             ctx,
             id,

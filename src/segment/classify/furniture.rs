@@ -69,7 +69,7 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
                 .filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
             verdicts[h] = v;
             if let Some(u) = header {
-                let first = ctx.first_leaf[u];
+                let first = ctx.first_leaf.at(u);
                 let count = ctx.stats.of(u).leaves;
                 for j in first..(first + count).min(verdicts.len()) {
                     let l = &ctx.leaves[j];
@@ -146,7 +146,7 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         // list) marks the slot that follows, not the stories (issue 13,
         // cause 2: 2 of the 8 related snippets called promo on the WCXB
         // label pages).
-        let first = ctx.first_leaf[card];
+        let first = ctx.first_leaf.at(card);
         let headlines_before = (first..i)
             .filter(|&j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
             .count();

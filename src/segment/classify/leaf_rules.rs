@@ -379,7 +379,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 .ancestors(leaf.owner)
                 .find(|&a| ctx.stats.of(a).leaves >= 2)
                 .is_some_and(|a| {
-                    (ctx.first_leaf[a]..i)
+                    (ctx.first_leaf.at(a)..i)
                         .any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
                 });
             if !after_headline {

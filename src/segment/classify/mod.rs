@@ -198,7 +198,7 @@ pub struct PageFacts {
     /// The elements' widget-name cues.
     attr: AttrIndex,
     /// First leaf index under each node (usize::MAX when none).
-    first_leaf: Vec<usize>,
+    first_leaf: FirstLeaf,
     /// Elements inside a customer-review widget on a product page (see
     /// `reviews.rs`; empty on other pages).
     reviews: Vec<bool>,
@@ -347,7 +347,7 @@ struct Ctx<'a> {
     region_chars: usize,
     region_prose: usize,
     /// First leaf index under each node (usize::MAX when none).
-    first_leaf: &'a [usize],
+    first_leaf: &'a FirstLeaf,
     /// Class/id cues per element.
     attr: &'a AttrIndex,
     /// Elements inside a customer-review widget (empty off product pages).
@@ -404,7 +404,7 @@ pub fn classify(
     let mut verdicts: Vec<Option<Verdict>> = leaves
         .iter()
         .map(|l| {
-            box_of[l.owner].map(|b| {
+            box_of.get(l.owner).map(|b| {
                 let (node, kind, _, conf) = boxes[b];
                 let mut v = Verdict::shared(kind, conf, box_reasons[b].clone());
                 v.unit = Some(node);
@@ -412,6 +412,7 @@ pub fn classify(
             })
         })
         .collect();
+    drop(box_of);
     classify_leaves(&ctx, &mut verdicts, hints);
     let unclassified: Reasons = Rc::new([Reason::new(ReasonCode::Unclassified, "no signal")]);
     let mut verdicts: Vec<Verdict> = verdicts
@@ -575,12 +576,27 @@ fn average_link_words(doc: &Document, links: &[NodeId]) -> f64 {
     words as f64 / links.len() as f64
 }
 
+/// The first leaf index under each node, 4 bytes a node (as `usize` it
+/// took 16 MB of a 1000x1000 table's peak; issue 15). Leaves are fewer
+/// than nodes, whose count fits in a `u32`.
+pub struct FirstLeaf(Vec<u32>);
+
+impl FirstLeaf {
+    /// The first leaf under `id`, `usize::MAX` when none.
+    pub fn at(&self, id: NodeId) -> usize {
+        match self.0[id] {
+            u32::MAX => usize::MAX,
+            i => i as usize,
+        }
+    }
+}
+
 /// The first leaf under every node, by rolling leaf owners up the tree.
-fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Vec<usize> {
-    let mut first = vec![usize::MAX; doc.len()];
+fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> FirstLeaf {
+    let mut first = vec![u32::MAX; doc.len()];
     for (i, l) in leaves.iter().enumerate() {
-        if first[l.owner] == usize::MAX {
-            first[l.owner] = i;
+        if first[l.owner] == u32::MAX {
+            first[l.owner] = u32::try_from(i).expect("fewer leaves than nodes");
         }
     }
     for &id in stats.order.iter().rev() {
@@ -588,7 +604,7 @@ fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Vec<usize> {
             first[p] = first[p].min(first[id]);
         }
     }
-    first
+    FirstLeaf(first)
 }
 
 #[cfg(test)]
