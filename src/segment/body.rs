@@ -439,7 +439,7 @@ fn join_prose_neighbours(
         return;
     };
     for sib in doc.element_children(grandparent) {
-        if sib == parent || stats.position[sib] == usize::MAX || unlikely[sib] {
+        if sib == parent || stats.position(sib) == usize::MAX || unlikely[sib] {
             continue;
         }
         let t = stats.of(sib);
@@ -475,7 +475,7 @@ fn join_page_sections(
     while let Some(parent) = doc.parent(level) {
         for sib in doc.element_children(parent) {
             if sib == level
-                || stats.position[sib] == usize::MAX
+                || stats.position(sib) == usize::MAX
                 || unlikely[sib]
                 || is_chrome_element(doc, stats, sib)
             {
@@ -573,7 +573,7 @@ fn join_siblings(doc: &Document, top: NodeId, scores: &[f64], stats: &Stats) -> 
             roots.push(sib);
             continue;
         }
-        if stats.position[sib] == usize::MAX {
+        if stats.position(sib) == usize::MAX {
             continue;
         }
         let bonus = if !top_class.is_empty() && doc.attr(sib, "class") == Some(top_class) {

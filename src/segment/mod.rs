@@ -347,7 +347,7 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
     for n in nodes.iter_mut() {
         *n = doc.parent(*n).and_then(|p| top_of.get(p)).unwrap_or(*n);
     }
-    let order = |n: NodeId| stats.position.get(n).copied().unwrap_or(usize::MAX);
+    let order = |n: NodeId| stats.position(n);
     nodes.sort_by_key(|&n| (order(n), n));
     nodes.dedup();
     // A node inside another one of the list is covered by it.
@@ -383,9 +383,7 @@ impl Tops {
 /// Whether a block's climb from an owner goes on through `n` (see
 /// [`leaf_counts`]).
 fn climbs(stats: &stats::Stats, body: NodeId, n: NodeId, leaves: usize) -> bool {
-    n != body
-        && stats.position.get(n).is_some_and(|&p| p != usize::MAX)
-        && stats.of(n).leaves <= leaves
+    n != body && stats.position(n) != usize::MAX && stats.of(n).leaves <= leaves
 }
 
 /// [`Tops`] of a block of one leaf, what [`many_leaf_tops`] gives for it
@@ -548,7 +546,7 @@ fn group<'a>(
                 }
                 blocks.push(Block {
                     kind: v.kind,
-                    text: leaf.text.clone(),
+                    text: leaf.text.to_string(),
                     confidence: v.confidence,
                     reasons,
                     // Set once the block is whole (`label::describe`).
@@ -641,7 +639,7 @@ mod tests {
             let mut at = Some(owner);
             while let Some(n) = at {
                 if n == doc.body()
-                    || stats.position[n] == usize::MAX
+                    || stats.position(n) == usize::MAX
                     || stats.of(n).leaves > owners.len()
                 {
                     break;

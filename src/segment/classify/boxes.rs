@@ -469,7 +469,7 @@ fn visible_text(ctx: &Ctx, id: NodeId) -> String {
 
 fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
     let i = ctx.first_leaf.at(id);
-    ctx.leaves.get(i).map(|l| l.text.as_str())
+    ctx.leaves.get(i).map(|l| &*l.text)
 }
 
 /// Whether a leaf is set as a heading: a heading element, or a short line
@@ -524,7 +524,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
                 ReasonCode::HeadingRelated,
                 format!("heading '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text),
+            .quoting_words(&*leaf.text),
             DECLARED,
         ));
     }
@@ -532,7 +532,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         return Some((
             Kind::Promo,
             Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
-                .quoting_words(&leaf.text),
+                .quoting_words(&*leaf.text),
             DECLARED,
         ));
     }
@@ -543,7 +543,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
                 ReasonCode::HeadingChrome,
                 format!("heading '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text),
+            .quoting_words(&*leaf.text),
             NAMED,
         ));
     }

@@ -166,7 +166,7 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
                         ReasonCode::SponsoredCard,
                         format!("card labelled '{}'", leaf.text),
                     )
-                    .quoting_words(&leaf.text),
+                    .quoting_words(&*leaf.text),
                 );
             }
             verdicts[j].unit = Some(card);
@@ -287,7 +287,7 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 ReasonCode::DanglingHeading,
                 format!("heading over no article text '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text)])
+            .quoting_words(&*leaf.text)])
             .collect();
         v.lead = false;
         verdicts[i] = v;
@@ -306,14 +306,14 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         .order
         .iter()
         .filter(|&&n| ctx.in_region[n] && doc.is(n, "hr"))
-        .map(|&n| ctx.stats.position[n])
+        .map(|&n| ctx.stats.position(n))
         .collect();
     let mut sections: Vec<Vec<usize>> = Vec::new();
     let mut prev_pos = 0usize;
     let mut prev_part = None;
     for &i in &body_leaves {
         let leaf = &ctx.leaves[i];
-        let pos = ctx.stats.position[leaf.owner];
+        let pos = ctx.stats.position(leaf.owner);
         let after_hr = hr_positions.iter().any(|&h| h > prev_pos && h < pos);
         let heading = doc
             .tag(leaf.owner)

@@ -55,7 +55,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
             Kind::Promo,
             DECLARED,
             Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
-                .quoting_words(&leaf.text),
+                .quoting_words(&*leaf.text),
         ));
     }
     let (strong, weak) = promo_phrases(&leaf.text);
@@ -313,7 +313,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                             .first()
                             .is_some_and(|r| r.code == ReasonCode::AdLabel);
                         if v.kind == Kind::Related || ad_label {
-                            lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));
+                            lead_in = Some((v.kind, leaf.text.to_string(), leaf.owner));
                         } else {
                             lead_in = None;
                         }
@@ -370,7 +370,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 Kind::Promo,
                 SURE,
                 Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
-                    .quoting_words(&leaf.text),
+                    .quoting_words(&*leaf.text),
             ));
             // Outside the body, the links under an ad label ("Paid
             // Partner") are the ad's; a label after a headline ("InnoGames
@@ -383,7 +383,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                         .any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
                 });
             if !after_headline {
-                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+                lead_in = Some((Kind::Promo, leaf.text.to_string(), leaf.owner));
             }
             continue;
         }
@@ -405,11 +405,11 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 );
                 v.unit = Some(leaf.owner);
                 verdicts[i] = Some(v);
-                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+                lead_in = Some((Kind::Promo, leaf.text.to_string(), leaf.owner));
                 continue;
             }
             verdicts[i] = Some(related_heading(leaf, STRONG));
-            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+            lead_in = Some((Kind::Related, leaf.text.to_string(), leaf.owner));
             continue;
         }
         // "READ MORE: Other headline" inline.
@@ -681,7 +681,7 @@ fn related_heading(leaf: &Leaf, confidence: f32) -> Verdict {
             ReasonCode::HeadingRelated,
             format!("heading '{}'", leaf.text),
         )
-        .quoting_words(&leaf.text),
+        .quoting_words(&*leaf.text),
     );
     v.unit = Some(leaf.owner);
     v

@@ -456,7 +456,7 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
     let text: String = latent
         .leaves
         .iter()
-        .map(|l| l.text.as_str())
+        .map(|l| &*l.text)
         .collect::<Vec<_>>()
         .join(" ");
     let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
@@ -476,7 +476,7 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
                 ReasonCode::AdLabel,
                 format!("hidden box labelled '{}'", l.text),
             )
-            .quoting_words(&l.text),
+            .quoting_words(&*l.text),
         )
     } else if let Some(m) = cues::related_attr().find(&names) {
         (
