@@ -271,12 +271,15 @@ pub fn find(
     let mut is_candidate = vec![false; doc.len()];
     let mut candidates: Vec<NodeId> = Vec::new();
     for leaf in leaves {
-        if leaf.chars < MIN_SCORED_CHARS || unlikely[leaf.owner] || !is_scored_paragraph(doc, leaf)
+        if (leaf.chars as usize) < MIN_SCORED_CHARS
+            || unlikely[leaf.owner]
+            || !is_scored_paragraph(doc, leaf)
         {
             continue;
         }
-        let points =
-            1.0 + (leaf.commas + 1) as f64 + ((leaf.chars / 100) as f64).min(MAX_LENGTH_POINTS);
+        let points = 1.0
+            + (leaf.commas as usize + 1) as f64
+            + ((leaf.chars as usize / 100) as f64).min(MAX_LENGTH_POINTS);
         for (level, anc) in doc.ancestors(leaf.owner).take(ANCESTOR_LEVELS).enumerate() {
             let Some(tag) = doc.tag(anc) else { break };
             if doc.parent(anc).is_none() {
@@ -537,7 +540,7 @@ fn densest_prose(
     let mut prose = vec![0usize; doc.len()];
     for l in leaves {
         if !unlikely[l.owner] && l.is_prose() {
-            prose[l.owner] += l.chars;
+            prose[l.owner] += l.chars as usize;
         }
     }
     for &id in stats.order.iter().rev() {

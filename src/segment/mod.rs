@@ -224,7 +224,7 @@ fn article_chars(leaves: &[Leaf], c: &Classified) -> usize {
         .iter()
         .zip(&c.verdicts)
         .filter(|(l, v)| v.kind == Kind::Content && !v.not_body && c.in_region[l.owner])
-        .map(|(l, _)| l.chars)
+        .map(|(l, _)| l.chars as usize)
         .sum()
 }
 

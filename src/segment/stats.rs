@@ -252,12 +252,12 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
         let prose = l.is_prose();
         let heading = doc.tag(l.owner).is_some_and(tag_sets::heading);
         t.add(&Packed::pack(&Totals {
-            chars: l.chars,
-            link_chars: l.link_chars,
+            chars: l.chars as usize,
+            link_chars: l.link_chars as usize,
             leaves: 1,
-            commas: l.commas,
-            prose_chars: if prose { l.chars } else { 0 },
-            heading_chars: if heading { l.chars } else { 0 },
+            commas: l.commas as usize,
+            prose_chars: if prose { l.chars as usize } else { 0 },
+            heading_chars: if heading { l.chars as usize } else { 0 },
             ..Totals::default()
         }));
     }

@@ -477,8 +477,9 @@ fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
 pub(super) fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
     let tag = doc.tag(leaf.owner).unwrap_or("");
     tag_sets::heading_like(tag)
-        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
-        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
+        || ((leaf.chars as usize) <= MAX_LEAD_IN_CHARS
+            && leaf.bold_chars as usize * 10 >= leaf.chars as usize * 9)
+        || ((leaf.chars as usize) <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
 }
 
 /// An element that starts with a heading such as "You may also like" and is
@@ -487,13 +488,13 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
     let leaf = ctx.leaves.get(ctx.first_leaf.at(id))?;
     let t = ctx.stats.of(id);
     if t.chars > MAX_WIDGET_CHARS
-        || leaf.chars > MAX_LEAD_IN_CHARS
+        || leaf.chars as usize > MAX_LEAD_IN_CHARS
         || !is_heading_like(ctx.doc, leaf)
     {
         return None;
     }
-    let rest_chars = t.chars.saturating_sub(leaf.chars);
-    let rest_links = t.link_chars.saturating_sub(leaf.link_chars);
+    let rest_chars = t.chars.saturating_sub(leaf.chars as usize);
+    let rest_links = t.link_chars.saturating_sub(leaf.link_chars as usize);
     let rest_density = if rest_chars == 0 {
         0.0
     } else {
@@ -738,8 +739,9 @@ pub(super) fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
         // `<span>` inside the `<a>`) is measured the same way: the cards of
         // a "More diets" grid went to chrome as "0.0 words per link" (WCXB
         // label pages).
-        let whole_link = leaf.link_chars >= leaf.chars && !in_figure(doc, leaf.owner);
-        if leaf.link_chars > 0 && (is_heading_like(doc, leaf) || whole_link) {
+        let whole_link =
+            leaf.link_chars as usize >= leaf.chars as usize && !in_figure(doc, leaf.owner);
+        if leaf.link_chars as usize > 0 && (is_heading_like(doc, leaf) || whole_link) {
             return (
                 leaf.text.split_whitespace().count() as f64,
                 leaf.text.chars().count() as f64,

@@ -52,7 +52,7 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
         let found = (0..ctx.leaves.len()).find(|&i| {
             let l = &ctx.leaves[i];
             weak_chrome(&verdicts[i])
-                && l.chars <= MAX_HEADER_CHARS
+                && (l.chars as usize) <= MAX_HEADER_CHARS
                 && l.link_density() < LINK_LIST_DENSITY
                 && similar(&l.text)
         });
@@ -207,7 +207,7 @@ fn is_section_heading(doc: &Document, leaf: &Leaf) -> bool {
     // A heading element written as a sentence is a pull quote.
     let sentence = leaf.text.ends_with(['.', '。']);
     (heading_rank(doc, leaf) < OTHER_HEADING_RANK && !sentence)
-        || (leaf.chars <= MAX_LABEL_CHARS && leaf.text.ends_with(':'))
+        || ((leaf.chars as usize) <= MAX_LABEL_CHARS && leaf.text.ends_with(':'))
 }
 
 /// A heading in the body whose section holds no article text, only what
@@ -336,10 +336,13 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
         prev_pos = pos;
     }
-    let body_chars: usize = body_leaves.iter().map(|&i| ctx.leaves[i].chars).sum();
+    let body_chars: usize = body_leaves
+        .iter()
+        .map(|&i| ctx.leaves[i].chars as usize)
+        .sum();
     let mut chars_before = 0usize;
     for (n, section) in sections.iter().enumerate() {
-        let section_chars: usize = section.iter().map(|&i| ctx.leaves[i].chars).sum();
+        let section_chars: usize = section.iter().map(|&i| ctx.leaves[i].chars as usize).sum();
         let starts_at = chars_before;
         chars_before += section_chars;
         // Promotional copy follows the story: the first section and those

@@ -68,7 +68,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
         ));
     }
     if boxed == Kind::Boilerplate
-        && leaf.chars <= MAX_LEAD_IN_CHARS
+        && (leaf.chars as usize) <= MAX_LEAD_IN_CHARS
         && cues::related_heading().is_match(&leaf.text)
     {
         return Some(related_heading(leaf, SUGGESTED));
@@ -83,7 +83,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
 /// articles" and "Latest" lists of headlines that went to chrome.
 fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Option<Verdict> {
     if leaf.link_density() < HEADLINE_LINE_DENSITY
-        || leaf.chars > MAX_FURNITURE_CHARS
+        || leaf.chars as usize > MAX_FURNITURE_CHARS
         || cues::boilerplate_text().is_match(&leaf.text)
         || is_legal_link(&leaf.text)
     {
@@ -205,7 +205,7 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
             .trim()
             .to_ascii_lowercase()
     };
-    if leaf.chars <= SHORT_PROMO_CHARS {
+    if (leaf.chars as usize) <= SHORT_PROMO_CHARS {
         if let Some(&a) = leaf.links.iter().find(|&&a| {
             let h = href(a);
             APP_OR_DONATION_TARGETS.iter().any(|t| h.contains(t))
@@ -223,7 +223,7 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
         })
     };
     (leaf.links.len() >= MIN_SOCIAL_LINKS
-        && leaf.chars <= MAX_FOLLOW_ROW_CHARS
+        && (leaf.chars as usize) <= MAX_FOLLOW_ROW_CHARS
         && leaf.link_density() >= HEADED_LIST_DENSITY
         && leaf.links.iter().all(|&a| social(a)))
     .then(|| doc.shown_text(leaf.links[0]).trim().to_string())
@@ -387,7 +387,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             }
             continue;
         }
-        if leaf.chars <= MAX_LEAD_IN_CHARS
+        if (leaf.chars as usize) <= MAX_LEAD_IN_CHARS
             && (is_heading_like(doc, leaf) || !inside)
             && cues::related_heading().is_match(&leaf.text)
         {
@@ -428,7 +428,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             ));
             continue;
         }
-        if leaf.chars <= MAX_FURNITURE_CHARS || is_legal_link_row(leaf) {
+        if (leaf.chars as usize) <= MAX_FURNITURE_CHARS || is_legal_link_row(leaf) {
             if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
@@ -448,7 +448,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             strong.len() >= 2
                 || (strong.len() == 1
                     && (Some(i) != lede || is_disclosure(&leaf.text))
-                    && (leaf.chars <= SHORT_PROMO_CHARS || !weak.is_empty()))
+                    && ((leaf.chars as usize) <= SHORT_PROMO_CHARS || !weak.is_empty()))
         } else {
             !strong.is_empty() || !weak.is_empty()
         };
@@ -487,7 +487,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             ));
             continue;
         }
-        if leaf.chars <= MAX_CREDIT_CHARS {
+        if (leaf.chars as usize) <= MAX_CREDIT_CHARS {
             if let Some(m) = credit_only(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
@@ -558,7 +558,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             if i > h
                 && i < region_start
                 && i - h <= MAX_HEADER_LEAVES
-                && leaf.chars <= MAX_HEADER_CHARS
+                && (leaf.chars as usize) <= MAX_HEADER_CHARS
                 && ld < LINK_LIST_DENSITY
             {
                 let mut v = Verdict::new(
@@ -570,7 +570,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     ),
                 );
                 // Captions of the lead picture are not the standfirst.
-                v.lead = leaf.chars >= MIN_LEAD_CHARS
+                v.lead = leaf.chars as usize >= MIN_LEAD_CHARS
                     && leaf.whole_owner
                     && !is_caption(ctx, leaf.owner)
                     && credit_only(&leaf.text).is_none();
@@ -579,7 +579,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             }
         }
         if ld >= LINK_LIST_DENSITY {
-            if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
+            if let Some(c) = cta.filter(|_| (leaf.chars as usize) <= MAX_LEAD_IN_CHARS) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Promo,
                     LINE_CUE,
@@ -634,7 +634,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
 /// paragraph.
 fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
     leaf.link_density() >= LINK_LIST_DENSITY
-        && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
+        && (kind != Kind::Promo || !inside || (leaf.chars as usize) <= MAX_LEAD_IN_CHARS)
 }
 
 /// The leaf holding the article's headline: an `<h1>` (or heading) that
@@ -709,7 +709,7 @@ fn governed(kind: Kind, heading: &str, unit: NodeId, confidence: f32) -> Verdict
 /// product pages showed only that row, 330 characters, and extracted it
 /// as their article). Prose that cites a copyright is not mostly links.
 fn is_legal_link_row(leaf: &Leaf) -> bool {
-    leaf.chars <= MAX_LEGAL_ROW_CHARS && leaf.link_density() >= LINK_LIST_DENSITY
+    (leaf.chars as usize) <= MAX_LEGAL_ROW_CHARS && leaf.link_density() >= LINK_LIST_DENSITY
 }
 
 /// The longest legal row of links (a footer's row of a dozen policies).

@@ -459,8 +459,8 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
         .map(|l| &*l.text)
         .collect::<Vec<_>>()
         .join(" ");
-    let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
-    let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
+    let chars: usize = latent.leaves.iter().map(|l| l.chars as usize).sum();
+    let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars as usize).sum();
     let links: Vec<NodeId> = doc
         .find_all(latent.root, "a")
         .filter(|&a| doc.attr(a, "href").is_some())
