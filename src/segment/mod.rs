@@ -509,7 +509,7 @@ fn group<'a>(
     for (leaf, v) in sequence {
         let next = Joinable {
             kind: v.kind,
-            unit: v.unit,
+            unit: v.unit(),
             table: if v.kind == Kind::Content {
                 cell_table(doc, leaf.owner)
             } else {

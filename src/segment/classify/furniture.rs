@@ -65,7 +65,7 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
             v.not_body = true;
             // The box the cleaning removed around it is the article's header.
             let header = verdicts[h]
-                .unit
+                .unit()
                 .filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
             verdicts[h] = v;
             if let Some(u) = header {
@@ -169,7 +169,7 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     .quoting_words(&*leaf.text),
                 );
             }
-            verdicts[j].unit = Some(card);
+            verdicts[j].set_unit(Some(card));
         }
     }
 }
@@ -298,7 +298,7 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
 pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
     let doc = ctx.doc;
     let body_leaves: Vec<usize> = (0..ctx.leaves.len())
-        .filter(|&i| ctx.in_region[ctx.leaves[i].owner] && verdicts[i].unit.is_none())
+        .filter(|&i| ctx.in_region[ctx.leaves[i].owner] && verdicts[i].unit().is_none())
         .collect();
     // Section starts: after an <hr>, or at a heading.
     let hr_positions: Vec<usize> = ctx
@@ -389,16 +389,10 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     format!("section with {} promotional cues", cues_found.len()),
                 )];
                 reasons.extend(cues_found.iter().take(2).cloned());
-                verdicts[i] = Verdict {
-                    kind: Kind::Promo,
-                    confidence: SUGGESTED,
-                    reasons: reasons.into(),
-                    unit,
-                    not_body: false,
-                    lead: false,
-                };
+                verdicts[i] = Verdict::shared(Kind::Promo, SUGGESTED, reasons.into());
+                verdicts[i].set_unit(unit);
             } else if verdicts[i].kind == Kind::Promo {
-                verdicts[i].unit = unit;
+                verdicts[i].set_unit(unit);
             }
         }
     }
@@ -415,10 +409,10 @@ pub(super) fn promo_runs(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let boxed_only = v.kind == Kind::Boilerplate
             && v.reasons.len() == 1
             && v.reasons[0].code == ReasonCode::Landmark;
-        if !boxed_only || !ctx.leaves[i].is_prose() || v.unit.is_none() {
+        if !boxed_only || !ctx.leaves[i].is_prose() || v.unit().is_none() {
             continue;
         }
-        let unit = v.unit;
+        let unit = v.unit();
         let promo_line = |j: usize| {
             let w = &verdicts[j];
             w.kind == Kind::Promo

@@ -101,7 +101,7 @@ fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Opti
             format!("a headline link of {words:.0} words in chrome"),
         ),
     );
-    v.unit = unit;
+    v.set_unit(unit);
     Some(v)
 }
 
@@ -321,7 +321,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                         continue;
                     }
                     if boxed.kind == Kind::Boilerplate && !ctx.in_region[leaf.owner] {
-                        if let Some(v) = headline_in_chrome(doc, leaf, boxed.unit) {
+                        if let Some(v) = headline_in_chrome(doc, leaf, boxed.unit()) {
                             verdicts[i] = Some(v);
                             continue;
                         }
@@ -403,7 +403,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     Reason::new(ReasonCode::PromoPhrase, format!("heading '{}'", leaf.text))
                         .quoting_words(m),
                 );
-                v.unit = Some(leaf.owner);
+                v.set_unit(Some(leaf.owner));
                 verdicts[i] = Some(v);
                 lead_in = Some((Kind::Promo, leaf.text.to_string(), leaf.owner));
                 continue;
@@ -468,14 +468,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 );
             }
             let conf = (SHAPE + PER_PROMO_CUE * reasons.len() as f32).min(SURE);
-            verdicts[i] = Some(Verdict {
-                kind: Kind::Promo,
-                confidence: conf,
-                reasons: reasons.into(),
-                unit: None,
-                not_body: false,
-                lead: false,
-            });
+            verdicts[i] = Some(Verdict::shared(Kind::Promo, conf, reasons.into()));
             continue;
         }
         if let Some(c) = promo_link_target(doc, leaf) {
@@ -517,7 +510,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     "link to the previous or next article",
                 ),
             );
-            v.unit = doc.parent(leaf.owner);
+            v.set_unit(doc.parent(leaf.owner));
             verdicts[i] = Some(v);
             continue;
         }
@@ -602,7 +595,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     format!("link density {ld:.2}, {words:.1} words per link"),
                 ),
             );
-            v.unit = doc.parent(leaf.owner);
+            v.set_unit(doc.parent(leaf.owner));
             verdicts[i] = Some(v);
             continue;
         }
@@ -683,7 +676,7 @@ fn related_heading(leaf: &Leaf, confidence: f32) -> Verdict {
         )
         .quoting_words(&*leaf.text),
     );
-    v.unit = Some(leaf.owner);
+    v.set_unit(Some(leaf.owner));
     v
 }
 
@@ -699,7 +692,7 @@ fn governed(kind: Kind, heading: &str, unit: NodeId, confidence: f32) -> Verdict
         )
         .quoting_words(heading),
     );
-    v.unit = Some(unit);
+    v.set_unit(Some(unit));
     v
 }
 
