@@ -280,15 +280,15 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
         };
         let mut v = verdicts[j].clone();
         v.confidence = v.confidence.min(SHAPE);
-        let first = v.reasons.first().cloned();
-        v.reasons = first
-            .into_iter()
-            .chain([Reason::new(
+        let mut reasons: Vec<Reason> = v.reasons.first().cloned().into_iter().collect();
+        reasons.push(
+            Reason::new(
                 ReasonCode::DanglingHeading,
                 format!("heading over no article text '{}'", leaf.text),
             )
-            .quoting_words(&*leaf.text)])
-            .collect();
+            .quoting_words(&*leaf.text),
+        );
+        v.reasons = reasons.into();
         v.lead = false;
         verdicts[i] = v;
     }

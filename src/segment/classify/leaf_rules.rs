@@ -531,7 +531,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             let reasons = body_reasons
                 .entry(ld.to_bits())
                 .or_insert_with(|| {
-                    Rc::new([Reason::new(
+                    Rc::new(vec![Reason::new(
                         ReasonCode::ArticleBody,
                         format!("in the article body, link density {ld:.2}"),
                     )])

@@ -308,12 +308,14 @@ pub struct Verdict {
     pub lead: bool,
 }
 
-/// A verdict's reasons, shared between the leaves that have the same.
-pub type Reasons = Rc<[Reason]>;
+/// A verdict's reasons, shared between the leaves that have the same,
+/// behind a thin pointer (a slice's fat one made a verdict 32 bytes, not
+/// 24: 8 MB of a 1000x1000 table's peak; issue 15).
+pub type Reasons = Rc<Vec<Reason>>;
 
 impl Verdict {
     fn new(kind: Kind, confidence: f32, reason: Reason) -> Self {
-        Verdict::shared(kind, confidence, Rc::new([reason]))
+        Verdict::shared(kind, confidence, Rc::new(vec![reason]))
     }
 
     /// A verdict with reasons other verdicts hold too.
@@ -414,7 +416,7 @@ pub fn classify(
     // One copy of each box's reason for all its leaves.
     let box_reasons: Vec<Reasons> = boxes
         .iter()
-        .map(|(_, _, reason, _)| Rc::new([reason.clone()]) as Reasons)
+        .map(|(_, _, reason, _)| Rc::new(vec![reason.clone()]))
         .collect();
     let mut verdicts: Vec<Option<Verdict>> = leaves
         .iter()
@@ -429,7 +431,7 @@ pub fn classify(
         .collect();
     drop(box_of);
     classify_leaves(&ctx, &mut verdicts, hints);
-    let unclassified: Reasons = Rc::new([Reason::new(ReasonCode::Unclassified, "no signal")]);
+    let unclassified: Reasons = Rc::new(vec![Reason::new(ReasonCode::Unclassified, "no signal")]);
     let mut verdicts: Vec<Verdict> = verdicts
         .into_iter()
         .map(|v| {
