@@ -671,8 +671,9 @@ fn one_giant_table() {
     // 416 MB since a leaf's counts are 4 bytes; 408 MB since a verdict's
     // widget is 4 bytes; 392 MB since a leaf's node and link lists sit
     // behind thin pointers; 387 MB since a verdict's shared reasons do
-    // (issue 15: 2 s and 300 MB is the goal, see the README's note).
-    let (out, _) = case("1000x1000 table", page(&body), guard_ms(4_000), 500 * MB);
+    // (issue 15: 2 s and 300 MB is the goal, see the README's note). CPU
+    // 3.3-3.5 s on a quiet machine.
+    let (out, _) = case("1000x1000 table", page(&body), guard_ms(3_500), 500 * MB);
     let (a, _) = out.expect("an analysis");
     assert_eq!(
         a.blocks.len(),
