@@ -557,6 +557,18 @@ mod tests {
     }
 
     #[test]
+    fn a_leaf_is_72_bytes_and_a_cell_without_links_allocates_none() {
+        // One leaf per cell: a 1000x1000 table holds a million (issue 15).
+        assert!(std::mem::size_of::<Leaf>() <= 72);
+        let d = parse_html("<table><tr><td>1.2</td><td><a href=/x>a</a> b</td></tr></table>");
+        let leaves = cut(&d, d.body());
+        assert!(leaves[0].links.0.is_none());
+        assert_eq!(leaves[0].nodes.len(), 1);
+        assert_eq!(leaves[1].links.len(), 1);
+        assert_eq!(leaves[1].nodes.len(), 2);
+    }
+
+    #[test]
     fn splits_at_block_boundaries_and_collapses_space() {
         assert_eq!(
             texts("<div>Intro <b>bold</b>\n text<p>Para  one</p>tail<ul><li>a</li><li>b</li></ul></div>"),

@@ -629,6 +629,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_verdict_is_24_bytes_and_keeps_its_unit() {
+        // One verdict per leaf: a 1000x1000 table holds a million (issue 15).
+        assert!(std::mem::size_of::<Verdict>() <= 24);
+        let reason = Reason::new(ReasonCode::Unclassified, "no signal");
+        let mut v = Verdict::new(Kind::Content, NO_SIGNAL, reason);
+        assert_eq!(v.unit(), None);
+        v.set_unit(Some(7));
+        assert_eq!(v.unit(), Some(7));
+        v.set_unit(None);
+        assert_eq!(v.unit(), None);
+    }
+
+    #[test]
     fn every_taxonomy_prefix_holds_a_dash() {
         // widget_names skips the prefix scan for tokens without a '-'.
         assert!(TAXONOMY_PREFIXES.iter().all(|p| p.contains('-')));
