@@ -53,7 +53,7 @@ pub fn add(doc: &Document, stats: &Stats, blocks: &mut Vec<Block>, selection: &m
         {
             slots.pop();
         }
-        slot_end = Some(stats.end[slot.node]);
+        slot_end = Some(stats.end(slot.node));
         slots.push(slot);
     }
     if slots.is_empty() {
@@ -94,8 +94,8 @@ fn covered_positions(doc: &Document, stats: &Stats, blocks: &[Block]) -> Vec<boo
         .flat_map(|b| b.nodes.iter())
         .filter(|&&n| doc.element(n).is_some())
         .filter_map(|&n| {
-            let p = *stats.position.get(n)?;
-            (p < len).then(|| (p, stats.end[n]))
+            let p = stats.position(n);
+            (p < len).then(|| (p, stats.end(n)))
         });
     for (start, end) in spans {
         open[start] += 1;
@@ -141,7 +141,7 @@ fn slot_at(doc: &Document, stats: &Stats, id: NodeId) -> Option<Slot> {
         let Some(p) = doc.parent(cur) else {
             break;
         };
-        let visible = stats.position.get(p).is_some_and(|&q| q != usize::MAX);
+        let visible = stats.position(p) != usize::MAX;
         if p == body || !visible || stats.of(p).chars > 0 {
             break;
         }
@@ -242,7 +242,7 @@ fn merge_in_order(doc: &Document, stats: &Stats, blocks: &mut Vec<Block>, found:
                 } else {
                     doc.parent(n).unwrap_or(n)
                 };
-                stats.position.get(e).copied().unwrap_or(usize::MAX)
+                stats.position(e)
             })
             .unwrap_or(usize::MAX)
     };

@@ -7,6 +7,7 @@
 
 use super::leaves::Leaf;
 use super::stats::Stats;
+use super::IdMap;
 use crate::cues;
 use crate::dom::{Document, NodeId};
 use crate::tag_sets;
@@ -96,15 +97,38 @@ pub struct Region {
     pub top: NodeId,
     /// The winner and the siblings that join it, in document order.
     pub roots: Vec<NodeId>,
-    /// Final candidate scores, indexed by node id (0 for non-candidates).
-    pub scores: Vec<f64>,
+    /// Final candidate scores (see [`Region::score`]).
+    scores: Scores,
     /// The page declares no article and the body is its whole `<main>`
     /// (see `anchors::prefer_main`) or holds under half the page's prose:
     /// its link lists and forms are its content, not boxes to clean.
     pub spread: bool,
 }
 
+/// The non-zero scores by node: as a vector over the page they took 8
+/// bytes a node (16 MB of a 1000x1000 table's peak, where no cell is long
+/// enough to score; issue 15).
+#[derive(Debug, Clone, Default)]
+struct Scores(IdMap<f64>);
+
+impl Scores {
+    fn keep(all: &[f64]) -> Scores {
+        Scores(
+            all.iter()
+                .enumerate()
+                .filter(|&(_, &s)| s != 0.0)
+                .map(|(id, &s)| (id, s))
+                .collect(),
+        )
+    }
+}
+
 impl Region {
+    /// A node's final candidate score, 0 for non-candidates.
+    pub fn score(&self, id: NodeId) -> f64 {
+        self.scores.0.get(&id).copied().unwrap_or(0.0)
+    }
+
     /// Takes in the container of a page's repeated items (a listing's
     /// cards, a thread's posts; see `items.rs`), which holds `held` times
     /// the body's text (prose for posts). The scoring picks one item, a
@@ -255,12 +279,15 @@ pub fn find(
     let mut is_candidate = vec![false; doc.len()];
     let mut candidates: Vec<NodeId> = Vec::new();
     for leaf in leaves {
-        if leaf.chars < MIN_SCORED_CHARS || unlikely[leaf.owner] || !is_scored_paragraph(doc, leaf)
+        if (leaf.chars as usize) < MIN_SCORED_CHARS
+            || unlikely[leaf.owner]
+            || !is_scored_paragraph(doc, leaf)
         {
             continue;
         }
-        let points =
-            1.0 + (leaf.commas + 1) as f64 + ((leaf.chars / 100) as f64).min(MAX_LENGTH_POINTS);
+        let points = 1.0
+            + (leaf.commas as usize + 1) as f64
+            + ((leaf.chars as usize / 100) as f64).min(MAX_LENGTH_POINTS);
         for (level, anc) in doc.ancestors(leaf.owner).take(ANCESTOR_LEVELS).enumerate() {
             let Some(tag) = doc.tag(anc) else { break };
             if doc.parent(anc).is_none() {
@@ -294,7 +321,7 @@ pub fn find(
         return Region {
             top: body,
             roots: vec![body],
-            scores,
+            scores: Scores::keep(&scores),
             spread: false,
         };
     };
@@ -303,7 +330,7 @@ pub fn find(
         return Region {
             top,
             roots: vec![top],
-            scores,
+            scores: Scores::keep(&scores),
             spread: false,
         };
     }
@@ -403,7 +430,7 @@ pub fn find(
     Region {
         top,
         roots,
-        scores,
+        scores: Scores::keep(&scores),
         spread,
     }
 }
@@ -429,7 +456,7 @@ fn join_prose_neighbours(
         return;
     };
     for sib in doc.element_children(grandparent) {
-        if sib == parent || stats.position[sib] == usize::MAX || unlikely[sib] {
+        if sib == parent || stats.position(sib) == usize::MAX || unlikely[sib] {
             continue;
         }
         let t = stats.of(sib);
@@ -465,7 +492,7 @@ fn join_page_sections(
     while let Some(parent) = doc.parent(level) {
         for sib in doc.element_children(parent) {
             if sib == level
-                || stats.position[sib] == usize::MAX
+                || stats.position(sib) == usize::MAX
                 || unlikely[sib]
                 || is_chrome_element(doc, stats, sib)
             {
@@ -527,7 +554,7 @@ fn densest_prose(
     let mut prose = vec![0usize; doc.len()];
     for l in leaves {
         if !unlikely[l.owner] && l.is_prose() {
-            prose[l.owner] += l.chars;
+            prose[l.owner] += l.chars as usize;
         }
     }
     for &id in stats.order.iter().rev() {
@@ -563,7 +590,7 @@ fn join_siblings(doc: &Document, top: NodeId, scores: &[f64], stats: &Stats) -> 
             roots.push(sib);
             continue;
         }
-        if stats.position[sib] == usize::MAX {
+        if stats.position(sib) == usize::MAX {
             continue;
         }
         let bonus = if !top_class.is_empty() && doc.attr(sib, "class") == Some(top_class) {

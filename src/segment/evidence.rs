@@ -66,8 +66,8 @@ pub fn editorial_teaser(
     let (mut chars, mut link_chars) = (0usize, 0usize);
     for leaf in leaves.iter().skip(first).take(count) {
         if !stats.within[leaf.owner].figure {
-            chars += leaf.chars;
-            link_chars += leaf.link_chars;
+            chars += leaf.chars as usize;
+            link_chars += leaf.link_chars as usize;
         }
     }
     if chars == 0 || (link_chars as f64) < MIN_LINK_DENSITY * chars as f64 {

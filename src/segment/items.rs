@@ -73,7 +73,7 @@ fn signature(doc: &Document, id: NodeId) -> (&str, &str) {
 /// Whether `id` may be a member of a group of `shape`.
 fn fits(doc: &Document, stats: &Stats, id: NodeId, shape: Shape) -> bool {
     let t = stats.of(id);
-    if stats.position[id] == usize::MAX
+    if stats.position(id) == usize::MAX
         || !doc.tag(id).is_some_and(tag_sets::item_container)
         || t.chars < shape.min_chars
         || t.chars > shape.max_chars

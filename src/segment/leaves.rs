@@ -16,18 +16,21 @@ pub struct Leaf {
     pub owner: NodeId,
     /// The run's top-level nodes (children of `owner`), in order.
     pub nodes: RunNodes,
-    /// Visible text, white space collapsed and trimmed.
-    pub text: String,
-    /// Characters of `text`.
-    pub chars: usize,
+    /// Visible text, white space collapsed and trimmed (boxed: no spare
+    /// capacity, 8 bytes less a leaf; issue 15).
+    pub text: Box<str>,
+    /// Characters of `text` (this and the other counts are 4 bytes: a
+    /// leaf's text is far below 4 GB, and 16 bytes less a leaf is 16 MB
+    /// less on a 1000x1000 table; issue 15).
+    pub chars: u32,
     /// Characters inside links with an `href`.
-    pub link_chars: usize,
+    pub link_chars: u32,
     /// Characters inside `<b>`, `<strong>` (a bold line acts as a heading).
-    pub bold_chars: usize,
+    pub bold_chars: u32,
     /// Links with an `href` that start in the run.
-    pub links: Vec<NodeId>,
+    pub links: NodeList,
     /// Commas in the text.
-    pub commas: usize,
+    pub commas: u32,
     /// True when the run is all the owner holds (no block children, no
     /// other runs).
     pub whole_owner: bool,
@@ -43,8 +46,10 @@ pub enum RunNodes {
     Empty,
     /// One node.
     One(NodeId),
-    /// Two or more.
-    Many(Vec<NodeId>),
+    /// Two or more, behind one thin pointer: 16 bytes a leaf for the enum,
+    /// where a vector made it 24 (8 MB of a 1000×1000 table; issue 15).
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<NodeId>>),
 }
 
 impl RunNodes {
@@ -52,12 +57,41 @@ impl RunNodes {
     fn push(&mut self, id: NodeId) {
         *self = match std::mem::take(self) {
             RunNodes::Empty => RunNodes::One(id),
-            RunNodes::One(first) => RunNodes::Many(vec![first, id]),
+            RunNodes::One(first) => RunNodes::Many(Box::new(vec![first, id])),
             RunNodes::Many(mut v) => {
                 v.push(id);
                 RunNodes::Many(v)
             }
         };
+    }
+}
+
+/// A leaf's links: none for most leaves (no allocation), else a list
+/// behind one thin pointer, 8 bytes a leaf where a boxed slice took 16
+/// (8 MB of a 1000×1000 table's cells, none of which links; issue 15).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NodeList(Option<Box<Box<[NodeId]>>>);
+
+impl From<Vec<NodeId>> for NodeList {
+    fn from(v: Vec<NodeId>) -> Self {
+        NodeList((!v.is_empty()).then(|| Box::new(v.into_boxed_slice())))
+    }
+}
+
+impl std::ops::Deref for NodeList {
+    type Target = [NodeId];
+
+    fn deref(&self) -> &[NodeId] {
+        self.0.as_deref().map_or(&[], |v| v)
+    }
+}
+
+impl<'a> IntoIterator for &'a NodeList {
+    type Item = &'a NodeId;
+    type IntoIter = std::slice::Iter<'a, NodeId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }
 
@@ -90,7 +124,7 @@ const PROSE_LINK_DENSITY: f64 = 0.25;
 impl Leaf {
     /// Whether the leaf reads as a paragraph of prose: long, few links.
     pub fn is_prose(&self) -> bool {
-        self.chars >= PROSE_CHARS
+        self.chars as usize >= PROSE_CHARS
             && self.link_density() < PROSE_LINK_DENSITY
             && !self.is_machine_text()
     }
@@ -100,7 +134,7 @@ impl Leaf {
     /// dumped as `https://cdn.../thumb.jpg`, eBay's anti-scraping runs of
     /// UUIDs). No one reads it; as prose it pulled the body search to it.
     pub fn is_machine_text(&self) -> bool {
-        if self.link_chars * 2 > self.chars {
+        if self.link_chars as usize * 2 > self.chars as usize {
             return false;
         }
         let (mut machine, mut all, mut words) = (0usize, 0usize, 0usize);
@@ -300,15 +334,17 @@ impl Cutter<'_> {
             .chars()
             .filter(|&c| c == ',' || (!c.is_ascii() && COMMAS.contains(&c)))
             .count();
+        // The parser caps its input: a leaf's counts fit in 4 bytes.
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.leaves.push(Leaf {
             owner,
             nodes: run.nodes,
-            chars,
-            link_chars: run.link_chars.min(chars),
-            bold_chars: run.bold_chars.min(chars),
-            links: run.links,
-            commas,
-            text: run.text,
+            chars: count(chars),
+            link_chars: count(run.link_chars.min(chars)),
+            bold_chars: count(run.bold_chars.min(chars)),
+            links: run.links.into(),
+            commas: count(commas),
+            text: run.text.into(),
             whole_owner: false,
         });
     }
@@ -514,7 +550,22 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         let d = parse_html(html);
-        cut(&d, d.body()).into_iter().map(|l| l.text).collect()
+        cut(&d, d.body())
+            .into_iter()
+            .map(|l| l.text.into())
+            .collect()
+    }
+
+    #[test]
+    fn a_leaf_is_72_bytes_and_a_cell_without_links_allocates_none() {
+        // One leaf per cell: a 1000x1000 table holds a million (issue 15).
+        assert!(std::mem::size_of::<Leaf>() <= 72);
+        let d = parse_html("<table><tr><td>1.2</td><td><a href=/x>a</a> b</td></tr></table>");
+        let leaves = cut(&d, d.body());
+        assert!(leaves[0].links.0.is_none());
+        assert_eq!(leaves[0].nodes.len(), 1);
+        assert_eq!(leaves[1].links.len(), 1);
+        assert_eq!(leaves[1].nodes.len(), 2);
     }
 
     #[test]
@@ -554,8 +605,8 @@ mod tests {
     fn words_meeting_at_an_element_boundary_are_spaced_but_not_counted() {
         let d = parse_html("<p>John <a href=/k>Knoll</a>, who<span>Sponsored</span></p>");
         let l = &cut(&d, d.body())[0];
-        assert_eq!(l.text, "John Knoll , who Sponsored");
-        assert_eq!(l.chars, "John Knoll, whoSponsored".chars().count());
+        assert_eq!(&*l.text, "John Knoll , who Sponsored");
+        assert_eq!(l.chars as usize, "John Knoll, whoSponsored".chars().count());
         assert_eq!(l.link_chars, 5);
     }
 
@@ -563,11 +614,11 @@ mod tests {
     fn hidden_subtrees_are_cut_apart() {
         let d = parse_html("<p>one</p><div style='display:none'><p>pop</p><p hidden>up</p><script>s</script></div><p>two</p>");
         let (leaves, latent) = cut_with_latent(&d, d.body());
-        let texts: Vec<&str> = leaves.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = leaves.iter().map(|l| &*l.text).collect();
         assert_eq!(texts, vec!["one", "two"]);
         assert_eq!(latent.len(), 1);
         assert_eq!(latent[0].before, 1);
-        let hidden: Vec<&str> = latent[0].leaves.iter().map(|l| l.text.as_str()).collect();
+        let hidden: Vec<&str> = latent[0].leaves.iter().map(|l| &*l.text).collect();
         assert_eq!(hidden, vec!["pop", "up"]);
     }
 
@@ -609,7 +660,7 @@ mod tests {
             "<div><a href=/r><div>Continue browsing<!-- --> in <!-- -->r/Python</div></a></div>",
         );
         let l = &cut(&d, d.body())[0];
-        assert_eq!(l.text, "Continue browsing in r/Python");
+        assert_eq!(&*l.text, "Continue browsing in r/Python");
         assert_eq!((l.link_chars, l.chars), (29, 29));
         // A space before the link stays outside it.
         let d = parse_html("<p>See <a href=/x>this</a> now</p>");
@@ -621,7 +672,7 @@ mod tests {
     fn counts_link_and_bold_characters() {
         let d = parse_html("<p><strong>Read:</strong> <a href='/x'>Other story</a></p>");
         let l = &cut(&d, d.body())[0];
-        assert_eq!(l.text, "Read: Other story");
+        assert_eq!(&*l.text, "Read: Other story");
         assert_eq!(l.link_chars, 11);
         assert_eq!(l.bold_chars, 5);
         assert_eq!(l.links.len(), 1);

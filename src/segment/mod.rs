@@ -31,6 +31,7 @@ use classify::{Classified, Verdict};
 use node_map::NodeMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 /// A map keyed by node id. The ids are small integers, unique in a page,
 /// so a multiply spreads them well enough; SipHash made the one block of a
@@ -181,18 +182,31 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         .iter()
         .map(|l| classify::classify_latent(doc, l))
         .collect();
-    let mut sequence: Vec<(&Leaf, &Verdict)> = Vec::with_capacity(leaves.len());
-    let mut pending = latent.iter().zip(&latent_verdicts).peekable();
-    for (i, pair) in leaves.iter().zip(&classified.verdicts).enumerate() {
-        while let Some((l, v)) = pending.next_if(|(l, _)| l.before <= i) {
-            sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
+    // Streamed into `group`: as a list it took 16 bytes a leaf (16 MB of
+    // a 1000x1000 table's peak; issue 15).
+    let mut visible = leaves
+        .iter()
+        .zip(&classified.verdicts)
+        .enumerate()
+        .peekable();
+    let mut hidden = latent.iter().zip(&latent_verdicts).peekable();
+    let mut current: Option<(std::slice::Iter<Leaf>, &Verdict)> = None;
+    let sequence = std::iter::from_fn(move || loop {
+        if let Some((rest, v)) = &mut current {
+            if let Some(leaf) = rest.next() {
+                return Some((leaf, *v));
+            }
+            current = None;
         }
-        sequence.push(pair);
-    }
-    for (l, v) in pending {
-        sequence.extend(l.leaves.iter().map(|leaf| (leaf, v)));
-    }
-    let mut blocks = group(doc, &stats, &sequence);
+        let next = visible.peek().map(|&(i, _)| i);
+        if let Some((l, v)) = hidden.next_if(|(l, _)| next.is_none_or(|i| l.before <= i)) {
+            current = Some((l.leaves.iter(), v));
+            continue;
+        }
+        return visible.next().map(|(_, pair)| pair);
+    });
+    let all = leaves.len() + latent.iter().map(|l| l.leaves.len()).sum::<usize>();
+    let mut blocks = group(doc, &stats, sequence, all);
     ad_slots::add(doc, &stats, &mut blocks, &mut selection);
     for b in &mut blocks {
         let (label, why) = label::describe(doc, b, hints.url);
@@ -214,7 +228,7 @@ fn article_chars(leaves: &[Leaf], c: &Classified) -> usize {
         .iter()
         .zip(&c.verdicts)
         .filter(|(l, v)| v.kind == Kind::Content && !v.not_body && c.in_region[l.owner])
-        .map(|(l, _)| l.chars)
+        .map(|(l, _)| l.chars as usize)
         .sum()
 }
 
@@ -343,7 +357,7 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
     for n in nodes.iter_mut() {
         *n = doc.parent(*n).and_then(|p| top_of.get(p)).unwrap_or(*n);
     }
-    let order = |n: NodeId| stats.position.get(n).copied().unwrap_or(usize::MAX);
+    let order = |n: NodeId| stats.position(n);
     nodes.sort_by_key(|&n| (order(n), n));
     nodes.dedup();
     // A node inside another one of the list is covered by it.
@@ -379,9 +393,7 @@ impl Tops {
 /// Whether a block's climb from an owner goes on through `n` (see
 /// [`leaf_counts`]).
 fn climbs(stats: &stats::Stats, body: NodeId, n: NodeId, leaves: usize) -> bool {
-    n != body
-        && stats.position.get(n).is_some_and(|&p| p != usize::MAX)
-        && stats.of(n).leaves <= leaves
+    n != body && stats.position(n) != usize::MAX && stats.of(n).leaves <= leaves
 }
 
 /// [`Tops`] of a block of one leaf, what [`many_leaf_tops`] gives for it
@@ -488,19 +500,26 @@ fn leaf_counts(
 }
 
 /// Merges consecutive leaves of one widget into blocks, each naming the
-/// elements that cover it (see [`cover`]).
-fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -> Vec<Block> {
+/// elements that cover it (see [`cover`]); `len` is how many leaves
+/// `sequence` gives.
+fn group<'a>(
+    doc: &Document,
+    stats: &stats::Stats,
+    sequence: impl Iterator<Item = (&'a Leaf, &'a Verdict)>,
+    len: usize,
+) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The owners of all blocks' leaves, block after block, and where each
     // block's start, for `cover` (one list, not one per block: a million
     // blocks made a million lists).
-    let mut owners: Vec<NodeId> = Vec::with_capacity(sequence.len());
+    let mut owners: Vec<NodeId> = Vec::with_capacity(len);
     let mut starts: Vec<usize> = Vec::new();
     let mut prev = None;
-    for &(leaf, v) in sequence {
+    let mut last_reasons: Option<&classify::Reasons> = None;
+    for (leaf, v) in sequence {
         let next = Joinable {
             kind: v.kind,
-            unit: v.unit,
+            unit: v.unit(),
             table: if v.kind == Kind::Content {
                 cell_table(doc, leaf.owner)
             } else {
@@ -518,9 +537,12 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
                 b.text.push(' ');
                 b.text.push_str(&leaf.text);
                 b.confidence = b.confidence.max(v.confidence);
-                for r in &v.reasons {
-                    if b.reasons.len() < MAX_REASONS && !b.reasons.contains(r) {
-                        b.reasons.push(r.clone());
+                // The same shared reasons as the last leaf's are in already.
+                if !last_reasons.is_some_and(|l| Rc::ptr_eq(l, &v.reasons)) {
+                    for r in v.reasons.iter() {
+                        if b.reasons.len() < MAX_REASONS && !b.reasons.contains(r) {
+                            b.reasons.push(r.clone());
+                        }
                     }
                 }
                 // `cover` sorts and deduplicates them.
@@ -534,7 +556,7 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
                 }
                 blocks.push(Block {
                     kind: v.kind,
-                    text: leaf.text.clone(),
+                    text: leaf.text.to_string(),
                     confidence: v.confidence,
                     reasons,
                     // Set once the block is whole (`label::describe`).
@@ -547,6 +569,7 @@ fn group(doc: &Document, stats: &stats::Stats, sequence: &[(&Leaf, &Verdict)]) -
             }
         }
         owners.push(leaf.owner);
+        last_reasons = Some(&v.reasons);
         prev = Some(next);
     }
     let body = doc.body();
@@ -626,7 +649,7 @@ mod tests {
             let mut at = Some(owner);
             while let Some(n) = at {
                 if n == doc.body()
-                    || stats.position[n] == usize::MAX
+                    || stats.position(n) == usize::MAX
                     || stats.of(n).leaves > owners.len()
                 {
                     break;

@@ -250,7 +250,7 @@ fn discussion(doc: &Document, stats: &Stats) -> Option<usize> {
         if named {
             comments += stats.of(id).prose_chars;
             comment_chars += stats.of(id).chars;
-            p = stats.end[id] + 1;
+            p = stats.end(id) + 1;
         } else {
             p += 1;
         }
@@ -272,7 +272,7 @@ fn unframed_chars(doc: &Document, stats: &Stats) -> usize {
     while let Some(&id) = stats.order.get(p) {
         if id != body && doc.tag(id).is_some_and(crate::tag_sets::site_frame) {
             frame += stats.of(id).chars;
-            p = stats.end[id] + 1;
+            p = stats.end(id) + 1;
         } else {
             p += 1;
         }

@@ -108,11 +108,14 @@ pub struct Stats {
     totals: Vec<Packed>,
     /// Visible elements under the root in document order (root first).
     pub order: Vec<NodeId>,
-    /// Position of each node in `order` (`usize::MAX` when not visible).
-    pub position: Vec<usize>,
+    /// Position of each node in `order` (`NONE` when not visible), 4
+    /// bytes a node: as `usize` this and `end` took 32 MB of a 1000x1000
+    /// table's peak (issue 15). Read with [`Stats::position`].
+    position: Vec<u32>,
     /// Position of the last visible descendant of each node (its own
     /// position when it has none), so subtrees are intervals of `order`.
-    pub end: Vec<usize>,
+    /// Read with [`Stats::end`].
+    end: Vec<u32>,
     /// Indexed by node: the tags among its ancestors that change how it is
     /// judged (see [`Within`]).
     pub within: Vec<Within>,
@@ -130,12 +133,35 @@ pub struct Within {
     pub figure: bool,
 }
 
+/// A position for a node that has none.
+const NONE: u32 = u32::MAX;
+
+/// A stored position as a `usize` (`usize::MAX` for none).
+fn widen(p: u32) -> usize {
+    match p {
+        NONE => usize::MAX,
+        p => p as usize,
+    }
+}
+
 impl Stats {
+    /// Position of `id` in `order`, `usize::MAX` when it is not a visible
+    /// element.
+    pub fn position(&self, id: NodeId) -> usize {
+        self.position.get(id).map_or(usize::MAX, |&p| widen(p))
+    }
+
+    /// Position of the last visible descendant of `id` (its own position
+    /// when it has none; `usize::MAX` when it is not visible).
+    pub fn end(&self, id: NodeId) -> usize {
+        self.end.get(id).map_or(usize::MAX, |&p| widen(p))
+    }
+
     /// Totals of `id` (all zero for a node that is not a visible element).
     pub fn of(&self, id: NodeId) -> Totals {
         match self.position[id] {
-            usize::MAX => Totals::default(),
-            p => self.totals[p].unpack(),
+            NONE => Totals::default(),
+            p => self.totals[p as usize].unpack(),
         }
     }
 
@@ -145,7 +171,7 @@ impl Stats {
             return true;
         }
         let (pa, pb) = (self.position[a], self.position[b]);
-        pa != usize::MAX && pb != usize::MAX && pa <= pb && pb <= self.end[a]
+        pa != NONE && pb != NONE && pa <= pb && pb <= self.end[a]
     }
 
     /// Sorts `nodes` into document order (stable; nodes with no position
@@ -161,7 +187,7 @@ impl Stats {
     /// as `Reverse(p)` does.
     pub fn sort_unstable_by_position(&self, nodes: &mut [NodeId], descending: bool) {
         let flip = if descending { usize::MAX } else { 0 };
-        nodes.sort_unstable_by_key(|&n| self.position[n] ^ flip);
+        nodes.sort_unstable_by_key(|&n| self.position(n) ^ flip);
     }
 }
 
@@ -171,7 +197,9 @@ impl Stats {
 pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
     let mut totals: Vec<Packed> = Vec::new();
     let mut order = Vec::new();
-    let mut position = vec![usize::MAX; doc.len()];
+    let mut position = vec![NONE; doc.len()];
+    // Fewer visible elements than nodes, whose count fits in a `u32`.
+    let next = |order: &Vec<NodeId>| u32::try_from(order.len()).expect("under the node limit");
     doc.walk(root, |ev| {
         if let Walk::Enter(id) = ev {
             if !matches!(doc.node(id).data, NodeData::Element(_) | NodeData::Document) {
@@ -180,7 +208,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
             if id != root && is_hidden(doc, id) {
                 // Embeds are hidden text but still count as embeds.
                 if let Some("iframe" | "embed" | "object" | "video") = doc.tag(id) {
-                    position[id] = order.len();
+                    position[id] = next(&order);
                     order.push(id);
                     totals.push(Packed::pack(&Totals {
                         embeds: 1,
@@ -188,7 +216,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
                     }));
                 }
                 if matches!(doc.tag(id), Some("input" | "select" | "textarea")) {
-                    position[id] = order.len();
+                    position[id] = next(&order);
                     order.push(id);
                     totals.push(Packed::pack(&Totals {
                         inputs: 1,
@@ -197,7 +225,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
                 }
                 return false;
             }
-            position[id] = order.len();
+            position[id] = next(&order);
             order.push(id);
             let mut t = Totals::default();
             match doc.tag(id) {
@@ -218,18 +246,18 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
     });
     for l in leaves {
         // Owners are visible elements (leaves::cut skips what this skips).
-        let Some(t) = totals.get_mut(position[l.owner]) else {
+        let Some(t) = totals.get_mut(widen(position[l.owner])) else {
             continue;
         };
         let prose = l.is_prose();
         let heading = doc.tag(l.owner).is_some_and(tag_sets::heading);
         t.add(&Packed::pack(&Totals {
-            chars: l.chars,
-            link_chars: l.link_chars,
+            chars: l.chars as usize,
+            link_chars: l.link_chars as usize,
             leaves: 1,
-            commas: l.commas,
-            prose_chars: if prose { l.chars } else { 0 },
-            heading_chars: if heading { l.chars } else { 0 },
+            commas: l.commas as usize,
+            prose_chars: if prose { l.chars as usize } else { 0 },
+            heading_chars: if heading { l.chars as usize } else { 0 },
             ..Totals::default()
         }));
     }
@@ -239,9 +267,9 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
             continue;
         }
         if let Some(p) = doc.parent(id) {
-            let child = totals[position[id]];
+            let child = totals[widen(position[id])];
             // A visible element's parent is visible: its walk entered it.
-            if let Some(t) = totals.get_mut(position[p]) {
+            if let Some(t) = totals.get_mut(widen(position[p])) {
                 t.add(&child);
             }
             end[p] = end[p].max(end[id]);

@@ -7,15 +7,38 @@ use crate::tag_sets;
 
 pub(super) type BoxEntry = (NodeId, Kind, Reason, f32);
 
+/// The innermost box holding each node, as an index into the boxes: 4
+/// bytes a node, where `Option<usize>` took 16 (32 MB of the 1000x1000
+/// table's peak; issue 15).
+pub(super) struct BoxOf(Vec<u32>);
+
+impl BoxOf {
+    /// What a node outside every box holds.
+    const NONE: u32 = u32::MAX;
+
+    /// The innermost box holding `id`.
+    pub(super) fn get(&self, id: NodeId) -> Option<usize> {
+        match self.0[id] {
+            BoxOf::NONE => None,
+            b => Some(b as usize),
+        }
+    }
+
+    fn set(&mut self, id: NodeId, b: Option<usize>) {
+        // At most one box per element: the count fits as node ids do.
+        self.0[id] = b.map_or(BoxOf::NONE, |b| b as u32);
+    }
+}
+
 /// Finds boxes top-down; a box's descendants are not examined again.
-pub(super) fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<usize>>) {
+pub(super) fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, BoxOf) {
     let doc = ctx.doc;
     let mut boxes: Vec<BoxEntry> = Vec::new();
-    let mut box_of: Vec<Option<usize>> = vec![None; doc.len()];
+    let mut box_of = BoxOf(vec![BoxOf::NONE; doc.len()]);
     let top = ctx.region.top;
     for &id in &ctx.stats.order {
-        let outer = doc.parent(id).and_then(|p| box_of[p]);
-        box_of[id] = outer;
+        let outer = doc.parent(id).and_then(|p| box_of.get(p));
+        box_of.set(id, outer);
         if doc.tag(id).is_none() || ctx.stats.contains(id, top) {
             continue;
         }
@@ -29,7 +52,7 @@ pub(super) fn find_boxes(ctx: &Ctx, flags: Flags) -> (Vec<BoxEntry>, Vec<Option<
             }
         };
         if let Some((kind, reason, conf)) = verdict {
-            box_of[id] = Some(boxes.len());
+            box_of.set(id, Some(boxes.len()));
             boxes.push((id, kind, reason, conf));
         }
     }
@@ -234,17 +257,19 @@ fn widget_verdict(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
 /// A box whose class says promo but which holds only headline links to
 /// stories, with no advertising evidence (see `evidence.rs`): related.
 fn editorial_teaser(ctx: &Ctx, id: NodeId, class: &str) -> Option<(Kind, Reason, f32)> {
-    evidence::editorial_teaser(ctx.doc, ctx.stats, ctx.leaves, ctx.first_leaf[id], id).then(|| {
-        (
-            Kind::Related,
-            Reason::new(
-                ReasonCode::EditorialTeaser,
-                format!("class/id '{class}', but headline links and no advertising evidence"),
+    evidence::editorial_teaser(ctx.doc, ctx.stats, ctx.leaves, ctx.first_leaf.at(id), id).then(
+        || {
+            (
+                Kind::Related,
+                Reason::new(
+                    ReasonCode::EditorialTeaser,
+                    format!("class/id '{class}', but headline links and no advertising evidence"),
+                )
+                .quoting_markup(class),
+                LINE_CUE,
             )
-            .quoting_markup(class),
-            LINE_CUE,
-        )
-    })
+        },
+    )
 }
 
 /// A widget (aside, complementary) by what it holds.
@@ -317,7 +342,7 @@ fn selling_widget(ctx: &Ctx, id: NodeId, what: &str) -> Option<(Kind, Reason, f3
     let mut first: Option<String> = None;
     let mut cues_found = 0;
     let mut headlines = 0;
-    for leaf in ctx.leaves.iter().skip(ctx.first_leaf[id]).take(t.leaves) {
+    for leaf in ctx.leaves.iter().skip(ctx.first_leaf.at(id)).take(t.leaves) {
         // A column of headline links is recirculation, whatever sign-up
         // line sits beside them (SiliconANGLE's "Latest from theCUBE").
         if leaf_link_length(ctx.doc, leaf).0 >= HEADLINE_WORDS {
@@ -406,7 +431,7 @@ fn form_kind(ctx: &Ctx, id: NodeId) -> (Kind, Reason, f32) {
 
 /// The text of the leaves under `id`, joined by spaces.
 fn visible_text(ctx: &Ctx, id: NodeId) -> String {
-    let start = ctx.first_leaf[id];
+    let start = ctx.first_leaf.at(id);
     let mut text = String::new();
     for leaf in ctx.leaves.iter().skip(start) {
         if !ctx.stats.contains(id, leaf.owner) {
@@ -421,8 +446,8 @@ fn visible_text(ctx: &Ctx, id: NodeId) -> String {
 }
 
 fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
-    let i = ctx.first_leaf[id];
-    ctx.leaves.get(i).map(|l| l.text.as_str())
+    let i = ctx.first_leaf.at(id);
+    ctx.leaves.get(i).map(|l| &*l.text)
 }
 
 /// Whether a leaf is set as a heading: a heading element, or a short line
@@ -430,23 +455,24 @@ fn first_leaf_text<'a>(ctx: &'a Ctx, id: NodeId) -> Option<&'a str> {
 pub(super) fn is_heading_like(doc: &Document, leaf: &Leaf) -> bool {
     let tag = doc.tag(leaf.owner).unwrap_or("");
     tag_sets::heading_like(tag)
-        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.bold_chars * 10 >= leaf.chars * 9)
-        || (leaf.chars <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
+        || ((leaf.chars as usize) <= MAX_LEAD_IN_CHARS
+            && leaf.bold_chars as usize * 10 >= leaf.chars as usize * 9)
+        || ((leaf.chars as usize) <= MAX_LEAD_IN_CHARS && leaf.text.ends_with(':'))
 }
 
 /// An element that starts with a heading such as "You may also like" and is
 /// mostly links.
 fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
-    let leaf = ctx.leaves.get(ctx.first_leaf[id])?;
+    let leaf = ctx.leaves.get(ctx.first_leaf.at(id))?;
     let t = ctx.stats.of(id);
     if t.chars > MAX_WIDGET_CHARS
-        || leaf.chars > MAX_LEAD_IN_CHARS
+        || leaf.chars as usize > MAX_LEAD_IN_CHARS
         || !is_heading_like(ctx.doc, leaf)
     {
         return None;
     }
-    let rest_chars = t.chars.saturating_sub(leaf.chars);
-    let rest_links = t.link_chars.saturating_sub(leaf.link_chars);
+    let rest_chars = t.chars.saturating_sub(leaf.chars as usize);
+    let rest_links = t.link_chars.saturating_sub(leaf.link_chars as usize);
     let rest_density = if rest_chars == 0 {
         0.0
     } else {
@@ -477,7 +503,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
                 ReasonCode::HeadingRelated,
                 format!("heading '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text),
+            .quoting_words(&*leaf.text),
             DECLARED,
         ));
     }
@@ -485,7 +511,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
         return Some((
             Kind::Promo,
             Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
-                .quoting_words(&leaf.text),
+                .quoting_words(&*leaf.text),
             DECLARED,
         ));
     }
@@ -496,7 +522,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
                 ReasonCode::HeadingChrome,
                 format!("heading '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text),
+            .quoting_words(&*leaf.text),
             NAMED,
         ));
     }
@@ -506,7 +532,7 @@ fn headed_widget(ctx: &Ctx, id: NodeId) -> Option<(Kind, Reason, f32)> {
 /// Whether `id`'s first leaf is its only heading: a container that stacks
 /// several headed widgets is not one widget.
 fn single_heading(ctx: &Ctx, id: NodeId) -> bool {
-    let first = ctx.first_leaf[id];
+    let first = ctx.first_leaf.at(id);
     let count = ctx.stats.of(id).leaves;
     ctx.leaves
         .iter()
@@ -544,7 +570,7 @@ pub(super) fn conditional(
     } else {
         0.0
     };
-    if weight + ctx.region.scores[id] < 0.0 {
+    if weight + ctx.region.score(id) < 0.0 {
         return Some(shape_kind(
             ctx,
             id,
@@ -691,8 +717,9 @@ pub(super) fn leaf_link_length(doc: &Document, leaf: &Leaf) -> (f64, f64) {
         // `<span>` inside the `<a>`) is measured the same way: the cards of
         // a "More diets" grid went to chrome as "0.0 words per link" (WCXB
         // label pages).
-        let whole_link = leaf.link_chars >= leaf.chars && !in_figure(doc, leaf.owner);
-        if leaf.link_chars > 0 && (is_heading_like(doc, leaf) || whole_link) {
+        let whole_link =
+            leaf.link_chars as usize >= leaf.chars as usize && !in_figure(doc, leaf.owner);
+        if leaf.link_chars as usize > 0 && (is_heading_like(doc, leaf) || whole_link) {
             return (
                 leaf.text.split_whitespace().count() as f64,
                 leaf.text.chars().count() as f64,

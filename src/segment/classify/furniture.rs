@@ -52,7 +52,7 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
         let found = (0..ctx.leaves.len()).find(|&i| {
             let l = &ctx.leaves[i];
             weak_chrome(&verdicts[i])
-                && l.chars <= MAX_HEADER_CHARS
+                && (l.chars as usize) <= MAX_HEADER_CHARS
                 && l.link_density() < LINK_LIST_DENSITY
                 && similar(&l.text)
         });
@@ -65,11 +65,11 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
             v.not_body = true;
             // The box the cleaning removed around it is the article's header.
             let header = verdicts[h]
-                .unit
+                .unit()
                 .filter(|&u| ctx.stats.of(u).chars <= MAX_HEADER_BOX_CHARS);
             verdicts[h] = v;
             if let Some(u) = header {
-                let first = ctx.first_leaf[u];
+                let first = ctx.first_leaf.at(u);
                 let count = ctx.stats.of(u).leaves;
                 for j in first..(first + count).min(verdicts.len()) {
                     let l = &ctx.leaves[j];
@@ -146,7 +146,7 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
         // list) marks the slot that follows, not the stories (issue 13,
         // cause 2: 2 of the 8 related snippets called promo on the WCXB
         // label pages).
-        let first = ctx.first_leaf[card];
+        let first = ctx.first_leaf.at(card);
         let headlines_before = (first..i)
             .filter(|&j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
             .count();
@@ -166,10 +166,10 @@ pub(super) fn sponsored_items(ctx: &Ctx, verdicts: &mut [Verdict]) {
                         ReasonCode::SponsoredCard,
                         format!("card labelled '{}'", leaf.text),
                     )
-                    .quoting_words(&leaf.text),
+                    .quoting_words(&*leaf.text),
                 );
             }
-            verdicts[j].unit = Some(card);
+            verdicts[j].set_unit(Some(card));
         }
     }
 }
@@ -207,7 +207,7 @@ fn is_section_heading(doc: &Document, leaf: &Leaf) -> bool {
     // A heading element written as a sentence is a pull quote.
     let sentence = leaf.text.ends_with(['.', '。']);
     (heading_rank(doc, leaf) < OTHER_HEADING_RANK && !sentence)
-        || (leaf.chars <= MAX_LABEL_CHARS && leaf.text.ends_with(':'))
+        || ((leaf.chars as usize) <= MAX_LABEL_CHARS && leaf.text.ends_with(':'))
 }
 
 /// A heading in the body whose section holds no article text, only what
@@ -280,14 +280,15 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
         };
         let mut v = verdicts[j].clone();
         v.confidence = v.confidence.min(SHAPE);
-        v.reasons.truncate(1);
-        v.reasons.push(
+        let mut reasons: Vec<Reason> = v.reasons.first().cloned().into_iter().collect();
+        reasons.push(
             Reason::new(
                 ReasonCode::DanglingHeading,
                 format!("heading over no article text '{}'", leaf.text),
             )
-            .quoting_words(&leaf.text),
+            .quoting_words(&*leaf.text),
         );
+        v.reasons = reasons.into();
         v.lead = false;
         verdicts[i] = v;
     }
@@ -297,7 +298,7 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
 pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
     let doc = ctx.doc;
     let body_leaves: Vec<usize> = (0..ctx.leaves.len())
-        .filter(|&i| ctx.in_region[ctx.leaves[i].owner] && verdicts[i].unit.is_none())
+        .filter(|&i| ctx.in_region[ctx.leaves[i].owner] && verdicts[i].unit().is_none())
         .collect();
     // Section starts: after an <hr>, or at a heading.
     let hr_positions: Vec<usize> = ctx
@@ -305,14 +306,14 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         .order
         .iter()
         .filter(|&&n| ctx.in_region[n] && doc.is(n, "hr"))
-        .map(|&n| ctx.stats.position[n])
+        .map(|&n| ctx.stats.position(n))
         .collect();
     let mut sections: Vec<Vec<usize>> = Vec::new();
     let mut prev_pos = 0usize;
     let mut prev_part = None;
     for &i in &body_leaves {
         let leaf = &ctx.leaves[i];
-        let pos = ctx.stats.position[leaf.owner];
+        let pos = ctx.stats.position(leaf.owner);
         let after_hr = hr_positions.iter().any(|&h| h > prev_pos && h < pos);
         let heading = doc
             .tag(leaf.owner)
@@ -335,10 +336,13 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         }
         prev_pos = pos;
     }
-    let body_chars: usize = body_leaves.iter().map(|&i| ctx.leaves[i].chars).sum();
+    let body_chars: usize = body_leaves
+        .iter()
+        .map(|&i| ctx.leaves[i].chars as usize)
+        .sum();
     let mut chars_before = 0usize;
     for (n, section) in sections.iter().enumerate() {
-        let section_chars: usize = section.iter().map(|&i| ctx.leaves[i].chars).sum();
+        let section_chars: usize = section.iter().map(|&i| ctx.leaves[i].chars as usize).sum();
         let starts_at = chars_before;
         chars_before += section_chars;
         // Promotional copy follows the story: the first section and those
@@ -385,16 +389,10 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                     format!("section with {} promotional cues", cues_found.len()),
                 )];
                 reasons.extend(cues_found.iter().take(2).cloned());
-                verdicts[i] = Verdict {
-                    kind: Kind::Promo,
-                    confidence: SUGGESTED,
-                    reasons,
-                    unit,
-                    not_body: false,
-                    lead: false,
-                };
+                verdicts[i] = Verdict::shared(Kind::Promo, SUGGESTED, reasons.into());
+                verdicts[i].set_unit(unit);
             } else if verdicts[i].kind == Kind::Promo {
-                verdicts[i].unit = unit;
+                verdicts[i].set_unit(unit);
             }
         }
     }
@@ -411,10 +409,10 @@ pub(super) fn promo_runs(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let boxed_only = v.kind == Kind::Boilerplate
             && v.reasons.len() == 1
             && v.reasons[0].code == ReasonCode::Landmark;
-        if !boxed_only || !ctx.leaves[i].is_prose() || v.unit.is_none() {
+        if !boxed_only || !ctx.leaves[i].is_prose() || v.unit().is_none() {
             continue;
         }
-        let unit = v.unit;
+        let unit = v.unit();
         let promo_line = |j: usize| {
             let w = &verdicts[j];
             w.kind == Kind::Promo

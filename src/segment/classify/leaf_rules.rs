@@ -55,7 +55,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
             Kind::Promo,
             DECLARED,
             Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
-                .quoting_words(&leaf.text),
+                .quoting_words(&*leaf.text),
         ));
     }
     let (strong, weak) = promo_phrases(&leaf.text);
@@ -68,7 +68,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
         ));
     }
     if boxed == Kind::Boilerplate
-        && leaf.chars <= MAX_LEAD_IN_CHARS
+        && (leaf.chars as usize) <= MAX_LEAD_IN_CHARS
         && cues::related_heading().is_match(&leaf.text)
     {
         return Some(related_heading(leaf, SUGGESTED));
@@ -83,7 +83,7 @@ fn override_in_box(leaf: &Leaf, boxed: Kind) -> Option<Verdict> {
 /// articles" and "Latest" lists of headlines that went to chrome.
 fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Option<Verdict> {
     if leaf.link_density() < HEADLINE_LINE_DENSITY
-        || leaf.chars > MAX_FURNITURE_CHARS
+        || leaf.chars as usize > MAX_FURNITURE_CHARS
         || cues::boilerplate_text().is_match(&leaf.text)
         || is_legal_link(&leaf.text)
     {
@@ -101,7 +101,7 @@ fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Opti
             format!("a headline link of {words:.0} words in chrome"),
         ),
     );
-    v.unit = unit;
+    v.set_unit(unit);
     Some(v)
 }
 
@@ -205,7 +205,7 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
             .trim()
             .to_ascii_lowercase()
     };
-    if leaf.chars <= SHORT_PROMO_CHARS {
+    if (leaf.chars as usize) <= SHORT_PROMO_CHARS {
         if let Some(&a) = leaf.links.iter().find(|&&a| {
             let h = href(a);
             APP_OR_DONATION_TARGETS.iter().any(|t| h.contains(t))
@@ -223,7 +223,7 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
         })
     };
     (leaf.links.len() >= MIN_SOCIAL_LINKS
-        && leaf.chars <= MAX_FOLLOW_ROW_CHARS
+        && (leaf.chars as usize) <= MAX_FOLLOW_ROW_CHARS
         && leaf.link_density() >= HEADED_LIST_DENSITY
         && leaf.links.iter().all(|&a| social(a)))
     .then(|| doc.shown_text(leaf.links[0]).trim().to_string())
@@ -299,6 +299,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         .position(|l| ctx.in_region[l.owner] && l.is_prose());
     // A lead-in governs the link lines after it.
     let mut lead_in: Option<(Kind, String, NodeId)> = None;
+    let mut body_reasons: HashMap<u64, Reasons> = HashMap::new();
     for (i, leaf) in ctx.leaves.iter().enumerate() {
         let ld = leaf.link_density();
         if let Some(boxed) = &verdicts[i] {
@@ -312,7 +313,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                             .first()
                             .is_some_and(|r| r.code == ReasonCode::AdLabel);
                         if v.kind == Kind::Related || ad_label {
-                            lead_in = Some((v.kind, leaf.text.clone(), leaf.owner));
+                            lead_in = Some((v.kind, leaf.text.to_string(), leaf.owner));
                         } else {
                             lead_in = None;
                         }
@@ -320,7 +321,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                         continue;
                     }
                     if boxed.kind == Kind::Boilerplate && !ctx.in_region[leaf.owner] {
-                        if let Some(v) = headline_in_chrome(doc, leaf, boxed.unit) {
+                        if let Some(v) = headline_in_chrome(doc, leaf, boxed.unit()) {
                             verdicts[i] = Some(v);
                             continue;
                         }
@@ -369,7 +370,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 Kind::Promo,
                 SURE,
                 Reason::new(ReasonCode::AdLabel, format!("label '{}'", leaf.text))
-                    .quoting_words(&leaf.text),
+                    .quoting_words(&*leaf.text),
             ));
             // Outside the body, the links under an ad label ("Paid
             // Partner") are the ad's; a label after a headline ("InnoGames
@@ -378,15 +379,15 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 .ancestors(leaf.owner)
                 .find(|&a| ctx.stats.of(a).leaves >= 2)
                 .is_some_and(|a| {
-                    (ctx.first_leaf[a]..i)
+                    (ctx.first_leaf.at(a)..i)
                         .any(|j| leaf_link_length(doc, &ctx.leaves[j]).0 >= HEADLINE_WORDS)
                 });
             if !after_headline {
-                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+                lead_in = Some((Kind::Promo, leaf.text.to_string(), leaf.owner));
             }
             continue;
         }
-        if leaf.chars <= MAX_LEAD_IN_CHARS
+        if (leaf.chars as usize) <= MAX_LEAD_IN_CHARS
             && (is_heading_like(doc, leaf) || !inside)
             && cues::related_heading().is_match(&leaf.text)
         {
@@ -402,13 +403,13 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     Reason::new(ReasonCode::PromoPhrase, format!("heading '{}'", leaf.text))
                         .quoting_words(m),
                 );
-                v.unit = Some(leaf.owner);
+                v.set_unit(Some(leaf.owner));
                 verdicts[i] = Some(v);
-                lead_in = Some((Kind::Promo, leaf.text.clone(), leaf.owner));
+                lead_in = Some((Kind::Promo, leaf.text.to_string(), leaf.owner));
                 continue;
             }
             verdicts[i] = Some(related_heading(leaf, STRONG));
-            lead_in = Some((Kind::Related, leaf.text.clone(), leaf.owner));
+            lead_in = Some((Kind::Related, leaf.text.to_string(), leaf.owner));
             continue;
         }
         // "READ MORE: Other headline" inline.
@@ -427,7 +428,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             ));
             continue;
         }
-        if leaf.chars <= MAX_FURNITURE_CHARS || is_legal_link_row(leaf) {
+        if (leaf.chars as usize) <= MAX_FURNITURE_CHARS || is_legal_link_row(leaf) {
             if let Some(m) = cues::boilerplate_text().find(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
@@ -447,7 +448,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             strong.len() >= 2
                 || (strong.len() == 1
                     && (Some(i) != lede || is_disclosure(&leaf.text))
-                    && (leaf.chars <= SHORT_PROMO_CHARS || !weak.is_empty()))
+                    && ((leaf.chars as usize) <= SHORT_PROMO_CHARS || !weak.is_empty()))
         } else {
             !strong.is_empty() || !weak.is_empty()
         };
@@ -467,14 +468,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 );
             }
             let conf = (SHAPE + PER_PROMO_CUE * reasons.len() as f32).min(SURE);
-            verdicts[i] = Some(Verdict {
-                kind: Kind::Promo,
-                confidence: conf,
-                reasons,
-                unit: None,
-                not_body: false,
-                lead: false,
-            });
+            verdicts[i] = Some(Verdict::shared(Kind::Promo, conf, reasons.into()));
             continue;
         }
         if let Some(c) = promo_link_target(doc, leaf) {
@@ -486,7 +480,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             ));
             continue;
         }
-        if leaf.chars <= MAX_CREDIT_CHARS {
+        if (leaf.chars as usize) <= MAX_CREDIT_CHARS {
             if let Some(m) = credit_only(&leaf.text) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Boilerplate,
@@ -516,7 +510,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     "link to the previous or next article",
                 ),
             );
-            v.unit = doc.parent(leaf.owner);
+            v.set_unit(doc.parent(leaf.owner));
             verdicts[i] = Some(v);
             continue;
         }
@@ -532,13 +526,21 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             let heading = matches!(doc.tag(leaf.owner), Some("h1" | "h2"));
             let dup =
                 heading && title.is_some_and(|t| text_similarity(t, &leaf.text) > TITLE_SIMILARITY);
-            let mut v = Verdict::new(
+            // Lines of one link density share one reason (every cell of a
+            // 1000x1000 table is at 0.00).
+            let reasons = body_reasons
+                .entry(ld.to_bits())
+                .or_insert_with(|| {
+                    Rc::new(vec![Reason::new(
+                        ReasonCode::ArticleBody,
+                        format!("in the article body, link density {ld:.2}"),
+                    )])
+                })
+                .clone();
+            let mut v = Verdict::shared(
                 Kind::Content,
                 (SURE - LINK_DENSITY_DOUBT * ld as f32).max(NO_SIGNAL),
-                Reason::new(
-                    ReasonCode::ArticleBody,
-                    format!("in the article body, link density {ld:.2}"),
-                ),
+                reasons,
             );
             v.not_body = dup;
             verdicts[i] = Some(v);
@@ -549,7 +551,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             if i > h
                 && i < region_start
                 && i - h <= MAX_HEADER_LEAVES
-                && leaf.chars <= MAX_HEADER_CHARS
+                && (leaf.chars as usize) <= MAX_HEADER_CHARS
                 && ld < LINK_LIST_DENSITY
             {
                 let mut v = Verdict::new(
@@ -561,7 +563,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     ),
                 );
                 // Captions of the lead picture are not the standfirst.
-                v.lead = leaf.chars >= MIN_LEAD_CHARS
+                v.lead = leaf.chars as usize >= MIN_LEAD_CHARS
                     && leaf.whole_owner
                     && !is_caption(ctx, leaf.owner)
                     && credit_only(&leaf.text).is_none();
@@ -570,7 +572,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
             }
         }
         if ld >= LINK_LIST_DENSITY {
-            if let Some(c) = cta.filter(|_| leaf.chars <= MAX_LEAD_IN_CHARS) {
+            if let Some(c) = cta.filter(|_| (leaf.chars as usize) <= MAX_LEAD_IN_CHARS) {
                 verdicts[i] = Some(Verdict::new(
                     Kind::Promo,
                     LINE_CUE,
@@ -593,7 +595,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                     format!("link density {ld:.2}, {words:.1} words per link"),
                 ),
             );
-            v.unit = doc.parent(leaf.owner);
+            v.set_unit(doc.parent(leaf.owner));
             verdicts[i] = Some(v);
             continue;
         }
@@ -625,7 +627,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
 /// paragraph.
 fn governs(kind: Kind, leaf: &Leaf, inside: bool) -> bool {
     leaf.link_density() >= LINK_LIST_DENSITY
-        && (kind != Kind::Promo || !inside || leaf.chars <= MAX_LEAD_IN_CHARS)
+        && (kind != Kind::Promo || !inside || (leaf.chars as usize) <= MAX_LEAD_IN_CHARS)
 }
 
 /// The leaf holding the article's headline: an `<h1>` (or heading) that
@@ -672,9 +674,9 @@ fn related_heading(leaf: &Leaf, confidence: f32) -> Verdict {
             ReasonCode::HeadingRelated,
             format!("heading '{}'", leaf.text),
         )
-        .quoting_words(&leaf.text),
+        .quoting_words(&*leaf.text),
     );
-    v.unit = Some(leaf.owner);
+    v.set_unit(Some(leaf.owner));
     v
 }
 
@@ -690,7 +692,7 @@ fn governed(kind: Kind, heading: &str, unit: NodeId, confidence: f32) -> Verdict
         )
         .quoting_words(heading),
     );
-    v.unit = Some(unit);
+    v.set_unit(Some(unit));
     v
 }
 
@@ -700,7 +702,7 @@ fn governed(kind: Kind, heading: &str, unit: NodeId, confidence: f32) -> Verdict
 /// product pages showed only that row, 330 characters, and extracted it
 /// as their article). Prose that cites a copyright is not mostly links.
 fn is_legal_link_row(leaf: &Leaf) -> bool {
-    leaf.chars <= MAX_LEGAL_ROW_CHARS && leaf.link_density() >= LINK_LIST_DENSITY
+    (leaf.chars as usize) <= MAX_LEGAL_ROW_CHARS && leaf.link_density() >= LINK_LIST_DENSITY
 }
 
 /// The longest legal row of links (a footer's row of a dozen policies).

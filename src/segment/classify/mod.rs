@@ -29,6 +29,7 @@ use crate::dom::{Document, NodeId};
 use crate::metadata::similarity::text_similarity;
 use crate::model::{Kind, Quote, Reason, ReasonCode};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A box whose text is at most this share of the article body's may be
 /// removed from inside it on class/id cues alone; bigger ones are the body.
@@ -197,7 +198,7 @@ pub struct PageFacts {
     /// The elements' widget-name cues.
     attr: AttrIndex,
     /// First leaf index under each node (usize::MAX when none).
-    first_leaf: Vec<usize>,
+    first_leaf: FirstLeaf,
     /// Elements inside a customer-review widget on a product page (see
     /// `reviews.rs`; empty on other pages).
     reviews: Vec<bool>,
@@ -290,11 +291,14 @@ pub struct Verdict {
     pub kind: Kind,
     /// 0 to 1.
     pub confidence: f32,
-    /// Why.
-    pub reasons: Vec<Reason>,
+    /// Why. Shared: the leaves of one box, and the article-body lines of
+    /// one link density, hold the same reasons, and a copy per leaf cost
+    /// ~100 bytes a leaf (two allocations) on a 1000x1000 table (issue 15).
+    pub reasons: Reasons,
     /// Leaves with the same unit belong to one widget and merge into one
-    /// block.
-    pub unit: Option<NodeId>,
+    /// block. Read with [`Verdict::unit`]: 4 bytes, where an
+    /// `Option<NodeId>` took 16 (8 MB of a 1000x1000 table's peak; issue 15).
+    unit: u32,
     /// Content that is not article body text: the headline (the article
     /// carries it as its title), the byline and date lines (carried as
     /// metadata).
@@ -304,18 +308,42 @@ pub struct Verdict {
     pub lead: bool,
 }
 
+/// A verdict's reasons, shared between the leaves that have the same,
+/// behind a thin pointer (a slice's fat one made a verdict 32 bytes, not
+/// 24: 8 MB of a 1000x1000 table's peak; issue 15).
+pub type Reasons = Rc<Vec<Reason>>;
+
 impl Verdict {
     fn new(kind: Kind, confidence: f32, reason: Reason) -> Self {
+        Verdict::shared(kind, confidence, Rc::new(vec![reason]))
+    }
+
+    /// A verdict with reasons other verdicts hold too.
+    fn shared(kind: Kind, confidence: f32, reasons: Reasons) -> Self {
         Verdict {
             kind,
             confidence,
-            reasons: vec![reason],
-            unit: None,
+            reasons,
+            unit: NO_UNIT,
             not_body: false,
             lead: false,
         }
     }
+
+    /// The widget the leaf belongs to, if any.
+    pub fn unit(&self) -> Option<NodeId> {
+        (self.unit != NO_UNIT).then_some(self.unit as NodeId)
+    }
+
+    /// Sets the widget the leaf belongs to.
+    pub fn set_unit(&mut self, unit: Option<NodeId>) {
+        // Node ids fit in a `u32` (see `dom::Document::create`).
+        self.unit = unit.map_or(NO_UNIT, |u| u as u32);
+    }
 }
+
+/// [`Verdict::unit`] when there is none.
+const NO_UNIT: u32 = u32::MAX;
 
 /// The classification of a page.
 pub struct Classified {
@@ -336,7 +364,7 @@ struct Ctx<'a> {
     region_chars: usize,
     region_prose: usize,
     /// First leaf index under each node (usize::MAX when none).
-    first_leaf: &'a [usize],
+    first_leaf: &'a FirstLeaf,
     /// Class/id cues per element.
     attr: &'a AttrIndex,
     /// Elements inside a customer-review widget (empty off product pages).
@@ -385,28 +413,29 @@ pub fn classify(
         ..flags
     };
     let (boxes, box_of) = find_boxes(&ctx, flags);
+    // One copy of each box's reason for all its leaves.
+    let box_reasons: Vec<Reasons> = boxes
+        .iter()
+        .map(|(_, _, reason, _)| Rc::new(vec![reason.clone()]))
+        .collect();
     let mut verdicts: Vec<Option<Verdict>> = leaves
         .iter()
         .map(|l| {
-            box_of[l.owner].map(|b| {
-                let (node, kind, ref reason, conf) = boxes[b];
-                let mut v = Verdict::new(kind, conf, reason.clone());
-                v.unit = Some(node);
+            box_of.get(l.owner).map(|b| {
+                let (node, kind, _, conf) = boxes[b];
+                let mut v = Verdict::shared(kind, conf, box_reasons[b].clone());
+                v.set_unit(Some(node));
                 v
             })
         })
         .collect();
+    drop(box_of);
     classify_leaves(&ctx, &mut verdicts, hints);
+    let unclassified: Reasons = Rc::new(vec![Reason::new(ReasonCode::Unclassified, "no signal")]);
     let mut verdicts: Vec<Verdict> = verdicts
         .into_iter()
         .map(|v| {
-            v.unwrap_or_else(|| {
-                Verdict::new(
-                    Kind::Boilerplate,
-                    NO_SIGNAL,
-                    Reason::new(ReasonCode::Unclassified, "no signal"),
-                )
-            })
+            v.unwrap_or_else(|| Verdict::shared(Kind::Boilerplate, NO_SIGNAL, unclassified.clone()))
         })
         .collect();
     article_furniture(&ctx, &mut verdicts, hints.title);
@@ -444,11 +473,11 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
     let text: String = latent
         .leaves
         .iter()
-        .map(|l| l.text.as_str())
+        .map(|l| &*l.text)
         .collect::<Vec<_>>()
         .join(" ");
-    let chars: usize = latent.leaves.iter().map(|l| l.chars).sum();
-    let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars).sum();
+    let chars: usize = latent.leaves.iter().map(|l| l.chars as usize).sum();
+    let link_chars: usize = latent.leaves.iter().map(|l| l.link_chars as usize).sum();
     let links: Vec<NodeId> = doc
         .find_all(latent.root, "a")
         .filter(|&a| doc.attr(a, "href").is_some())
@@ -464,7 +493,7 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
                 ReasonCode::AdLabel,
                 format!("hidden box labelled '{}'", l.text),
             )
-            .quoting_words(&l.text),
+            .quoting_words(&*l.text),
         )
     } else if let Some(m) = cues::related_attr().find(&names) {
         (
@@ -541,7 +570,7 @@ pub fn classify_latent(doc: &Document, latent: &Latent) -> Verdict {
         )
     };
     let mut v = Verdict::new(kind, SHAPE, reason);
-    v.unit = Some(latent.root);
+    v.set_unit(Some(latent.root));
     v
 }
 
@@ -564,12 +593,27 @@ fn average_link_words(doc: &Document, links: &[NodeId]) -> f64 {
     words as f64 / links.len() as f64
 }
 
+/// The first leaf index under each node, 4 bytes a node (as `usize` it
+/// took 16 MB of a 1000x1000 table's peak; issue 15). Leaves are fewer
+/// than nodes, whose count fits in a `u32`.
+pub struct FirstLeaf(Vec<u32>);
+
+impl FirstLeaf {
+    /// The first leaf under `id`, `usize::MAX` when none.
+    pub fn at(&self, id: NodeId) -> usize {
+        match self.0[id] {
+            u32::MAX => usize::MAX,
+            i => i as usize,
+        }
+    }
+}
+
 /// The first leaf under every node, by rolling leaf owners up the tree.
-fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Vec<usize> {
-    let mut first = vec![usize::MAX; doc.len()];
+fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> FirstLeaf {
+    let mut first = vec![u32::MAX; doc.len()];
     for (i, l) in leaves.iter().enumerate() {
-        if first[l.owner] == usize::MAX {
-            first[l.owner] = i;
+        if first[l.owner] == u32::MAX {
+            first[l.owner] = u32::try_from(i).expect("fewer leaves than nodes");
         }
     }
     for &id in stats.order.iter().rev() {
@@ -577,12 +621,25 @@ fn first_leaves(doc: &Document, leaves: &[Leaf], stats: &Stats) -> Vec<usize> {
             first[p] = first[p].min(first[id]);
         }
     }
-    first
+    FirstLeaf(first)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verdict_is_24_bytes_and_keeps_its_unit() {
+        // One verdict per leaf: a 1000x1000 table holds a million (issue 15).
+        assert!(std::mem::size_of::<Verdict>() <= 24);
+        let reason = Reason::new(ReasonCode::Unclassified, "no signal");
+        let mut v = Verdict::new(Kind::Content, NO_SIGNAL, reason);
+        assert_eq!(v.unit(), None);
+        v.set_unit(Some(7));
+        assert_eq!(v.unit(), Some(7));
+        v.set_unit(None);
+        assert_eq!(v.unit(), None);
+    }
 
     #[test]
     fn every_taxonomy_prefix_holds_a_dash() {
