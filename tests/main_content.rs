@@ -364,3 +364,24 @@ fn a_sidebars_headed_widgets_are_judged_whole() {
     assert_eq!(kind_of("Patreon"), Some(declutter::Kind::Promo));
     assert_eq!(kind_of("Episode 698"), Some(declutter::Kind::Related));
 }
+
+/// A page that ships one paragraph twice for two layouts (one for phones,
+/// one for desktops) gives it once; a paragraph its author repeated side
+/// by side stays twice (Readability's test pages do). Seen failing while
+/// only product pages dropped repeated runs.
+#[test]
+fn a_paragraph_shipped_for_two_layouts_is_read_once() {
+    let a = analyse("layout-repeats.html", "https://example.com/");
+    let text = &a.article.text;
+    assert_eq!(
+        text.matches("We pack, carry and unpack every room").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Every move is insured in full").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("Our crews are our own staff"), "{text}");
+}

@@ -170,12 +170,19 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         };
     };
     let mut selection = select(doc, &leaves, &stats, &region, &classified);
-    if product {
-        let v = &classified.verdicts;
-        selection.drop_repeated_runs(doc, &stats, &leaves, |i| {
-            v[i].kind == Kind::Content && !v[i].not_body
-        });
-    }
+    // Code repeats lines on purpose (a doc page's samples share their
+    // imports): only prose runs are dropped off product pages.
+    let v = &classified.verdicts;
+    let min_words = if product {
+        selection::MIN_REPEAT_WORDS
+    } else {
+        selection::MIN_REPEAT_PARAGRAPH_WORDS
+    };
+    selection.drop_repeated_runs(doc, &stats, &leaves, min_words, product, |i| {
+        v[i].kind == Kind::Content
+            && !v[i].not_body
+            && (product || !stats.within[leaves[i].owner].pre_or_code)
+    });
     // Hidden pop-ups and slots are labelled apart and slotted back in page
     // order; they never weigh on the article.
     let latent_verdicts: Vec<Verdict> = latent
