@@ -63,8 +63,16 @@ pub(crate) fn is_utility_class(token: &str) -> bool {
     if token.starts_with("d-") || token.contains(':') {
         return true;
     }
-    let t = token.to_ascii_lowercase();
-    if t.starts_with("overflow-") || is_responsive_switch(&t) {
+    // Class names are nearly always lower-case already: a copy only for
+    // the rest (this runs for every scored element's class and id).
+    let lower;
+    let t = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = token.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        token
+    };
+    if t.starts_with("overflow-") || is_responsive_switch(t) {
         return true;
     }
     t.contains("print") && PRINT_SWITCHES.iter().any(|w| t.contains(w))

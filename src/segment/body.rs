@@ -99,9 +99,10 @@ pub struct Region {
     pub roots: Vec<NodeId>,
     /// Final candidate scores (see [`Region::score`]).
     scores: Scores,
-    /// The page declares no article and the body is its whole `<main>`
-    /// (see `anchors::prefer_main`) or holds under half the page's prose:
-    /// its link lists and forms are its content, not boxes to clean.
+    /// The page declares no article, and names no author or the body is
+    /// its whole `<main>` (see `anchors::prefer_main`) or holds under half
+    /// the page's prose: its link lists and forms are its content, not
+    /// boxes to clean.
     pub spread: bool,
 }
 

@@ -170,18 +170,14 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         };
     };
     let mut selection = select(doc, &leaves, &stats, &region, &classified);
-    // Code repeats lines on purpose (a doc page's samples share their
-    // imports): only prose runs are dropped off product pages.
     let v = &classified.verdicts;
-    let min_words = if product {
-        selection::MIN_REPEAT_WORDS
+    let repeats = if product {
+        selection::Repeats::Lines
     } else {
-        selection::MIN_REPEAT_PARAGRAPH_WORDS
+        selection::Repeats::Paragraphs
     };
-    selection.drop_repeated_runs(doc, &stats, &leaves, min_words, product, |i| {
-        v[i].kind == Kind::Content
-            && !v[i].not_body
-            && (product || !stats.within[leaves[i].owner].pre_or_code)
+    selection.drop_repeated_runs(doc, &stats, &leaves, repeats, |i| {
+        v[i].kind == Kind::Content && !v[i].not_body
     });
     // Hidden pop-ups and slots are labelled apart and slotted back in page
     // order; they never weigh on the article.

@@ -24,32 +24,46 @@ impl Selection {
     }
 }
 
-/// On a product page a repeated run must have at least this many words to
-/// be dropped: "Add to cart" or a size may rightly appear twice.
-pub const MIN_REPEAT_WORDS: usize = 3;
-/// On other pages, only a repeated paragraph: a line such as "Reply" or a
-/// table's "N/A" may rightly appear many times.
-pub const MIN_REPEAT_PARAGRAPH_WORDS: usize = 8;
+/// Which repeated runs of text leave the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeats {
+    /// A product page's lines of three words or more, wherever they repeat
+    /// and code included: product pages ship their description,
+    /// specifications and name twice or more (a layout for phones beside
+    /// one for desktops, a sticky summary bar); on the WCXB dev split,
+    /// dropping repeated lines raised 15 product pages and lowered one.
+    /// "Add to cart" or a size may rightly appear twice.
+    Lines,
+    /// Any other page's paragraphs of eight words or more outside code,
+    /// repeated under another parent element: a layout's second copy, a
+    /// thread's quote of a whole post (WCXB dev split, forum pages 0.740
+    /// -> 0.762 word F1). A repeat beside its first copy is the author's
+    /// (the Readability corpus's test pages repeat paragraphs side by
+    /// side: 0.966 -> 0.962 F1 when those went too), and code repeats
+    /// lines on purpose (a doc page's samples share their imports).
+    Paragraphs,
+}
+
+impl Repeats {
+    /// The fewest words a dropped run has.
+    fn min_words(self) -> usize {
+        match self {
+            Repeats::Lines => 3,
+            Repeats::Paragraphs => 8,
+        }
+    }
+}
 
 impl Selection {
     /// Leaves out of the article each run of text (`leaves`, those for
-    /// which `is_content` holds) of at least `min_words` words that
-    /// repeats, word for word, a run already in it: under another parent
-    /// element, or anywhere if `beside`. Product pages ship
-    /// their description, specifications and name twice or more (a layout
-    /// for phones beside one for desktops, a sticky summary bar): on the
-    /// WCXB dev split, dropping repeated lines from product pages'
-    /// extractions raised 15 of them and lowered one. Threads quote whole
-    /// posts and pages repeat a paragraph for another layout (a product
-    /// launch's comment shown three times): dropping repeated paragraphs
-    /// everywhere else gave forum pages 0.740 -> 0.76 word F1.
+    /// which `is_content` holds) that repeats, word for word, a run already
+    /// in it, as `repeats` says.
     pub fn drop_repeated_runs(
         &mut self,
         doc: &Document,
         stats: &Stats,
         leaves: &[Leaf],
-        min_words: usize,
-        beside: bool,
+        repeats: Repeats,
         is_content: impl Fn(usize) -> bool,
     ) {
         // Whether a node's subtree is out, inherited top-down once.
@@ -60,25 +74,25 @@ impl Selection {
             }
         }
         // A hash of each run's lower-cased text, not a copy of it: a page
-        // of 50 MB would otherwise hold a second copy of its prose.
-        // Each run's parent element too: a repeat beside its first copy
-        // (the same parent) is the author's, a repeat elsewhere the
-        // layout's or a quote's (the Readability corpus's test pages
-        // repeat their paragraphs side by side: 0.966 -> 0.962 F1 when
-        // those went as well).
+        // of 50 MB would otherwise hold a second copy of its prose. With it,
+        // the parent of its first copy.
         let mut seen: HashMap<u64, Option<NodeId>> = HashMap::new();
         for (i, l) in leaves.iter().enumerate() {
             if !is_content(i)
                 || out[l.owner]
                 || l.nodes.iter().all(|&n| out[n])
                 || !self.roots.iter().any(|&r| stats.contains(r, l.owner))
-                || l.text.split_whitespace().nth(min_words - 1).is_none()
+                || (repeats == Repeats::Paragraphs && stats.within[l.owner].pre_or_code)
+                || l.text
+                    .split_whitespace()
+                    .nth(repeats.min_words() - 1)
+                    .is_none()
             {
                 continue;
             }
             let parent = doc.parent(l.owner);
             let repeated = match seen.entry(lowercase_hash(&l.text)) {
-                Entry::Occupied(first) => beside || *first.get() != parent,
+                Entry::Occupied(first) => repeats == Repeats::Lines || *first.get() != parent,
                 Entry::Vacant(slot) => {
                     slot.insert(parent);
                     false
