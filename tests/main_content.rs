@@ -385,3 +385,26 @@ fn a_paragraph_shipped_for_two_layouts_is_read_once() {
     );
     assert!(text.contains("Our crews are our own staff"), "{text}");
 }
+
+/// A line every card of a grid repeats (the terms under each coupon) is
+/// each card's own and stays in each; a carousel's clone of a whole slide
+/// is read once. Seen failing while every paragraph repeated under
+/// another parent left the article.
+#[test]
+fn a_line_each_card_repeats_stays_in_each_card() {
+    let a = analyse("card-repeats.html", "https://example.com/coupons");
+    let text = &a.article.text;
+    assert_eq!(
+        text.matches("Not valid with other offers or coupons")
+            .count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("They rewired our kitchen in one afternoon")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("Honest prices, a clear quote"), "{text}");
+}

@@ -173,6 +173,8 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let v = &classified.verdicts;
     let repeats = if product {
         selection::Repeats::Lines
+    } else if forum {
+        selection::Repeats::Posts
     } else {
         selection::Repeats::Paragraphs
     };
