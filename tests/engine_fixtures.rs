@@ -246,3 +246,30 @@ fn a_storys_last_part_is_not_promo_with_the_aside_after_it() {
         assert_eq!(kind_of(&a, s), Kind::Promo, "{s}");
     }
 }
+
+/// Cause 7: a thread whose address and footer say what it is (FluxBB's
+/// `viewtopic.php`, "Powered by FluxBB") is a forum, so what every post
+/// repeats (the author's signature) is read once. Seen failing while only
+/// `<meta name="generator">` named forum software (bbs.archlinux.org was
+/// typed "other").
+#[test]
+fn a_footer_link_to_forum_software_makes_a_thread() {
+    let a = analyse(
+        "forum-software-footer.html",
+        "https://bbs.example.org/viewtopic.php?id=42",
+    );
+    assert_eq!(page_type(&a), "forum");
+    let text = &a.article.text;
+    for s in [
+        "stays down until I restart",
+        "Which driver does the card use?",
+        "Turning power saving off fixed it",
+    ] {
+        assert!(text.contains(s), "{s}: {text:?}");
+    }
+    assert_eq!(
+        text.matches("Running a rolling release").count(),
+        1,
+        "{text}"
+    );
+}
