@@ -27,6 +27,7 @@ pub mod snapshot;
 // The document they make, the names of its elements by what they mean,
 // what its class names say, and what of it a reader sees.
 mod address;
+mod cloak;
 pub mod dom;
 mod names;
 mod tag_sets;

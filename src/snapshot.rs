@@ -156,6 +156,9 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
             op => return Err(Error::BadSnapshot(format!("unknown op {op} at {i}"))),
         }
     }
+    // A page read before its script showed it (a DOMParser copy, an early
+    // read) is shown as the text front shows it, so both fronts agree.
+    crate::cloak::lift(&mut doc);
     Ok(Built { doc, indexes })
 }
 

@@ -43,6 +43,38 @@ pub fn hidden_by_markup(e: &Element) -> bool {
     e.attr("style").is_some_and(style_hides)
 }
 
+/// Shows an element its markup hides: drops its `hidden` attribute, its
+/// `aria-hidden="true"` and its inline `display:none` and
+/// `visibility:hidden` (what a page's script or a click would do).
+pub fn show(e: &mut Element) {
+    e.attrs.retain(|(k, v)| {
+        !(k.as_ref() == "hidden"
+            || (k.as_ref() == "aria-hidden" && v.trim().eq_ignore_ascii_case("true")))
+    });
+    for (k, v) in e.attrs.iter_mut() {
+        if k.as_ref() == "style" {
+            *v = shown_style(v).into();
+        }
+    }
+}
+
+/// An inline style without its `display:none` and `visibility:hidden`.
+fn shown_style(style: &str) -> String {
+    style
+        .split(';')
+        .filter(|decl| {
+            let Some((prop, value)) = decl.split_once(':') else {
+                return true;
+            };
+            let (prop, value) = (prop.trim(), value.trim().to_ascii_lowercase());
+            !((prop.eq_ignore_ascii_case("display") && value.starts_with("none"))
+                || (prop.eq_ignore_ascii_case("visibility")
+                    && (value.starts_with("hidden") || value.starts_with("collapse"))))
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// Whether a hidden element holds text a script may show: hidden by an
 /// attribute, a style or layout rather than by being a script, a style
 /// sheet, a drawing or a form control. Pop-ups, banners and ad slots wait

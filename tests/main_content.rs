@@ -408,3 +408,24 @@ fn a_line_each_card_repeats_stays_in_each_card() {
     );
     assert!(text.contains("Honest prices, a clear quote"), "{text}");
 }
+
+/// A page whose whole layout waits, hidden by an inline style, for its
+/// script to show it is read as the script would show it; the hidden
+/// cookie notice beside it stays hidden. Seen failing while the hidden
+/// wrapper made the whole page one hidden block (geeksforgeeks.org).
+#[test]
+fn a_page_hidden_until_its_script_runs_is_read() {
+    let a = analyse(
+        "page-hidden-until-script.html",
+        "https://example.com/tutorials/binary-search",
+    );
+    let text = &a.article.text;
+    for s in [
+        "halving the part of the array",
+        "compare the value with the middle item",
+        "cannot overflow where low plus high could",
+    ] {
+        assert!(text.contains(s), "{s}: {text:?}");
+    }
+    assert!(!text.contains("We use cookies"), "{text}");
+}

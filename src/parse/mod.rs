@@ -64,6 +64,7 @@ pub fn parse_text(text: &str) -> Result<Document, Error> {
     // What the page's own scripts or one click would show, as served.
     streamed::place_segments(&mut doc);
     panels::open(&mut doc);
+    crate::cloak::lift(&mut doc);
     doc.shrink_to_fit();
     Ok(doc)
 }

@@ -15,7 +15,7 @@
 //! what the page shows.
 
 use crate::dom::{Document, NodeId, DOCUMENT};
-use crate::visibility::hidden_by_markup;
+use crate::visibility::{hidden_by_markup, show};
 use std::collections::HashSet;
 
 /// Roles that make a hidden element a disclosure panel by themselves.
@@ -58,34 +58,9 @@ pub fn open(doc: &mut Document) {
     }
     for id in hidden {
         if let Some(e) = doc.element_mut(id) {
-            e.attrs.retain(|(k, v)| {
-                !(k.as_ref() == "hidden"
-                    || (k.as_ref() == "aria-hidden" && v.trim().eq_ignore_ascii_case("true")))
-            });
-            for (k, v) in e.attrs.iter_mut() {
-                if k.as_ref() == "style" {
-                    *v = shown_style(v).into();
-                }
-            }
+            show(e);
         }
     }
-}
-
-/// An inline style without its `display:none` and `visibility:hidden`.
-fn shown_style(style: &str) -> String {
-    style
-        .split(';')
-        .filter(|decl| {
-            let Some((prop, value)) = decl.split_once(':') else {
-                return true;
-            };
-            let (prop, value) = (prop.trim(), value.trim().to_ascii_lowercase());
-            !((prop.eq_ignore_ascii_case("display") && value.starts_with("none"))
-                || (prop.eq_ignore_ascii_case("visibility")
-                    && (value.starts_with("hidden") || value.starts_with("collapse"))))
-        })
-        .collect::<Vec<_>>()
-        .join(";")
 }
 
 #[cfg(test)]

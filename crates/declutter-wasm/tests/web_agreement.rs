@@ -34,6 +34,20 @@ const CORPUS_FLOOR: f64 = 0.99;
 /// Small pages for each place the two parsers or the walker could part.
 const SUBTLETIES: &[(&str, &str)] = &[
     (
+        "page hidden until its script runs",
+        "<body><div style='visibility:hidden'><main><h1>Headline of the story</h1><p>First \
+         paragraph of the article, long enough to be prose, with commas, clauses, and more \
+         words than a caption has.</p><p>Second paragraph of the article, long enough to be \
+         prose, with commas, clauses, and more words than a caption has.</p><p>Third \
+         paragraph of the article, long enough to be prose, with commas, clauses, and more \
+         words than a caption has.</p><p>Fourth paragraph of the article, long enough to be \
+         prose, with commas, clauses, and more words than a caption has.</p><p>Fifth paragraph \
+         of the article, long enough to be prose, with commas, clauses, and more words than a \
+         caption has.</p><p>Sixth paragraph of the article, long enough to be prose, with \
+         commas, clauses, and more words than a caption has.</p></main></div>\
+         <div hidden><p>Cookie notice.</p></div></body>",
+    ),
+    (
         "noscript in head and body",
         "<html><head><title>T</title><noscript><link rel=stylesheet href=x.css></noscript></head>\
          <body><h1>Headline of the story</h1><noscript><p>Enable JavaScript to read this site.</p>\
