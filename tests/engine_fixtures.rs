@@ -273,3 +273,31 @@ fn a_footer_link_to_forum_software_makes_a_thread() {
         "{text}"
     );
 }
+
+/// Cause 3: inside the body, a bare lead-in ("More:") or a plain "You may
+/// also like..." paragraph heads the list of links after it, which is
+/// recirculation; a list of the story's sources stays content. Seen
+/// failing while only a heading or a line with its link after the colon
+/// was read as a lead-in.
+#[test]
+fn lead_ins_in_the_body_head_the_links_after_them() {
+    let a = analyse(
+        "recirculation-in-body.html",
+        "https://coastherald.example.com/news/2026/05/20/harbour-bridge-repairs",
+    );
+    for s in [
+        "Old town parking plan goes to a vote",
+        "New cycle lanes open along the seafront",
+    ] {
+        assert_eq!(kind_of(&a, s), Kind::Related, "{s}");
+        assert!(!a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+    for s in [
+        "Bridge inspection report, March 2026",
+        "the repairs cannot wait another year",
+        "most of it paid by the regional roads fund",
+    ] {
+        assert_eq!(kind_of(&a, s), Kind::Content, "{s}");
+        assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+}
