@@ -43,6 +43,7 @@ pub mod article;
 
 // The results and the errors.
 mod error;
+mod fixed;
 mod model;
 mod why;
 
