@@ -38,6 +38,7 @@ mod metadata;
 
 mod cues;
 mod segment;
+mod sort;
 
 pub mod article;
 
