@@ -1,10 +1,11 @@
 //! Fixed-point formatting of `f64` by integer arithmetic: the text
 //! `format!("{:.N}", x)` gives, without the standard float formatter.
 //!
-//! The two reason details that print a number (a link density to two
-//! decimals, a share of the text as a whole percent) were the wasm
-//! module's only uses of `f64`'s `Display`, which brings the Grisu and
-//! Dragon algorithms: 21.8 KB of code, 8.3 KB gzipped (issue 15).
+//! The reason details that print a number (link densities to two
+//! decimals, words per link to one, class weights, words and shares of
+//! the text as whole numbers) were the wasm module's only uses of `f64`'s
+//! `Display`, which brings the Grisu and Dragon algorithms: 21.8 KB of
+//! code, 8.3 KB gzipped (issue 15).
 
 /// `x` with `decimals` digits after the point (at most 2), exactly as
 /// `format!("{x:.decimals$}")` writes it: the exact binary value rounded

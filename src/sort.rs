@@ -1,9 +1,9 @@
 //! The crate's sorts of nodes, all through one copy of the standard sort.
 //!
 //! The standard sorts are generic: every element type and order got a
-//! copy of its own, compiled at the core's opt-level 3, five in the wasm
-//! module (two stable, by position and by score; three unstable, by
-//! position, by `(position, node)` and by node id) for 39 KB of code.
+//! copy of its own, compiled at the core's opt-level, five in the wasm
+//! module (three stable, by position, by `(position, node)` and by score;
+//! two unstable, by position and by node id) for 39 KB of code.
 //! Here every sort becomes one of `(key, tie-break)` pairs of a single
 //! type in their natural order (issue 15). The tie-break makes every pair
 //! distinct, so the order is the one a stable sort by the same key gives,
