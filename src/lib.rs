@@ -39,11 +39,13 @@ mod metadata;
 
 mod cues;
 mod segment;
+mod sort;
 
 pub mod article;
 
 // The results and the errors.
 mod error;
+mod fixed;
 mod model;
 mod why;
 

@@ -38,7 +38,7 @@ impl Cue {
             DFA::builder()
                 .configure(config)
                 .build_from_nfa(nfa)
-                .expect("cue NFAs fit the lazy DFA")
+                .unwrap_or_else(|_| panic!("cue NFAs fit the lazy DFA"))
         };
         let forward = nfa_codec::decode(forward);
         let reverse = reverse::reverse(&forward);

@@ -142,14 +142,14 @@ impl Reader<'_> {
     }
 
     fn id(&mut self) -> StateID {
-        StateID::new(self.num()).expect("valid state id")
+        StateID::new(self.num()).unwrap_or_else(|_| panic!("valid state id"))
     }
 
     /// A target written by `put_rel` from state `sid`.
     fn rel(&mut self, sid: usize) -> StateID {
         let zz = self.num() as i64;
         let d = (zz >> 1) ^ -(zz & 1);
-        StateID::new((sid as i64 + d) as usize).expect("valid state id")
+        StateID::new((sid as i64 + d) as usize).unwrap_or_else(|_| panic!("valid state id"))
     }
 }
 
@@ -163,9 +163,9 @@ pub fn decode(bytes: &[u8]) -> NFA {
     b.set_reverse(flags & 2 != 0);
     let (anchored, unanchored, pattern) = (r.id(), r.id(), r.id());
     let n = r.num();
-    b.start_pattern().expect("one pattern");
+    b.start_pattern().unwrap_or_else(|_| panic!("one pattern"));
     let built = |res: Result<StateID, regex_automata::nfa::thompson::BuildError>| {
-        res.expect("states fit the builder")
+        res.unwrap_or_else(|_| panic!("states fit the builder"))
     };
     for sid in 0..n {
         match r.byte() {
@@ -206,7 +206,8 @@ pub fn decode(bytes: &[u8]) -> NFA {
         };
     }
     assert!(r.0.is_empty(), "trailing bytes after the cue NFA");
-    b.finish_pattern(pattern).expect("one pattern");
+    b.finish_pattern(pattern)
+        .unwrap_or_else(|_| panic!("one pattern"));
     b.build(anchored, unanchored)
-        .expect("the compiled NFA rebuilds")
+        .unwrap_or_else(|_| panic!("the compiled NFA rebuilds"))
 }

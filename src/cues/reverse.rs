@@ -17,19 +17,20 @@ use regex_automata::util::primitives::StateID;
 /// anchored one). Panics on capture states, which cue NFAs do not have.
 pub fn reverse(forward: &NFA) -> NFA {
     let built = |res: Result<StateID, regex_automata::nfa::thompson::BuildError>| {
-        res.expect("states fit the builder")
+        res.unwrap_or_else(|_| panic!("states fit the builder"))
     };
     let n = forward.states().len();
     let mut b = Builder::new();
     b.set_utf8(forward.is_utf8());
     b.set_reverse(true);
-    b.start_pattern().expect("one pattern");
+    b.start_pattern().unwrap_or_else(|_| panic!("one pattern"));
     // One union per forward state: the ways back out of it. Its
     // alternates are added below, as the forward edges into it are seen.
     let back: Vec<StateID> = (0..n).map(|_| built(b.add_union(vec![]))).collect();
     let done = built(b.add_match());
     let into = |b: &mut Builder, to: usize, from: StateID| {
-        b.patch(back[to], from).expect("a union takes alternates");
+        b.patch(back[to], from)
+            .unwrap_or_else(|_| panic!("a union takes alternates"));
     };
     into(&mut b, forward.start_anchored().as_usize(), done);
     // Only the states the anchored start reaches: the forward NFA's
@@ -104,6 +105,8 @@ pub fn reverse(forward: &NFA) -> NFA {
         }
     }
     let start = start.expect("the cue NFA has a match state");
-    b.finish_pattern(start).expect("one pattern");
-    b.build(start, start).expect("the reversed NFA builds")
+    b.finish_pattern(start)
+        .unwrap_or_else(|_| panic!("one pattern"));
+    b.build(start, start)
+        .unwrap_or_else(|_| panic!("the reversed NFA builds"))
 }

@@ -3,11 +3,11 @@
 //! article-typed object wins, found at the top level, in a top-level array
 //! or in an `@graph`.
 
+use super::json::{self, Value};
 use super::similarity::text_similarity;
 use super::text::{js_trim, text_content};
 use super::title::article_title;
 use crate::dom::{Document, DOCUMENT};
-use serde_json::Value;
 
 /// Schema.org types that mark an article, as Readability's
 /// `jsonLdArticleTypes` pattern lists them. Its pattern is anchored only at
@@ -76,7 +76,7 @@ pub(crate) fn extract(doc: &Document) -> JsonLd {
             continue;
         }
         let raw = text_content(doc, script);
-        let Ok(parsed) = serde_json::from_str::<Value>(strip_cdata(&raw)) else {
+        let Some(parsed) = json::parse(strip_cdata(&raw)) else {
             continue;
         };
         if let Ok(Some(article)) = find_article(&parsed) {
@@ -104,7 +104,7 @@ pub(crate) fn product_description(doc: &Document) -> Option<String> {
             continue;
         }
         let raw = text_content(doc, script);
-        let Ok(parsed) = serde_json::from_str::<Value>(strip_cdata(&raw)) else {
+        let Some(parsed) = json::parse(strip_cdata(&raw)) else {
             continue;
         };
         let mut stack = vec![&parsed];
@@ -227,7 +227,7 @@ fn truthy(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+        Some(Value::Number(n)) => *n != 0.0,
         Some(Value::String(s)) => !s.is_empty(),
         Some(_) => true,
     }

@@ -10,6 +10,7 @@
 
 mod byline;
 mod dates;
+mod json;
 mod jsonld;
 mod meta_tags;
 mod page;

@@ -315,7 +315,11 @@ pub fn find(
     for &c in &candidates {
         scores[c] *= 1.0 - stats.of(c).link_density();
     }
-    candidates.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    // Best score first, then document order: the crate's one sort, on the
+    // scores' total order reversed.
+    crate::sort::sort_by_key_then_id(&mut candidates, |c| {
+        !crate::sort::total_order_key(scores[c])
+    });
 
     let body = root;
     let Some(&first) = candidates.first() else {

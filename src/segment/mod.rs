@@ -363,7 +363,7 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
         *n = doc.parent(*n).and_then(|p| top_of.get(p)).unwrap_or(*n);
     }
     let order = |n: NodeId| stats.position(n);
-    nodes.sort_by_key(|&n| (order(n), n));
+    crate::sort::sort_by_key_then_id(nodes, |n| order(n) as u64);
     nodes.dedup();
     // A node inside another one of the list is covered by it.
     let mut kept = 0;

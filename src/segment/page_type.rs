@@ -424,9 +424,9 @@ pub fn classify(doc: &Document, url: Option<&Url>, stats: &Stats) -> Typed {
                 }
                 None if g.members >= MIN_LISTING_CARDS && cards_lead(g, &stats.of(doc.body())) => {
                     evidence.push(format!(
-                        "{} repeated items holding {:.0}% of the text",
+                        "{} repeated items holding {}% of the text",
                         g.members,
-                        100.0 * g.chars as f64 / page_chars
+                        crate::fixed::fixed(100.0 * g.chars as f64 / page_chars, 0)
                     ));
                     true
                 }

@@ -175,19 +175,17 @@ impl Stats {
     }
 
     /// Sorts `nodes` into document order (stable; nodes with no position
-    /// last). Every caller shares this one copy of the standard sort: with
-    /// a closure of its own, each was 6.5 KB more of wasm (issue 15).
+    /// last), through the crate's one sort ([`crate::sort`]).
     pub fn sort_by_position(&self, nodes: &mut [NodeId]) {
-        nodes.sort_by_key(|&n| self.position[n]);
+        crate::sort::sort_by_key(nodes, |n| u64::from(self.position[n]));
     }
 
     /// Sorts `nodes` by position, in reverse document order if `descending`
-    /// (unstable). One copy of the unstable sort for both orders (each was
-    /// 10 KB of wasm): `p ^ usize::MAX` is `usize::MAX - p`, so it compares
-    /// as `Reverse(p)` does.
+    /// (nodes of one position, those with none, by id). `p ^ u64::MAX` is
+    /// `u64::MAX - p`, so it compares as `Reverse(p)` does.
     pub fn sort_unstable_by_position(&self, nodes: &mut [NodeId], descending: bool) {
-        let flip = if descending { usize::MAX } else { 0 };
-        nodes.sort_unstable_by_key(|&n| self.position(n) ^ flip);
+        let flip = if descending { u64::MAX } else { 0 };
+        crate::sort::sort_by_key_then_id(nodes, |n| self.position(n) as u64 ^ flip);
     }
 }
 

@@ -307,7 +307,10 @@ fn widget_kind(ctx: &Ctx, id: NodeId, what: &str) -> (Kind, Reason, f32) {
     {
         let reason = Reason::new(
             ReasonCode::Landmark,
-            format!("{what} of links, link density {:.2}", t.link_density()),
+            format!(
+                "{what} of links, link density {}",
+                crate::fixed::fixed(t.link_density(), 2)
+            ),
         );
         // The evidence it quotes: its related name, else its heading.
         let reason = match related_name {
@@ -576,7 +579,7 @@ pub(super) fn conditional(
             id,
             Reason::new(
                 ReasonCode::ClassNegative,
-                format!("class weight {weight:.0}"),
+                format!("class weight {}", crate::fixed::fixed(weight, 0)),
             ),
         ));
     }
@@ -634,7 +637,7 @@ pub(super) fn conditional(
     {
         Some(Reason::new(
             ReasonCode::LinkDensity,
-            format!("link density {ld:.2}"),
+            format!("link density {}", crate::fixed::fixed(ld, 2)),
         ))
     } else if (t.embeds == 1 && t.chars < CONDITIONAL_EMBED_CHARS) || t.embeds > 1 {
         Some(Reason::new(

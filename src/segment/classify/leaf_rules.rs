@@ -114,7 +114,10 @@ fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Opti
         SHAPE,
         Reason::new(
             ReasonCode::HeadlineLink,
-            format!("a headline link of {words:.0} words in chrome"),
+            format!(
+                "a headline link of {} words in chrome",
+                crate::fixed::fixed(words, 0)
+            ),
         ),
     );
     v.set_unit(unit);
@@ -549,7 +552,10 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 .or_insert_with(|| {
                     Rc::new(vec![Reason::new(
                         ReasonCode::ArticleBody,
-                        format!("in the article body, link density {ld:.2}"),
+                        format!(
+                            "in the article body, link density {}",
+                            crate::fixed::fixed(ld, 2)
+                        ),
                     )])
                 })
                 .clone();
@@ -608,7 +614,11 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 conf,
                 Reason::new(
                     ReasonCode::LinkList,
-                    format!("link density {ld:.2}, {words:.1} words per link"),
+                    format!(
+                        "link density {}, {} words per link",
+                        crate::fixed::fixed(ld, 2),
+                        crate::fixed::fixed(words, 1)
+                    ),
                 ),
             );
             v.set_unit(doc.parent(leaf.owner));

@@ -399,7 +399,7 @@ fn links(doc: &Document, nodes: &[NodeId]) -> Vec<NodeId> {
                 && !h.to_ascii_lowercase().starts_with("javascript:")
         })
     });
-    out.sort_unstable();
+    crate::sort::sort_by_key_then_id(&mut out, |n| n as u64);
     out.dedup();
     out
 }
