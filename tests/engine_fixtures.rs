@@ -301,3 +301,27 @@ fn lead_ins_in_the_body_head_the_links_after_them() {
         assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
     }
 }
+
+/// Cause 6: where the page marks its article body
+/// (`itemprop="articleBody"`), the article is that body and its frame
+/// (headline, standfirst), not the sidebar of prose beside it that the
+/// prose scoring's winner also held. Seen failing while a winner around
+/// the marked body was kept whole and its siblings could join it.
+#[test]
+fn the_marked_article_body_is_the_article() {
+    let a = analyse(
+        "article-body-marked.html",
+        "https://valleypost.example.com/news/night-trains",
+    );
+    let text = &a.article.text;
+    for s in [
+        "ten years after the last one ran",
+        "two departures a week in each direction",
+        "Tickets go on sale in July",
+    ] {
+        assert!(text.contains(s), "{s}: {text:?}");
+    }
+    for s in ["since 1921", "owned by a local trust"] {
+        assert!(!text.contains(s), "{s}: {text:?}");
+    }
+}

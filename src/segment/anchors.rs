@@ -34,23 +34,51 @@ pub fn marked_body(doc: &Document, stats: &Stats) -> Option<NodeId> {
 
 /// The body's top element given the scoring's winner `top`: the marked
 /// body when it holds at least [`MIN_SHARE_OF_WINNER`] of the winner's
-/// prose and lies around the winner or apart from it.
-pub fn prefer_marked(doc: &Document, stats: &Stats, top: NodeId) -> NodeId {
+/// prose and lies around the winner or apart from it, and the marked
+/// body's frame when it lies inside the winner. With it, whether the body
+/// is the page's marked one: then nothing outside joins it.
+pub fn prefer_marked(doc: &Document, stats: &Stats, top: NodeId) -> (NodeId, bool) {
     let Some(marked) = marked_body(doc, stats) else {
-        return top;
+        return (top, false);
     };
     // Inside a wider winner the frame keeps the headline, standfirst and
     // byline around the marked text (taking the marked element there cost
     // 0.001 F1 on the Readability corpus).
-    if marked == top || stats.contains(top, marked) {
-        return top;
+    if marked == top {
+        return (top, true);
+    }
+    if stats.contains(top, marked) {
+        return (frame_of(doc, stats, marked, top), true);
     }
     let share = stats.of(marked).prose_chars as f64 / stats.of(top).prose_chars.max(1) as f64;
     if share >= MIN_SHARE_OF_WINNER {
-        marked
+        (marked, true)
     } else {
-        top
+        (top, false)
     }
+}
+
+/// Prose an ancestor may add to the marked body's and still be its frame
+/// (headline, standfirst, byline): this share of the marked prose.
+const MAX_FRAME_PROSE_SHARE: f64 = 0.3;
+
+/// The widest ancestor of `marked`, up to `top`, that adds little prose to
+/// it: the frame of headline, standfirst and byline, without a sidebar or
+/// a comment section the prose scoring's winner also held (issue 13,
+/// cause 6).
+fn frame_of(doc: &Document, stats: &Stats, marked: NodeId, top: NodeId) -> NodeId {
+    let own = stats.of(marked).prose_chars as f64;
+    let mut frame = marked;
+    for a in doc.ancestors(marked) {
+        if stats.of(a).prose_chars as f64 > own * (1.0 + MAX_FRAME_PROSE_SHARE) {
+            break;
+        }
+        frame = a;
+        if a == top {
+            break;
+        }
+    }
+    frame
 }
 
 /// The prose-scored winner holds less than this share of `<main>`'s prose
