@@ -48,9 +48,66 @@ fn lower_case_host(url: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A host without its `www.`.
+fn site(host: &str) -> &str {
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Whether a link stays on the page's site: `Some(true)` or `Some(false)`
+/// when that is known, `None` for an absolute link on a page without an
+/// address.
+pub(crate) fn same_site(href: &str, page: Option<&Url>) -> Option<bool> {
+    // Only the host is compared, so case does not matter; and the ASCII-only
+    // IDNA adapter (Cargo.toml) debug-asserts that a non-ASCII host reaches
+    // it with no upper-case ASCII left: a link's host did, and panicked the
+    // fuzz build (tests/pathological/fuzz-regressions/snapshot/label-idna-case,
+    // replayed in a debug build). A scheme is enough to call a link absolute.
+    let href = href.trim().to_ascii_lowercase();
+    let href = href.as_str();
+    let absolute = href.starts_with("//") || has_scheme(href);
+    match page {
+        Some(p) => {
+            let to = p.join(href).ok()?;
+            Some(to.host_str().map(site) == p.host_str().map(site))
+        }
+        None if absolute => None,
+        None => Some(true),
+    }
+}
+
+/// Whether `href` starts with a URL scheme (`https:`, `mailto:`...): an
+/// absolute link, whatever follows.
+fn has_scheme(href: &str) -> bool {
+    let Some((scheme, _)) = href.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_hosts_compare_without_case_and_schemes_mark_absolute_links() {
+        let page = Url::parse("https://www.example.com/story").unwrap();
+        // A non-ASCII host with upper-case ASCII (the fuzz build's IDNA debug
+        // assertion came from such a link: fuzz-regressions/snapshot/
+        // label-idna-case, which a debug-build replay catches).
+        assert_eq!(same_site("http://ÄB.COM/x", None), None);
+        // The ASCII-only adapter refuses the host: where it goes is unknown.
+        assert_eq!(same_site("http://ÄB.COM/x", Some(&page)), None);
+        assert_eq!(
+            same_site("HTTPS://EXAMPLE.COM/other", Some(&page)),
+            Some(true)
+        );
+        assert_eq!(same_site("/other", Some(&page)), Some(true));
+        assert_eq!(same_site("/other", None), Some(true));
+        assert_eq!(same_site("mailto:a@b.c", None), None);
+        assert!(has_scheme("view-source:x") && !has_scheme("1http:x") && !has_scheme("a b:c"));
+    }
 
     #[test]
     fn upper_case_beside_non_ascii_in_a_host_does_not_panic() {

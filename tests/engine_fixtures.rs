@@ -325,3 +325,29 @@ fn the_marked_article_body_is_the_article() {
         assert!(!text.contains(s), "{s}: {text:?}");
     }
 }
+
+/// Cause 3: a list of headline links to the site's other articles that
+/// ends the body, with no lead-in, is recirculation; a list of the
+/// story's sources inside it stays content. Seen failing while such a
+/// list was read as article text.
+#[test]
+fn headline_links_that_end_the_body_are_related() {
+    let a = analyse(
+        "tail-links-in-body.html",
+        "https://coastherald.example.com/news/2026/05/20/library-hours",
+    );
+    for s in [
+        "Museum reopens after two years of roof repairs",
+        "Town hall cinema nights return for the summer",
+    ] {
+        assert_eq!(kind_of(&a, s), Kind::Related, "{s}");
+        assert!(!a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+    for s in [
+        "Report on the evening opening trial",
+        "summer reading programme starts on 1 July",
+    ] {
+        assert_eq!(kind_of(&a, s), Kind::Content, "{s}");
+        assert!(a.article.text.contains(s), "{s}: {:?}", a.article.text);
+    }
+}

@@ -49,6 +49,71 @@ fn introduces(text: &str) -> bool {
     t.ends_with(':') || t.ends_with('…') || t.ends_with("...")
 }
 
+/// Fewest items of a list of headline links that ends the body.
+const MIN_TAIL_LINKS: usize = 2;
+
+/// The leaves that end the body as a list of headline links to other
+/// articles of the site, with no lead-in (issue 13, cause 3): each a list
+/// item that is one link of a headline's length to an article address.
+/// WCXB dev split: 3 article pages up (by 0.01 to 0.05), none down; the
+/// other corpora unchanged.
+fn tail_links(
+    ctx: &Ctx,
+    region_start: usize,
+    region_end: usize,
+    page: Option<&url::Url>,
+) -> std::ops::Range<usize> {
+    if region_start > region_end || region_end >= ctx.leaves.len() {
+        return 0..0;
+    }
+    let mut start = region_end + 1;
+    while start > region_start {
+        let leaf = &ctx.leaves[start - 1];
+        if !ctx.in_region[leaf.owner] || !site_headline_item(ctx.doc, leaf, page) {
+            break;
+        }
+        start -= 1;
+    }
+    if region_end + 1 - start >= MIN_TAIL_LINKS {
+        start..region_end + 1
+    } else {
+        0..0
+    }
+}
+
+/// A list item that is one link, of a headline's length, to an article
+/// of the page's site.
+fn site_headline_item(doc: &Document, leaf: &Leaf, page: Option<&url::Url>) -> bool {
+    let &[a] = &leaf.links[..] else {
+        return false;
+    };
+    let chars = leaf.chars as usize;
+    doc.is(leaf.owner, "li")
+        && (leaf.link_chars as usize) * 10 >= chars * 9
+        && leaf.text.split_whitespace().count() as f64 >= HEADLINE_WORDS
+        && doc.attr(a, "href").is_some_and(|href| {
+            crate::address::same_site(href, page) == Some(true) && names_an_article(href)
+        })
+}
+
+/// Whether a link's path names one article: a slug of three words or more
+/// (`ferry-timetable-changes`) or a numeric id or date of four digits or
+/// more, not a section (`/news/`) or the page itself (`#top`).
+pub(super) fn names_an_article(href: &str) -> bool {
+    let href = href.split(['?', '#']).next().unwrap_or("");
+    // The path: after the host of an absolute or protocol-relative link.
+    let path = match href.split_once("//") {
+        Some((scheme, rest)) if scheme.is_empty() || scheme.ends_with(':') => {
+            rest.find('/').map_or("", |j| &rest[j..])
+        }
+        _ => href,
+    };
+    path.split('/').any(|seg| {
+        seg.split('-').filter(|w| !w.is_empty()).count() >= 3
+            || (seg.len() >= 4 && seg.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 /// A lead-in label with nothing after its colon ("More:", "Read also:"):
 /// the links it introduces are on the lines after it.
 fn is_bare_lead_in(text: &str) -> bool {
@@ -309,6 +374,7 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
         .rposition(|l| ctx.in_region[l.owner])
         .unwrap_or(0);
     let headline = find_headline(ctx, title, verdicts);
+    let tail = tail_links(ctx, region_start, region_end, hints.url);
     // The body's first paragraph of prose is the lede: one promotional
     // phrase in it is the story's own words ("a resolution to sign up for
     // monthly group workout classes", the survey's wcxb-0034).
@@ -539,6 +605,19 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 LINE_CUE,
                 Reason::new(ReasonCode::MachineText, "web addresses and ids"),
             ));
+            continue;
+        }
+        if inside && tail.contains(&i) {
+            let mut v = Verdict::new(
+                Kind::Related,
+                LINE_CUE,
+                Reason::new(
+                    ReasonCode::HeadlineLink,
+                    "one of the headline links to the site's articles that end the body",
+                ),
+            );
+            v.set_unit(doc.parent(leaf.owner));
+            verdicts[i] = Some(v);
             continue;
         }
         if inside {

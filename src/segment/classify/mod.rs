@@ -629,6 +629,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn article_addresses_are_told_from_sections() {
+        assert!(names_an_article("/news/2026/05/14/museum-reopens"));
+        assert!(names_an_article(
+            "https://example.com/museum-reopens-after-repairs"
+        ));
+        assert!(names_an_article("//example.com/story/123456"));
+        assert!(!names_an_article("/news/"));
+        assert!(!names_an_article("https://example.com/"));
+        assert!(!names_an_article("#top-of-the-page"));
+        assert!(!names_an_article("https://www.the-new-paper.com/sport"));
+    }
+
+    #[test]
     fn a_verdict_is_24_bytes_and_keeps_its_unit() {
         // One verdict per leaf: a 1000x1000 table holds a million (issue 15).
         assert!(std::mem::size_of::<Verdict>() <= 24);

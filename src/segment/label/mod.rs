@@ -404,44 +404,6 @@ fn links(doc: &Document, nodes: &[NodeId]) -> Vec<NodeId> {
     out
 }
 
-/// A host without its `www.`.
-fn site(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
-}
-
-/// Whether a link stays on the page's site: `Some(true)` or `Some(false)`
-/// when that is known, `None` for an absolute link on a page without an
-/// address.
-fn same_site(href: &str, page: Option<&Url>) -> Option<bool> {
-    // Only the host is compared, so case does not matter; and the ASCII-only
-    // IDNA adapter (Cargo.toml) debug-asserts that a non-ASCII host reaches
-    // it with no upper-case ASCII left: a link's host did, and panicked the
-    // fuzz build (tests/pathological/fuzz-regressions/snapshot/label-idna-case,
-    // replayed in a debug build). A scheme is enough to call a link absolute.
-    let href = href.trim().to_ascii_lowercase();
-    let href = href.as_str();
-    let absolute = href.starts_with("//") || has_scheme(href);
-    match page {
-        Some(p) => {
-            let to = p.join(href).ok()?;
-            Some(to.host_str().map(site) == p.host_str().map(site))
-        }
-        None if absolute => None,
-        None => Some(true),
-    }
-}
-
-/// Whether `href` starts with a URL scheme (`https:`, `mailto:`...): an
-/// absolute link, whatever follows.
-fn has_scheme(href: &str) -> bool {
-    let Some((scheme, _)) = href.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
 /// What a block's links are: how many, where they go, how many read as
 /// headlines, how many are advertising.
 #[derive(Debug, Default)]
@@ -467,7 +429,7 @@ impl Links {
         let mut l = Links::default();
         for a in links(doc, nodes) {
             let words = doc.shown_text(a).split_whitespace().count();
-            let site = same_site(doc.attr(a, "href").unwrap_or(""), page);
+            let site = crate::address::same_site(doc.attr(a, "href").unwrap_or(""), page);
             let headline = words as f64 >= HEADLINE_WORDS;
             l.n += 1;
             l.words += words;
