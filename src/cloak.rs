@@ -26,7 +26,7 @@ const CLOAK_SHARE: f64 = 0.8;
 const MIN_PAGE_TEXT: usize = 500;
 
 /// Shows the outermost element hidden by its own markup that holds at
-/// least half of the body's text. One walk of the body.
+/// least [`CLOAK_SHARE`] of the body's text. One walk of the body.
 pub fn lift(doc: &mut Document) {
     let body = doc.body();
     let mut total = 0;

@@ -5,6 +5,7 @@ use super::leaves::Leaf;
 use super::stats::Stats;
 use crate::dom::{Document, NodeId};
 use std::collections::hash_map::{Entry, HashMap};
+use std::collections::HashSet;
 
 /// The part of a page's tree that makes the article.
 #[derive(Debug, Clone)]
@@ -87,35 +88,45 @@ impl Selection {
                 out[id] |= out[p];
             }
         }
+        let eligible = |i: usize, l: &Leaf| {
+            is_content(i)
+                && !out[l.owner]
+                && !l.nodes.iter().all(|&n| out[n])
+                && self.roots.iter().any(|&r| stats.contains(r, l.owner))
+                && (repeats == Repeats::Lines || !stats.within[l.owner].pre_or_code)
+        };
         // Each run's text as a 64-bit hash of it lower-cased, not a copy:
         // a page of 50 MB would otherwise hold a second copy of its prose.
-        // First pass: the owner of each text's first copy, which runs are
-        // the first of their text (`fresh`) and which long runs repeat one.
+        // First pass, over the long runs only (a 1000x1000 table's million
+        // short cells are never hashed): the owner of each text's first
+        // copy, and which runs repeat one.
         let mut first: HashMap<u64, NodeId> = HashMap::new();
-        let mut fresh = vec![false; leaves.len()];
         let mut repeated: Vec<(usize, NodeId)> = Vec::new();
         for (i, l) in leaves.iter().enumerate() {
-            if !is_content(i)
-                || out[l.owner]
-                || l.nodes.iter().all(|&n| out[n])
-                || !self.roots.iter().any(|&r| stats.contains(r, l.owner))
-                || (repeats != Repeats::Lines && stats.within[l.owner].pre_or_code)
-            {
+            let long = l.text.split_whitespace().nth(repeats.min_words() - 1);
+            if long.is_none() || !eligible(i, l) {
                 continue;
             }
             match first.entry(lowercase_hash(&l.text)) {
                 Entry::Vacant(slot) => {
                     slot.insert(l.owner);
-                    fresh[i] = true;
                 }
-                Entry::Occupied(f) => {
-                    let long = l.text.split_whitespace().nth(repeats.min_words() - 1);
-                    if long.is_some() {
-                        repeated.push((i, *f.get()));
-                    }
-                }
+                Entry::Occupied(f) => repeated.push((i, *f.get())),
             }
         }
+        // Which runs, of any length, are the first of their text, computed
+        // only when a repeat sits in a copy of a template.
+        let mut fresh: Option<Vec<bool>> = None;
+        let mut fresh_runs = || {
+            let mut seen: HashSet<u64> = HashSet::new();
+            let mut fresh = vec![false; leaves.len()];
+            for (i, l) in leaves.iter().enumerate() {
+                if eligible(i, l) {
+                    fresh[i] = seen.insert(lowercase_hash(&l.text));
+                }
+            }
+            fresh
+        };
         // Second pass: which repeats leave. Units already scanned for a
         // fresh run, and a budget on the scanning so a hostile page of
         // nested templates stays linear (past it, repeats leave).
@@ -130,7 +141,8 @@ impl Selection {
                     Template::Beside => true,
                     Template::Other => false,
                     Template::Copy(unit) => *unit_is_own.entry(unit).or_insert_with(|| {
-                        holds_fresh_run(stats, leaves, &fresh, i, unit, &mut budget)
+                        let fresh = fresh.get_or_insert_with(&mut fresh_runs);
+                        holds_fresh_run(stats, leaves, fresh, i, unit, &mut budget)
                     }),
                 },
             };
