@@ -9,6 +9,8 @@ use regex_automata::util::syntax;
 
 #[path = "src/cues/nfa_codec.rs"]
 mod nfa_codec;
+#[path = "src/cues/required.rs"]
+mod required;
 
 macro_rules! cue_lists {
     ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
@@ -46,9 +48,41 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/cues/lists.rs");
     println!("cargo:rerun-if-changed=src/cues/nfa_codec.rs");
+    println!("cargo:rerun-if-changed=src/cues/required.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, anchored, patterns) in LISTS {
         let bytes = nfa_codec::encode(&compile(&pattern(patterns, *anchored)));
         std::fs::write(out.join(format!("cue_{name}.fwd")), bytes).expect("OUT_DIR is writable");
+        let check = required::list_literals(patterns).map_or_else(Vec::new, |l| check_bytes(&l));
+        std::fs::write(out.join(format!("cue_{name}.lit")), check).expect("OUT_DIR is writable");
     }
+}
+
+/// A list's literals in the form src/cues/prefilter.rs loads: the window
+/// width (the shortest literal's length, at most `required::MAX_WINDOW`),
+/// then each literal as its length, its window's offset and its bytes.
+fn check_bytes(literals: &[String]) -> Vec<u8> {
+    let shortest = literals.iter().map(String::len).min().unwrap_or(0);
+    let width = shortest.min(required::MAX_WINDOW);
+    let mut keyed: Vec<(&[u8], usize)> = literals
+        .iter()
+        .map(|lit| {
+            let bytes = lit.as_bytes();
+            // The window of rarest bytes: fewer texts hold it by chance.
+            let offset = (0..=bytes.len() - width)
+                .max_by_key(|&at| required::rarity(&bytes[at..at + width]))
+                .unwrap_or(0);
+            (bytes, offset)
+        })
+        .collect();
+    // By window, as the check looks them up (it packs a window's bytes
+    // big-endian, so byte order is key order).
+    keyed.sort_by_key(|&(bytes, offset)| &bytes[offset..offset + width]);
+    let mut out = vec![u8::try_from(width).expect("a small window")];
+    for (bytes, offset) in keyed {
+        out.push(u8::try_from(bytes.len()).expect("a cue literal is short"));
+        out.push(u8::try_from(offset).expect("a cue literal is short"));
+        out.extend(bytes);
+    }
+    out
 }

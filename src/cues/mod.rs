@@ -10,100 +10,201 @@
 //! neither.
 
 mod nfa_codec;
+mod prefilter;
+#[cfg(test)]
+mod required;
 mod reverse;
 mod roles;
-use regex_automata::hybrid::dfa::DFA;
-use regex_automata::hybrid::regex::{Cache, Regex};
+use prefilter::Prefilter;
+use regex_automata::hybrid::dfa::{Cache, Config, DFA};
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, MatchKind};
+use regex_automata::{Anchored, Input, MatchKind};
 pub use roles::{chrome_landmark_role, chrome_role, readability_unlikely_role};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-/// One loaded cue list.
+/// One cue list: the check of its literals, read on first use, and its
+/// automata, loaded on the first text that passes the check. Built in a
+/// `static`, so the lists share one instance of each loading function (a
+/// `OnceLock<Cue>` per list made 22 copies: 6.5 KB of wasm).
 pub struct Cue {
-    re: Arc<Regex>,
-    /// One search cache per thread at a time, as the `regex` crate keeps.
-    caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
+    literals: &'static [u8],
+    forward: &'static [u8],
+    check: OnceLock<Option<Prefilter>>,
+    searcher: OnceLock<Searcher>,
 }
 
 impl Cue {
-    /// The list whose forward NFA build.rs wrote. The reverse NFA, built
-    /// from it here (src/cues/reverse.rs), finds where a match starts;
-    /// finding it by anchored searches from each position instead saved
-    /// 25 KB of gzipped wasm but was quadratic on some texts (a long run of
-    /// digits for `date_word`).
-    fn load(forward: &[u8]) -> Self {
-        let build = |config, nfa| {
-            DFA::builder()
-                .configure(config)
-                .build_from_nfa(nfa)
-                .unwrap_or_else(|_| panic!("cue NFAs fit the lazy DFA"))
-        };
-        let forward = nfa_codec::decode(forward);
-        let reverse = reverse::reverse(&forward);
-        // Configured as `hybrid::regex::Builder` configures its reverse DFA.
-        let reverse_config = DFA::config()
-            .prefilter(None)
-            .specialize_start_states(false)
-            .match_kind(MatchKind::All);
-        let re = Arc::new(Regex::builder().build_from_dfas(
-            build(DFA::config(), forward),
-            build(reverse_config, reverse),
-        ));
-        let for_cache = Arc::clone(&re);
+    /// The list whose literals and forward NFA build.rs wrote.
+    const fn new(literals: &'static [u8], forward: &'static [u8]) -> Self {
         Cue {
-            re,
-            caches: Pool::new(Box::new(move || for_cache.create_cache())),
+            literals,
+            forward,
+            check: OnceLock::new(),
+            searcher: OnceLock::new(),
         }
+    }
+
+    /// The list's automata for `s`, or `None` when `s` holds none of the
+    /// literals every match contains.
+    fn searcher(&self, s: &str) -> Option<&Searcher> {
+        let check = self.check.get_or_init(|| Prefilter::load(self.literals));
+        if check.as_ref().is_some_and(|c| !c.may_match(s)) {
+            return None;
+        }
+        Some(self.searcher.get_or_init(|| Searcher::load(self.forward)))
     }
 
     /// The first matching cue in `s`, if any.
     pub fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
-        let mut cache = self.caches.get();
-        self.re.find(&mut cache, s).map(|m| &s[m.range()])
+        self.searcher(s)?.find(s)
     }
 
     /// `s` with every cue removed.
     pub fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        let mut cache = self.caches.get();
+        match self.searcher(s) {
+            Some(searcher) => searcher.remove_all(s),
+            None => Cow::Borrowed(s),
+        }
+    }
+
+    /// Whether any cue matches `s`.
+    pub fn is_match(&self, s: &str) -> bool {
+        self.searcher(s)
+            .is_some_and(|searcher| searcher.is_match(s))
+    }
+}
+
+/// A lazy DFA and one search cache per thread at a time, as the `regex`
+/// crate keeps.
+struct Lazy {
+    dfa: Arc<DFA>,
+    caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
+}
+
+impl Lazy {
+    fn new(config: Config, nfa: NFA) -> Self {
+        let dfa = Arc::new(
+            DFA::builder()
+                .configure(config)
+                .build_from_nfa(nfa)
+                .unwrap_or_else(|_| panic!("cue NFAs fit the lazy DFA")),
+        );
+        let for_cache = Arc::clone(&dfa);
+        Lazy {
+            dfa,
+            caches: Pool::new(Box::new(move || for_cache.create_cache())),
+        }
+    }
+}
+
+/// A list's automata: the forward DFA finds where a match ends; the
+/// reverse one, built on the first match (src/cues/reverse.rs), where it
+/// starts. Building the reverse NFA was two thirds of loading a list, and
+/// most lists match no text of a page (issue 15, first use).
+struct Searcher {
+    forward: Lazy,
+    /// Whether every match starts where the search does (a `^` list): its
+    /// start needs no reverse search.
+    anchored: bool,
+    reverse: OnceLock<Lazy>,
+}
+
+impl Searcher {
+    /// The list whose forward NFA build.rs wrote.
+    fn load(forward: &[u8]) -> Self {
+        let nfa = nfa_codec::decode(forward);
+        Searcher {
+            anchored: nfa.is_always_start_anchored(),
+            forward: Lazy::new(DFA::config(), nfa),
+            reverse: OnceLock::new(),
+        }
+    }
+
+    /// The leftmost-first match in `s` at or after `from`, as the `regex`
+    /// crate finds it (`hybrid::regex::Regex::try_search`, whose steps
+    /// these are). Finding a start by anchored searches from each position
+    /// instead of the reverse DFA saved 25 KB of gzipped wasm but was
+    /// quadratic on some texts (a long run of digits for `date_word`).
+    fn find_at(&self, s: &str, from: usize) -> Option<Range<usize>> {
+        let input = Input::new(s).span(from..s.len());
+        let end = self
+            .forward
+            .dfa
+            .try_search_fwd(&mut self.forward.caches.get(), &input)
+            .unwrap_or_else(|_| panic!("cue DFAs never quit"))?
+            .offset();
+        if end == from || self.anchored {
+            return Some(from..end);
+        }
+        let reverse = self.reverse.get_or_init(|| {
+            // Configured as `hybrid::regex::Builder` configures its reverse
+            // DFA.
+            let config = DFA::config()
+                .prefilter(None)
+                .specialize_start_states(false)
+                .match_kind(MatchKind::All);
+            Lazy::new(config, reverse::reverse(self.forward.dfa.get_nfa()))
+        });
+        let back = input
+            .span(from..end)
+            .anchored(Anchored::Yes)
+            .earliest(false);
+        let start = reverse
+            .dfa
+            .try_search_rev(&mut reverse.caches.get(), &back)
+            .unwrap_or_else(|_| panic!("cue DFAs never quit"))
+            .unwrap_or_else(|| panic!("a forward match has a start"))
+            .offset();
+        Some(start..end)
+    }
+
+    fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
+        self.find_at(s, 0).map(|m| &s[m])
+    }
+
+    fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
         let mut kept = String::new();
         let mut last = 0;
-        for m in self.re.find_iter(&mut cache, Input::new(s)) {
-            kept.push_str(&s[last..m.start()]);
-            last = m.end();
+        while let Some(m) = self.find_at(s, last) {
+            if m.is_empty() {
+                // No cue matches the empty string (the lists' tests).
+                break;
+            }
+            kept.push_str(&s[last..m.start]);
+            last = m.end;
         }
         if last == 0 {
-            // No match (no cue matches the empty string).
             return Cow::Borrowed(s);
         }
         kept.push_str(&s[last..]);
         Cow::Owned(kept)
     }
 
-    /// Whether any cue matches `s`.
-    pub fn is_match(&self, s: &str) -> bool {
-        let mut cache = self.caches.get();
-        self.re.is_match(&mut cache, s)
+    fn is_match(&self, s: &str) -> bool {
+        let input = Input::new(s).earliest(true);
+        self.forward
+            .dfa
+            .try_search_fwd(&mut self.forward.caches.get(), &input)
+            .unwrap_or_else(|_| panic!("cue DFAs never quit"))
+            .is_some()
     }
 }
 
-/// Each list of lists.rs as a function returning it, loaded on first
-/// use.
+/// Each list of lists.rs as a function returning it; its literals are
+/// read on first use, its automata loaded on the first text that may match.
 macro_rules! cue_lists {
     ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
         $(
             $(#[$doc])*
             pub fn $name() -> &'static Cue {
-                static CELL: OnceLock<Cue> = OnceLock::new();
-                CELL.get_or_init(|| {
-                    Cue::load(include_bytes!(concat!(
-                        env!("OUT_DIR"),
-                        "/cue_",
-                        stringify!($name),
-                        ".fwd"
-                    )))
-                })
+                static CUE: Cue = Cue::new(
+                    include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".lit")),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".fwd")),
+                );
+                &CUE
             }
         )*
     };
@@ -261,6 +362,27 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn automata_load_only_for_texts_that_may_match() {
+        let cue = Cue::new(
+            include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.lit")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.fwd")),
+        );
+        assert!(!cue.is_match("A story about the city council's budget vote."));
+        assert_eq!(cue.find("No offer here"), None);
+        assert!(cue.searcher.get().is_none(), "no text held a literal");
+        // "sign up " is in the text, but no cue: loaded, searched, no match.
+        assert!(!cue.is_match("They sign up volunteers."));
+        let searcher = cue
+            .searcher
+            .get()
+            .expect("loaded for a text that may match");
+        assert!(cue.is_match("Sign up for our newsletter"));
+        assert!(searcher.reverse.get().is_none(), "is_match needs no start");
+        assert_eq!(cue.find("Please sign up for it"), Some("sign up for"));
+        assert!(searcher.reverse.get().is_some(), "a match's start needs it");
     }
 
     #[test]
