@@ -5,7 +5,8 @@
 #   ./build.sh test     set up, then formatting, lints, every test and 60 s
 #                       of fuzzing per target
 #   ./build.sh eval     score the pipeline on ../shared/corpus
-#   ./build.sh bench    time the pipeline on ../shared/corpus
+#   ./build.sh bench    time the pipeline on ../shared/corpus, then beside
+#                       dom_smoothie on the same pages (crates/smoothie-bench)
 #   ./build.sh bench-browser [ARGS]  Declutter vs Readability.js vs Defuddle in
 #                       headless Chromium (ARGS: see scripts/browser-bench.mjs)
 #   ./build.sh pkg      build the wasm package into pkg/ and print its sizes
@@ -45,6 +46,21 @@ build_and_run() {
   cargo build --release -p declutter-cli
   log "blocks of $SEED_PAGE:"
   cargo run --release --quiet -p declutter-cli -- blocks "$SEED_PAGE"
+}
+
+# `declutter bench` (one core and all cores, trafilatura pages), then
+# Declutter and dom_smoothie side by side on one thread over the three
+# corpora. The side-by-side crate is a workspace of its own so that only
+# this command ever compiles dom_smoothie; it builds into the main target/
+# to reuse the dependencies the two share. Cargo alone, not `setup`: the
+# native benchmarks need nothing else, and setup installs what the browser
+# tests need (npm packages, Firefox language packs).
+run_bench() {
+  cargo_on_path
+  cargo run --release -p declutter-cli -- bench
+  log "Declutter and dom_smoothie side by side"
+  cargo run --release --locked --manifest-path crates/smoothie-bench/Cargo.toml \
+    --target-dir "$REPO/target" -- ../shared/corpus
 }
 
 # The wasm package (crates/declutter-wasm and its JavaScript API) into pkg/,
@@ -95,7 +111,7 @@ case "$mode" in
   build) build_and_run ;;
   test) run_tests ;;
   eval) setup; cargo run --release -p declutter-cli -- eval ;;
-  bench) setup; cargo run --release -p declutter-cli -- bench ;;
+  bench) run_bench ;;
   pkg) build_pkg ;;
   demo) build_pkg; exec node www/serve.mjs ;;
   extension) build_pkg; node scripts/package-extension.mjs ;;

@@ -92,34 +92,66 @@ pub fn run(cfg: &BenchConfig) -> Result<BenchReport, String> {
     }
     let wall = t.elapsed();
 
-    let (slowest_index, max) = per_page
+    let slowest_index = per_page
         .iter()
         .enumerate()
         .max_by_key(|(_, d)| **d)
-        .map(|(i, d)| (i, *d))
-        .unwrap_or((0, Duration::ZERO));
-    let total: Duration = per_page.iter().sum();
-    let mut sorted = per_page.clone();
-    sorted.sort();
+        .map_or(0, |(i, _)| i);
+    let timings = Timings::of(&per_page);
     let n = pages.len() as f64;
     Ok(BenchReport {
         pages: pages.len(),
         failed,
         bytes: pages.iter().map(|(_, b)| b.len() as u64).sum(),
         repeat,
-        median_ms: ms(percentile(&sorted, 0.5)),
-        p95_ms: ms(percentile(&sorted, 0.95)),
-        p99_ms: ms(percentile(&sorted, 0.99)),
-        max_ms: ms(max),
+        median_ms: timings.median_ms,
+        p95_ms: timings.p95_ms,
+        p99_ms: timings.p99_ms,
+        max_ms: timings.max_ms,
         slowest: pages.get(slowest_index).map(|(p, _)| p.clone()),
-        pages_per_sec_one_core: per_second(n, total),
+        pages_per_sec_one_core: timings.pages_per_sec,
         pages_per_sec_all_cores: per_second(n * repeat as f64, wall),
         threads: rayon::current_num_threads(),
     })
 }
 
+/// The one-thread figures of a set of per-page times (each page's time
+/// already the median of its runs). Shared by this benchmark and the
+/// side-by-side one ([`super::side_by_side`]) so both report the same
+/// statistics the same way.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// Median time per page, in milliseconds.
+    pub median_ms: f64,
+    /// 95th percentile (nearest rank), in milliseconds.
+    pub p95_ms: f64,
+    /// 99th percentile (nearest rank), in milliseconds.
+    pub p99_ms: f64,
+    /// Slowest page, in milliseconds.
+    pub max_ms: f64,
+    /// Pages per second on one core: pages over the sum of their times,
+    /// so slow pages weigh as much as they cost.
+    pub pages_per_sec: f64,
+}
+
+impl Timings {
+    /// The figures of `per_page` (in any order); all zero when empty.
+    pub fn of(per_page: &[Duration]) -> Self {
+        let mut sorted = per_page.to_vec();
+        sorted.sort();
+        let total: Duration = sorted.iter().sum();
+        Timings {
+            median_ms: ms(percentile(&sorted, 0.5)),
+            p95_ms: ms(percentile(&sorted, 0.95)),
+            p99_ms: ms(percentile(&sorted, 0.99)),
+            max_ms: ms(sorted.last().copied().unwrap_or(Duration::ZERO)),
+            pages_per_sec: per_second(sorted.len() as f64, total),
+        }
+    }
+}
+
 /// Every `.html` file under `dir`, sorted, found without recursion.
-fn html_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn html_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
@@ -145,7 +177,7 @@ fn html_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Nearest-rank percentile of sorted durations.
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -153,11 +185,13 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-fn ms(d: Duration) -> f64 {
+/// A duration in milliseconds.
+pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn per_second(count: f64, d: Duration) -> f64 {
+/// `count` per second of `d`; 0 for an empty duration.
+pub fn per_second(count: f64, d: Duration) -> f64 {
     let s = d.as_secs_f64();
     if s == 0.0 {
         0.0
@@ -211,6 +245,16 @@ mod tests {
         assert_eq!(percentile(&sorted, 0.99), d(99));
         assert_eq!(percentile(&[d(7)], 0.99), d(7));
         assert_eq!(percentile(&[], 0.5), Duration::ZERO);
+    }
+
+    #[test]
+    fn timings_of_unsorted_pages() {
+        let t = Timings::of(&[d(30), d(10), d(20), d(40)]);
+        assert_eq!(t.median_ms, 20.0);
+        assert_eq!((t.p95_ms, t.p99_ms, t.max_ms), (40.0, 40.0, 40.0));
+        // 4 pages in 100 ms.
+        assert!((t.pages_per_sec - 40.0).abs() < 1e-9);
+        assert_eq!(Timings::of(&[]), Timings::default());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Readability.js extracts (word shingles, [`readability`]), does it hold
 //! the wanted and none of the unwanted snippets trafilatura's evaluation
 //! lists ([`trafilatura`]), and does each labelled snippet land in a block
-//! of the right kind ([`blocks`]). [`bench`] times the analysis instead.
+//! of the right kind ([`blocks`]). [`bench`] times the analysis instead, and
+//! [`side_by_side`] times it beside another engine on the same pages.
 
 pub mod bench;
 pub mod blocks;
@@ -13,6 +14,7 @@ pub mod pages;
 pub mod readability;
 pub mod report;
 pub mod shingles;
+pub mod side_by_side;
 pub mod snippets;
 pub mod text;
 pub mod trafilatura;
