@@ -4,7 +4,7 @@
 // benchmark itself cannot run.
 //
 //   node scripts/browser-bench.mjs [FOLDER...] [--browser chromium|firefox]
-//        [--pages N] [--reps R] [--memory-pages N] [--in-a-row N]
+//        [--pages N] [--reps R] [--memory-pages N] [--in-a-row N] [--cold N]
 //
 // FOLDER: saved pages, either FOLDER/*.html or FOLDER/*/source.html (default
 // ../shared/corpus/readability and ../shared/corpus/trafilatura/html).
@@ -13,7 +13,9 @@
 // measures wasm memory in a fresh instance for N pages spread evenly over the
 // run (default 200; each costs a module load and the pattern compile);
 // --in-a-row N sets the length of the growth check (default 1000 analyses
-// cycling through 100 of the pages).
+// cycling through 100 of the pages); --cold N times N cold starts, each in a
+// fresh browser: import and init, then the seed page's first and second
+// analysis (default 6).
 // Needs the package built (./build.sh pkg). Writes target/bench/browser-bench.json
 // and the charts browser-bench.svg (time per page) and browser-bench-memory.svg
 // (peak memory against HTML size); browser-bench-firefox* for Firefox.
@@ -29,6 +31,8 @@ import { cdfChart, scatterChart } from "./browser-bench/chart.mjs";
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(REPO, "target/bench");
 const DEFAULT_FOLDERS = ["../shared/corpus/readability", "../shared/corpus/trafilatura/html"];
+/** Where the cold starts' page (the seed page) is. */
+const SEED_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/fixtures");
 const ENGINES = ["declutter", "readability", "defuddle"];
 const LABELS = { declutter: "Declutter analyze(doc)", readability: "Readability + clone", defuddle: "Defuddle parse()" };
 const CHUNK = 20;
@@ -37,8 +41,8 @@ const MB = 1024 * 1024;
 const IN_A_ROW_DISTINCT = 100;
 
 function parseArgs(argv) {
-  const opts = { folders: [], browser: "chromium", pages: Infinity, reps: 3, memoryPages: 200, inARow: 1000 };
-  const numeric = { "--pages": "pages", "--reps": "reps", "--memory-pages": "memoryPages", "--in-a-row": "inARow" };
+  const opts = { folders: [], browser: "chromium", pages: Infinity, reps: 3, memoryPages: 200, inARow: 1000, cold: 6 };
+  const numeric = { "--pages": "pages", "--reps": "reps", "--memory-pages": "memoryPages", "--in-a-row": "inARow", "--cold": "cold" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--browser") opts.browser = argv[++i];
@@ -177,6 +181,8 @@ async function main() {
   try {
     const site = await serve({ root: REPO, headers: COOP_COEP });
     servers.push(site);
+    const seed = await serve({ root: SEED_FOLDER, headers: CORPUS_HEADERS });
+    servers.push(seed);
     const urls = [];
     for (const f of folders) {
       const s = await serve({ root: f.root, headers: CORPUS_HEADERS });
@@ -218,13 +224,27 @@ async function main() {
       inARow = { count: opts.inARow, distinct: rowUrls.length, ...row };
     }
 
+    // Cold starts last, each in a browser of its own, so the timed
+    // browser's compiled code and caches are not theirs.
+    const coldRuns = [];
+    for (let i = 0; i < opts.cold; i++) {
+      const fresh = await openBench(opts.browser, `${site.url}scripts/browser-bench/cold.html`);
+      try {
+        coldRuns.push(await fresh.call("cold", seed.url + "seed-news-page.html", CHUNK_TIMEOUT_MS));
+      } finally {
+        await fresh.close();
+      }
+      process.stderr.write(`\rbrowser-bench: ${coldRuns.length}/${opts.cold} cold starts`);
+    }
+    if (opts.cold) process.stderr.write("\n");
+
     const timing = timingTable(pages);
     const elements = median(pages.map((p) => p.elements));
     const bytes = median(pages.map((p) => p.bytes));
     const head = `${opts.browser} (${env.userAgent.match(/(Chrome|Firefox)\/[\d.]+/)?.[0] || env.userAgent}), ${pages.length} pages ` +
       `(median ${elements} elements, ${kb(bytes)} of HTML), ${opts.reps} reps per page, median kept; ms per page`;
     const memory = memoryReport(perPage, inARow, timedInstance);
-    console.log(`\n== speed: ${head}\n${timing.text}\n\n== size\n${sizeTable(files)}\n\n== wasm memory\n${memory}`);
+    console.log(`\n== speed: ${head}\n${timing.text}\n\n${coldReport(coldRuns)}\n\n== size\n${sizeTable(files)}\n\n== wasm memory\n${memory}`);
 
     mkdirSync(OUT, { recursive: true });
     const json = {
@@ -236,6 +256,7 @@ async function main() {
       folders: folders.map((f) => ({ folder: f.root, pages: f.pages.length })),
       seconds: (Date.now() - started) / 1000,
       summary: timing.rows,
+      coldStarts: coldRuns,
       ratios: timing.ratios,
       sizes: files,
       pages: pages.map((p) => ({ ...p, url: undefined, page: pageName(p.url, folders) })),
@@ -271,6 +292,23 @@ async function main() {
     if (browser) await browser.close();
     for (const s of servers) await s.close();
   }
+}
+
+// The cold starts: a fresh browser each, the seed page analysed once after
+// import and init, then again (issue 15's first-analysis target: 20 ms).
+function coldReport(runs) {
+  if (!runs.length) return "== cold start: not measured (--cold 0)";
+  const row = (name, key) => {
+    const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
+    return `  ${name.padEnd(34)}median ${median(xs).toFixed(1).padStart(6)}   range ${xs[0].toFixed(1)}-${xs[xs.length - 1].toFixed(1)}`;
+  };
+  return [
+    `== cold start: the seed page in a fresh browser, ${runs.length} runs, ms (target: init and first analysis <= 20)`,
+    row("import and init (fetch, compile)", "init"),
+    row("first analyze()", "first"),
+    row("init and first analyze()", "total"),
+    row("second analyze()", "second"),
+  ].join("\n");
 }
 
 // `n` items of `xs` at even intervals, first one included.
