@@ -671,8 +671,16 @@ fn one_giant_table() {
     // 416 MB since a leaf's counts are 4 bytes; 408 MB since a verdict's
     // widget is 4 bytes; 392 MB since a leaf's node and link lists sit
     // behind thin pointers; 387 MB since a verdict's shared reasons do
-    // (issue 15: 2 s and 300 MB is the goal, see the README's note). CPU
-    // 3.3-3.5 s on a quiet machine.
+    // (400 MB as measured before the next two). The parse's own peak went
+    // 310 -> 205 MB and the Markdown's re-parse 322 -> 223 MB since the
+    // arena is reserved from the count of '<' (it doubled to room for 3.9
+    // million nodes); 24.1 -> 12.1 million allocations since the Markdown
+    // writes inline text straight into its buffer. The peak, 400 MB, is now
+    // the segmentation's: the document (~146 MB), the leaves (~78 MB) and
+    // the cells' totals (~77 MB) at once (issue 15: 2 s and 300 MB is the
+    // goal, see the README's note). CPU 3.3-3.5 s on a quiet machine,
+    // 3.4-3.7 s at load 4-6; `declutter extract` on it: 1.7-2.2 s of CPU,
+    // 446 MB peak resident.
     let (out, _) = case("1000x1000 table", page(&body), guard_ms(3_500), 500 * MB);
     let (a, _) = out.expect("an analysis");
     assert_eq!(
