@@ -9,6 +9,8 @@ use regex_automata::util::syntax;
 
 #[path = "src/cues/nfa_codec.rs"]
 mod nfa_codec;
+#[path = "src/cues/pattern.rs"]
+mod pattern;
 #[path = "src/cues/required.rs"]
 mod required;
 
@@ -18,17 +20,6 @@ macro_rules! cue_lists {
     };
 }
 include!("src/cues/lists.rs");
-
-/// One list as the single regex the `regex` crate compiled at run time
-/// before: ASCII word boundaries, case-insensitive, anchored if asked.
-fn pattern(patterns: &[&str], anchored: bool) -> String {
-    let body = patterns.join("|").replace(r"\b", r"(?-u:\b)");
-    if anchored {
-        format!(r"(?i)^(?:{body})$")
-    } else {
-        format!(r"(?i)(?:{body})")
-    }
-}
 
 /// The forward NFA `regex::Regex::new` builds for `pattern` (Unicode and
 /// UTF-8 mode, the default syntax), without capture states.
@@ -48,10 +39,11 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/cues/lists.rs");
     println!("cargo:rerun-if-changed=src/cues/nfa_codec.rs");
+    println!("cargo:rerun-if-changed=src/cues/pattern.rs");
     println!("cargo:rerun-if-changed=src/cues/required.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, anchored, patterns) in LISTS {
-        let bytes = nfa_codec::encode(&compile(&pattern(patterns, *anchored)));
+        let bytes = nfa_codec::encode(&compile(&pattern::list_pattern(patterns, *anchored)));
         std::fs::write(out.join(format!("cue_{name}.fwd")), bytes).expect("OUT_DIR is writable");
         let check = required::list_literals(patterns).map_or_else(Vec::new, |l| check_bytes(&l));
         std::fs::write(out.join(format!("cue_{name}.lit")), check).expect("OUT_DIR is writable");

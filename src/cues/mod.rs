@@ -10,6 +10,8 @@
 //! neither.
 
 mod nfa_codec;
+#[cfg(test)]
+mod pattern;
 mod prefilter;
 #[cfg(test)]
 mod required;
@@ -207,6 +209,15 @@ macro_rules! cue_lists {
                 &CUE
             }
         )*
+
+        /// A list by its name in lists.rs.
+        #[cfg(test)]
+        fn by_name(name: &str) -> &'static Cue {
+            match name {
+                $( stringify!($name) => $name(), )*
+                _ => panic!("no list {name}"),
+            }
+        }
     };
 }
 include!("lists.rs");
@@ -225,46 +236,11 @@ mod tests {
         include!("lists.rs");
     }
 
-    /// A list by its name in lists.rs.
-    fn by_name(name: &str) -> &'static Cue {
-        match name {
-            "unlikely_attr" => unlikely_attr(),
-            "maybe_candidate_attr" => maybe_candidate_attr(),
-            "positive_attr" => positive_attr(),
-            "negative_attr" => negative_attr(),
-            "promo_attr" => promo_attr(),
-            "related_attr" => related_attr(),
-            "boilerplate_attr" => boilerplate_attr(),
-            "related_heading" => related_heading(),
-            "related_lead_in" => related_lead_in(),
-            "ad_label" => ad_label(),
-            "promo_text" => promo_text(),
-            "promo_weak" => promo_weak(),
-            "call_to_action" => call_to_action(),
-            "boilerplate_text" => boilerplate_text(),
-            "credit_line" => credit_line(),
-            "date_word" => date_word(),
-            "date_shape" => date_shape(),
-            "caption_attr" => caption_attr(),
-            "byline_attr" => byline_attr(),
-            "meta_property" => meta_property(),
-            "meta_name" => meta_name(),
-            "rfc3339_like" => rfc3339_like(),
-            _ => panic!("no list {name}"),
-        }
-    }
-
     /// Every list as the `regex` crate compiled it at run time before
     /// build.rs did (the pattern build.rs builds for it).
     fn regex_of(name: &str) -> regex::Regex {
         let (_, anchored, patterns) = source::LISTS.iter().find(|l| l.0 == name).expect("a list");
-        let body = patterns.join("|").replace(r"\b", r"(?-u:\b)");
-        let src = if *anchored {
-            format!(r"(?i)^(?:{body})$")
-        } else {
-            format!(r"(?i)(?:{body})")
-        };
-        regex::Regex::new(&src).expect("valid list")
+        regex::Regex::new(&pattern::list_pattern(patterns, *anchored)).expect("valid list")
     }
 
     #[test]

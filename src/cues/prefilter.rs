@@ -13,8 +13,8 @@
 //! s; required.rs's tests check there are no others): a text with either
 //! skips the check.
 
-/// Bits in a list's window set: with the longest list's 170 windows, about
-/// one window in 24 of a text that holds no literal needs the sorted
+/// Bits in a list's window set: with the longest list's 153 windows, about
+/// one window in 27 of a text that holds no literal needs the sorted
 /// lookup.
 const BITS: usize = 4096;
 

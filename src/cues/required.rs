@@ -32,7 +32,7 @@ pub fn list_literals(patterns: &[&str]) -> Option<Vec<String>> {
     for p in patterns {
         let hir = regex_syntax::ParserBuilder::new()
             .build()
-            .parse(&p.replace(r"\b", r"(?-u:\b)"))
+            .parse(&super::pattern::ascii_boundaries(p))
             .unwrap_or_else(|e| panic!("cue pattern {p:?} does not parse: {e}"));
         let set = required(&hir)?;
         if set.iter().any(|l| l.len() < MIN_LITERAL) {
@@ -61,7 +61,7 @@ fn required(hir: &Hir) -> Option<Vec<String>> {
         }
         HirKind::Concat(parts) => {
             // Adjacent literals read as one; then the part whose literals
-            // are longest (the shortest of a set counts) is the best key.
+            // make the best key (`score`) stands for the whole.
             let mut best: Option<Vec<String>> = None;
             let mut run = String::new();
             let consider = |set: Option<Vec<String>>, best: &mut Option<Vec<String>>| {
