@@ -51,6 +51,13 @@ pub struct BenchReport {
     pub threads: usize,
 }
 
+/// A page's time from its runs: the median (the upper one of an even
+/// count); zero for no runs.
+pub fn median_run(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs.get(runs.len() / 2).copied().unwrap_or(Duration::ZERO)
+}
+
 /// Times every `.html` page under `cfg.dir`.
 pub fn run(cfg: &BenchConfig) -> Result<BenchReport, String> {
     let repeat = cfg.repeat.max(1);
@@ -80,8 +87,7 @@ pub fn run(cfg: &BenchConfig) -> Result<BenchReport, String> {
             runs.push(t.elapsed());
         }
         failed += usize::from(!ok);
-        runs.sort();
-        per_page.push(runs[runs.len() / 2]);
+        per_page.push(median_run(runs));
     }
 
     let t = Instant::now();

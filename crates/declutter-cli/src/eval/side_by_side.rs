@@ -9,7 +9,7 @@
 //! corpus loading, the alternation and the statistics, is engine-blind and
 //! tested with fake engines.
 
-use super::bench::{html_files, ms, per_second, Timings};
+use super::bench::{html_files, median_run, ms, per_second, Timings};
 use super::pages::analyze;
 use super::wcxb::read_page;
 use declutter::Options;
@@ -244,9 +244,9 @@ pub fn run(
             .zip(refused)
             .map(|((engine, (runs, cpu_runs)), refused)| EngineResult {
                 name: engine.name,
-                per_page: runs.into_iter().map(median).collect(),
+                per_page: runs.into_iter().map(median_run).collect(),
                 per_page_cpu: if cpu_clock {
-                    cpu_runs.into_iter().map(median).collect()
+                    cpu_runs.into_iter().map(median_run).collect()
                 } else {
                     Vec::new()
                 },
@@ -271,13 +271,6 @@ fn thread_cpu_time() -> Option<Duration> {
         }
     }
     None
-}
-
-/// The median of a page's run times (the upper one of an even count, as
-/// `bench` takes it).
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs.get(runs.len() / 2).copied().unwrap_or(Duration::ZERO)
 }
 
 /// How much faster `fast` is than `slow` over the same pages, two ways:
