@@ -112,7 +112,7 @@ pub struct Segmentation {
 pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     let root = doc.body();
     let (leaves, latent) = leaves::cut_with_latent(doc, root);
-    let stats = stats::compute(doc, root, &leaves);
+    let mut stats = stats::compute(doc, root, &leaves);
     let mut best: Option<(usize, body::Region, Classified)> = None;
     let typed = page_type::classify(doc, hints.url, &stats);
     let forum = typed.page_type == page_type::PageType::Forum;
@@ -158,6 +158,9 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
             break;
         }
     }
+    // Freed before the blocks are grouped, the segmentation's peak: 16 MB
+    // of widget cues and first leaves on a 1000x1000 table (issue 15).
+    drop(facts);
     let Some((_, region, classified)) = best else {
         return Segmentation {
             blocks: Vec::new(),
@@ -181,6 +184,12 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
     selection.drop_repeated_runs(doc, &stats, &leaves, repeats, |i| {
         v[i].kind == Kind::Content && !v[i].not_body
     });
+    // Only the verdicts are read from here on; the region, its node marks
+    // and the inherited ancestor tags go before grouping (8 MB of a
+    // 1000x1000 table's peak; issue 15).
+    let Classified { verdicts, .. } = classified;
+    drop(region);
+    stats.within = Vec::new();
     // Hidden pop-ups and slots are labelled apart and slotted back in page
     // order; they never weigh on the article.
     let latent_verdicts: Vec<Verdict> = latent
@@ -189,11 +198,7 @@ pub fn segment(doc: &Document, hints: &Hints) -> Segmentation {
         .collect();
     // Streamed into `group`: as a list it took 16 bytes a leaf (16 MB of
     // a 1000x1000 table's peak; issue 15).
-    let mut visible = leaves
-        .iter()
-        .zip(&classified.verdicts)
-        .enumerate()
-        .peekable();
+    let mut visible = leaves.iter().zip(&verdicts).enumerate().peekable();
     let mut hidden = latent.iter().zip(&latent_verdicts).peekable();
     let mut current: Option<(std::slice::Iter<Leaf>, &Verdict)> = None;
     let sequence = std::iter::from_fn(move || loop {
@@ -362,6 +367,10 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
     for n in nodes.iter_mut() {
         *n = doc.parent(*n).and_then(|p| top_of.get(p)).unwrap_or(*n);
     }
+    // Sorted and deduplicated below: neighbours that climbed to one element
+    // go first, before the sort (a 1000×1000 table's million cells all
+    // climb to the table, and their sort took 16 MB; issue 15).
+    nodes.dedup();
     let order = |n: NodeId| stats.position(n);
     crate::sort::sort_by_key_then_id(nodes, |n| order(n) as u64);
     nodes.dedup();
@@ -440,16 +449,36 @@ fn many_leaf_tops(
     owners: &[NodeId],
     dense: bool,
 ) -> NodeMap {
-    let (counts, reached) = leaf_counts(doc, stats, body, owners, dense);
-    let whole = |n: NodeId| {
+    let (mut counts, reached) = leaf_counts(doc, stats, body, owners, dense);
+    let whole = |counts: &NodeMap, n: NodeId| {
         doc.element(n).is_some()
             && stats.of(n).leaves > 0
             && counts.get(n) == Some(stats.of(n).leaves)
     };
+    if dense {
+        // The counts become the tops in place, parents (earlier in
+        // document order) first: a node's count is read before it is
+        // overwritten, its parent's top after. A list of the whole
+        // elements, its sort and a second map were 48 MB of a 1000×1000
+        // table's peak (issue 15); a dense map's block holds one node in 16
+        // of the page, so the scan of the page costs at most 16 times it.
+        for &n in &stats.order {
+            if !counts.contains(n) {
+                continue;
+            }
+            if whole(&counts, n) {
+                let top = doc.parent(n).and_then(|p| counts.get(p)).unwrap_or(n);
+                counts.insert(n, top);
+            } else {
+                counts.remove(n);
+            }
+        }
+        return counts;
+    }
     // Parents (earlier in document order) first, so every node climbs in
     // one step: climbing node by node costs depth × nodes when a block
     // holds thousands of nodes 512 levels deep.
-    let mut wholes: Vec<NodeId> = reached.into_iter().filter(|&n| whole(n)).collect();
+    let mut wholes: Vec<NodeId> = reached.into_iter().filter(|&n| whole(&counts, n)).collect();
     // Freed before `top_of` is built: both maps at once were the peak of a
     // 1000×1000 table's block (issue 15).
     drop(counts);
@@ -469,7 +498,10 @@ fn many_leaf_tops(
 /// passed) and the counts are summed bottom-up after, so a block of many
 /// leaves deep in the page costs its nodes, not leaves × depth.
 ///
-/// Also gives the elements counted, in reverse document order.
+/// Also gives the elements counted, in reverse document order, when the
+/// map is sparse; a dense map's are the visible elements it holds, summed
+/// by a scan of the page instead (a list and its sort were 32 MB of a
+/// 1000×1000 table's peak; issue 15).
 fn leaf_counts(
     doc: &Document,
     stats: &stats::Stats,
@@ -485,20 +517,34 @@ fn leaf_counts(
             continue;
         }
         counts.insert(owner, 1);
-        reached.push(owner);
+        if !dense {
+            reached.push(owner);
+        }
         let mut at = doc.parent(owner);
         while let Some(n) = at.filter(|&n| climbs(n) && !counts.contains(n)) {
             counts.insert(n, 0);
-            reached.push(n);
+            if !dense {
+                reached.push(n);
+            }
             at = doc.parent(n);
         }
     }
-    // Descendants come after their ancestors in document order.
-    stats.sort_unstable_by_position(&mut reached, true);
-    for &n in &reached {
+    let mut sum_up = |n: NodeId| {
         let below = counts.get(n).unwrap_or(0);
         if let Some(p) = doc.parent(n) {
             counts.add(p, below);
+        }
+    };
+    if dense {
+        // Every element counted climbs, so it is visible: in the order.
+        for &n in stats.order.iter().rev() {
+            sum_up(n);
+        }
+    } else {
+        // Descendants come after their ancestors in document order.
+        stats.sort_unstable_by_position(&mut reached, true);
+        for &n in &reached {
+            sum_up(n);
         }
     }
     (counts, reached)
@@ -686,7 +732,12 @@ mod tests {
         for owners in cases {
             let climbed = leaf_counts_by_climbing(&d, &stats, &owners);
             for dense in [false, true] {
-                let (counts, reached) = leaf_counts(&d, &stats, d.body(), &owners, dense);
+                let (counts, mut reached) = leaf_counts(&d, &stats, d.body(), &owners, dense);
+                if dense {
+                    // A dense map lists none: they are the ones it holds.
+                    assert!(reached.is_empty());
+                    reached = (0..d.len()).filter(|&n| counts.contains(n)).collect();
+                }
                 // The map holds the elements reached, and only them.
                 assert!((0..d.len()).all(|n| counts.contains(n) == reached.contains(&n)));
                 let counts: IdMap<usize> = reached

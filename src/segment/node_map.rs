@@ -60,6 +60,16 @@ impl NodeMap {
         }
     }
 
+    /// Forgets the number of `n`.
+    pub(super) fn remove(&mut self, n: NodeId) {
+        match self {
+            NodeMap::Sparse(m) => {
+                m.remove(&n);
+            }
+            NodeMap::Dense(v) => v[n] = ABSENT,
+        }
+    }
+
     /// Adds to the number of `n`; false when `n` has none.
     pub(super) fn add(&mut self, n: NodeId, more: usize) -> bool {
         let slot = match self {

@@ -100,12 +100,84 @@ impl Packed {
     }
 }
 
+/// The totals of the visible elements, by position in the order: a byte a
+/// count for an element whose counts are all small (most of a page's
+/// elements: a cell, a link, a list item), the rest apart as [`Packed`].
+/// Four bytes a count for every element made a 1000x1000 table's million
+/// cells 48 MB of totals, a byte 12 MB (issue 15). Small or not, every
+/// count is the same exact number.
+#[derive(Default)]
+struct Table {
+    /// One entry an element: its counts, or [`WIDE`] then the index of
+    /// its counts in `wide` (4 bytes, little-endian).
+    small: Vec<[u8; FIELDS]>,
+    /// The counts of the elements with a count of [`WIDE`] or more.
+    wide: Vec<Packed>,
+}
+
+/// A count from which an element's totals are stored apart; as the first
+/// byte of a small entry, the mark of one so stored.
+const WIDE: u8 = u8::MAX;
+
+impl Table {
+    fn len(&self) -> usize {
+        self.small.len()
+    }
+
+    /// The totals at position `p`.
+    fn get(&self, p: usize) -> Packed {
+        let s = &self.small[p];
+        if s[0] == WIDE {
+            self.wide[Table::index(s)]
+        } else {
+            Packed(s.map(u32::from))
+        }
+    }
+
+    /// The index in `wide` a small entry marked [`WIDE`] holds.
+    fn index(s: &[u8; FIELDS]) -> usize {
+        u32::from_le_bytes([s[1], s[2], s[3], s[4]]) as usize
+    }
+
+    /// Appends the totals of the next position.
+    fn push(&mut self, t: Packed) {
+        self.small.push([0; FIELDS]);
+        self.set(self.small.len() - 1, t);
+    }
+
+    /// Sets the totals at position `p`: in place when stored apart
+    /// already (totals only grow), apart when a count reaches [`WIDE`].
+    fn set(&mut self, p: usize, t: Packed) {
+        let s = &mut self.small[p];
+        if s[0] == WIDE {
+            self.wide[Table::index(s)] = t;
+        } else if t.0.iter().all(|&v| v < u32::from(WIDE)) {
+            *s = t.0.map(|v| v as u8);
+        } else {
+            // Fewer wide entries than elements, whose count fits in a `u32`.
+            let i = u32::try_from(self.wide.len()).expect("under the node limit");
+            let mut mark = [0; FIELDS];
+            mark[0] = WIDE;
+            mark[1..5].copy_from_slice(&i.to_le_bytes());
+            *s = mark;
+            self.wide.push(t);
+        }
+    }
+
+    /// Adds `more` to the totals at position `p`.
+    fn add(&mut self, p: usize, more: &Packed) {
+        let mut t = self.get(p);
+        t.add(more);
+        self.set(p, t);
+    }
+}
+
 /// Totals for every node under a root, plus the visible pre-order.
 pub struct Stats {
     /// Indexed by position in `order`: only visible elements have totals
     /// (indexed by node id, a 1000x1000 table's million text nodes took
     /// 96 MB of zeros; issue 15).
-    totals: Vec<Packed>,
+    totals: Table,
     /// Visible elements under the root in document order (root first).
     pub order: Vec<NodeId>,
     /// Position of each node in `order` (`NONE` when not visible), 4
@@ -161,7 +233,7 @@ impl Stats {
     pub fn of(&self, id: NodeId) -> Totals {
         match self.position[id] {
             NONE => Totals::default(),
-            p => self.totals[p as usize].unpack(),
+            p => self.totals.get(p as usize).unpack(),
         }
     }
 
@@ -193,7 +265,7 @@ impl Stats {
 /// credits its parent in reverse document order, so the cost is linear even
 /// for very deep pages.
 pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
-    let mut totals: Vec<Packed> = Vec::new();
+    let mut totals = Table::default();
     let mut order = Vec::new();
     let mut position = vec![NONE; doc.len()];
     // Fewer visible elements than nodes, whose count fits in a `u32`.
@@ -244,20 +316,24 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
     });
     for l in leaves {
         // Owners are visible elements (leaves::cut skips what this skips).
-        let Some(t) = totals.get_mut(widen(position[l.owner])) else {
+        let p = widen(position[l.owner]);
+        if p >= totals.len() {
             continue;
-        };
+        }
         let prose = l.is_prose();
         let heading = doc.tag(l.owner).is_some_and(tag_sets::heading);
-        t.add(&Packed::pack(&Totals {
-            chars: l.chars as usize,
-            link_chars: l.link_chars as usize,
-            leaves: 1,
-            commas: l.commas as usize,
-            prose_chars: if prose { l.chars as usize } else { 0 },
-            heading_chars: if heading { l.chars as usize } else { 0 },
-            ..Totals::default()
-        }));
+        totals.add(
+            p,
+            &Packed::pack(&Totals {
+                chars: l.chars as usize,
+                link_chars: l.link_chars as usize,
+                leaves: 1,
+                commas: l.commas as usize,
+                prose_chars: if prose { l.chars as usize } else { 0 },
+                heading_chars: if heading { l.chars as usize } else { 0 },
+                ..Totals::default()
+            }),
+        );
     }
     let mut end = position.clone();
     for &id in order.iter().rev() {
@@ -265,10 +341,11 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
             continue;
         }
         if let Some(p) = doc.parent(id) {
-            let child = totals[widen(position[id])];
+            let child = totals.get(widen(position[id]));
             // A visible element's parent is visible: its walk entered it.
-            if let Some(t) = totals.get_mut(widen(position[p])) {
-                t.add(&child);
+            let at = widen(position[p]);
+            if at < totals.len() {
+                totals.add(at, &child);
             }
             end[p] = end[p].max(end[id]);
         }
@@ -323,6 +400,31 @@ mod tests {
         );
         assert!(s.contains(div, d.find(body, "li").unwrap()));
         assert!(!s.contains(d.find(body, "li").unwrap(), div));
+    }
+
+    #[test]
+    fn counts_past_a_byte_are_stored_apart_and_stay_exact() {
+        // 300 links of 3 characters: the list's counts pass 255, its
+        // items' do not; the page's count of commas does at 255 exactly.
+        let items = "<li><a href=/x>a,b</a></li>".repeat(300);
+        let commas = ",".repeat(255);
+        let d = parse_html(&format!("<div><ul>{items}</ul><p>{commas}</p></div>"));
+        let body = d.body();
+        let leaves = cut(&d, body);
+        let s = compute(&d, body, &leaves);
+        let ul = s.of(d.find(body, "ul").unwrap());
+        assert_eq!((ul.chars, ul.link_chars, ul.links), (900, 900, 300));
+        assert_eq!((ul.list_items, ul.leaves, ul.commas), (300, 300, 300));
+        let li = s.of(d.find(body, "li").unwrap());
+        assert_eq!((li.chars, li.links, li.commas), (3, 1, 1));
+        assert_eq!(s.of(d.find(body, "p").unwrap()).commas, 255);
+        let div = s.of(d.find(body, "div").unwrap());
+        assert_eq!((div.chars, div.commas, div.paragraphs), (1155, 555, 1));
+        assert_eq!(
+            s.totals.wide.len(),
+            4,
+            "the list, the paragraph, the div, the body"
+        );
     }
 
     #[test]
