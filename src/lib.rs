@@ -75,14 +75,14 @@ impl Options {
 #[cfg(feature = "encoding")]
 pub fn analyze_html(bytes: &[u8], options: &Options) -> Result<Analysis, Error> {
     let doc = parse::parse_bytes(bytes)?;
-    Ok(analyze_document(&doc, options))
+    Ok(analyze_owned(doc, options))
 }
 
 /// Analyses a page given as HTML text already decoded (a browser's string).
 #[cfg(feature = "html")]
 pub fn analyze_text(html: &str, options: &Options) -> Result<Analysis, Error> {
     let doc = parse::parse_text(html)?;
-    Ok(analyze_document(&doc, options))
+    Ok(analyze_owned(doc, options))
 }
 
 /// Analyses a DOM snapshot made by the browser walker
@@ -105,14 +105,28 @@ pub fn analyze_snapshot(
 /// Analyses a page already in the core's document model (the browser front
 /// builds one from a live DOM).
 pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
-    let meta = metadata::extract(doc, options.url.as_ref());
+    analyze_from(std::borrow::Cow::Borrowed(doc), options)
+}
+
+/// [`analyze_document`] on a document no one needs after: it is freed once
+/// the article's clean copy is made, so the two are never held together
+/// with the article's HTML and text (a 1000x1000 table's 145 MB document
+/// was the article step's peak; issue 15).
+#[cfg(feature = "encoding")]
+fn analyze_owned(doc: dom::Document, options: &Options) -> Analysis {
+    analyze_from(std::borrow::Cow::Owned(doc), options)
+}
+
+/// The analysis of a document borrowed or given up (see [`analyze_owned`]).
+fn analyze_from(doc: std::borrow::Cow<'_, dom::Document>, options: &Options) -> Analysis {
+    let meta = metadata::extract(&doc, options.url.as_ref());
     let hints = segment::Hints {
         title: meta.title.as_deref(),
         byline: meta.byline.as_deref(),
         url: options.url.as_ref(),
     };
-    let segmentation = segment::segment(doc, &hints);
-    let article = article::build(doc, &segmentation, meta, options.url.as_ref());
+    let segmentation = segment::segment(&doc, &hints);
+    let article = article::build_from(doc, &segmentation, meta, options.url.as_ref());
     Analysis {
         page_type: segmentation.page_type,
         page_type_evidence: segmentation.page_type_evidence,
