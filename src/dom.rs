@@ -34,6 +34,15 @@ pub enum NodeData {
     Inert,
 }
 
+/// An element's or an attribute's name. Shared, not copied: a parse hands
+/// every `<div>` (and every `class`) the same string, so building an
+/// element allocates nothing for its names (a `Box<str>` each was two of
+/// a typical element's four allocations, issue 15).
+pub type Name = std::sync::Arc<str>;
+
+/// An element's attributes in source order, names lower-case.
+pub type Attrs = Vec<(Name, Box<str>)>;
+
 /// Namespaces the core distinguishes; foreign content (SVG, MathML) is never
 /// article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,11 +61,11 @@ pub enum Namespace {
 #[derive(Debug, Clone)]
 pub struct Element {
     /// Lower-case local name (`div`, `p`, ...).
-    pub name: Box<str>,
+    pub name: Name,
     /// Its namespace.
     pub ns: Namespace,
     /// Attributes in source order, names lower-case.
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    pub attrs: Attrs,
     /// Set by a front that knows layout (the browser) when the element is
     /// not rendered although its markup does not say so (a stylesheet hid it).
     pub hidden_by_layout: bool,
@@ -64,7 +73,7 @@ pub struct Element {
 
 impl Element {
     /// Builds an HTML element.
-    pub fn html(name: &str, attrs: Vec<(Box<str>, Box<str>)>) -> Self {
+    pub fn html(name: &str, attrs: Attrs) -> Self {
         Element {
             name: name.to_ascii_lowercase().into(),
             ns: Namespace::Html,

@@ -17,7 +17,7 @@
 //! Every `OPEN` and `TEXT` is one entry of the walker's node list, so the
 //! analysis can name live nodes by index ([`Built::index`]).
 
-use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
+use crate::dom::{Document, Element, Name, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
 use crate::error::Error;
 
 /// Op code: an element opens.
@@ -115,7 +115,7 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
                 for _ in 0..nattrs {
                     let k = next_string("an attribute name")?;
                     let v = next_string("an attribute value")?;
-                    attrs.push((Box::from(k), Box::from(v)));
+                    attrs.push((Name::from(k), Box::from(v)));
                 }
                 if open.is_empty() && parent == DOCUMENT && name != "html" {
                     parent = wrap(&mut doc, &mut indexes, &name);

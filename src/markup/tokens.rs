@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// An attribute list, names lower-case, values with references decoded.
-pub type Attrs = Vec<(Box<str>, Box<str>)>;
+pub type Attrs = crate::dom::Attrs;
 
 /// Above this many attributes on one tag, duplicates are found through a
 /// set instead of a scan of the ones before (a hostile tag of thousands
@@ -119,7 +119,7 @@ impl<'a> Tokens<'a> {
         }
         let name: Box<str> = self.src[name_start..i].to_ascii_lowercase().into();
         let mut attrs = Attrs::new();
-        let mut seen: Option<HashSet<Box<str>>> = None;
+        let mut seen: Option<HashSet<crate::dom::Name>> = None;
         let mut self_closing = false;
         loop {
             while i < b.len() && is_space(b[i]) {
@@ -187,7 +187,7 @@ impl<'a> Tokens<'a> {
             if end {
                 continue;
             }
-            let key: Box<str> = key.to_ascii_lowercase().into();
+            let key: crate::dom::Name = key.to_ascii_lowercase().into();
             if !is_new(&attrs, &mut seen, &key) {
                 continue;
             }
@@ -301,7 +301,7 @@ impl<'a> Iterator for Tokens<'a> {
 
 /// Whether `key` is not among the attributes so far; past
 /// [`SCAN_DUPLICATES_UP_TO`] of them, through a set.
-fn is_new(attrs: &Attrs, seen: &mut Option<HashSet<Box<str>>>, key: &str) -> bool {
+fn is_new(attrs: &Attrs, seen: &mut Option<HashSet<crate::dom::Name>>, key: &str) -> bool {
     if attrs.len() < SCAN_DUPLICATES_UP_TO {
         return !attrs.iter().any(|(k, _)| &**k == key);
     }

@@ -1,16 +1,17 @@
 //! html5ever's tree builder writing straight into the core's arena.
 
-use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
+use crate::dom::{Attrs, Document, Element, Name, Namespace, NodeData, NodeId, DOCUMENT};
 use crate::parse::depth_guard::DepthGuard;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::TokenizerResult;
-use html5ever::{ns, Attribute, QualName};
+use html5ever::{ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Parses HTML text into a document, exactly as a browser's parser would
 /// (implied elements, misnested tags, foster parenting), except that
@@ -25,6 +26,24 @@ pub fn parse_html(text: &str) -> Document {
 /// off, `<noscript>` content is parsed as elements instead of raw text (see
 /// `noscript.rs`).
 pub fn parse_html_scripting(text: &str, scripting: bool) -> Document {
+    parse_seeing(text, scripting).0
+}
+
+/// What a parse met that the passes after it look for: a page without any
+/// skips them (each walks the whole tree; together 2% of the parse, issue
+/// 15, perf over the corpora).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Seen {
+    /// A `<template>` element: a streamed segment's slot is one
+    /// (`streamed.rs`).
+    pub template: bool,
+    /// An `aria-controls` attribute or a `role="tabpanel"`: a disclosure
+    /// panel needs one (`panels.rs`).
+    pub disclosure: bool,
+}
+
+/// [`parse_html_scripting`], and what the parse [`Seen`].
+pub(super) fn parse_seeing(text: &str, scripting: bool) -> (Document, Seen) {
     // Room for most pages' nodes up front: regrowing the arena copies it.
     let nodes = node_estimate(text);
     let mut name_of = Vec::with_capacity(nodes);
@@ -32,11 +51,12 @@ pub fn parse_html_scripting(text: &str, scripting: bool) -> Document {
     let sink = Sink {
         doc: RefCell::new(Document::with_capacity(nodes)),
         name_of: RefCell::new(name_of),
-        names: RefCell::new(Names {
-            list: vec![placeholder_name()],
-            index: HashMap::new(),
-        }),
+        names: RefCell::new(Names::new()),
+        attr_names: RefCell::new(AtomMap::default()),
         known_attrs: RefCell::new(HashMap::new()),
+        seen: Cell::new(Seen::default()),
+        aria_controls: LocalName::from("aria-controls"),
+        role: LocalName::from("role"),
     };
     let opts = TreeBuilderOpts {
         scripting_enabled: scripting,
@@ -62,8 +82,21 @@ pub fn parse_html_scripting(text: &str, scripting: bool) -> Document {
 /// doubling to room for 3.9 million: 284 MB of capacity and a copy at
 /// each step, where it needs 144 MB (issue 15).
 fn node_estimate(text: &str) -> usize {
-    let tags = text.bytes().filter(|&b| b == b'<').count();
+    let tags = count_byte(text.as_bytes(), b'<');
     tags + tags / NODES_PER_TAG_EXTRA + 1
+}
+
+/// How many times `needle` occurs in `bytes`. Counted in one-byte lanes,
+/// 255 bytes at a time so a lane cannot overflow: the plain
+/// `filter().count()` compiled to two bytes a step into 64-bit counters,
+/// 3% of the parse (issue 15, perf over the corpora).
+fn count_byte(bytes: &[u8], needle: u8) -> usize {
+    let mut chunks = bytes.chunks_exact(255);
+    let mut n: usize = (&mut chunks)
+        .map(|c| usize::from(c.iter().fold(0u8, |a, &b| a + u8::from(b == needle))))
+        .sum();
+    n += chunks.remainder().iter().filter(|&&b| b == needle).count();
+    n
 }
 
 /// The reserve's room beyond one node per `<`, as a fraction: 1/4.
@@ -78,16 +111,23 @@ pub(super) struct Sink {
     /// `QualName` per node took 24 bytes a node, 90 MB of a 1000x1000
     /// table's parse (issue 15).
     name_of: RefCell<Vec<u32>>,
-    /// The distinct names met.
+    /// The distinct element names met.
     names: RefCell<Names>,
+    /// The distinct attribute names met, each as the model spells it.
+    attr_names: RefCell<AtomMap<Name>>,
     /// Attribute names of the elements stray `<html>`/`<body>` tags add to.
-    known_attrs: RefCell<HashMap<NodeId, HashSet<Box<str>>>>,
+    known_attrs: RefCell<HashMap<NodeId, HashSet<Name>>>,
+    /// What the parse met so far.
+    seen: Cell<Seen>,
+    /// The attribute names [`Seen::disclosure`] looks for, as atoms (one
+    /// comparison of two words each).
+    aria_controls: LocalName,
+    role: LocalName,
 }
 
 impl Sink {
-    fn push(&self, data: NodeData, name: Option<QualName>) -> NodeId {
+    fn push(&self, data: NodeData, index: u32) -> NodeId {
         let id = self.doc.borrow_mut().create(data);
-        let index = name.map_or(0, |n| self.names.borrow_mut().intern(n));
         let mut name_of = self.name_of.borrow_mut();
         name_of.resize(id, 0);
         name_of.push(index);
@@ -101,15 +141,93 @@ impl Sink {
             NodeOrText::AppendText(t) => doc.append_text(parent, &t),
         }
     }
+
+    /// The model's attributes: the names shared from `attr_names`, the
+    /// values copied.
+    fn convert_attrs(&self, attrs: &[Attribute]) -> Attrs {
+        if attrs.iter().any(|a| self.discloses(a)) {
+            self.seen.set(Seen {
+                disclosure: true,
+                ..self.seen.get()
+            });
+        }
+        let mut names = self.attr_names.borrow_mut();
+        attrs
+            .iter()
+            .map(|a| (attr_name(&mut names, &a.name), (*a.value).into()))
+            .collect()
+    }
+}
+
+impl Sink {
+    /// Whether an attribute is one [`Seen::disclosure`] looks for.
+    fn discloses(&self, a: &Attribute) -> bool {
+        a.name.prefix.is_none()
+            && (a.name.local == self.aria_controls
+                || (a.name.local == self.role && &*a.value == "tabpanel"))
+    }
+}
+
+/// A hash map keyed by html5ever's names. Their atoms hash to a
+/// precomputed 32-bit value, so one multiply per atom does; the default
+/// SipHash over a `QualName`'s three atoms was 0.5% of the parse.
+type AtomMap<V> = HashMap<QualName, V, BuildHasherDefault<AtomHasher>>;
+
+/// FxHash's step (rustc's hasher), enough for keys that are already
+/// hashes.
+#[derive(Default)]
+struct AtomHasher(u64);
+
+impl AtomHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for AtomHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.add(u64::from(b)));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The element names of a parse, each once.
 struct Names {
+    /// The names as html5ever asks them back.
     list: Vec<QualName>,
-    index: HashMap<QualName, u32>,
+    /// Each one's lower-case local name, as the model holds it.
+    local: Vec<Name>,
+    index: AtomMap<u32>,
 }
 
 impl Names {
+    fn new() -> Self {
+        Names {
+            list: vec![placeholder_name()],
+            local: vec![Name::from("")],
+            index: AtomMap::default(),
+        }
+    }
+
     /// The index of `name`, added when new.
     fn intern(&mut self, name: QualName) -> u32 {
         if let Some(&i) = self.index.get(&name) {
@@ -117,6 +235,7 @@ impl Names {
         }
         // No more names than nodes, whose ids fit in 32 bits (dom::Link).
         let i = self.list.len() as u32;
+        self.local.push(lower_case(&name.local));
         self.list.push(name.clone());
         self.index.insert(name, i);
         i
@@ -127,23 +246,24 @@ fn placeholder_name() -> QualName {
     QualName::new(None, ns!(), html5ever::local_name!(""))
 }
 
-fn convert_attrs(attrs: &[Attribute]) -> Vec<(Box<str>, Box<str>)> {
-    attrs
-        .iter()
-        .map(|a| {
-            let name: Box<str> = match &a.name.prefix {
-                Some(p) => format!("{}:{}", p, a.name.local).into(),
-                None => lower_case(&a.name.local),
-            };
-            (name, (*a.value).into())
-        })
-        .collect()
+/// The model's spelling of an attribute's name, shared by every element
+/// that has it.
+fn attr_name(names: &mut AtomMap<Name>, name: &QualName) -> Name {
+    if let Some(n) = names.get(name) {
+        return n.clone();
+    }
+    let spelled: Name = match &name.prefix {
+        Some(p) => format!("{}:{}", p, name.local).into(),
+        None => lower_case(&name.local),
+    };
+    names.insert(name.clone(), spelled.clone());
+    spelled
 }
 
 /// A name in lower case. The tokenizer already lower-cases HTML names, so
 /// only foreign ones (`viewBox`) need the copy; going through the atom would
 /// touch its reference count for nothing.
-fn lower_case(name: &str) -> Box<str> {
+fn lower_case(name: &str) -> Name {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         name.to_ascii_lowercase().into()
     } else {
@@ -153,11 +273,11 @@ fn lower_case(name: &str) -> Box<str> {
 
 impl TreeSink for Sink {
     type Handle = NodeId;
-    type Output = Document;
+    type Output = (Document, Seen);
     type ElemName<'a> = Ref<'a, QualName>;
 
-    fn finish(self) -> Document {
-        self.doc.into_inner()
+    fn finish(self) -> (Document, Seen) {
+        (self.doc.into_inner(), self.seen.get())
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -182,26 +302,34 @@ impl TreeSink for Sink {
         } else {
             Namespace::Other
         };
+        let index = self.names.borrow_mut().intern(name);
         let element = Element {
-            name: lower_case(&name.local),
+            name: self.names.borrow().local[index as usize].clone(),
             ns,
-            attrs: convert_attrs(&attrs),
+            attrs: self.convert_attrs(&attrs),
             hidden_by_layout: false,
         };
-        let id = self.push(NodeData::Element(element), Some(name));
+        // By name in any namespace, as `streamed.rs` looks for slots.
+        if &*element.name == "template" {
+            self.seen.set(Seen {
+                template: true,
+                ..self.seen.get()
+            });
+        }
+        let id = self.push(NodeData::Element(element), index);
         if flags.template {
             // Template contents are inert: a detached node no walk reaches.
-            self.push(NodeData::Inert, None);
+            self.push(NodeData::Inert, 0);
         }
         id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
-        self.push(NodeData::Inert, None)
+        self.push(NodeData::Inert, 0)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.push(NodeData::Inert, None)
+        self.push(NodeData::Inert, 0)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -266,7 +394,7 @@ impl TreeSink for Sink {
         let names = known
             .entry(*target)
             .or_insert_with(|| e.attrs.iter().map(|(k, _)| k.clone()).collect());
-        for (k, v) in convert_attrs(&attrs) {
+        for (k, v) in self.convert_attrs(&attrs) {
             if names.insert(k.clone()) {
                 e.attrs.push((k, v));
             }
@@ -315,6 +443,46 @@ mod tests {
         assert_eq!(d.attr(body, "id"), Some("i"));
         assert_eq!(d.attr(body, "lang"), Some("en"));
         assert_eq!(d.element(body).unwrap().attrs.len(), 3);
+    }
+
+    #[test]
+    fn the_parse_reports_templates_and_disclosure_attributes() {
+        let seen = |html: &str| parse_seeing(html, true).1;
+        assert_eq!(
+            seen("<p role=tab aria-expanded=true>x</p>"),
+            Seen::default()
+        );
+        assert!(seen("<template id=B:0></template>").template);
+        assert!(seen("<svg><template id=B:0></template></svg>").template);
+        assert!(seen("<button aria-controls=a>x</button>").disclosure);
+        assert!(seen("<div role=tabpanel>x</div>").disclosure);
+        assert!(!seen("<div role=tablist>x</div>").disclosure);
+        // Attributes a stray <body> tag adds count too.
+        assert!(seen("<body><p>x<body role=tabpanel>").disclosure);
+    }
+
+    #[test]
+    fn count_byte_counts_across_chunks() {
+        for len in [0, 1, 254, 255, 256, 600, 2_000] {
+            let text: String = (0..len)
+                .map(|i| if i % 3 == 0 { '<' } else { 'a' })
+                .collect();
+            let expected = text.bytes().filter(|&b| b == b'<').count();
+            assert_eq!(count_byte(text.as_bytes(), b'<'), expected, "{len}");
+        }
+        assert_eq!(count_byte(&[b'<'; 1_000], b'<'), 1_000);
+    }
+
+    #[test]
+    fn elements_share_their_names() {
+        let d = parse_html("<p class=a>x</p><p class=b>y</p>");
+        let p: Vec<&Element> = d
+            .find_all(DOCUMENT, "p")
+            .filter_map(|n| d.element(n))
+            .collect();
+        assert!(std::sync::Arc::ptr_eq(&p[0].name, &p[1].name));
+        assert!(std::sync::Arc::ptr_eq(&p[0].attrs[0].0, &p[1].attrs[0].0));
+        assert_eq!(&*p[1].attrs[0].1, "b");
     }
 
     #[test]

@@ -53,17 +53,21 @@ pub fn parse_text(text: &str) -> Result<Document, Error> {
     if !looks_like_html(text) {
         return Err(Error::NotHtml);
     }
-    let doc = parse_html(text);
+    let (doc, seen) = html::parse_seeing(text, true);
     // A script-rendered page whose server copy sits in <noscript> (forums
     // built on Discourse: 22 of WCXB's 112 forum pages).
-    let mut doc = if noscript::holds_the_page(&doc) {
+    let (mut doc, seen) = if noscript::holds_the_page(&doc) {
         noscript::reparse_shown(text)
     } else {
-        doc
+        (doc, seen)
     };
     // What the page's own scripts or one click would show, as served.
-    streamed::place_segments(&mut doc);
-    panels::open(&mut doc);
+    if seen.template {
+        streamed::place_segments(&mut doc);
+    }
+    if seen.disclosure {
+        panels::open(&mut doc);
+    }
     crate::cloak::lift(&mut doc);
     doc.shrink_to_fit();
     Ok(doc)

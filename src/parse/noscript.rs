@@ -10,7 +10,7 @@
 //! outweighs the visible text, the page is parsed again as a browser
 //! without scripts would, and the noscript elements become plain boxes.
 
-use super::html::parse_html_scripting;
+use super::html::{parse_seeing, Seen};
 use crate::dom::{Document, NodeData, NodeId, DOCUMENT};
 use crate::tag_sets;
 
@@ -29,16 +29,16 @@ pub fn holds_the_page(doc: &Document) -> bool {
 }
 
 /// Parses `text` with scripting off and turns every `<noscript>` into a
-/// `<div>`, so its content counts as visible.
-pub fn reparse_shown(text: &str) -> Document {
-    let mut doc = parse_html_scripting(text, false);
+/// `<div>`, so its content counts as visible; with what the parse [`Seen`].
+pub(super) fn reparse_shown(text: &str) -> (Document, Seen) {
+    let (mut doc, seen) = parse_seeing(text, false);
     let ids: Vec<NodeId> = doc.find_all(DOCUMENT, "noscript").collect();
     for id in ids {
         if let Some(e) = doc.element_mut(id) {
             e.name = "div".into();
         }
     }
-    doc
+    (doc, seen)
 }
 
 /// Characters of text outside the tags of raw markup (noscript content as
@@ -91,7 +91,7 @@ mod tests {
         );
         let doc = parse_html(&html);
         assert!(holds_the_page(&doc));
-        let shown = reparse_shown(&html);
+        let (shown, _) = reparse_shown(&html);
         assert_eq!(shown.find_all(DOCUMENT, "noscript").count(), 0);
         assert!(shown
             .text_content(shown.body())

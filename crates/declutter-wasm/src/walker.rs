@@ -39,7 +39,7 @@ pub fn read(root: &web_sys::Node) -> Document {
                 let map = el.attributes();
                 let attrs = (0..map.length())
                     .filter_map(|i| map.item(i))
-                    .map(|a| (Box::from(a.name()), Box::from(a.value())))
+                    .map(|a| (a.name().into(), Box::from(a.value())))
                     .collect();
                 let keeps_text = match name.as_str() {
                     "script" => el.get_attribute("type").as_deref() == Some("application/ld+json"),

@@ -5,7 +5,7 @@ use crate::dom::Element;
 use url::Url;
 
 /// An attribute list as the document model stores it.
-pub(super) type Attrs = Vec<(Box<str>, Box<str>)>;
+pub(super) type Attrs = crate::dom::Attrs;
 
 /// Largest `colspan`/`rowspan` kept; browsers clamp at similar values.
 const MAX_SPAN: u32 = 1000;
