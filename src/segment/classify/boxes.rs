@@ -355,7 +355,7 @@ fn selling_widget(ctx: &Ctx, id: NodeId, what: &str) -> Option<(Kind, Reason, f3
             }
         }
         // "Read more" under each teaser is no selling.
-        let found = promo_phrases(&leaf.text).0.into_iter().next().or_else(|| {
+        let found = first_strong_phrase(&leaf.text).or_else(|| {
             call_to_action(ctx.doc, leaf).filter(|c| {
                 !cues::related_lead_in().is_match(&format!("{c}:"))
                     && !c.to_lowercase().ends_with("more")
