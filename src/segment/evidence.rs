@@ -125,8 +125,8 @@ pub fn advertising_link(doc: &Document, a: NodeId) -> bool {
 /// Whether an address (a link's `href`, a frame's `src`) leads to an ad
 /// server or an affiliate redirect.
 pub fn advertising_target(address: &str) -> bool {
-    let lower = address.trim().to_ascii_lowercase();
-    AFFILIATE_TARGETS.iter().any(|t| lower.contains(t)) || ad_server(address)
+    let lower = lower_address(address);
+    AFFILIATE_TARGETS.iter().any(|t| lower.contains(t)) || lower_ad_server(&lower)
 }
 
 /// Whether an address leads to an ad server: a known one, or a host whose
@@ -135,7 +135,23 @@ pub fn advertising_target(address: &str) -> bool {
 /// linking to a shop with the site's tag is the story's picture (WCXB
 /// 4427, a headphones list, had eleven).
 pub fn ad_server(address: &str) -> bool {
-    let address = address.trim().to_ascii_lowercase();
+    lower_ad_server(&lower_address(address))
+}
+
+/// An address trimmed and in lower case, copied only when it has an
+/// upper-case letter: most links have none, and two copies per link were
+/// a quarter of `advertising_link` (perf, trafilatura corpus).
+fn lower_address(address: &str) -> std::borrow::Cow<'_, str> {
+    let address = address.trim();
+    if address.bytes().any(|b| b.is_ascii_uppercase()) {
+        address.to_ascii_lowercase().into()
+    } else {
+        address.into()
+    }
+}
+
+/// [`ad_server`] of an address [`lower_address`] returned.
+fn lower_ad_server(address: &str) -> bool {
     if AD_SERVERS.iter().any(|t| address.contains(t)) {
         return true;
     }

@@ -76,7 +76,7 @@ pub(super) fn article_furniture(ctx: &Ctx, verdicts: &mut [Verdict], title: Opti
                     if weak_chrome(&verdicts[j])
                         && l.link_density() < LINK_LIST_DENSITY
                         && !cues::boilerplate_text().is_match(&l.text)
-                        && promo_phrases(&l.text).0.is_empty()
+                        && !cues::promo_text().is_match(&l.text)
                     {
                         let mut v = Verdict::new(
                             Kind::Content,
@@ -364,7 +364,7 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
                 {
                     return verdicts[i].reasons.first().cloned();
                 }
-                if let Some(p) = promo_phrases(&leaf.text).0.into_iter().next() {
+                if let Some(p) = first_strong_phrase(&leaf.text) {
                     return Some(
                         Reason::new(ReasonCode::PromoPhrase, format!("promotional phrase '{p}'"))
                             .quoting_words(p.as_str()),

@@ -380,6 +380,10 @@ fn label_of(kind: Kind, r: &Reason) -> Option<Label> {
     }
 }
 
+/// The scheme of a script link, compared without case (a copy of each
+/// address in lower case was an allocation per link).
+const JAVASCRIPT: &str = "javascript:";
+
 /// The links a block holds: anchors with an address, each once.
 fn links(doc: &Document, nodes: &[NodeId]) -> Vec<NodeId> {
     let mut out: Vec<NodeId> = Vec::new();
@@ -396,7 +400,9 @@ fn links(doc: &Document, nodes: &[NodeId]) -> Vec<NodeId> {
             // Links within the page and script links go nowhere else.
             !h.is_empty()
                 && !h.starts_with('#')
-                && !h.to_ascii_lowercase().starts_with("javascript:")
+                && !h
+                    .get(..JAVASCRIPT.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(JAVASCRIPT))
         })
     });
     crate::sort::sort_by_key_then_id(&mut out, |n| n as u64);
