@@ -287,7 +287,7 @@ pub fn find(
             continue;
         }
         let points = 1.0
-            + (leaf.commas as usize + 1) as f64
+            + (leaf.commas() as usize + 1) as f64
             + ((leaf.chars as usize / 100) as f64).min(MAX_LENGTH_POINTS);
         for (level, anc) in doc.ancestors(leaf.owner).take(ANCESTOR_LEVELS).enumerate() {
             let Some(tag) = doc.tag(anc) else { break };

@@ -384,6 +384,9 @@ fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, 
         }
     }
     nodes.truncate(kept);
+    // The block outlives the segmentation: a 1000x1000 table's block kept
+    // room for its million cells, 8 MB, through the article step (issue 15).
+    nodes.shrink_to_fit();
 }
 
 /// The whole elements of a block and the highest whole element each
@@ -627,6 +630,8 @@ fn group<'a>(
     starts.push(owners.len());
     for (block, span) in blocks.iter_mut().zip(starts.windows(2)) {
         cover(doc, stats, body, block, &owners[span[0]..span[1]]);
+        // Grown by doubling: up to 8 MB spare on the table's block.
+        block.text.shrink_to_fit();
     }
     blocks
 }

@@ -328,7 +328,7 @@ pub fn compute(doc: &Document, root: NodeId, leaves: &[Leaf]) -> Stats {
                 chars: l.chars as usize,
                 link_chars: l.link_chars as usize,
                 leaves: 1,
-                commas: l.commas as usize,
+                commas: l.commas() as usize,
                 prose_chars: if prose { l.chars as usize } else { 0 },
                 heading_chars: if heading { l.chars as usize } else { 0 },
                 ..Totals::default()
