@@ -123,7 +123,7 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
                 let element = Element {
                     name: name.into(),
                     ns: namespace(flags),
-                    attrs,
+                    attrs: attrs.into(),
                     hidden_by_layout: flags & HIDDEN != 0,
                 };
                 let id = doc.append_element(parent, element);

@@ -58,10 +58,12 @@ pub fn hidden_by_markup(e: &Element) -> bool {
 /// `aria-hidden="true"` and its inline `display:none` and
 /// `visibility:hidden` (what a page's script or a click would do).
 pub fn show(e: &mut Element) {
-    e.attrs.retain(|(k, v)| {
+    let mut attrs = std::mem::take(&mut e.attrs).into_vec();
+    attrs.retain(|(k, v)| {
         !(k.as_ref() == "hidden"
             || (k.as_ref() == "aria-hidden" && v.trim().eq_ignore_ascii_case("true")))
     });
+    e.attrs = attrs.into();
     for (k, v) in e.attrs.iter_mut() {
         if k.as_ref() == "style" {
             *v = shown_style(v).into();

@@ -1,6 +1,6 @@
 //! html5ever's tree builder writing straight into the core's arena.
 
-use crate::dom::{Attrs, Document, Element, Name, Namespace, NodeData, NodeId, DOCUMENT};
+use crate::dom::{AttrList, Attrs, Document, Element, Name, Namespace, NodeData, NodeId, DOCUMENT};
 use crate::parse::depth_guard::DepthGuard;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
@@ -53,7 +53,7 @@ pub(super) fn parse_seeing(text: &str, scripting: bool) -> (Document, Seen) {
         name_of: RefCell::new(name_of),
         names: RefCell::new(Names::new()),
         attr_names: RefCell::new(AtomMap::default()),
-        known_attrs: RefCell::new(HashMap::new()),
+        added_attrs: RefCell::new(HashMap::new()),
         seen: Cell::new(Seen::default()),
         aria_controls: LocalName::from("aria-controls"),
         role: LocalName::from("role"),
@@ -115,8 +115,9 @@ pub(super) struct Sink {
     names: RefCell<Names>,
     /// The distinct attribute names met, each as the model spells it.
     attr_names: RefCell<AtomMap<Name>>,
-    /// Attribute names of the elements stray `<html>`/`<body>` tags add to.
-    known_attrs: RefCell<HashMap<NodeId, HashSet<Name>>>,
+    /// The elements stray `<html>`/`<body>` tags add attributes to: the
+    /// names each has, and the attributes to add in [`TreeSink::finish`].
+    added_attrs: RefCell<HashMap<NodeId, (HashSet<Name>, Attrs)>>,
     /// What the parse met so far.
     seen: Cell<Seen>,
     /// The attribute names [`Seen::disclosure`] looks for, as atoms (one
@@ -144,7 +145,7 @@ impl Sink {
 
     /// The model's attributes: the names shared from `attr_names`, the
     /// values copied.
-    fn convert_attrs(&self, attrs: &[Attribute]) -> Attrs {
+    fn convert_attrs(&self, attrs: &[Attribute]) -> AttrList {
         if attrs.iter().any(|a| self.discloses(a)) {
             self.seen.set(Seen {
                 disclosure: true,
@@ -206,7 +207,12 @@ impl Hasher for AtomHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The product's high bits depend on every bit of the input, its low
+        // ones (where the table picks a bucket) only on the input's low
+        // bits; a short name's atom is inline and its 32-bit hash weak
+        // there: 1M attribute names `b{t}x{a}` took 28 s before this turn,
+        // as rustc-hash's own finish does (tests/pathological.rs).
+        self.0.rotate_left(26)
     }
 }
 
@@ -256,9 +262,18 @@ fn attr_name(names: &mut AtomMap<Name>, name: &QualName) -> Name {
         Some(p) => format!("{}:{}", p, name.local).into(),
         None => lower_case(&name.local),
     };
-    names.insert(name.clone(), spelled.clone());
+    if names.len() < MAX_SHARED_ATTR_NAMES {
+        names.insert(name.clone(), spelled.clone());
+    }
     spelled
 }
+
+/// How many distinct attribute names a parse shares; past them each gets
+/// its own copy. Real pages use a few dozen. Every name kept keeps its
+/// atom alive in string_cache's global set, whose lookups slow down as it
+/// fills: a page of 1M distinct names took 27 s of CPU while all were
+/// kept, against its 6 s guard (tests/pathological.rs).
+const MAX_SHARED_ATTR_NAMES: usize = 1024;
 
 /// A name in lower case. The tokenizer already lower-cases HTML names, so
 /// only foreign ones (`viewBox`) need the copy; going through the atom would
@@ -277,7 +292,15 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> (Document, Seen) {
-        (self.doc.into_inner(), self.seen.get())
+        let mut doc = self.doc.into_inner();
+        for (id, (_, extra)) in self.added_attrs.into_inner() {
+            if let Some(e) = doc.element_mut(id).filter(|_| !extra.is_empty()) {
+                let mut attrs = std::mem::take(&mut e.attrs).into_vec();
+                attrs.extend(extra);
+                e.attrs = attrs.into();
+            }
+        }
+        (doc, self.seen.get())
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -382,21 +405,23 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        let mut doc = self.doc.borrow_mut();
-        let Some(e) = doc.element_mut(*target) else {
+        let doc = self.doc.borrow();
+        let Some(e) = doc.element(*target) else {
             return;
         };
         // Only <html> and <body> get here, once per stray copy of the tag; a
         // set per target keeps a page of thousands of stray tags with
         // hundreds of attributes each linear (checking the element's own
-        // list made it quadratic: minutes for 1M attributes).
-        let mut known = self.known_attrs.borrow_mut();
-        let names = known
+        // list made it quadratic: minutes for 1M attributes). The new ones
+        // wait beside it and join its list once, in finish(): the list is a
+        // boxed slice, and rebuilding it per tag would be quadratic again.
+        let mut added = self.added_attrs.borrow_mut();
+        let (names, extra) = added
             .entry(*target)
-            .or_insert_with(|| e.attrs.iter().map(|(k, _)| k.clone()).collect());
+            .or_insert_with(|| (e.attrs.iter().map(|(k, _)| k.clone()).collect(), Vec::new()));
         for (k, v) in self.convert_attrs(&attrs) {
             if names.insert(k.clone()) {
-                e.attrs.push((k, v));
+                extra.push((k, v));
             }
         }
     }

@@ -526,7 +526,7 @@ impl<'a> Copier<'a> {
                 let source_el = self.doc.element(x).unwrap_or(el);
                 let new_attrs = image.attrs(source_el);
                 if let Some(e) = self.out.element_mut(out_img) {
-                    e.attrs = new_attrs;
+                    e.attrs = new_attrs.into();
                 }
                 return;
             }
