@@ -351,10 +351,10 @@ fn cell_table(doc: &Document, owner: NodeId) -> Option<NodeId> {
 ///
 /// `body` is the document's `<body>` (looked up once by the caller: the
 /// lookup walks the head).
-fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, owners: &[NodeId]) {
+fn cover(doc: &Document, stats: &stats::Stats, body: NodeId, block: &mut Block, owners: &[u32]) {
     // The highest element each whole one climbs to through whole parents.
     let top_of: Tops = match owners {
-        [owner] => Tops::Few(one_leaf_tops(doc, stats, body, *owner)),
+        [owner] => Tops::Few(one_leaf_tops(doc, stats, body, *owner as NodeId)),
         _ => Tops::Many(many_leaf_tops(
             doc,
             stats,
@@ -449,7 +449,7 @@ fn many_leaf_tops(
     doc: &Document,
     stats: &stats::Stats,
     body: NodeId,
-    owners: &[NodeId],
+    owners: &[u32],
     dense: bool,
 ) -> NodeMap {
     let (mut counts, reached) = leaf_counts(doc, stats, body, owners, dense);
@@ -509,13 +509,13 @@ fn leaf_counts(
     doc: &Document,
     stats: &stats::Stats,
     body: NodeId,
-    owners: &[NodeId],
+    owners: &[u32],
     dense: bool,
 ) -> (NodeMap, Vec<NodeId>) {
     let climbs = |n: NodeId| climbs(stats, body, n, owners.len());
     let mut counts = NodeMap::new(doc.len(), dense);
     let mut reached: Vec<NodeId> = Vec::new();
-    for &owner in owners.iter().filter(|&&o| climbs(o)) {
+    for owner in owners.iter().map(|&o| o as NodeId).filter(|&o| climbs(o)) {
         if counts.add(owner, 1) {
             continue;
         }
@@ -565,8 +565,10 @@ fn group<'a>(
     let mut blocks: Vec<Block> = Vec::new();
     // The owners of all blocks' leaves, block after block, and where each
     // block's start, for `cover` (one list, not one per block: a million
-    // blocks made a million lists).
-    let mut owners: Vec<NodeId> = Vec::with_capacity(len);
+    // blocks made a million lists). Node ids fit 4 bytes (`dom::Document`
+    // refuses more): as 8 they took 4 MB more of a 1000x1000 table's
+    // grouping, its peak then (issue 15).
+    let mut owners: Vec<u32> = Vec::with_capacity(len);
     let mut starts: Vec<usize> = Vec::new();
     let mut prev = None;
     let mut last_reasons: Option<&classify::Reasons> = None;
@@ -622,16 +624,17 @@ fn group<'a>(
                 starts.push(owners.len());
             }
         }
-        owners.push(leaf.owner);
+        owners.push(leaf.owner as u32);
         last_reasons = Some(&v.reasons);
         prev = Some(next);
     }
     let body = doc.body();
     starts.push(owners.len());
     for (block, span) in blocks.iter_mut().zip(starts.windows(2)) {
-        cover(doc, stats, body, block, &owners[span[0]..span[1]]);
-        // Grown by doubling: up to 8 MB spare on the table's block.
+        // Grown by doubling: up to 8 MB spare on the table's block, 1 MB of
+        // its peak when still held through `cover`.
         block.text.shrink_to_fit();
+        cover(doc, stats, body, block, &owners[span[0]..span[1]]);
     }
     blocks
 }
@@ -737,7 +740,8 @@ mod tests {
         for owners in cases {
             let climbed = leaf_counts_by_climbing(&d, &stats, &owners);
             for dense in [false, true] {
-                let (counts, mut reached) = leaf_counts(&d, &stats, d.body(), &owners, dense);
+                let narrow: Vec<u32> = owners.iter().map(|&o| o as u32).collect();
+                let (counts, mut reached) = leaf_counts(&d, &stats, d.body(), &narrow, dense);
                 if dense {
                     // A dense map lists none: they are the ones it holds.
                     assert!(reached.is_empty());
@@ -767,7 +771,7 @@ mod tests {
             let mut few = one_leaf_tops(&d, &stats, d.body(), l.owner);
             few.sort_unstable();
             for dense in [false, true] {
-                let tops = many_leaf_tops(&d, &stats, d.body(), &[l.owner], dense);
+                let tops = many_leaf_tops(&d, &stats, d.body(), &[l.owner as u32], dense);
                 let mut many: Vec<(NodeId, NodeId)> = (0..d.len())
                     .filter_map(|n| tops.get(n).map(|t| (n, t)))
                     .collect();

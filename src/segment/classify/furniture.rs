@@ -297,8 +297,12 @@ pub(super) fn dangling_headings(ctx: &Ctx, verdicts: &mut [Verdict]) {
 /// Marks trailing sections of the body that carry several promotional cues.
 pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
     let doc = ctx.doc;
-    let body_leaves: Vec<usize> = (0..ctx.leaves.len())
+    // Leaf indices as 4 bytes, and the sections as runs of them (where
+    // each starts) rather than lists of their own: the lists took 16 MB,
+    // the classifier's peak on a 1000x1000 table (issue 15).
+    let body_leaves: Vec<u32> = (0..ctx.leaves.len())
         .filter(|&i| ctx.in_region[ctx.leaves[i].owner] && verdicts[i].unit().is_none())
+        .map(|i| i as u32)
         .collect();
     // Section starts: after an <hr>, or at a heading.
     let hr_positions: Vec<usize> = ctx
@@ -308,11 +312,11 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         .filter(|&&n| ctx.in_region[n] && doc.is(n, "hr"))
         .map(|&n| ctx.stats.position(n))
         .collect();
-    let mut sections: Vec<Vec<usize>> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut prev_pos = 0usize;
     let mut prev_part = None;
-    for &i in &body_leaves {
-        let leaf = &ctx.leaves[i];
+    for (k, &i) in body_leaves.iter().enumerate() {
+        let leaf = &ctx.leaves[i as usize];
         let pos = ctx.stats.position(leaf.owner);
         let after_hr = hr_positions.iter().any(|&h| h > prev_pos && h < pos);
         let heading = doc
@@ -328,21 +332,23 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
             .find(|&a| matches!(doc.tag(a), Some("article" | "aside")));
         let new_part = part != prev_part;
         prev_part = part;
-        if sections.is_empty() || after_hr || heading || new_part {
-            sections.push(Vec::new());
-        }
-        if let Some(s) = sections.last_mut() {
-            s.push(i);
+        if starts.is_empty() || after_hr || heading || new_part {
+            starts.push(k);
         }
         prev_pos = pos;
     }
     let body_chars: usize = body_leaves
         .iter()
-        .map(|&i| ctx.leaves[i].chars as usize)
+        .map(|&i| ctx.leaves[i as usize].chars as usize)
         .sum();
     let mut chars_before = 0usize;
-    for (n, section) in sections.iter().enumerate() {
-        let section_chars: usize = section.iter().map(|&i| ctx.leaves[i].chars as usize).sum();
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(body_leaves.len());
+        let section = &body_leaves[start..end];
+        let section_chars: usize = section
+            .iter()
+            .map(|&i| ctx.leaves[i as usize].chars as usize)
+            .sum();
         let starts_at = chars_before;
         chars_before += section_chars;
         // Promotional copy follows the story: the first section and those
@@ -353,6 +359,7 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         let cues_found: Vec<Reason> = section
             .iter()
             .filter_map(|&i| {
+                let i = i as usize;
                 let leaf = &ctx.leaves[i];
                 // An ad slot's label says where an ad sits, not that the
                 // copy around it sells.
@@ -381,8 +388,9 @@ pub(super) fn promo_sections(ctx: &Ctx, verdicts: &mut [Verdict]) {
         {
             continue;
         }
-        let unit = section.first().map(|&i| ctx.leaves[i].owner);
+        let unit = section.first().map(|&i| ctx.leaves[i as usize].owner);
         for &i in section {
+            let i = i as usize;
             if verdicts[i].kind == Kind::Content {
                 let mut reasons = vec![Reason::new(
                     ReasonCode::PromoSection,
