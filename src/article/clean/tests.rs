@@ -422,3 +422,31 @@ fn whitespace_between_structure_is_not_kept() {
         .children(ul)
         .all(|c| !matches!(doc.node(c).data, NodeData::Text(_))));
 }
+
+#[test]
+fn the_copy_shares_element_names_and_holds_its_nodes_without_regrowing() {
+    // A fresh name per copied element and a node list grown by doubling
+    // were 24 MB of a 1000x1000 table's peak (issue 15).
+    let doc = parse_html("<ul><li>a</li><li>b</li></ul><p>x <em>y</em></p>");
+    let sel = body_selection(&doc);
+    let nodes = estimate(&doc, &sel);
+    let out = build(&doc, &sel, None);
+    assert!(out.len() <= nodes + 2 * sel.roots.len() + 16);
+    let source = |tag: &str| {
+        let n = doc.descendants(DOCUMENT).find(|&n| doc.is(n, tag)).unwrap();
+        doc.element(n).unwrap().name.clone()
+    };
+    for tag in ["ul", "li", "p", "em"] {
+        let copied = out.descendants(DOCUMENT).find(|&n| out.is(n, tag));
+        let name = &out.element(copied.expect(tag)).unwrap().name;
+        assert!(std::sync::Arc::ptr_eq(name, &source(tag)), "{tag}");
+    }
+    // An excluded subtree is not counted.
+    let mut sel = sel;
+    let list = doc
+        .descendants(DOCUMENT)
+        .find(|&n| doc.is(n, "ul"))
+        .unwrap();
+    sel.excluded[list] = true;
+    assert_eq!(estimate(&doc, &sel), nodes - doc.descendants(list).count());
+}
