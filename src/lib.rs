@@ -112,7 +112,7 @@ pub fn analyze_document(doc: &dom::Document, options: &Options) -> Analysis {
 /// the article's clean copy is made, so the two are never held together
 /// with the article's HTML and text (a 1000x1000 table's 145 MB document
 /// was the article step's peak; issue 15).
-#[cfg(feature = "encoding")]
+#[cfg(feature = "html")]
 fn analyze_owned(doc: dom::Document, options: &Options) -> Analysis {
     analyze_from(std::borrow::Cow::Owned(doc), options)
 }
