@@ -244,32 +244,13 @@ impl PageFacts {
         let mut sets: Vec<AttrCues> = Vec::new();
         // Match each distinct name string once.
         let mut seen: HashMap<String, u32> = HashMap::new();
-        // And build each distinct (class, id, aria-label) triple's names
-        // once: pages repeat their class attributes hundreds of times, and
-        // `widget_attrs` per element (tokens, utility and taxonomy tests, a
-        // string) was 6% of the analysis (perf, trafilatura corpus).
-        let mut by_attrs: HashMap<[&str; 3], u32> = HashMap::new();
         for &id in &stats.order {
-            let Some(e) = doc.element(id) else {
-                continue;
-            };
-            // `widget_attrs` reads only these three, a missing one as empty.
-            let attrs = ["class", "id", "aria-label"].map(|a| e.attr(a).unwrap_or(""));
-            if attrs == ["", "", ""] {
-                continue;
-            }
-            if let Some(&known) = by_attrs.get(&attrs) {
-                of[id] = known;
-                continue;
-            }
             let names = widget_attrs(doc, id);
             if names.trim().is_empty() {
-                by_attrs.insert(attrs, 0);
                 continue;
             }
             if let Some(&known) = seen.get(&names) {
                 of[id] = known;
-                by_attrs.insert(attrs, known);
                 continue;
             }
             let found = |cue: &cues::Cue| cue.find(&names).map(|m| m.trim().into());
@@ -283,7 +264,6 @@ impl PageFacts {
             let index = sets.len() as u32;
             of[id] = index;
             seen.insert(names, index);
-            by_attrs.insert(attrs, index);
         }
         PageFacts {
             attr: AttrIndex { of, sets },
