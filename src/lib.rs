@@ -30,6 +30,7 @@ mod address;
 mod cloak;
 pub mod dom;
 mod names;
+mod needles;
 mod tag_sets;
 mod visibility;
 

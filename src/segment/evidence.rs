@@ -13,6 +13,7 @@ use super::leaves::Leaf;
 use super::stats::Stats;
 use crate::cues;
 use crate::dom::{Document, NodeId};
+use crate::needles::Needles;
 
 /// Words per link from which a link reads as a headline.
 const HEADLINE_WORDS: f64 = 4.0;
@@ -34,6 +35,12 @@ const AD_SERVERS: &[&str] = &[
     "outbrain.com",
     "taboola.com",
 ];
+
+/// [`AD_SERVERS`], searched in one pass.
+static AD_SERVER_NEEDLES: Needles = Needles::new(&[AD_SERVERS]);
+
+/// [`AD_SERVERS`] and [`AFFILIATE_TARGETS`], searched in one pass.
+static AD_OR_AFFILIATE: Needles = Needles::new(&[AD_SERVERS, AFFILIATE_TARGETS]);
 
 /// Link targets that are affiliate redirects and paid or sponsored
 /// campaign links.
@@ -103,10 +110,9 @@ pub fn editorial_teaser(
 /// provided by our sponsor", "Partner content from ..."): a sponsor,
 /// partner or advertiser named anywhere in the box.
 pub fn discloses(text: &str) -> bool {
-    let t = text.to_lowercase();
-    ["sponsor", "partner", "advertis", "paid post", "provided by"]
-        .iter()
-        .any(|w| t.contains(w))
+    static WORDS: Needles =
+        Needles::new(&[&["sponsor", "partner", "advertis", "paid post", "provided by"]]);
+    WORDS.in_text(&text.to_lowercase())
 }
 
 /// Whether a link is marked sponsored or leads to an ad server or an
@@ -126,7 +132,7 @@ pub fn advertising_link(doc: &Document, a: NodeId) -> bool {
 /// server or an affiliate redirect.
 pub fn advertising_target(address: &str) -> bool {
     let lower = lower_address(address);
-    AFFILIATE_TARGETS.iter().any(|t| lower.contains(t)) || lower_ad_server(&lower)
+    AD_OR_AFFILIATE.in_text(&lower) || ad_host(&lower)
 }
 
 /// Whether an address leads to an ad server: a known one, or a host whose
@@ -152,9 +158,11 @@ fn lower_address(address: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`ad_server`] of an address [`lower_address`] returned.
 fn lower_ad_server(address: &str) -> bool {
-    if AD_SERVERS.iter().any(|t| address.contains(t)) {
-        return true;
-    }
+    AD_SERVER_NEEDLES.in_text(address) || ad_host(address)
+}
+
+/// Whether an address's host's first label is `ad` or `ads`.
+fn ad_host(address: &str) -> bool {
     let host = address.split_once("//").map_or("", |(_, rest)| {
         rest.split(['/', '?', '#', ':']).next().unwrap_or("")
     });

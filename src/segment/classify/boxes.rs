@@ -2,6 +2,7 @@
 //! headings, Readability's conditional cleaning) and the widgets they hold.
 
 use super::*;
+use crate::needles::Needles;
 use crate::segment::body::is_content_form;
 use crate::tag_sets;
 
@@ -762,10 +763,8 @@ fn in_figure(doc: &Document, id: NodeId) -> bool {
 /// Whether a chrome name names a widget of links (a menu, a navigation
 /// bar, breadcrumbs), which a paragraph without links cannot be.
 fn names_links(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    ["menu", "nav", "breadcrumb"]
-        .iter()
-        .any(|w| name.contains(w))
+    static WORDS: Needles = Needles::new(&[&["menu", "nav", "breadcrumb"]]);
+    WORDS.in_text(&name.to_ascii_lowercase())
 }
 
 /// Whether `id` is a paragraph of the body's prose (or a phrasing element

@@ -2,6 +2,7 @@
 //! action), overrides inside boxes and the pass over leaves outside boxes.
 
 use super::*;
+use crate::needles::Needles;
 
 /// A line that only gives a date or time ("23.10.2018", "Updated on July 7,
 /// 2020 at 9:15"): what remains after removing date words and numbers is
@@ -192,17 +193,15 @@ fn headline_in_chrome(doc: &Document, leaf: &Leaf, unit: Option<NodeId>) -> Opti
 /// ("Do Not Sell or Share My Personal Information", "Request Reprint &
 /// Licensing"): measured on the label pages.
 fn is_legal_link(text: &str) -> bool {
-    let t = text.to_lowercase();
-    [
+    static WORDS: Needles = Needles::new(&[&[
         "personal information",
         "privacy",
         "cookie",
         "terms of",
         "reprint",
         "accessibility",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    ]]);
+    WORDS.in_text(&text.to_lowercase())
 }
 
 /// The call to action among a leaf's links.
@@ -256,6 +255,8 @@ const APP_OR_DONATION_TARGETS: &[&str] = &[
     "givebutter.com/",
     "opencollective.com/",
 ];
+/// [`APP_OR_DONATION_TARGETS`], searched in one pass.
+static APP_OR_DONATION: Needles = Needles::new(&[APP_OR_DONATION_TARGETS]);
 /// Social links that make a follow row (an author's line may link one or
 /// two accounts, but also says more).
 const MIN_SOCIAL_LINKS: usize = 2;
@@ -291,8 +292,7 @@ pub(super) fn promo_link_target(doc: &Document, leaf: &Leaf) -> Option<String> {
     if (leaf.chars as usize) <= SHORT_PROMO_CHARS {
         if let Some(&a) = leaf.links.iter().find(|&&a| {
             let h = href(a);
-            APP_OR_DONATION_TARGETS.iter().any(|t| h.contains(t))
-                || (h.contains("itunes.apple.com/") && h.contains("/app/"))
+            APP_OR_DONATION.in_text(&h) || (h.contains("itunes.apple.com/") && h.contains("/app/"))
         }) {
             return Some(doc.shown_text(a).trim().to_string());
         }
@@ -385,11 +385,9 @@ fn find_all(cue: &cues::Cue, text: &str) -> Vec<Phrase> {
 /// "affiliate links", "paid promotion"): at the top of a body it is not
 /// the lede (talkandroid.com, popsugar.com on the WCXB dev split).
 fn is_disclosure(text: &str) -> bool {
+    static WORDS: Needles = Needles::new(&[&["affiliate", "commission", "paid"]]);
     let t = text.to_lowercase();
-    evidence::discloses(&t)
-        || ["affiliate", "commission", "paid"]
-            .iter()
-            .any(|w| t.contains(w))
+    evidence::discloses(&t) || WORDS.in_text(&t)
 }
 
 /// Leaf-level verdicts for leaves outside boxes.
