@@ -277,11 +277,22 @@ impl Writer {
 /// Returns lines joined by `\n` (each line but the last ends in a hard
 /// break `\`).
 fn inline(doc: &Document, nodes: impl IntoIterator<Item = NodeId>) -> String {
+    inline_into(doc, nodes, String::new())
+}
+
+/// [`inline`] written into `text`, an empty buffer the caller may have
+/// used before (a table's cells share one: a 1000x1000 table's million
+/// cells each allocated their own; issue 15).
+fn inline_into(
+    doc: &Document,
+    nodes: impl IntoIterator<Item = NodeId>,
+    mut text: String,
+) -> String {
     // The paragraph's buffer, then one per open element. The words are
     // written straight into them and a text needs no copy when it is
     // already collapsed: a 1000x1000 table's cells cost 13 allocations
     // each, 13 million of the markdown's 15 (issue 15).
-    let mut text = String::new();
+    debug_assert!(text.is_empty());
     let mut open: Vec<(NodeId, String)> = Vec::new();
     for n in nodes {
         let mut walk = Walk::new(doc, n);
@@ -531,9 +542,16 @@ fn pipe_table(doc: &Document, table: NodeId) -> Option<(Option<String>, String)>
             _ => {}
         }
     }
-    let mut grid: Vec<Vec<String>> = Vec::new();
+    // The rows are written straight into the table's text, cell by cell
+    // through one reused buffer: as a grid of strings, a 1000x1000 table
+    // made a million of them (issue 15).
+    let mut out = String::new();
+    let (mut width, mut uniform) = (None, true);
+    let mut buffer = String::new();
+    let mut row = String::new();
     for tr in rows {
-        let mut row = Vec::new();
+        row.clear();
+        let mut cells = 0;
         for cell in doc
             .element_children(tr)
             .filter(|&c| doc.is(c, "td") || doc.is(c, "th"))
@@ -550,7 +568,7 @@ fn pipe_table(doc: &Document, table: NodeId) -> Option<(Option<String>, String)>
             if spans || rich {
                 return None;
             }
-            let mut text = inline(doc, doc.children(cell));
+            let mut text = inline_into(doc, doc.children(cell), std::mem::take(&mut buffer));
             // Most cells hold neither (a copy each for nothing: issue 15).
             if text.contains("\\\n") {
                 text = text.replace("\\\n", " ");
@@ -558,20 +576,36 @@ fn pipe_table(doc: &Document, table: NodeId) -> Option<(Option<String>, String)>
             if text.contains('|') {
                 text = text.replace('|', "\\|");
             }
-            row.push(text);
+            row.push_str(if cells == 0 { "| " } else { " | " });
+            row.push_str(&text);
+            cells += 1;
+            text.clear();
+            buffer = text;
         }
-        if !row.is_empty() {
-            grid.push(row);
+        if cells == 0 {
+            continue;
+        }
+        row.push_str(" |");
+        match width {
+            None => {
+                width = Some(cells);
+                out.push_str(&row);
+                out.push_str("\n| ");
+                out.push_str(&vec!["---"; cells].join(" | "));
+                out.push_str(" |");
+            }
+            Some(w) => {
+                uniform &= w == cells;
+                out.push('\n');
+                out.push_str(&row);
+            }
         }
     }
-    let width = grid.first()?.len();
-    if grid.iter().any(|r| r.len() != width) {
+    width?;
+    if !uniform {
         return None;
     }
-    let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
-    let mut out = vec![line(&grid[0]), line(&vec!["---".to_string(); width])];
-    out.extend(grid[1..].iter().map(|r| line(r)));
-    Some((caption.filter(|c| !c.trim().is_empty()), out.join("\n")))
+    Some((caption.filter(|c| !c.trim().is_empty()), out))
 }
 
 /// [`collapse_ws`], borrowing a text it would not change: single spaces

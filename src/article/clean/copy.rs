@@ -18,6 +18,7 @@ use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT};
 use crate::segment::Selection;
 use crate::tag_sets;
 use crate::visibility::hidden_by_markup;
+use std::borrow::Cow;
 use url::Url;
 
 /// Deepest nesting of elements in the clean tree. Below it, text is kept
@@ -568,8 +569,18 @@ fn same_name(tag: &str, source: &Element, attrs: attrs::Attrs) -> Element {
 
 /// Runs of HTML white space as one space, as a browser shows them (a
 /// no-break space is not white space to HTML and stays).
-fn collapse_spaces(t: &str) -> String {
+///
+/// Text already collapsed (no space but single `' '`s) is borrowed: a
+/// 1000x1000 table's million cells each made a copy (issue 15).
+fn collapse_spaces(t: &str) -> Cow<'_, str> {
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
+    let bytes = t.as_bytes();
+    let collapsed = bytes.iter().enumerate().all(|(i, &b)| {
+        !is_space(b) || (b == b' ' && !bytes.get(i + 1).is_some_and(|&n| is_space(n)))
+    });
+    if collapsed {
+        return Cow::Borrowed(t);
+    }
     let mut out = String::with_capacity(t.len());
     // Byte by byte (the spaces are ASCII), copying the runs between them.
     let bytes = t.as_bytes();
@@ -587,7 +598,7 @@ fn collapse_spaces(t: &str) -> String {
         start = i;
     }
     out.push_str(&t[start..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether a clean node already holds something visible (a line break
@@ -631,5 +642,19 @@ mod tests {
             collapse_spaces("é\u{a0}\u{a0} 日本  x"),
             "é\u{a0}\u{a0} 日本 x"
         );
+    }
+
+    #[test]
+    fn collapsed_text_is_borrowed_not_copied() {
+        use std::borrow::Cow;
+        for t in ["", "1.2", " a b c ", "é\u{a0}\u{a0}x"] {
+            assert!(
+                matches!(collapse_spaces(t), Cow::Borrowed(b) if b == t),
+                "{t:?}"
+            );
+        }
+        for t in ["a  b", "a\tb", "a \n", "\r"] {
+            assert!(matches!(collapse_spaces(t), Cow::Owned(_)), "{t:?}");
+        }
     }
 }
