@@ -1,5 +1,6 @@
 //! Compiles the cue word lists (src/cues/lists.rs) into byte-form
-//! NFAs in OUT_DIR, one forward NFA per list, which src/cues/mod.rs loads
+//! NFAs in OUT_DIR, one forward NFA per part of a list (its patterns that
+//! count runs of characters apart, src/cues/split.rs), which src/cues/mod.rs loads
 //! with `include_bytes!` (and reverses, src/cues/reverse.rs): the browser then pays
 //! no regex parse or compile on first use (issue 15) and the wasm carries
 //! neither the regex parser nor its Unicode tables for the cues.
@@ -13,6 +14,8 @@ mod nfa_codec;
 mod pattern;
 #[path = "src/cues/required.rs"]
 mod required;
+#[path = "src/cues/split.rs"]
+mod split;
 
 macro_rules! cue_lists {
     ($( $(#[$doc:meta])* $name:ident, anchored = $anchored:expr, [$($p:expr),* $(,)?]; )*) => {
@@ -41,12 +44,24 @@ fn main() {
     println!("cargo:rerun-if-changed=src/cues/nfa_codec.rs");
     println!("cargo:rerun-if-changed=src/cues/pattern.rs");
     println!("cargo:rerun-if-changed=src/cues/required.rs");
+    println!("cargo:rerun-if-changed=src/cues/split.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, anchored, patterns) in LISTS {
-        let bytes = nfa_codec::encode(&compile(&pattern::list_pattern(patterns, *anchored)));
-        std::fs::write(out.join(format!("cue_{name}.fwd")), bytes).expect("OUT_DIR is writable");
-        let check = required::list_literals(patterns).map_or_else(Vec::new, |l| check_bytes(&l));
-        std::fs::write(out.join(format!("cue_{name}.lit")), check).expect("OUT_DIR is writable");
+        // Two parts (src/cues/split.rs); an empty part is two empty files.
+        let (main, apart) = split::split(patterns);
+        for (part, suffix) in [(main, ""), (apart, ".apart")] {
+            let (fwd, check) = if part.is_empty() {
+                (Vec::new(), Vec::new())
+            } else {
+                (
+                    nfa_codec::encode(&compile(&pattern::list_pattern(&part, *anchored))),
+                    required::list_literals(&part).map_or_else(Vec::new, |l| check_bytes(&l)),
+                )
+            };
+            let file = |ext: &str| out.join(format!("cue_{name}{suffix}.{ext}"));
+            std::fs::write(file("fwd"), fwd).expect("OUT_DIR is writable");
+            std::fs::write(file("lit"), check).expect("OUT_DIR is writable");
+        }
     }
 }
 

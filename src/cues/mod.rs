@@ -17,6 +17,8 @@ mod prefilter;
 mod required;
 mod reverse;
 mod roles;
+#[cfg(test)]
+mod split;
 use prefilter::Prefilter;
 use regex_automata::hybrid::dfa::{Cache, Config, DFA};
 use regex_automata::nfa::thompson::NFA;
@@ -27,21 +29,88 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-/// One cue list: the check of its literals, read on first use, and its
-/// automata, loaded on the first text that passes the check. Built in a
+/// One cue list: its patterns that count runs of characters, compiled
+/// apart (src/cues/split.rs), and the others. Each part is searched alone
+/// and the match that starts first taken, the main part's on a tie (which
+/// split.rs makes the whole list's leftmost-first match).
+pub struct Cue {
+    main: Part,
+    apart: Part,
+}
+
+impl Cue {
+    /// The list whose parts build.rs wrote (an empty part: no patterns).
+    const fn new(main: Part, apart: Part) -> Self {
+        Cue { main, apart }
+    }
+
+    /// The parts' automata for `s` (`None` for a part `s` cannot match).
+    fn searchers(&self, s: &str) -> [Option<&Searcher>; 2] {
+        [self.main.searcher(s), self.apart.searcher(s)]
+    }
+
+    /// The first match in `s` at or after `from`, given `s`'s searchers.
+    fn find_at(searchers: [Option<&Searcher>; 2], s: &str, from: usize) -> Option<Range<usize>> {
+        let [main, apart] = searchers;
+        let main = main.and_then(|p| p.find_at(s, from));
+        // A match of the other part wins only by starting first.
+        if main.as_ref().is_some_and(|m| m.start == from) {
+            return main;
+        }
+        match (main, apart.and_then(|p| p.find_at(s, from))) {
+            (Some(m), Some(a)) if a.start < m.start => Some(a),
+            (Some(m), _) => Some(m),
+            (None, a) => a,
+        }
+    }
+
+    /// The first matching cue in `s`, if any.
+    pub fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
+        Self::find_at(self.searchers(s), s, 0).map(|m| &s[m])
+    }
+
+    /// `s` with every cue removed.
+    pub fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        let searchers = self.searchers(s);
+        let mut kept = String::new();
+        let mut last = 0;
+        while let Some(m) = Self::find_at(searchers, s, last) {
+            if m.is_empty() {
+                // No cue matches the empty string (the lists' tests).
+                break;
+            }
+            kept.push_str(&s[last..m.start]);
+            last = m.end;
+        }
+        if last == 0 {
+            return Cow::Borrowed(s);
+        }
+        kept.push_str(&s[last..]);
+        Cow::Owned(kept)
+    }
+
+    /// Whether any cue matches `s`.
+    pub fn is_match(&self, s: &str) -> bool {
+        self.main.searcher(s).is_some_and(|p| p.is_match(s))
+            || self.apart.searcher(s).is_some_and(|p| p.is_match(s))
+    }
+}
+
+/// One part of a list: the check of its literals, read on first use, and
+/// its automata, loaded on the first text that passes the check. Built in a
 /// `static`, so the lists share one instance of each loading function (a
 /// `OnceLock<Cue>` per list made 22 copies: 6.5 KB of wasm).
-pub struct Cue {
+struct Part {
     literals: &'static [u8],
     forward: &'static [u8],
     check: OnceLock<Option<Prefilter>>,
     searcher: OnceLock<Searcher>,
 }
 
-impl Cue {
-    /// The list whose literals and forward NFA build.rs wrote.
+impl Part {
+    /// The part whose literals and forward NFA build.rs wrote.
     const fn new(literals: &'static [u8], forward: &'static [u8]) -> Self {
-        Cue {
+        Part {
             literals,
             forward,
             check: OnceLock::new(),
@@ -49,33 +118,17 @@ impl Cue {
         }
     }
 
-    /// The list's automata for `s`, or `None` when `s` holds none of the
-    /// literals every match contains.
+    /// The part's automata for `s`, or `None` when the part is empty or
+    /// `s` holds none of the literals every match contains.
     fn searcher(&self, s: &str) -> Option<&Searcher> {
+        if self.forward.is_empty() {
+            return None;
+        }
         let check = self.check.get_or_init(|| Prefilter::load(self.literals));
         if check.as_ref().is_some_and(|c| !c.may_match(s)) {
             return None;
         }
         Some(self.searcher.get_or_init(|| Searcher::load(self.forward)))
-    }
-
-    /// The first matching cue in `s`, if any.
-    pub fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.searcher(s)?.find(s)
-    }
-
-    /// `s` with every cue removed.
-    pub fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        match self.searcher(s) {
-            Some(searcher) => searcher.remove_all(s),
-            None => Cow::Borrowed(s),
-        }
-    }
-
-    /// Whether any cue matches `s`.
-    pub fn is_match(&self, s: &str) -> bool {
-        self.searcher(s)
-            .is_some_and(|searcher| searcher.is_match(s))
     }
 }
 
@@ -163,28 +216,6 @@ impl Searcher {
         Some(start..end)
     }
 
-    fn find<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.find_at(s, 0).map(|m| &s[m])
-    }
-
-    fn remove_all<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        let mut kept = String::new();
-        let mut last = 0;
-        while let Some(m) = self.find_at(s, last) {
-            if m.is_empty() {
-                // No cue matches the empty string (the lists' tests).
-                break;
-            }
-            kept.push_str(&s[last..m.start]);
-            last = m.end;
-        }
-        if last == 0 {
-            return Cow::Borrowed(s);
-        }
-        kept.push_str(&s[last..]);
-        Cow::Owned(kept)
-    }
-
     fn is_match(&self, s: &str) -> bool {
         let input = Input::new(s).earliest(true);
         self.forward
@@ -203,8 +234,14 @@ macro_rules! cue_lists {
             $(#[$doc])*
             pub fn $name() -> &'static Cue {
                 static CUE: Cue = Cue::new(
-                    include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".lit")),
-                    include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".fwd")),
+                    Part::new(
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".lit")),
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".fwd")),
+                    ),
+                    Part::new(
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".apart.lit")),
+                        include_bytes!(concat!(env!("OUT_DIR"), "/cue_", stringify!($name), ".apart.fwd")),
+                    ),
                 );
                 &CUE
             }
@@ -329,6 +366,22 @@ mod tests {
             " ",
             "a",
             "This entry was posted in News. Bookmark the permalink.",
+            // The patterns that count runs of characters (searched apart:
+            // src/cues/split.rs), alone and with others before and after.
+            "Add Example News as a preferred source on Google",
+            "Keep us free and independent: sign up for it.",
+            "Sign up for it, and keep this site free and independent.",
+            "Exclusive to our premium subscribers",
+            "The winter issue, featuring new fiction",
+            "A note from our founder and editor",
+            "Join the Example Readers board",
+            "Try Example Plus",
+            "Join 10,000 happy readers",
+            "More from the Example desk: local headlines",
+            "Over 5,000 teams use it and trust us",
+            "Follow The Example Daily on Twitter",
+            "Get the app app",
+            "Home Page Sponsored",
         ];
         for (name, cue) in cues {
             let re = regex_of(name);
@@ -387,18 +440,62 @@ mod tests {
         }
     }
 
+    /// promo_text as its `static` is, before any use.
+    fn promo_text_afresh() -> Cue {
+        Cue::new(
+            Part::new(
+                include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.lit")),
+                include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.fwd")),
+            ),
+            Part::new(
+                include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.apart.lit")),
+                include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.apart.fwd")),
+            ),
+        )
+    }
+
+    /// The patterns that count runs of characters are searched apart
+    /// (src/cues/split.rs), and the match that starts first wins.
+    #[test]
+    fn counting_patterns_are_searched_apart() {
+        let cue = promo_text_afresh();
+        let text = "Keep this site free and independent";
+        assert_eq!(cue.find(text), Some(text));
+        assert!(cue.apart.searcher.get().is_some());
+        let both = "Sign up for it, and keep this site free and independent.";
+        assert_eq!(cue.find(both), Some("Sign up for"));
+        let first = "Keep us free and independent: sign up for it.";
+        assert_eq!(cue.find(first), Some("Keep us free and independent"));
+        assert_eq!(cue.remove_all(first), ":  it.");
+        // The promo lists' counting patterns all went apart; related_heading's
+        // stays, as a later pattern may start with any digit
+        // (`^\d+ related`), so where it starts says nothing.
+        for (name, kept) in [("promo_text", 0), ("promo_weak", 0), ("related_heading", 1)] {
+            let (_, _, patterns) = source::LISTS.iter().find(|l| l.0 == name).expect("a list");
+            let (_, apart) = split::split(patterns);
+            let counting: Vec<&str> = patterns
+                .iter()
+                .copied()
+                .filter(|p| {
+                    ["{1,20}", "{1,24}", "{1,30}", "{2,30}"]
+                        .iter()
+                        .any(|c| p.contains(c))
+                })
+                .collect();
+            assert_eq!(apart, counting[kept..], "{name}");
+        }
+    }
+
     #[test]
     fn automata_load_only_for_texts_that_may_match() {
-        let cue = Cue::new(
-            include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.lit")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/cue_promo_text.fwd")),
-        );
+        let cue = promo_text_afresh();
         assert!(!cue.is_match("A story about the city council's budget vote."));
         assert_eq!(cue.find("No offer here"), None);
-        assert!(cue.searcher.get().is_none(), "no text held a literal");
+        assert!(cue.main.searcher.get().is_none(), "no text held a literal");
         // "sign up " is in the text, but no cue: loaded, searched, no match.
         assert!(!cue.is_match("They sign up volunteers."));
         let searcher = cue
+            .main
             .searcher
             .get()
             .expect("loaded for a text that may match");
