@@ -17,8 +17,11 @@
 //! Every `OPEN` and `TEXT` is one entry of the walker's node list, so the
 //! analysis can name live nodes by index ([`Built::index`]).
 
-use crate::dom::{Document, Element, Name, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
 use crate::error::Error;
+
+mod names;
+use names::NameCache;
 
 /// Op code: an element opens.
 pub const OPEN: u32 = 1;
@@ -91,6 +94,8 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
             .next()
             .ok_or_else(|| Error::BadSnapshot(format!("the strings ran out at {what}")))
     };
+    let mut element_names = NameCache::new();
+    let mut attribute_names = NameCache::new();
     let mut doc = Document::new();
     let mut indexes = vec![u32::MAX];
     let mut walker_index: u32 = 0;
@@ -110,18 +115,18 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
                     )));
                 }
                 i += 3;
-                let name = next_string("an element name")?.to_ascii_lowercase();
+                let name = element_names.element(next_string("an element name")?);
                 let mut attrs = Vec::with_capacity(nattrs as usize);
                 for _ in 0..nattrs {
-                    let k = next_string("an attribute name")?;
+                    let k = attribute_names.attribute(next_string("an attribute name")?);
                     let v = next_string("an attribute value")?;
-                    attrs.push((Name::from(k), Box::from(v)));
+                    attrs.push((k, Box::from(v)));
                 }
-                if open.is_empty() && parent == DOCUMENT && name != "html" {
+                if open.is_empty() && parent == DOCUMENT && &*name != "html" {
                     parent = wrap(&mut doc, &mut indexes, &name);
                 }
                 let element = Element {
-                    name: name.into(),
+                    name,
                     ns: namespace(flags),
                     attrs: attrs.into(),
                     hidden_by_layout: flags & HIDDEN != 0,
@@ -286,6 +291,27 @@ mod tests {
             b.doc.attr(b.doc.find(DOCUMENT, "html").unwrap(), "lang"),
             Some("en")
         );
+    }
+
+    #[test]
+    fn elements_share_their_names() {
+        let ops = [
+            OPEN, 0, 0, OPEN, 0, 1, CLOSE, OPEN, 0, 1, CLOSE, OPEN, SVG, 1, CLOSE, CLOSE,
+        ];
+        let strings = "body\0div\0class\0a\0DIV\0class\0b\0svg\0viewBox\00 0 1 1";
+        let b = build(&ops, strings).unwrap();
+        let elements: Vec<&Element> = b
+            .doc
+            .children(b.doc.body())
+            .filter_map(|c| b.doc.element(c))
+            .collect();
+        let [one, two, svg] = elements[..] else {
+            panic!("three elements, got {}", elements.len())
+        };
+        assert!(std::sync::Arc::ptr_eq(&one.name, &two.name));
+        assert!(std::sync::Arc::ptr_eq(&one.attrs[0].0, &two.attrs[0].0));
+        assert_eq!(&*two.name, "div");
+        assert_eq!(&*svg.attrs[0].0, "viewBox");
     }
 
     #[test]
