@@ -96,8 +96,11 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
     };
     let mut element_names = NameCache::new();
     let mut attribute_names = NameCache::new();
-    let mut doc = Document::new();
-    let mut indexes = vec![u32::MAX];
+    // Room for every node up front: regrowing the arena copies it.
+    let nodes = node_count(ops) + WRAPPERS + 1;
+    let mut doc = Document::with_capacity(nodes);
+    let mut indexes = Vec::with_capacity(nodes);
+    indexes.push(u32::MAX);
     let mut walker_index: u32 = 0;
     let mut open: Vec<NodeId> = Vec::new();
     let mut parent = DOCUMENT;
@@ -165,6 +168,30 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
     // read) is shown as the text front shows it, so both fronts agree.
     crate::cloak::lift(&mut doc);
     Ok(Built { doc, indexes })
+}
+
+/// How many nodes [`wrap`] may add.
+const WRAPPERS: usize = 3;
+
+/// How many nodes (`OPEN`s and `TEXT`s) a stream describes, read as
+/// [`build`] reads it: at most that many, as adjacent texts merge. Past a
+/// corrupt op it counts no further; [`build`] refuses the stream there.
+fn node_count(ops: &[u32]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(&op) = ops.get(i) {
+        i += match op {
+            OPEN => 3,
+            TEXT => 1,
+            CLOSE => {
+                i += 1;
+                continue;
+            }
+            _ => break,
+        };
+        count += 1;
+    }
+    count
 }
 
 /// The namespace an `OPEN` op's flags give.
@@ -290,6 +317,32 @@ mod tests {
         assert_eq!(
             b.doc.attr(b.doc.find(DOCUMENT, "html").unwrap(), "lang"),
             Some("en")
+        );
+    }
+
+    #[test]
+    fn counts_the_nodes_a_stream_describes() {
+        assert_eq!(node_count(&[OPEN, TEXT, CLOSE, TEXT, OPEN, 0, 0, CLOSE]), 3);
+        assert_eq!(node_count(&[OPEN, 0, 0, 9, TEXT]), 1);
+        assert_eq!(node_count(&[]), 0);
+    }
+
+    #[test]
+    fn the_index_map_is_sized_once() {
+        // 17 nodes: grown one at a time the map would double to 32 slots.
+        let mut ops = vec![OPEN, 0, 0, OPEN, 0, 0];
+        let mut strings = vec!["html", "body"];
+        for _ in 0..15 {
+            ops.extend([OPEN, 0, 0, CLOSE]);
+            strings.push("p");
+        }
+        ops.extend([CLOSE, CLOSE]);
+        let b = build(&ops, &strings.join("\0")).unwrap();
+        assert_eq!(b.doc.len(), 18);
+        assert!(
+            b.indexes.capacity() <= 18 + WRAPPERS,
+            "{}",
+            b.indexes.capacity()
         );
     }
 
