@@ -332,9 +332,9 @@ mod tests {
         // 17 nodes: grown one at a time the map would double to 32 slots.
         let mut ops = vec![OPEN, 0, 0, OPEN, 0, 0];
         let mut strings = vec!["html", "body"];
+        strings.extend(std::iter::repeat_n("p", 15));
         for _ in 0..15 {
             ops.extend([OPEN, 0, 0, CLOSE]);
-            strings.push("p");
         }
         ops.extend([CLOSE, CLOSE]);
         let b = build(&ops, &strings.join("\0")).unwrap();
@@ -351,7 +351,7 @@ mod tests {
         let ops = [
             OPEN, 0, 0, OPEN, 0, 1, CLOSE, OPEN, 0, 1, CLOSE, OPEN, SVG, 1, CLOSE, CLOSE,
         ];
-        let strings = "body\0div\0class\0a\0DIV\0class\0b\0svg\0viewBox\00 0 1 1";
+        let strings = "body\0div\0class\0a\0DIV\0class\0b\0svg\0viewBox\u{0}0 0 1 1";
         let b = build(&ops, strings).unwrap();
         let elements: Vec<&Element> = b
             .doc
