@@ -17,8 +17,11 @@
 //! Every `OPEN` and `TEXT` is one entry of the walker's node list, so the
 //! analysis can name live nodes by index ([`Built::index`]).
 
-use crate::dom::{Document, Element, Name, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
+use crate::dom::{Document, Element, Namespace, NodeData, NodeId, DOCUMENT, MAX_DEPTH};
 use crate::error::Error;
+
+mod names;
+use names::NameCache;
 
 /// Op code: an element opens.
 pub const OPEN: u32 = 1;
@@ -91,8 +94,13 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
             .next()
             .ok_or_else(|| Error::BadSnapshot(format!("the strings ran out at {what}")))
     };
-    let mut doc = Document::new();
-    let mut indexes = vec![u32::MAX];
+    let mut element_names = NameCache::new();
+    let mut attribute_names = NameCache::new();
+    // Room for every node up front: regrowing the arena copies it.
+    let nodes = node_count(ops) + WRAPPERS + 1;
+    let mut doc = Document::with_capacity(nodes);
+    let mut indexes = Vec::with_capacity(nodes);
+    indexes.push(u32::MAX);
     let mut walker_index: u32 = 0;
     let mut open: Vec<NodeId> = Vec::new();
     let mut parent = DOCUMENT;
@@ -110,18 +118,18 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
                     )));
                 }
                 i += 3;
-                let name = next_string("an element name")?.to_ascii_lowercase();
+                let name = element_names.element(next_string("an element name")?);
                 let mut attrs = Vec::with_capacity(nattrs as usize);
                 for _ in 0..nattrs {
-                    let k = next_string("an attribute name")?;
+                    let k = attribute_names.attribute(next_string("an attribute name")?);
                     let v = next_string("an attribute value")?;
-                    attrs.push((Name::from(k), Box::from(v)));
+                    attrs.push((k, Box::from(v)));
                 }
-                if open.is_empty() && parent == DOCUMENT && name != "html" {
+                if open.is_empty() && parent == DOCUMENT && &*name != "html" {
                     parent = wrap(&mut doc, &mut indexes, &name);
                 }
                 let element = Element {
-                    name: name.into(),
+                    name,
                     ns: namespace(flags),
                     attrs: attrs.into(),
                     hidden_by_layout: flags & HIDDEN != 0,
@@ -160,6 +168,30 @@ pub fn build(ops: &[u32], strings: &str) -> Result<Built, Error> {
     // read) is shown as the text front shows it, so both fronts agree.
     crate::cloak::lift(&mut doc);
     Ok(Built { doc, indexes })
+}
+
+/// How many nodes [`wrap`] may add.
+const WRAPPERS: usize = 3;
+
+/// How many nodes (`OPEN`s and `TEXT`s) a stream describes, read as
+/// [`build`] reads it: at most that many, as adjacent texts merge. Past a
+/// corrupt op it counts no further; [`build`] refuses the stream there.
+fn node_count(ops: &[u32]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(&op) = ops.get(i) {
+        i += match op {
+            OPEN => 3,
+            TEXT => 1,
+            CLOSE => {
+                i += 1;
+                continue;
+            }
+            _ => break,
+        };
+        count += 1;
+    }
+    count
 }
 
 /// The namespace an `OPEN` op's flags give.
@@ -286,6 +318,53 @@ mod tests {
             b.doc.attr(b.doc.find(DOCUMENT, "html").unwrap(), "lang"),
             Some("en")
         );
+    }
+
+    #[test]
+    fn counts_the_nodes_a_stream_describes() {
+        assert_eq!(node_count(&[OPEN, TEXT, CLOSE, TEXT, OPEN, 0, 0, CLOSE]), 3);
+        assert_eq!(node_count(&[OPEN, 0, 0, 9, TEXT]), 1);
+        assert_eq!(node_count(&[]), 0);
+    }
+
+    #[test]
+    fn the_index_map_is_sized_once() {
+        // 17 nodes: grown one at a time the map would double to 32 slots.
+        let mut ops = vec![OPEN, 0, 0, OPEN, 0, 0];
+        let mut strings = vec!["html", "body"];
+        strings.extend(std::iter::repeat_n("p", 15));
+        for _ in 0..15 {
+            ops.extend([OPEN, 0, 0, CLOSE]);
+        }
+        ops.extend([CLOSE, CLOSE]);
+        let b = build(&ops, &strings.join("\0")).unwrap();
+        assert_eq!(b.doc.len(), 18);
+        assert!(
+            b.indexes.capacity() <= 18 + WRAPPERS,
+            "{}",
+            b.indexes.capacity()
+        );
+    }
+
+    #[test]
+    fn elements_share_their_names() {
+        let ops = [
+            OPEN, 0, 0, OPEN, 0, 1, CLOSE, OPEN, 0, 1, CLOSE, OPEN, SVG, 1, CLOSE, CLOSE,
+        ];
+        let strings = "body\0div\0class\0a\0DIV\0class\0b\0svg\0viewBox\u{0}0 0 1 1";
+        let b = build(&ops, strings).unwrap();
+        let elements: Vec<&Element> = b
+            .doc
+            .children(b.doc.body())
+            .filter_map(|c| b.doc.element(c))
+            .collect();
+        let [one, two, svg] = elements[..] else {
+            panic!("three elements, got {}", elements.len())
+        };
+        assert!(std::sync::Arc::ptr_eq(&one.name, &two.name));
+        assert!(std::sync::Arc::ptr_eq(&one.attrs[0].0, &two.attrs[0].0));
+        assert_eq!(&*two.name, "div");
+        assert_eq!(&*svg.attrs[0].0, "viewBox");
     }
 
     #[test]
