@@ -416,7 +416,6 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
     // A lead-in governs the link lines after it.
     let mut lead_in: Option<(Kind, String, NodeId)> = None;
     let mut body_reasons: HashMap<u64, Reasons> = HashMap::new();
-    let mut last_body_reasons: Option<(u64, Reasons)> = None;
     for (i, leaf) in ctx.leaves.iter().enumerate() {
         let ld = leaf.link_density();
         if let Some(boxed) = &verdicts[i] {
@@ -665,28 +664,18 @@ pub(super) fn classify_leaves(ctx: &Ctx, verdicts: &mut [Option<Verdict>], hints
                 heading && title.is_some_and(|t| text_similarity(t, &leaf.text) > TITLE_SIMILARITY);
             // Lines of one link density share one reason (every cell of a
             // 1000x1000 table is at 0.00).
-            // The last line's are looked at first: runs of lines share a
-            // density, and hashing it for each of a table's million cells
-            // was work for nothing (table18).
-            let reasons = match &last_body_reasons {
-                Some((bits, r)) if *bits == ld.to_bits() => Rc::clone(r),
-                _ => {
-                    let r = body_reasons
-                        .entry(ld.to_bits())
-                        .or_insert_with(|| {
-                            Rc::new(vec![Reason::new(
-                                ReasonCode::ArticleBody,
-                                format!(
-                                    "in the article body, link density {}",
-                                    crate::fixed::fixed(ld, 2)
-                                ),
-                            )])
-                        })
-                        .clone();
-                    last_body_reasons = Some((ld.to_bits(), Rc::clone(&r)));
-                    r
-                }
-            };
+            let reasons = body_reasons
+                .entry(ld.to_bits())
+                .or_insert_with(|| {
+                    Rc::new(vec![Reason::new(
+                        ReasonCode::ArticleBody,
+                        format!(
+                            "in the article body, link density {}",
+                            crate::fixed::fixed(ld, 2)
+                        ),
+                    )])
+                })
+                .clone();
             let mut v = Verdict::shared(
                 Kind::Content,
                 (SURE - LINK_DENSITY_DOUBT * ld as f32).max(NO_SIGNAL),
